@@ -1,0 +1,33 @@
+package io.ordergateway.core.api;
+
+/**
+ * The immediate answer to a submit, cancel or replace: whether the command entered the ring.
+ * Entering the ring is not being sent: the checks that follow may still deny it, and the strategy
+ * hears of that through an {@link ExecutionReport}.
+ */
+public enum SubmitResult
+{
+    /** In the ring; an execution report will follow. */
+    ACCEPTED("accepted into the ring"),
+    /** The ring is full: the gateway is behind. Poll reports, back off, and submit again. */
+    RING_FULL("ring full: the gateway is behind; poll your reports and try again"),
+    /** The gateway is paused (no broker available); nothing new is taken. */
+    PAUSED("gateway paused: no broker is available"),
+    /** The gateway is closed. */
+    CLOSED("gateway closed");
+
+    private final String description;
+
+    SubmitResult(final String description)
+    {
+        this.description = description;
+    }
+
+    /**
+     * @return what it means, for logs.
+     */
+    public String description()
+    {
+        return description;
+    }
+}

@@ -1,0 +1,139 @@
+package io.ordergateway.core.ingress;
+
+import com.lmax.disruptor.RingBuffer;
+import io.ordergateway.core.broker.BrokerEventSink;
+import io.ordergateway.core.domain.CommandKind;
+import io.ordergateway.core.domain.RejectReason;
+import io.ordergateway.core.pipeline.EventType;
+import io.ordergateway.core.pipeline.GatewayEvent;
+import org.agrona.concurrent.EpochNanoClock;
+
+/**
+ * Publishes what one broker says into the ring, stamping each event with the gateway's clock
+ * (producers stamp; stages never read a clock). Claims a slot with {@code next()}: waits while the
+ * ring is full rather than drop a broker event. Thread safe; allocates nothing.
+ */
+public final class RingBrokerEventSink implements BrokerEventSink
+{
+    private final RingBuffer<GatewayEvent> ring;
+    private final EpochNanoClock clock;
+    private final int brokerId;
+
+    /**
+     * @param ring     the gateway's ring.
+     * @param clock    the gateway's event clock.
+     * @param brokerId the broker this sink speaks for.
+     */
+    public RingBrokerEventSink(final RingBuffer<GatewayEvent> ring, final EpochNanoClock clock, final int brokerId)
+    {
+        this.ring = ring;
+        this.clock = clock;
+        this.brokerId = brokerId;
+    }
+
+    private GatewayEvent claim(final long sequence, final EventType type, final long orderId)
+    {
+        final GatewayEvent e = ring.get(sequence);
+        e.reset();
+        e.type = type;
+        e.orderId = orderId;
+        e.brokerId = brokerId;
+        e.timestamp = clock.nanoTime();
+        e.ingressNanos = System.nanoTime();
+        return e;
+    }
+
+    @Override
+    public void acknowledged(final long orderId, final long brokerOrderId)
+    {
+        final long sequence = ring.next();
+        try
+        {
+            claim(sequence, EventType.BROKER_ACK, orderId).brokerOrderId = brokerOrderId;
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+    }
+
+    @Override
+    public void rejected(final long orderId, final CommandKind command, final RejectReason reason, final int brokerCode)
+    {
+        final long sequence = ring.next();
+        try
+        {
+            final GatewayEvent e = claim(sequence, EventType.BROKER_REJECT, orderId);
+            e.command = command;
+            e.brokerReason = reason;
+            e.brokerCode = brokerCode;
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+    }
+
+    @Override
+    public void filled(final long orderId, final long fillId, final long quantity, final long price)
+    {
+        final long sequence = ring.next();
+        try
+        {
+            final GatewayEvent e = claim(sequence, EventType.BROKER_FILL, orderId);
+            e.fillId = fillId;
+            e.lastQuantity = quantity;
+            e.lastPrice = price;
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+    }
+
+    @Override
+    public void canceled(final long orderId)
+    {
+        final long sequence = ring.next();
+        try
+        {
+            claim(sequence, EventType.BROKER_CANCELED, orderId);
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+    }
+
+    @Override
+    public void replaced(final long orderId, final long quantity, final long limitPrice, final long stopPrice)
+    {
+        final long sequence = ring.next();
+        try
+        {
+            final GatewayEvent e = claim(sequence, EventType.BROKER_REPLACED, orderId);
+            e.quantity = quantity;
+            e.limitPrice = limitPrice;
+            e.stopPrice = stopPrice;
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+    }
+
+    @Override
+    public void expired(final long orderId)
+    {
+        final long sequence = ring.next();
+        try
+        {
+            claim(sequence, EventType.BROKER_EXPIRED, orderId);
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+    }
+
+}

@@ -1,0 +1,58 @@
+package io.ordergateway.core.metrics;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * A latency distribution recorded wait-free on a pipeline thread and read from any other thread.
+ * Values are nanoseconds, 1 ns to 1 minute at 3 significant digits; larger values are clamped to
+ * one minute (and still counted). Recording allocates nothing.
+ */
+public final class LatencyRecorder
+{
+    /** The largest value kept exactly: one minute in nanoseconds. */
+    public static final long HIGHEST_NANOS = 60_000_000_000L;
+
+    private final String name;
+    private final Recorder recorder = new Recorder(HIGHEST_NANOS, 3);
+    private final Histogram accumulated = new Histogram(HIGHEST_NANOS, 3);
+    private Histogram interval;
+
+    /**
+     * @param name what is measured, e.g. {@code submit->send}.
+     */
+    public LatencyRecorder(final String name)
+    {
+        this.name = name;
+    }
+
+    /**
+     * Records one latency.
+     *
+     * @param nanos the latency; negative values count as 0.
+     */
+    public void record(final long nanos)
+    {
+        recorder.recordValue(Math.min(Math.max(nanos, 0), HIGHEST_NANOS));
+    }
+
+    /**
+     * @return what is measured.
+     */
+    public String name()
+    {
+        return name;
+    }
+
+    /**
+     * A copy of everything recorded so far. Reader side: allocates; safe from any thread.
+     *
+     * @return the distribution since the start.
+     */
+    public synchronized Histogram snapshot()
+    {
+        interval = recorder.getIntervalHistogram(interval);
+        accumulated.add(interval);
+        return accumulated.copy();
+    }
+}

@@ -1,0 +1,44 @@
+package io.ordergateway.core.pipeline;
+
+/**
+ * The kinds of event that pass through the ring.
+ */
+public enum EventType
+{
+    /** A strategy submitted a new order. */
+    NEW_ORDER,
+    /** A strategy asked to cancel an order. */
+    CANCEL,
+    /** A strategy asked to replace an order. */
+    REPLACE,
+    /** A broker accepted an order. */
+    BROKER_ACK,
+    /** A broker refused a command (new, cancel or replace: see {@code command}). */
+    BROKER_REJECT,
+    /** A broker executed (part of) an order. */
+    BROKER_FILL,
+    /** A broker canceled an order. */
+    BROKER_CANCELED,
+    /** A broker applied a replace. */
+    BROKER_REPLACED,
+    /** An order expired at the broker. */
+    BROKER_EXPIRED,
+    /** A request for a copy of orders and positions, answered by the state stage. */
+    SNAPSHOT;
+
+    /**
+     * @return true for the strategy's commands (new, cancel, replace).
+     */
+    public boolean isCommand()
+    {
+        return this == NEW_ORDER || this == CANCEL || this == REPLACE;
+    }
+
+    /**
+     * @return true for what brokers report.
+     */
+    public boolean isBrokerEvent()
+    {
+        return ordinal() >= BROKER_ACK.ordinal() && ordinal() <= BROKER_EXPIRED.ordinal();
+    }
+}

@@ -1,0 +1,192 @@
+package io.ordergateway.core.pipeline;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.EventHandlerGroup;
+import com.lmax.disruptor.dsl.ProducerType;
+import io.ordergateway.core.metrics.GatewayMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import com.lmax.disruptor.TimeoutException;
+
+/**
+ * The Disruptor ring and the six stages (plus the state stage) composed onto threads by a
+ * {@link Topology}. Multi-producer: strategies, broker I/O threads and the timer publish into it.
+ * Every stage runs inside a {@link GuardedStage}, so nothing thrown stops the ring.
+ */
+public final class GatewayPipeline
+{
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayPipeline.class);
+
+    private final Disruptor<GatewayEvent> disruptor;
+    private final List<Thread> threads = new ArrayList<>();
+
+    /**
+     * The stages, in pipeline order.
+     *
+     * @param validate stage 1.
+     * @param throttle stage 2.
+     * @param route    stage 3.
+     * @param state    the order and position owner (with stages 1 to 3).
+     * @param journal  stage 4.
+     * @param send     stage 5.
+     * @param egress   stage 6.
+     */
+    public record Stages(
+        EventHandler<GatewayEvent> validate,
+        EventHandler<GatewayEvent> throttle,
+        EventHandler<GatewayEvent> route,
+        EventHandler<GatewayEvent> state,
+        EventHandler<GatewayEvent> journal,
+        EventHandler<GatewayEvent> send,
+        EventHandler<GatewayEvent> egress)
+    {
+    }
+
+    /**
+     * @param name         prefix of the thread names.
+     * @param topology     how stages map to threads.
+     * @param waitStrategy how threads wait.
+     * @param ringSize     slots in the ring, a power of two.
+     * @param stages       the stages.
+     * @param metrics      where contained errors are counted.
+     */
+    @SuppressWarnings("unchecked")
+    public GatewayPipeline(
+        final String name, final Topology topology, final WaitStrategyKind waitStrategy, final int ringSize, final Stages stages,
+        final GatewayMetrics metrics)
+    {
+        if (Integer.bitCount(ringSize) != 1 || ringSize < 2)
+        {
+            throw new IllegalArgumentException("ring size must be a power of two of at least 2, was " + ringSize);
+        }
+        final GuardedStage validate = new GuardedStage("validate", stages.validate(), metrics);
+        final GuardedStage throttle = new GuardedStage("throttle", stages.throttle(), metrics);
+        final GuardedStage route = new GuardedStage("route", stages.route(), metrics);
+        final GuardedStage state = new GuardedStage("state", stages.state(), metrics);
+        final GuardedStage journal = new GuardedStage("journal", stages.journal(), metrics);
+        final GuardedStage send = new GuardedStage("send", stages.send(), metrics);
+        final GuardedStage egress = new GuardedStage("egress", stages.egress(), metrics);
+
+        final List<String> threadNames = new ArrayList<>();
+        final ThreadFactory factory = runnable ->
+        {
+            final String threadName = name + "-" + (threads.size() < threadNames.size() ? threadNames.get(threads.size()) : "stage");
+            final Thread thread = new Thread(runnable, threadName);
+            thread.setDaemon(true);
+            threads.add(thread);
+            return thread;
+        };
+        disruptor = new Disruptor<>(GatewayEvent::new, ringSize, factory, ProducerType.MULTI, waitStrategy.create());
+        disruptor.setDefaultExceptionHandler(new LoggingExceptionHandler());
+        if (topology == Topology.COMPACT)
+        {
+            threadNames.add("decide");
+            threadNames.add("journal-send");
+            disruptor.handleEventsWith(new StageGroup(validate, throttle, route, state))
+                .then(new StageGroup(journal, send, egress));
+        }
+        else
+        {
+            final GuardedStage[] chain = {validate, throttle, route, state, journal, send, egress};
+            EventHandlerGroup<GatewayEvent> group = null;
+            for (final GuardedStage stage : chain)
+            {
+                threadNames.add(stage.name());
+                group = group == null ? disruptor.handleEventsWith(stage) : group.then(stage);
+            }
+        }
+    }
+
+    /**
+     * Starts the threads.
+     *
+     * @return the ring to publish into.
+     */
+    public RingBuffer<GatewayEvent> start()
+    {
+        return disruptor.start();
+    }
+
+    /**
+     * @return the ring.
+     */
+    public RingBuffer<GatewayEvent> ringBuffer()
+    {
+        return disruptor.getRingBuffer();
+    }
+
+    /**
+     * Waits until every published event has passed every stage, then stops the threads and waits
+     * for them to end.
+     *
+     * @param timeoutMillis how long to wait for the backlog before halting anyway.
+     * @return true if every event was processed, false if the backlog did not clear in time.
+     */
+    public boolean shutdown(final long timeoutMillis)
+    {
+        boolean drained = true;
+        try
+        {
+            disruptor.shutdown(timeoutMillis, TimeUnit.MILLISECONDS);
+        }
+        catch (final TimeoutException ex)
+        {
+            drained = false;
+            LOG.warn("pipeline backlog did not clear in {} ms; halting with events unprocessed", timeoutMillis);
+            disruptor.halt();
+        }
+        for (final Thread thread : threads)
+        {
+            try
+            {
+                thread.join(timeoutMillis);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return drained;
+    }
+
+    /**
+     * @return the pipeline's threads (ended after {@link #shutdown}).
+     */
+    public List<Thread> threads()
+    {
+        return List.copyOf(threads);
+    }
+
+    /**
+     * Last line of defence: a stage's own guard should have caught everything.
+     */
+    private static final class LoggingExceptionHandler implements ExceptionHandler<GatewayEvent>
+    {
+        @Override
+        public void handleEventException(final Throwable ex, final long sequence, final GatewayEvent event)
+        {
+            LOG.error("unhandled exception at sequence {}; continuing", sequence, ex);
+        }
+
+        @Override
+        public void handleOnStartException(final Throwable ex)
+        {
+            LOG.error("stage failed to start", ex);
+        }
+
+        @Override
+        public void handleOnShutdownException(final Throwable ex)
+        {
+            LOG.error("stage failed to shut down", ex);
+        }
+    }
+}

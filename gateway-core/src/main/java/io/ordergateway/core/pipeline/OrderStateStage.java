@@ -1,0 +1,370 @@
+package io.ordergateway.core.pipeline;
+
+import com.lmax.disruptor.EventHandler;
+import io.ordergateway.core.domain.CommandKind;
+import io.ordergateway.core.domain.DetailField;
+import io.ordergateway.core.domain.OrderState;
+import io.ordergateway.core.domain.OrderType;
+import io.ordergateway.core.domain.RejectReason;
+import io.ordergateway.core.domain.ScaledMath;
+import io.ordergateway.core.domain.SymbolTable;
+import io.ordergateway.core.metrics.GatewayMetrics;
+import io.ordergateway.core.metrics.GatewayMetrics.BrokerCounter;
+import io.ordergateway.core.metrics.GatewayMetrics.Counter;
+import io.ordergateway.core.state.OrderBook;
+import io.ordergateway.core.state.OrderEvent;
+import io.ordergateway.core.state.OrderRecord;
+import io.ordergateway.core.state.OrderStateMachine;
+import io.ordergateway.core.state.PortfolioSnapshot;
+import io.ordergateway.core.state.Position;
+import io.ordergateway.core.state.PositionBook;
+import io.ordergateway.journal.FixedPoint;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The single owner of orders and positions: applies every event to them through the
+ * {@link OrderStateMachine}, and writes the outcome (state, filled and open quantity, average price)
+ * into the event for the journal and the strategy.
+ *
+ * <p>Commands: a new order that passed stages 1 to 3 enters the book as PENDING_NEW; a cancel or
+ * replace must name a live order (else UNKNOWN_ORDER or ORDER_NOT_ACTIVE) and is pointed at the
+ * order's broker. Broker events: an event that does not fit the order's state, a fill beyond the
+ * order's quantity, a repeated fill id, or an event for an unknown order is refused: left unapplied,
+ * marked for the journal and the strategy, counted.
+ *
+ * <p>Replaying the journal through this same class rebuilds the same state.
+ */
+public final class OrderStateStage implements EventHandler<GatewayEvent>
+{
+    private final OrderBook orders;
+    private final PositionBook positions;
+    private final GatewayMetrics metrics;
+    private final SymbolTable symbols;
+
+    /**
+     * @param orders    the order book (owned from now on by this stage's thread).
+     * @param positions the positions (likewise).
+     * @param symbols   the symbols, for snapshots.
+     * @param metrics   where to count.
+     */
+    public OrderStateStage(final OrderBook orders, final PositionBook positions, final SymbolTable symbols, final GatewayMetrics metrics)
+    {
+        this.orders = orders;
+        this.positions = positions;
+        this.symbols = symbols;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void onEvent(final GatewayEvent e, final long sequence, final boolean endOfBatch)
+    {
+        switch (e.type)
+        {
+            case NEW_ORDER: onNew(e); break;
+            case CANCEL: onCancel(e); break;
+            case REPLACE: onReplace(e); break;
+            case BROKER_ACK: onBrokerEvent(e, OrderEvent.ACK); break;
+            case BROKER_REJECT: onBrokerEvent(e, rejectEvent(e.command)); break;
+            case BROKER_FILL: onFill(e); break;
+            case BROKER_CANCELED: onBrokerEvent(e, OrderEvent.CANCEL_CONFIRMED); break;
+            case BROKER_REPLACED: onBrokerEvent(e, OrderEvent.REPLACE_CONFIRMED); break;
+            case BROKER_EXPIRED: onBrokerEvent(e, OrderEvent.EXPIRE); break;
+            case SNAPSHOT: onSnapshot(e); break;
+            default: break;
+        }
+    }
+
+    private void onNew(final GatewayEvent e)
+    {
+        if (!e.isDenied() && orders.get(e.orderId) != null)
+        {
+            e.deny(RejectReason.DUPLICATE_CLIENT_ID, DetailField.ORDER_ID, e.orderId, 0);
+        }
+        if (e.isDenied())
+        {
+            metrics.countDenied(e.denyReason);
+            e.stateAfter = OrderState.DENIED;
+            return;
+        }
+        final OrderRecord r = orders.create(e.orderId);
+        r.open(e.accountId, e.strategyId, e.symbolId, e.brokerId, e.side, e.orderType, e.timeInForce, e.orderClass, e.quantity,
+            e.limitPrice, e.stopPrice, e.ingressNanos);
+        outcome(e, r);
+    }
+
+    private void onCancel(final GatewayEvent e)
+    {
+        final OrderRecord r = commandTarget(e, OrderEvent.CANCEL_REQUEST);
+        if (r == null)
+        {
+            return;
+        }
+        r.enterPending(OrderState.PENDING_CANCEL);
+        describe(r, e);
+        outcome(e, r);
+    }
+
+    private void onReplace(final GatewayEvent e)
+    {
+        final OrderRecord r = commandTarget(e, OrderEvent.REPLACE_REQUEST);
+        if (r == null)
+        {
+            return;
+        }
+        final OrderType type = r.type();
+        final boolean usesLimit = type == OrderType.LIMIT || type == OrderType.STOP_LIMIT;
+        final boolean usesStop = type == OrderType.STOP || type == OrderType.STOP_LIMIT;
+        if (e.quantity <= r.cumQuantity())
+        {
+            deny(e, r, RejectReason.INVALID_QUANTITY, DetailField.QUANTITY, e.quantity, r.cumQuantity());
+            return;
+        }
+        if (!usesLimit && e.limitPrice != FixedPoint.NULL)
+        {
+            deny(e, r, RejectReason.INVALID_ORDER, DetailField.LIMIT_PRICE, e.limitPrice, FixedPoint.NULL);
+            return;
+        }
+        if (!usesStop && e.stopPrice != FixedPoint.NULL)
+        {
+            deny(e, r, RejectReason.INVALID_ORDER, DetailField.STOP_PRICE, e.stopPrice, FixedPoint.NULL);
+            return;
+        }
+        final long newLimit = e.limitPrice == FixedPoint.NULL ? r.limitPrice() : e.limitPrice;
+        final long newStop = e.stopPrice == FixedPoint.NULL ? r.stopPrice() : e.stopPrice;
+        r.enterPending(OrderState.PENDING_REPLACE);
+        r.setPendingTerms(e.quantity, newLimit, newStop);
+        describe(r, e);
+        e.limitPrice = newLimit;
+        e.stopPrice = newStop;
+        outcome(e, r);
+    }
+
+    /**
+     * Finds the live order a cancel or replace acts on, or denies the command.
+     */
+    private OrderRecord commandTarget(final GatewayEvent e, final OrderEvent request)
+    {
+        if (e.isDenied())
+        {
+            metrics.countDenied(e.denyReason);
+            final OrderRecord r = orders.get(e.orderId);
+            e.stateAfter = r == null ? null : r.state();
+            return null;
+        }
+        final OrderRecord r = orders.get(e.orderId);
+        if (r == null)
+        {
+            deny(e, null, RejectReason.UNKNOWN_ORDER, DetailField.ORDER_ID, e.orderId, 0);
+            return null;
+        }
+        if (!OrderStateMachine.isLegal(r.state(), request))
+        {
+            deny(e, r, RejectReason.ORDER_NOT_ACTIVE, DetailField.ORDER_ID, r.state().code(), 0);
+            return null;
+        }
+        e.brokerId = r.brokerId();
+        return r;
+    }
+
+    private void deny(
+        final GatewayEvent e, final OrderRecord r, final RejectReason reason, final DetailField field, final long value, final long bound)
+    {
+        e.deny(reason, field, value, bound);
+        metrics.countDenied(reason);
+        if (r != null)
+        {
+            describe(r, e);
+            outcome(e, r);
+        }
+    }
+
+    private void onFill(final GatewayEvent e)
+    {
+        final OrderRecord r = brokerTarget(e);
+        if (r == null)
+        {
+            return;
+        }
+        if (e.lastQuantity <= 0 || e.lastPrice == FixedPoint.NULL || e.lastPrice <= 0 ||
+            e.lastQuantity > r.quantity() - r.cumQuantity())
+        {
+            refuse(e, r, EventRefusal.OVERFILL);
+            return;
+        }
+        final OrderEvent event = e.lastQuantity == r.quantity() - r.cumQuantity() ? OrderEvent.FILL : OrderEvent.PARTIAL_FILL;
+        if (!OrderStateMachine.isLegal(r.state(), event))
+        {
+            refuse(e, r, EventRefusal.ILLEGAL_TRANSITION);
+            return;
+        }
+        if (!r.addFillId(e.fillId))
+        {
+            refuse(e, r, EventRefusal.DUPLICATE_FILL);
+            return;
+        }
+        r.addFill(e.lastQuantity, ScaledMath.notional(e.lastQuantity, e.lastPrice));
+        positions.apply(r.brokerId(), r.symbolId(), r.side(), e.lastQuantity, e.lastPrice);
+        metrics.add(Counter.FILLS, 1);
+        metrics.add(r.brokerId(), BrokerCounter.FILLS, 1);
+        metrics.add(r.brokerId(), BrokerCounter.FILLED_QUANTITY, e.lastQuantity);
+        metrics.add(r.brokerId(), BrokerCounter.FILLED_NOTIONAL, ScaledMath.notional(e.lastQuantity, e.lastPrice));
+        transition(e, r, event);
+    }
+
+    private void onBrokerEvent(final GatewayEvent e, final OrderEvent event)
+    {
+        final OrderRecord r = brokerTarget(e);
+        if (r == null)
+        {
+            return;
+        }
+        if (!OrderStateMachine.isLegal(r.state(), event))
+        {
+            refuse(e, r, EventRefusal.ILLEGAL_TRANSITION);
+            return;
+        }
+        switch (event)
+        {
+            case ACK:
+                r.acknowledge(e.brokerOrderId);
+                metrics.add(Counter.ACKNOWLEDGED, 1);
+                metrics.add(r.brokerId(), BrokerCounter.ACKNOWLEDGED, 1);
+                metrics.submitToAck().record(e.ingressNanos - r.submitNanos());
+                metrics.submitToAck(r.brokerId()).record(e.ingressNanos - r.submitNanos());
+                break;
+            case REJECT:
+            case CANCEL_REJECTED:
+            case REPLACE_REJECTED:
+                metrics.add(Counter.REJECTED, 1);
+                metrics.add(r.brokerId(), BrokerCounter.REJECTED, 1);
+                break;
+            case REPLACE_CONFIRMED:
+                r.applyReplace(e.quantity, e.limitPrice, e.stopPrice);
+                break;
+            case CANCEL_CONFIRMED:
+                metrics.add(Counter.CANCELED, 1);
+                break;
+            case EXPIRE:
+                metrics.add(Counter.EXPIRED, 1);
+                break;
+            default:
+                break;
+        }
+        transition(e, r, event);
+    }
+
+    private OrderRecord brokerTarget(final GatewayEvent e)
+    {
+        final OrderRecord r = orders.get(e.orderId);
+        if (r == null)
+        {
+            e.refusal = EventRefusal.UNKNOWN_ORDER;
+            metrics.add(Counter.REFUSED_EVENTS, 1);
+            return null;
+        }
+        describe(r, e);
+        return r;
+    }
+
+    private void refuse(final GatewayEvent e, final OrderRecord r, final EventRefusal refusal)
+    {
+        e.refusal = refusal;
+        metrics.add(Counter.REFUSED_EVENTS, 1);
+        outcome(e, r);
+    }
+
+    private void transition(final GatewayEvent e, final OrderRecord r, final OrderEvent event)
+    {
+        final OrderState next = OrderStateMachine.next(r.state(), event);
+        r.setState(next == OrderStateMachine.RESTORE ? r.restoredState() : next);
+        if (r.state().isTerminal())
+        {
+            orders.finished(r);
+        }
+        outcome(e, r);
+    }
+
+    private static void outcome(final GatewayEvent e, final OrderRecord r)
+    {
+        e.stateAfter = r.state();
+        e.cumQuantity = r.cumQuantity();
+        e.leavesQuantity = r.leavesQuantity();
+        e.avgPrice = r.averagePrice();
+        e.orderSubmitNanos = r.submitNanos();
+    }
+
+    /**
+     * Copies what the journal, the adapter and the strategy need to know about the order into the event.
+     */
+    private static void describe(final OrderRecord r, final GatewayEvent e)
+    {
+        e.symbolId = r.symbolId();
+        e.side = r.side();
+        e.orderType = r.type();
+        e.timeInForce = r.timeInForce();
+        e.orderClass = r.orderClass();
+        e.accountId = r.accountId();
+        e.strategyId = r.strategyId();
+        if (e.type.isBrokerEvent())
+        {
+            e.brokerId = r.brokerId();
+        }
+    }
+
+    private static OrderEvent rejectEvent(final CommandKind command)
+    {
+        if (command == CommandKind.CANCEL)
+        {
+            return OrderEvent.CANCEL_REJECTED;
+        }
+        return command == CommandKind.REPLACE ? OrderEvent.REPLACE_REJECTED : OrderEvent.REJECT;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void onSnapshot(final GatewayEvent e)
+    {
+        final CompletableFuture<PortfolioSnapshot> answer = (CompletableFuture<PortfolioSnapshot>)e.attachment;
+        answer.complete(snapshot());
+    }
+
+    /**
+     * Copies orders and positions. Only on this stage's thread, or after the pipeline stopped.
+     *
+     * @return the copy.
+     */
+    public PortfolioSnapshot snapshot()
+    {
+        final List<PortfolioSnapshot.PositionLine> lines = new ArrayList<>();
+        for (int s = 0; s < positions.symbols(); s++)
+        {
+            for (int b = 0; b < positions.brokers(); b++)
+            {
+                addLine(lines, b, s, positions.at(b, s));
+            }
+            addLine(lines, PortfolioSnapshot.TOTAL, s, positions.total(s));
+        }
+        final List<PortfolioSnapshot.OrderLine> open = new ArrayList<>();
+        orders.forEach(r ->
+        {
+            if (!r.state().isTerminal())
+            {
+                open.add(new PortfolioSnapshot.OrderLine(r.orderId(), r.brokerId(), symbols.name(r.symbolId()), r.side(), r.type(),
+                    r.state(), r.quantity(), r.cumQuantity(), r.limitPrice()));
+            }
+        });
+        open.sort((a, b) -> Long.compare(a.orderId(), b.orderId()));
+        return new PortfolioSnapshot(List.copyOf(lines), List.copyOf(open));
+    }
+
+    private void addLine(final List<PortfolioSnapshot.PositionLine> lines, final int brokerId, final int symbolId, final Position p)
+    {
+        if (!p.isUntouched())
+        {
+            lines.add(new PortfolioSnapshot.PositionLine(brokerId, symbols.name(symbolId), p.quantity(), p.averagePrice(),
+                p.realisedPnl(), p.boughtQuantity(), p.soldQuantity()));
+        }
+    }
+}

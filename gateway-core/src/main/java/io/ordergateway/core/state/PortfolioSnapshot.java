@@ -1,0 +1,72 @@
+package io.ordergateway.core.state;
+
+import io.ordergateway.core.domain.OrderState;
+import io.ordergateway.core.domain.OrderType;
+import io.ordergateway.core.domain.Side;
+
+import java.util.List;
+
+/**
+ * A copy of the gateway's orders and positions at one point in the event sequence, made by the
+ * state stage on its own thread and handed to whoever asked. Immutable.
+ *
+ * @param positions  every position that was ever traded: per broker, and in total ({@code brokerId == -1}).
+ * @param openOrders every order that is not finished.
+ */
+public record PortfolioSnapshot(List<PositionLine> positions, List<OrderLine> openOrders)
+{
+    /** The broker id of a total position. */
+    public static final int TOTAL = -1;
+
+    /**
+     * One position.
+     *
+     * @param brokerId      the broker, or {@link #TOTAL}.
+     * @param symbol        the symbol.
+     * @param quantity      signed quantity (scaled).
+     * @param averagePrice  average entry price (scaled).
+     * @param realisedPnl   realised profit and loss (price scale).
+     * @param boughtQuantity total bought.
+     * @param soldQuantity  total sold.
+     */
+    public record PositionLine(
+        int brokerId, String symbol, long quantity, long averagePrice, long realisedPnl, long boughtQuantity, long soldQuantity)
+    {
+    }
+
+    /**
+     * One open order.
+     *
+     * @param orderId      the gateway's order id.
+     * @param brokerId     where it was sent.
+     * @param symbol       the symbol.
+     * @param side         buy or sell.
+     * @param type         order type.
+     * @param state        current state.
+     * @param quantity     ordered quantity.
+     * @param cumQuantity  filled so far.
+     * @param limitPrice   limit price or NULL.
+     */
+    public record OrderLine(
+        long orderId, int brokerId, String symbol, Side side, OrderType type, OrderState state, long quantity, long cumQuantity,
+        long limitPrice)
+    {
+    }
+
+    /**
+     * @param brokerId a broker, or {@link #TOTAL}.
+     * @param symbol   a symbol.
+     * @return that position, or a flat one if never traded.
+     */
+    public PositionLine position(final int brokerId, final String symbol)
+    {
+        for (final PositionLine line : positions)
+        {
+            if (line.brokerId() == brokerId && line.symbol().equals(symbol))
+            {
+                return line;
+            }
+        }
+        return new PositionLine(brokerId, symbol, 0, 0, 0, 0, 0);
+    }
+}
