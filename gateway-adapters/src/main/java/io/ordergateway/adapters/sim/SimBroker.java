@@ -1,0 +1,492 @@
+package io.ordergateway.adapters.sim;
+
+import io.ordergateway.core.broker.BrokerAdapter;
+import io.ordergateway.core.broker.BrokerCapabilities;
+import io.ordergateway.core.broker.BrokerContext;
+import io.ordergateway.core.broker.BrokerEventSink;
+import io.ordergateway.core.broker.BrokerHealth;
+import io.ordergateway.core.broker.OrderCommand;
+import io.ordergateway.core.domain.CommandKind;
+import io.ordergateway.core.domain.OrderType;
+import io.ordergateway.core.domain.RejectReason;
+import io.ordergateway.core.domain.ScaledMath;
+import io.ordergateway.core.domain.Side;
+import io.ordergateway.core.domain.SymbolTable;
+import io.ordergateway.core.domain.TimeInForce;
+import io.ordergateway.journal.FixedPoint;
+import org.agrona.DirectBuffer;
+import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.MessageHandler;
+import org.agrona.concurrent.UnsafeBuffer;
+import io.ordergateway.adapters.support.CommandQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.SplittableRandom;
+
+/**
+ * An in-process simulated broker, the gateway's embedded default: the demo and most tests need no
+ * network.
+ *
+ * <p>It keeps a reference price per symbol (a seeded random walk), fills market orders at it
+ * (sometimes in several partial fills), fills marketable limits at the better of limit and market,
+ * rests the others until the price crosses them, triggers stops and trailing stops, cancels and
+ * replaces resting orders, rejects a configured share of new orders, and answers after a
+ * configured latency.
+ *
+ * <p>Threads: the gateway's send stage writes commands into an off-heap queue ({@code send*} never
+ * block); the broker's own thread (an Agrona agent, "sim-NAME") works through them and reports to
+ * the gateway through its sink. If the queue is ever full, the command is rejected with
+ * SERVICE_UNAVAILABLE from the broker's thread. All broker state is owned by that thread.
+ */
+public final class SimBroker implements BrokerAdapter, Agent
+{
+    private static final Logger LOG = LoggerFactory.getLogger(SimBroker.class);
+
+    private static final int MSG_NEW = 1;
+    private static final int MSG_CANCEL = 2;
+    private static final int MSG_REPLACE = 3;
+    private static final int MSG_PRICE = 4;
+    private static final int MESSAGE_LENGTH = 64;
+    private static final int ORDER_ID = 0;
+    private static final int QUANTITY = 8;
+    private static final int LIMIT = 16;
+    private static final int STOP = 24;
+    private static final int TRAIL_PRICE = 32;
+    private static final int TRAIL_PERCENT = 40;
+    private static final int SYMBOL = 48;
+    private static final int SIDE = 52;
+    private static final int TYPE = 53;
+    private static final int TIF = 54;
+    private static final long CENT = FixedPoint.PRICE_SCALE / 100;
+
+    private final SimBrokerConfig config;
+    private final CommandQueue inbound;
+    private final UnsafeBuffer outbound = new UnsafeBuffer(new byte[MESSAGE_LENGTH]);
+    private final CommandQueue.RefusalHandler refusalHandler = (orderId, command) ->
+        respond(ResponseQueue.REJECT, orderId, command.code(), RejectReason.SERVICE_UNAVAILABLE.code(), 503);
+    private final SplittableRandom random;
+    private final Long2ObjectHashMap<SimOrder> orders = new Long2ObjectHashMap<>();
+    private final ArrayDeque<SimOrder> pool = new ArrayDeque<>();
+    private final ArrayList<SimOrder> resting = new ArrayList<>(1024);
+    private final ResponseQueue responses = new ResponseQueue(4096);
+    private final MessageHandler commandHandler = this::onCommand;
+    private volatile BrokerHealth health = BrokerHealth.DOWN;
+    private BrokerEventSink sink;
+    private SymbolTable symbols;
+    private long[] prices;
+    private AgentRunner runner;
+    private long nowNanos;
+    private long nextPriceMove;
+    private long nextBrokerOrderId;
+    private long nextFillId;
+
+    /**
+     * @param config the broker's settings.
+     */
+    public SimBroker(final SimBrokerConfig config)
+    {
+        this.config = config;
+        this.inbound = new CommandQueue(config.inboundQueueBytes());
+        this.random = new SplittableRandom(config.seed());
+        for (int i = 0; i < 1024; i++)
+        {
+            pool.add(new SimOrder());
+        }
+    }
+
+    @Override
+    public String name()
+    {
+        return config.name();
+    }
+
+    @Override
+    public BrokerCapabilities capabilities()
+    {
+        return config.capabilities();
+    }
+
+    @Override
+    public void connect(final BrokerContext context)
+    {
+        sink = context.sink();
+        symbols = context.symbols();
+        prices = new long[symbols.size()];
+        for (int i = 0; i < prices.length; i++)
+        {
+            prices[i] = config.referencePrices().getOrDefault(symbols.name(i), SimBrokerConfig.DEFAULT_PRICE);
+        }
+        nextFillId = (long)(context.brokerId() + 1) << 40;
+        nextBrokerOrderId = (long)(context.brokerId() + 1) << 40;
+        runner = new AgentRunner(new BackoffIdleStrategy(100, 10, 1_000, 100_000), this::onAgentError, null, this);
+        health = BrokerHealth.HEALTHY;
+        AgentRunner.startOnThread(runner);
+    }
+
+    @Override
+    public void disconnect()
+    {
+        health = BrokerHealth.DOWN;
+        if (runner != null)
+        {
+            runner.close();
+        }
+    }
+
+    @Override
+    public BrokerHealth health()
+    {
+        return health;
+    }
+
+    @Override
+    public void sendNew(final OrderCommand c)
+    {
+        outbound.putLong(ORDER_ID, c.orderId());
+        outbound.putLong(QUANTITY, c.quantity());
+        outbound.putLong(LIMIT, c.limitPrice());
+        outbound.putLong(STOP, c.stopPrice());
+        outbound.putLong(TRAIL_PRICE, c.trailPrice());
+        outbound.putLong(TRAIL_PERCENT, c.trailPercent());
+        outbound.putInt(SYMBOL, c.symbolId());
+        outbound.putByte(SIDE, (byte)c.side().code());
+        outbound.putByte(TYPE, (byte)c.orderType().code());
+        outbound.putByte(TIF, (byte)c.timeInForce().code());
+        offer(MSG_NEW, c.orderId(), CommandKind.NEW);
+    }
+
+    @Override
+    public void sendCancel(final OrderCommand c)
+    {
+        outbound.putLong(ORDER_ID, c.orderId());
+        offer(MSG_CANCEL, c.orderId(), CommandKind.CANCEL);
+    }
+
+    @Override
+    public void sendReplace(final OrderCommand c)
+    {
+        outbound.putLong(ORDER_ID, c.orderId());
+        outbound.putLong(QUANTITY, c.quantity());
+        outbound.putLong(LIMIT, c.limitPrice());
+        outbound.putLong(STOP, c.stopPrice());
+        offer(MSG_REPLACE, c.orderId(), CommandKind.REPLACE);
+    }
+
+    /**
+     * Moves a symbol's reference price, as the market would (for tests and scenarios). Applied on
+     * the broker's thread in order with the commands sent before it.
+     *
+     * @param symbolId the gateway's symbol id.
+     * @param price    the new price (scaled).
+     * @return false if the command queue was full.
+     */
+    public boolean setReferencePrice(final int symbolId, final long price)
+    {
+        final UnsafeBuffer message = new UnsafeBuffer(new byte[MESSAGE_LENGTH]);
+        message.putInt(SYMBOL, symbolId);
+        message.putLong(LIMIT, price);
+        return inbound.offer(MSG_PRICE, message, MESSAGE_LENGTH);
+    }
+
+    private void offer(final int msgType, final long orderId, final CommandKind command)
+    {
+        inbound.offer(msgType, outbound, MESSAGE_LENGTH, orderId, command);
+    }
+
+    @Override
+    public int doWork()
+    {
+        nowNanos = System.nanoTime();
+        int work = inbound.drain(commandHandler, refusalHandler, 256);
+        if (config.priceIntervalNanos() > 0 && nowNanos >= nextPriceMove)
+        {
+            nextPriceMove = nowNanos + config.priceIntervalNanos();
+            movePrices();
+            work += checkResting();
+        }
+        while (responses.isDue(nowNanos))
+        {
+            emit();
+            responses.remove();
+            work++;
+        }
+        return work;
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "sim-" + config.name();
+    }
+
+    private void onAgentError(final Throwable t)
+    {
+        LOG.error("sim broker {} failed on a command; it goes on with the next", config.name(), t);
+    }
+
+    private void onCommand(final int msgType, final DirectBuffer buffer, final int index, final int length)
+    {
+        switch (msgType)
+        {
+            case MSG_NEW: onNew(buffer, index); break;
+            case MSG_CANCEL: onCancel(buffer.getLong(index + ORDER_ID)); break;
+            case MSG_REPLACE:
+                onReplace(buffer.getLong(index + ORDER_ID), buffer.getLong(index + QUANTITY), buffer.getLong(index + LIMIT),
+                    buffer.getLong(index + STOP));
+                break;
+            case MSG_PRICE:
+                final int symbolId = buffer.getInt(index + SYMBOL);
+                if (symbolId >= 0 && symbolId < prices.length)
+                {
+                    prices[symbolId] = buffer.getLong(index + LIMIT);
+                    checkResting();
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void onNew(final DirectBuffer buffer, final int index)
+    {
+        final long orderId = buffer.getLong(index + ORDER_ID);
+        if (orders.containsKey(orderId))
+        {
+            respond(ResponseQueue.REJECT, orderId, CommandKind.NEW.code(), RejectReason.DUPLICATE_CLIENT_ID.code(), 409);
+            return;
+        }
+        if (config.rejectRate() > 0 && random.nextDouble() < config.rejectRate())
+        {
+            respond(ResponseQueue.REJECT, orderId, CommandKind.NEW.code(), RejectReason.BROKER_REJECTED.code(), 1001);
+            return;
+        }
+        final SimOrder o = pool.isEmpty() ? new SimOrder() : pool.poll();
+        o.orderId = orderId;
+        o.symbolId = buffer.getInt(index + SYMBOL);
+        o.side = Side.fromCode(buffer.getByte(index + SIDE));
+        o.type = OrderType.fromCode(buffer.getByte(index + TYPE));
+        o.timeInForce = TimeInForce.fromCode(buffer.getByte(index + TIF));
+        o.quantity = buffer.getLong(index + QUANTITY);
+        o.filled = 0;
+        o.limitPrice = buffer.getLong(index + LIMIT);
+        o.stopPrice = buffer.getLong(index + STOP);
+        o.trailPrice = buffer.getLong(index + TRAIL_PRICE);
+        o.trailPercent = buffer.getLong(index + TRAIL_PERCENT);
+        o.triggered = o.type == OrderType.MARKET || o.type == OrderType.LIMIT;
+        o.resting = false;
+        if (o.symbolId < 0 || o.symbolId >= prices.length)
+        {
+            pool.add(o);
+            respond(ResponseQueue.REJECT, orderId, CommandKind.NEW.code(), RejectReason.UNKNOWN_SYMBOL.code(), 404);
+            return;
+        }
+        o.waterMark = prices[o.symbolId];
+        orders.put(orderId, o);
+        respond(ResponseQueue.ACK, orderId, ++nextBrokerOrderId, 0, 0);
+        if (!tryExecute(o))
+        {
+            if (o.timeInForce == TimeInForce.IOC || o.timeInForce == TimeInForce.FOK)
+            {
+                finish(o);
+                respond(ResponseQueue.CANCELED, orderId, 0, 0, 0);
+            }
+            else
+            {
+                o.resting = true;
+                resting.add(o);
+            }
+        }
+    }
+
+    private void onCancel(final long orderId)
+    {
+        final SimOrder o = orders.get(orderId);
+        if (o == null)
+        {
+            respond(ResponseQueue.REJECT, orderId, CommandKind.CANCEL.code(), RejectReason.ORDER_NOT_ACTIVE.code(), 404);
+            return;
+        }
+        finish(o);
+        respond(ResponseQueue.CANCELED, orderId, 0, 0, 0);
+    }
+
+    private void onReplace(final long orderId, final long quantity, final long limitPrice, final long stopPrice)
+    {
+        final SimOrder o = orders.get(orderId);
+        if (o == null)
+        {
+            respond(ResponseQueue.REJECT, orderId, CommandKind.REPLACE.code(), RejectReason.ORDER_NOT_ACTIVE.code(), 404);
+            return;
+        }
+        if (quantity <= o.filled)
+        {
+            respond(ResponseQueue.REJECT, orderId, CommandKind.REPLACE.code(), RejectReason.INVALID_QUANTITY.code(), 422);
+            return;
+        }
+        o.quantity = quantity;
+        o.limitPrice = limitPrice;
+        o.stopPrice = stopPrice;
+        respond(ResponseQueue.REPLACED, orderId, quantity, limitPrice, stopPrice);
+        tryExecute(o);
+    }
+
+    /**
+     * Triggers a stop if its price is reached and executes whatever is marketable.
+     *
+     * @return true if the order is now completely filled (and finished).
+     */
+    private boolean tryExecute(final SimOrder o)
+    {
+        final long market = prices[o.symbolId];
+        if (!o.triggered && !trigger(o, market))
+        {
+            return false;
+        }
+        final boolean hasLimit = o.type == OrderType.LIMIT || o.type == OrderType.STOP_LIMIT;
+        final long price;
+        if (hasLimit)
+        {
+            final boolean marketable = o.side == Side.BUY ? o.limitPrice >= market : o.limitPrice <= market;
+            if (!marketable)
+            {
+                return false;
+            }
+            price = o.side == Side.BUY ? Math.min(o.limitPrice, market) : Math.max(o.limitPrice, market);
+        }
+        else
+        {
+            price = market;
+        }
+        executeAll(o, price);
+        finish(o);
+        return true;
+    }
+
+    private boolean trigger(final SimOrder o, final long market)
+    {
+        if (o.type == OrderType.TRAILING_STOP)
+        {
+            o.waterMark = o.side == Side.SELL ? Math.max(o.waterMark, market) : Math.min(o.waterMark, market);
+            final long trail = o.trailPrice != FixedPoint.NULL ? o.trailPrice :
+                ScaledMath.multiplyDivide(o.waterMark, o.trailPercent, 100 * FixedPoint.PRICE_SCALE);
+            o.triggered = o.side == Side.SELL ? market <= o.waterMark - trail : market >= o.waterMark + trail;
+        }
+        else
+        {
+            o.triggered = o.side == Side.BUY ? market >= o.stopPrice : market <= o.stopPrice;
+        }
+        return o.triggered;
+    }
+
+    /**
+     * Executes the rest of an order, in one fill or, sometimes, several partial fills.
+     */
+    private void executeAll(final SimOrder o, final long price)
+    {
+        final long leaves = o.leaves();
+        int pieces = 1;
+        if (config.partialFillRate() > 0 && random.nextDouble() < config.partialFillRate())
+        {
+            pieces = 2 + random.nextInt(config.maxPartialFills() - 1);
+        }
+        long piece = leaves / pieces;
+        if (piece >= FixedPoint.QUANTITY_SCALE)
+        {
+            piece -= piece % FixedPoint.QUANTITY_SCALE; // whole units where the order allows
+        }
+        if (piece <= 0)
+        {
+            piece = leaves;
+        }
+        while (o.leaves() > 0)
+        {
+            final long qty = o.leaves() <= piece || --pieces <= 0 ? o.leaves() : piece;
+            o.filled += qty;
+            respond(ResponseQueue.FILL, o.orderId, ++nextFillId, qty, price);
+        }
+    }
+
+    private int checkResting()
+    {
+        int filled = 0;
+        for (int i = resting.size() - 1; i >= 0; i--)
+        {
+            final SimOrder o = resting.get(i);
+            if (tryExecute(o))
+            {
+                filled++;
+            }
+        }
+        return filled;
+    }
+
+    private void finish(final SimOrder o)
+    {
+        if (o.resting)
+        {
+            final int i = resting.indexOf(o);
+            final int last = resting.size() - 1;
+            resting.set(i, resting.get(last));
+            resting.remove(last);
+            o.resting = false;
+        }
+        orders.remove(o.orderId);
+        pool.add(o);
+    }
+
+    private void movePrices()
+    {
+        for (int s = 0; s < prices.length; s++)
+        {
+            final long maxMove = prices[s] / 10_000 * config.volatilityBps();
+            if (maxMove <= 0)
+            {
+                continue;
+            }
+            long move = random.nextLong(-maxMove, maxMove + 1);
+            move -= move % CENT;
+            prices[s] = Math.max(CENT, prices[s] + move);
+        }
+    }
+
+    private void respond(final byte kind, final long orderId, final long a, final long b, final long c)
+    {
+        final long jitter = config.latencyJitterNanos() > 0 ? random.nextLong(config.latencyJitterNanos() + 1) : 0;
+        responses.add(nowNanos + config.latencyNanos() + jitter, kind, orderId, a, b, c);
+    }
+
+    private void emit()
+    {
+        final long orderId = responses.orderId();
+        switch (responses.kind())
+        {
+            case ResponseQueue.ACK:
+                sink.acknowledged(orderId, responses.a());
+                break;
+            case ResponseQueue.REJECT:
+                sink.rejected(orderId, CommandKind.fromCode((int)responses.a()), RejectReason.fromCode((int)responses.b()),
+                    (int)responses.c());
+                break;
+            case ResponseQueue.FILL:
+                sink.filled(orderId, responses.a(), responses.b(), responses.c());
+                break;
+            case ResponseQueue.CANCELED:
+                sink.canceled(orderId);
+                break;
+            case ResponseQueue.REPLACED:
+                sink.replaced(orderId, responses.a(), responses.b(), responses.c());
+                break;
+            case ResponseQueue.EXPIRED:
+                sink.expired(orderId);
+                break;
+            default:
+                break;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.ordergateway.adapters.sim;
+
+import io.ordergateway.core.domain.OrderType;
+import io.ordergateway.core.domain.Side;
+import io.ordergateway.core.domain.TimeInForce;
+
+/**
+ * An order as the simulated broker holds it. Pooled; owned by the sim's thread.
+ */
+final class SimOrder
+{
+    long orderId;
+    int symbolId;
+    Side side;
+    OrderType type;
+    TimeInForce timeInForce;
+    long quantity;
+    long filled;
+    long limitPrice;
+    long stopPrice;
+    long trailPrice;
+    long trailPercent;
+    boolean triggered;
+    long waterMark;
+    boolean resting;
+
+    long leaves()
+    {
+        return quantity - filled;
+    }
+}

@@ -1,0 +1,97 @@
+package io.ordergateway.adapters.sim;
+
+import io.ordergateway.core.api.ExecutionReport;
+import io.ordergateway.core.api.OrderGateway;
+import io.ordergateway.core.api.ReportType;
+import io.ordergateway.core.domain.OrderState;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
+
+/**
+ * Polls a gateway's reports into copies, and waits (with a deadline, never a sleep) until a
+ * condition on them holds.
+ */
+final class ReportCollector
+{
+    record Report(ReportType type, long orderId, OrderState state, long lastQty, long lastPrice, long cumQty, long leavesQty,
+                  long avgPrice, String text)
+    {
+    }
+
+    private final OrderGateway gateway;
+    private final List<Report> reports = new ArrayList<>();
+
+    ReportCollector(final OrderGateway gateway)
+    {
+        this.gateway = gateway;
+    }
+
+    void pollOnce()
+    {
+        gateway.poll(this::copy, 1024);
+    }
+
+    private void copy(final ExecutionReport r)
+    {
+        reports.add(new Report(r.type(), r.orderId(), r.state(), r.lastQuantity(), r.lastPrice(), r.cumQuantity(), r.leavesQuantity(),
+            r.avgPrice(), r.toString()));
+    }
+
+    List<Report> awaitUntil(final Predicate<List<Report>> condition, final Duration timeout)
+    {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        while (true)
+        {
+            pollOnce();
+            if (condition.test(reports))
+            {
+                return reports;
+            }
+            if (System.nanoTime() - deadline > 0)
+            {
+                throw new AssertionError("condition not met within " + timeout + "; reports so far:\n" + String.join("\n",
+                    reports.stream().map(Report::text).toList()));
+            }
+            LockSupport.parkNanos(100_000);
+        }
+    }
+
+    Report awaitFinal(final long orderId, final Duration timeout)
+    {
+        awaitUntil(list -> list.stream().anyMatch(r -> r.orderId() == orderId && r.state() != null && r.state().isTerminal()), timeout);
+        return last(orderId);
+    }
+
+    Report awaitState(final long orderId, final OrderState state, final Duration timeout)
+    {
+        awaitUntil(list -> list.stream().anyMatch(r -> r.orderId() == orderId && r.state() == state), timeout);
+        return last(orderId);
+    }
+
+    Report last(final long orderId)
+    {
+        Report last = null;
+        for (final Report r : reports)
+        {
+            if (r.orderId() == orderId)
+            {
+                last = r;
+            }
+        }
+        return last;
+    }
+
+    List<Report> of(final long orderId)
+    {
+        return reports.stream().filter(r -> r.orderId() == orderId).toList();
+    }
+
+    List<Report> all()
+    {
+        return reports;
+    }
+}
