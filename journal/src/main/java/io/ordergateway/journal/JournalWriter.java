@@ -37,6 +37,18 @@ public final class JournalWriter implements AutoCloseable
     }
 
     /**
+     * Creates the appender on the calling thread, which must be the one that appends, so the first
+     * append does not pay for it. Optional: {@link #append} does it when needed.
+     */
+    public void prepare()
+    {
+        if (appender == null)
+        {
+            appender = queue.createAppender();
+        }
+    }
+
+    /**
      * Appends one document.
      *
      * @param source the encoded records (an on-heap array).
@@ -46,11 +58,9 @@ public final class JournalWriter implements AutoCloseable
      */
     public long append(final byte[] source, final int offset, final int length)
     {
-        ExcerptAppender appender = this.appender;
         if (appender == null)
         {
-            appender = queue.createAppender();
-            this.appender = appender;
+            prepare();
         }
         try (DocumentContext dc = appender.writingDocument())
         {

@@ -279,7 +279,7 @@ public final class SimBroker implements BrokerAdapter, Agent
         o.trailPrice = buffer.getLong(index + TRAIL_PRICE);
         o.trailPercent = buffer.getLong(index + TRAIL_PERCENT);
         o.triggered = o.type == OrderType.MARKET || o.type == OrderType.LIMIT;
-        o.resting = false;
+        o.restingIndex = -1;
         if (o.symbolId < 0 || o.symbolId >= prices.length)
         {
             pool.add(o);
@@ -298,7 +298,7 @@ public final class SimBroker implements BrokerAdapter, Agent
             }
             else
             {
-                o.resting = true;
+                o.restingIndex = resting.size();
                 resting.add(o);
             }
         }
@@ -428,13 +428,16 @@ public final class SimBroker implements BrokerAdapter, Agent
 
     private void finish(final SimOrder o)
     {
-        if (o.resting)
+        final int i = o.restingIndex;
+        if (i >= 0)
         {
-            final int i = resting.indexOf(o);
-            final int last = resting.size() - 1;
-            resting.set(i, resting.get(last));
-            resting.remove(last);
-            o.resting = false;
+            final SimOrder moved = resting.remove(resting.size() - 1); // swap-remove: O(1)
+            if (moved != o)
+            {
+                resting.set(i, moved);
+                moved.restingIndex = i;
+            }
+            o.restingIndex = -1;
         }
         orders.remove(o.orderId);
         pool.add(o);

@@ -22,7 +22,7 @@ final class SimOrder
     long trailPercent;
     boolean triggered;
     long waterMark;
-    boolean resting;
+    int restingIndex = -1;
 
     long leaves()
     {

@@ -58,7 +58,6 @@ public final class GatewayPipeline
      * @param stages       the stages.
      * @param metrics      where contained errors are counted.
      */
-    @SuppressWarnings("unchecked")
     public GatewayPipeline(
         final String name, final Topology topology, final WaitStrategyKind waitStrategy, final int ringSize, final Stages stages,
         final GatewayMetrics metrics)
@@ -90,8 +89,8 @@ public final class GatewayPipeline
         {
             threadNames.add("decide");
             threadNames.add("journal-send");
-            disruptor.handleEventsWith(new StageGroup(validate, throttle, route, state))
-                .then(new StageGroup(journal, send, egress));
+            disruptor.handleEventsWith(new StageGroup(List.of(validate, throttle, route, state)))
+                .then(new StageGroup(List.of(journal, send, egress)));
         }
         else
         {

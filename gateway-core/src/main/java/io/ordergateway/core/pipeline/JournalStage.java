@@ -299,6 +299,12 @@ public final class JournalStage implements EventHandler<GatewayEvent>
     }
 
     @Override
+    public void onStart()
+    {
+        writer.prepare(); // on this stage's thread: the appender belongs to it
+    }
+
+    @Override
     public void onShutdown()
     {
         writer.close();

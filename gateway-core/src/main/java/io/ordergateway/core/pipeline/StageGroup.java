@@ -2,6 +2,8 @@ package io.ordergateway.core.pipeline;
 
 import com.lmax.disruptor.EventHandler;
 
+import java.util.List;
+
 /**
  * Several stages run one after the other on one thread, for topologies that put more than one
  * stage on a thread. Each stage still sees every event in sequence order.
@@ -10,18 +12,19 @@ final class StageGroup implements EventHandler<GatewayEvent>
 {
     private final EventHandler<GatewayEvent>[] stages;
 
-    @SafeVarargs
-    StageGroup(final EventHandler<GatewayEvent>... stages)
+    @SuppressWarnings("unchecked")
+    StageGroup(final List<EventHandler<GatewayEvent>> stages)
     {
-        this.stages = stages.clone();
+        this.stages = stages.toArray(new EventHandler[0]); // an array: indexed loops allocate no iterator
     }
 
     @Override
     public void onEvent(final GatewayEvent event, final long sequence, final boolean endOfBatch) throws Exception
     {
-        for (final EventHandler<GatewayEvent> stage : stages)
+        final EventHandler<GatewayEvent>[] stages = this.stages;
+        for (int i = 0; i < stages.length; i++)
         {
-            stage.onEvent(event, sequence, endOfBatch);
+            stages[i].onEvent(event, sequence, endOfBatch);
         }
     }
 

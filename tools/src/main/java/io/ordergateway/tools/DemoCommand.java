@@ -1,0 +1,314 @@
+package io.ordergateway.tools;
+
+import io.ordergateway.adapters.sim.SimBroker;
+import io.ordergateway.adapters.sim.SimBrokerConfig;
+import io.ordergateway.core.api.OrderGateway;
+import io.ordergateway.core.api.SubmitResult;
+import io.ordergateway.core.domain.RejectReason;
+import io.ordergateway.core.metrics.GatewayMetrics;
+import io.ordergateway.core.metrics.GatewayMetrics.BrokerCounter;
+import io.ordergateway.core.pipeline.Topology;
+import io.ordergateway.core.pipeline.WaitStrategyKind;
+import io.ordergateway.core.routing.RoutingPolicy;
+import io.ordergateway.core.state.PortfolioSnapshot;
+import io.ordergateway.journal.FixedPoint;
+import io.ordergateway.journal.JournalReader;
+import org.HdrHistogram.Histogram;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * {@code gateway demo}: an embedded gateway with two simulated brokers, orders pushed at a fixed
+ * rate, then latency, per-broker and position tables.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Run an embedded gateway against two simulated brokers at a fixed order rate,",
+        "then print latency percentiles, a per-broker summary and the final positions."})
+final class DemoCommand implements Callable<Integer>
+{
+    private static final Map<String, Long> PRICES = new LinkedHashMap<>();
+
+    static
+    {
+        PRICES.put("AAPL", 18_725_000_000L);
+        PRICES.put("MSFT", 41_000_000_000L);
+        PRICES.put("GOOG", 17_550_000_000L);
+        PRICES.put("AMZN", 20_510_000_000L);
+        PRICES.put("TSLA", 25_080_000_000L);
+        PRICES.put("NVDA", 13_540_000_000L);
+    }
+
+    @Option(names = "--orders", paramLabel = "N", description = "Orders to send (default: ${DEFAULT-VALUE}).")
+    int orders = 20_000;
+
+    @Option(names = "--rate", paramLabel = "R", description = "Orders per second (default: ${DEFAULT-VALUE}).")
+    int rate = 2_000;
+
+    @Option(names = "--journal", paramLabel = "DIR",
+        description = "Journal directory (default: demo-journal/<date-time>). An existing journal is continued.")
+    Path journal;
+
+    @Option(names = "--topology", paramLabel = "T", description = "compact or per_stage (default: ${DEFAULT-VALUE}).")
+    Topology topology = Topology.COMPACT;
+
+    @Option(names = "--wait-strategy", paramLabel = "W",
+        description = "blocking, sleeping, yielding, busy_spin or phased_backoff (default: ${DEFAULT-VALUE}).")
+    WaitStrategyKind waitStrategy = WaitStrategyKind.SLEEPING;
+
+    @Option(names = "--routing", paramLabel = "P", description = "primary_only or round_robin (default: ${DEFAULT-VALUE}).")
+    RoutingPolicy routing = RoutingPolicy.ROUND_ROBIN;
+
+    @Option(names = "--seed", description = "Seed of the orders and the simulated markets (default: ${DEFAULT-VALUE}).")
+    long seed = 42;
+
+    @Override
+    public Integer call() throws Exception
+    {
+        if (orders < 1 || rate < 1 || rate > 1_000_000)
+        {
+            throw new IllegalArgumentException("--orders must be at least 1 and --rate between 1 and 1000000 per second");
+        }
+        final Path journalDir = (journal != null ? journal : Path.of("demo-journal",
+            LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))).toAbsolutePath();
+        final PrintStream out = System.out;
+        out.printf("Gateway demo: %,d orders at %,d/s to two simulated brokers (%s routing, %s topology, %s wait)%n",
+            orders, rate, routing.name().toLowerCase(), topology.name().toLowerCase(), waitStrategy.name().toLowerCase());
+
+        final SimBrokerConfig common = SimBrokerConfig.defaults("sim").withReferencePrices(PRICES).withRejectRate(0.005);
+        final OrderGateway gateway = OrderGateway.builder()
+            .instanceId("demo")
+            .symbols(PRICES.keySet().toArray(new String[0]))
+            .broker(new SimBroker(new SimBrokerConfig("sim-a", PRICES, 50_000, 20_000, 0.005, 0.2, 3, 1_000_000, 5, seed,
+                common.inboundQueueBytes(), common.capabilities())))
+            .broker(new SimBroker(new SimBrokerConfig("sim-b", PRICES, 120_000, 60_000, 0.005, 0.3, 4, 1_000_000, 5, seed + 1,
+                common.inboundQueueBytes(), common.capabilities())))
+            .routing(routing)
+            .topology(topology)
+            .waitStrategy(waitStrategy)
+            .journalDirectory(journalDir)
+            .build();
+
+        final DemoStrategy strategy = new DemoStrategy(gateway, PRICES, seed);
+        final int warmUpOrders = Math.min(orders / 10, rate);
+        Histogram warmUpSend = null;
+        Histogram warmUpAck = null;
+        final Progress progress = new Progress(System.err, orders);
+        final long started = System.nanoTime();
+        final long interval = 1_000_000_000L / rate;
+        try
+        {
+            for (int i = 0; i < orders; )
+            {
+                final long planned = started + i * interval;
+                long now;
+                while ((now = System.nanoTime()) < planned)
+                {
+                    // Park rather than spin: on a 2-core machine a spinning strategy thread starves the gateway's threads.
+                    if (strategy.poll() == 0 && planned - now > 20_000)
+                    {
+                        LockSupport.parkNanos(Math.min(planned - now - 10_000, 100_000));
+                    }
+                }
+                if (strategy.submitNext() == SubmitResult.RING_FULL)
+                {
+                    strategy.poll();
+                    continue;
+                }
+                i++;
+                if (i == warmUpOrders)
+                {
+                    warmUpSend = gateway.metrics().submitToSend().snapshot();
+                    warmUpAck = gateway.metrics().submitToAck().snapshot();
+                }
+                if (i % 10 == 0)
+                {
+                    strategy.cancelOne();
+                }
+                progress.update(i, now - started, strategy.fills());
+            }
+            progress.done(orders, System.nanoTime() - started);
+            strategy.cancelAll();
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (strategy.workingCount() > 0 && System.nanoTime() < deadline)
+            {
+                if (strategy.poll() == 0)
+                {
+                    LockSupport.parkNanos(100_000);
+                }
+            }
+        }
+        finally
+        {
+            gateway.close();
+        }
+        strategy.poll();
+        final long elapsed = System.nanoTime() - started;
+        report(out, gateway, strategy, elapsed, journalDir, warmUpOrders, warmUpSend, warmUpAck);
+        return 0;
+    }
+
+    private void report(
+        final PrintStream out, final OrderGateway gateway, final DemoStrategy strategy, final long elapsedNanos, final Path journalDir,
+        final int warmUpOrders, final Histogram warmUpSend, final Histogram warmUpAck)
+        throws Exception
+    {
+        final GatewayMetrics m = gateway.metrics();
+        out.printf("%nSent %,d orders in %.1f s (%,.0f/s); %,d reports, %,d fills, %,d orders still working at the end%s%n",
+            strategy.submitted(), elapsedNanos / 1e9, strategy.submitted() * 1e9 / elapsedNanos, strategy.reports(), strategy.fills(),
+            strategy.workingCount(), strategy.ringFull() > 0 ? ", ring full " + strategy.ringFull() + " times" : "");
+
+        out.println();
+        final Histogram send = m.submitToSend().snapshot();
+        final Histogram ack = m.submitToAck().snapshot();
+        final LatencyTable latency = new LatencyTable();
+        if (warmUpSend != null)
+        {
+            latency.add("submit -> send", minus(send, warmUpSend)).add("submit -> ack", minus(ack, warmUpAck));
+        }
+        latency.add("submit -> send, all", send).add("submit -> ack, all", ack).print(out);
+        if (warmUpSend != null)
+        {
+            out.printf("  (the first two rows leave out the first %,d orders: JIT, class loading, first journal mapping)%n",
+                warmUpOrders);
+        }
+
+        out.println();
+        final List<String> names = gateway.brokerNames();
+        final TextTable brokers = new TextTable("broker", "sent", "acks", "rejects", "fills", "filled qty", "notional", "ack p50 us",
+            "ack p99 us");
+        for (int b = 0; b < names.size(); b++)
+        {
+            final Histogram brokerAck = m.submitToAck(b).snapshot();
+            brokers.row(names.get(b), m.get(b, BrokerCounter.SENT), m.get(b, BrokerCounter.ACKNOWLEDGED), m.get(b, BrokerCounter.REJECTED),
+                m.get(b, BrokerCounter.FILLS), FixedPoint.formatQuantity(m.get(b, BrokerCounter.FILLED_QUANTITY)),
+                money(m.get(b, BrokerCounter.FILLED_NOTIONAL)),
+                brokerAck.getTotalCount() == 0 ? "-" : LatencyTable.us(brokerAck.getValueAtPercentile(50)),
+                brokerAck.getTotalCount() == 0 ? "-" : LatencyTable.us(brokerAck.getValueAtPercentile(99)));
+        }
+        brokers.print(out);
+
+        final TextTable denials = new TextTable("denied by reason", "count", "retryable");
+        boolean anyDenied = false;
+        for (final RejectReason reason : RejectReason.values())
+        {
+            if (m.deniedCount(reason) > 0)
+            {
+                denials.row(reason.name(), m.deniedCount(reason), reason.isRetryable() ? "yes" : "no");
+                anyDenied = true;
+            }
+        }
+        if (anyDenied)
+        {
+            out.println();
+            denials.print(out);
+        }
+
+        out.println();
+        final PortfolioSnapshot snapshot = gateway.snapshot().get(10, TimeUnit.SECONDS);
+        final TextTable positions = new TextTable("position", "quantity", "avg price", "realised P&L", "bought", "sold", "by broker");
+        for (final String symbol : gateway.symbols().names())
+        {
+            final PortfolioSnapshot.PositionLine total = snapshot.position(PortfolioSnapshot.TOTAL, symbol);
+            final StringBuilder byBroker = new StringBuilder();
+            for (int b = 0; b < names.size(); b++)
+            {
+                byBroker.append(b == 0 ? "" : "  ").append(names.get(b)).append(' ')
+                    .append(FixedPoint.formatQuantity(snapshot.position(b, symbol).quantity()));
+            }
+            positions.row(symbol, FixedPoint.formatQuantity(total.quantity()), FixedPoint.formatPrice(total.averagePrice()),
+                money(total.realisedPnl()), FixedPoint.formatQuantity(total.boughtQuantity()),
+                FixedPoint.formatQuantity(total.soldQuantity()), byBroker);
+        }
+        positions.print(out);
+
+        long records;
+        try (JournalReader reader = new JournalReader(journalDir))
+        {
+            final long[] count = {0};
+            reader.readAll((templateId, buffer, offset, blockLength, version, index) -> count[0]++);
+            records = count[0];
+        }
+        out.printf("%nJournal: %s (%,d records)%nDump it: ./gateway journal dump %s%n", journalDir, records, journalDir);
+    }
+
+    private static Histogram minus(final Histogram all, final Histogram warmUp)
+    {
+        final Histogram steady = all.copy();
+        steady.subtract(warmUp);
+        return steady;
+    }
+
+    private static String money(final long amount)
+    {
+        final long cents = amount / (FixedPoint.PRICE_SCALE / 100);
+        return String.format("%,.2f", cents / 100.0);
+    }
+
+    /**
+     * A progress bar on the terminal (redrawn in place), or a line per quarter when not a terminal.
+     */
+    private static final class Progress
+    {
+        private final PrintStream err;
+        private final int total;
+        private final boolean terminal = System.console() != null;
+        private long lastDraw;
+        private int lastQuarter;
+
+        Progress(final PrintStream err, final int total)
+        {
+            this.err = err;
+            this.total = total;
+        }
+
+        void update(final int done, final long elapsedNanos, final long fills)
+        {
+            if (terminal)
+            {
+                if (elapsedNanos - lastDraw >= 100_000_000L)
+                {
+                    lastDraw = elapsedNanos;
+                    err.print("\r" + bar(done, elapsedNanos, fills));
+                    err.flush();
+                }
+            }
+            else if (done * 4L / total > lastQuarter)
+            {
+                lastQuarter = (int)(done * 4L / total);
+                err.println(bar(done, elapsedNanos, fills));
+            }
+        }
+
+        void done(final int done, final long elapsedNanos)
+        {
+            if (terminal)
+            {
+                err.print("\r" + bar(done, elapsedNanos, -1) + "\n");
+                err.flush();
+            }
+        }
+
+        private String bar(final int done, final long elapsedNanos, final long fills)
+        {
+            final int width = 30;
+            final int filled = (int)((long)done * width / total);
+            final double rate = elapsedNanos > 0 ? done * 1e9 / elapsedNanos : 0;
+            return String.format("[%s%s] %3d%%  %,d/%,d orders  %,.0f/s%s", "#".repeat(filled), ".".repeat(width - filled),
+                done * 100L / total, done, total, rate, fills >= 0 ? String.format("  %,d fills", fills) : "");
+        }
+    }
+}
