@@ -108,7 +108,7 @@ public final class ClientOrderIds
         for (int i = prefix.length; i < length; i++)
         {
             final char c = clientOrderId.charAt(i);
-            if (c < '0' || c > '9' || value > (Long.MAX_VALUE - 9) / 10)
+            if (c < '0' || c > '9' || value > (Long.MAX_VALUE - (c - '0')) / 10)
             {
                 return -1;
             }

@@ -1,0 +1,156 @@
+package io.ordergateway.core.api;
+
+import io.ordergateway.core.domain.OrderState;
+import io.ordergateway.core.domain.OrderType;
+import io.ordergateway.core.domain.Side;
+import io.ordergateway.core.state.PortfolioSnapshot;
+import io.ordergateway.journal.FixedPoint;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OrderGatewayTest
+{
+    @TempDir
+    Path journal;
+
+    private static NewOrder market(final int symbolId)
+    {
+        return new NewOrder().symbol(symbolId).side(Side.BUY).type(OrderType.MARKET).quantity(FixedPoint.quantity(1));
+    }
+
+    @Test
+    void aFullRingAnswersRingFullAtOnceAndNothingAcceptedIsLost() throws Exception
+    {
+        final CountDownLatch release = new CountDownLatch(1);
+        final AtomicInteger sent = new AtomicInteger();
+        final ExecutionReportHandler blockingStrategy = report ->
+        {
+            try
+            {
+                release.await(30, TimeUnit.SECONDS); // holds the egress thread: the ring backs up behind it
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+            if (report.type() == ReportType.SENT)
+            {
+                sent.incrementAndGet();
+            }
+        };
+        final SilentBroker broker = new SilentBroker();
+        try (OrderGateway gateway = OrderGateway.builder().symbols("AAPL").broker(broker).journalDirectory(journal)
+            .ringSize(8).polling(false).listener(blockingStrategy).build())
+        {
+            final NewOrder order = market(0);
+            int accepted = 0;
+            SubmitResult result = SubmitResult.ACCEPTED;
+            for (int i = 0; i < 100 && result == SubmitResult.ACCEPTED; i++)
+            {
+                result = gateway.submit(order);
+                if (result == SubmitResult.ACCEPTED)
+                {
+                    accepted++;
+                }
+            }
+            assertThat(result).isEqualTo(SubmitResult.RING_FULL);
+            assertThat(accepted).isBetween(8, 9); // the ring's 8 slots, plus the one the egress thread holds
+            assertThat(gateway.cancel(1)).isEqualTo(SubmitResult.RING_FULL);
+
+            release.countDown();
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (sent.get() < accepted && System.nanoTime() < deadline)
+            {
+                Thread.onSpinWait();
+            }
+            assertThat(sent.get()).isEqualTo(accepted);
+            assertThat(broker.news.get()).isEqualTo(accepted);
+            assertThat(gateway.submit(order)).isEqualTo(SubmitResult.ACCEPTED);
+        }
+    }
+
+    @Test
+    void afterCloseCommandsAreRefusedAndNoPipelineThreadRuns() throws Exception
+    {
+        final OrderGateway gateway = OrderGateway.builder().symbols("AAPL").broker(new SilentBroker()).journalDirectory(journal).build();
+        final List<Thread> threads = gateway.pipelineThreads();
+        assertThat(threads).hasSize(2).allMatch(Thread::isAlive);
+        assertThat(gateway.submit(market(0))).isEqualTo(SubmitResult.ACCEPTED);
+
+        gateway.close();
+
+        assertThat(threads).noneMatch(Thread::isAlive);
+        assertThat(gateway.submit(market(0))).isEqualTo(SubmitResult.CLOSED);
+        assertThat(gateway.cancel(1)).isEqualTo(SubmitResult.CLOSED);
+        final PortfolioSnapshot last = gateway.snapshot().get(1, TimeUnit.SECONDS);
+        assertThat(last.openOrders()).singleElement().satisfies(o -> assertThat(o.state()).isEqualTo(OrderState.PENDING_NEW));
+        gateway.close(); // idempotent
+    }
+
+    @Test
+    void aRestartedGatewayContinuesTheOrderIdSequenceFromItsJournal()
+    {
+        final NewOrder order = market(0);
+        try (OrderGateway first = OrderGateway.builder().symbols("AAPL").broker(new SilentBroker()).journalDirectory(journal).build())
+        {
+            first.submit(order);
+            first.submit(order);
+        }
+        assertThat(order.orderId()).isEqualTo(2);
+        try (OrderGateway second = OrderGateway.builder().symbols("AAPL").broker(new SilentBroker()).journalDirectory(journal).build())
+        {
+            second.submit(order);
+        }
+        assertThat(order.orderId()).isEqualTo(3);
+    }
+
+    @Test
+    void reportsReachAPollingStrategyWithTheStateAfterEachEvent()
+    {
+        final SilentBroker broker = new SilentBroker();
+        try (OrderGateway gateway = OrderGateway.builder().symbols("AAPL").broker(broker).journalDirectory(journal).build())
+        {
+            final NewOrder order = market(0);
+            gateway.submit(order);
+            final List<String> seen = new CopyOnWriteArrayList<>();
+            awaitReports(gateway, seen, 1);
+            broker.context.sink().acknowledged(order.orderId(), 77); // this test thread plays the broker's I/O thread
+            broker.context.sink().filled(order.orderId(), 1, FixedPoint.quantity(1), FixedPoint.priceFromCents(1000));
+            broker.context.sink().filled(order.orderId(), 1, FixedPoint.quantity(1), FixedPoint.priceFromCents(1000));
+            awaitReports(gateway, seen, 4);
+            assertThat(seen).containsExactly("SENT PENDING_NEW", "ACKNOWLEDGED NEW", "FILL FILLED", "EVENT_REFUSED FILLED");
+        }
+    }
+
+    @Test
+    void settingsThatCannotWorkAreAllListedAtOnce()
+    {
+        assertThatThrownBy(() -> OrderGateway.builder().ringSize(1000).polling(false).instanceId("bad id").journalDirectory(journal).build())
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("brokers:")
+            .hasMessageContaining("symbols:")
+            .hasMessageContaining("ringSize:")
+            .hasMessageContaining("polling:")
+            .hasMessageContaining("instance id");
+    }
+
+    private static void awaitReports(final OrderGateway gateway, final List<String> seen, final int count)
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (seen.size() < count && System.nanoTime() < deadline)
+        {
+            gateway.poll(r -> seen.add(r.type() + " " + r.state()), 10);
+        }
+        assertThat(seen).hasSizeGreaterThanOrEqualTo(count);
+    }
+}
