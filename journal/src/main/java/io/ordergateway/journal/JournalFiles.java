@@ -57,11 +57,6 @@ public final class JournalFiles
     /**
      * Opens an existing journal for reading.
      *
-     * <p>The queue is opened read-write although the caller only reads: in read-only mode Chronicle
-     * intermittently showed no records that a writer in the same process had just appended and
-     * closed (about one run in three of {@code OrderGatewayTest}'s restart test), and read-only
-     * tailers have known trouble at cycle rolls (Chronicle-Queue issue 527). Readers never append.
-     *
      * @param directory the journal directory.
      * @return the open queue; the caller closes it.
      * @throws JournalException if the directory does not exist or holds no journal files.
@@ -72,7 +67,7 @@ public final class JournalFiles
         {
             throw new JournalException("no journal in " + directory + " (expected a directory holding *.cq4 files)");
         }
-        return SingleChronicleQueueBuilder.single(directory.toFile()).build();
+        return SingleChronicleQueueBuilder.single(directory.toFile()).readOnly(true).build();
     }
 
     /**

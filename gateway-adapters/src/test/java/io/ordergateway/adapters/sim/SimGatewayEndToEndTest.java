@@ -203,6 +203,29 @@ class SimGatewayEndToEndTest
         assertThat(gateway.metrics().deniedCount(RejectReason.INVALID_PRICE)).isEqualTo(1);
     }
 
+    @Test
+    void closeLeavesNoGatewayOrBrokerThreadRunning()
+    {
+        start(Topology.PER_STAGE, quietSim("a"), quietSim("b"));
+        final ReportCollector reports = new ReportCollector(gateway);
+        final long id = submit(new NewOrder().symbol(0).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(1)));
+        reports.awaitFinal(id, TIMEOUT);
+        final List<Thread> pipeline = gateway.pipelineThreads();
+        assertThat(pipeline).hasSize(7);
+        assertThat(liveThreadNames()).anyMatch(n -> n.startsWith("sim-"));
+
+        gateway.close();
+        gateway = null;
+
+        assertThat(pipeline).noneMatch(Thread::isAlive);
+        assertThat(liveThreadNames()).noneMatch(n -> n.startsWith("sim-") || n.startsWith("gateway-"));
+    }
+
+    private static List<String> liveThreadNames()
+    {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName).toList();
+    }
+
     private long submit(final NewOrder order)
     {
         assertThat(gateway.submit(order)).isEqualTo(SubmitResult.ACCEPTED);

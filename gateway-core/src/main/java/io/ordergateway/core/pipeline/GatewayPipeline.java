@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import com.lmax.disruptor.TimeoutException;
@@ -25,8 +26,11 @@ public final class GatewayPipeline
 {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayPipeline.class);
 
+    private static final int STAGES = 7;
+
     private final Disruptor<GatewayEvent> disruptor;
     private final List<Thread> threads = new ArrayList<>();
+    private final CountDownLatch started = new CountDownLatch(STAGES);
 
     /**
      * The stages, in pipeline order.
@@ -66,13 +70,13 @@ public final class GatewayPipeline
         {
             throw new IllegalArgumentException("ring size must be a power of two of at least 2, was " + ringSize);
         }
-        final GuardedStage validate = new GuardedStage("validate", stages.validate(), metrics);
-        final GuardedStage throttle = new GuardedStage("throttle", stages.throttle(), metrics);
-        final GuardedStage route = new GuardedStage("route", stages.route(), metrics);
-        final GuardedStage state = new GuardedStage("state", stages.state(), metrics);
-        final GuardedStage journal = new GuardedStage("journal", stages.journal(), metrics);
-        final GuardedStage send = new GuardedStage("send", stages.send(), metrics);
-        final GuardedStage egress = new GuardedStage("egress", stages.egress(), metrics);
+        final GuardedStage validate = new GuardedStage("validate", stages.validate(), metrics, started::countDown);
+        final GuardedStage throttle = new GuardedStage("throttle", stages.throttle(), metrics, started::countDown);
+        final GuardedStage route = new GuardedStage("route", stages.route(), metrics, started::countDown);
+        final GuardedStage state = new GuardedStage("state", stages.state(), metrics, started::countDown);
+        final GuardedStage journal = new GuardedStage("journal", stages.journal(), metrics, started::countDown);
+        final GuardedStage send = new GuardedStage("send", stages.send(), metrics, started::countDown);
+        final GuardedStage egress = new GuardedStage("egress", stages.egress(), metrics, started::countDown);
 
         final List<String> threadNames = new ArrayList<>();
         final ThreadFactory factory = runnable ->
@@ -105,13 +109,31 @@ public final class GatewayPipeline
     }
 
     /**
-     * Starts the threads.
+     * Starts the threads and waits until every stage runs.
+     *
+     * <p>The wait matters: {@code Disruptor.shutdown} only waits for consumers that are running, so
+     * a gateway closed before its threads got going would halt them with events unprocessed (and
+     * unjournaled). Once {@code start} returns, every stage is running.
      *
      * @return the ring to publish into.
+     * @throws IllegalStateException if the stages do not all start within 10 seconds.
      */
     public RingBuffer<GatewayEvent> start()
     {
-        return disruptor.start();
+        final RingBuffer<GatewayEvent> ring = disruptor.start();
+        try
+        {
+            if (!started.await(10, TimeUnit.SECONDS))
+            {
+                throw new IllegalStateException("pipeline stages did not start within 10 s");
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the pipeline", ex);
+        }
+        return ring;
     }
 
     /**

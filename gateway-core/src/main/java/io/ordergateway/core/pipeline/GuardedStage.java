@@ -19,13 +19,15 @@ final class GuardedStage implements EventHandler<GatewayEvent>
     private final EventHandler<GatewayEvent> stage;
     private final String name;
     private final GatewayMetrics metrics;
+    private final Runnable started;
     private long errors;
 
-    GuardedStage(final String name, final EventHandler<GatewayEvent> stage, final GatewayMetrics metrics)
+    GuardedStage(final String name, final EventHandler<GatewayEvent> stage, final GatewayMetrics metrics, final Runnable started)
     {
         this.name = name;
         this.stage = stage;
         this.metrics = metrics;
+        this.started = started;
     }
 
     @Override
@@ -58,7 +60,14 @@ final class GuardedStage implements EventHandler<GatewayEvent>
     @Override
     public void onStart()
     {
-        stage.onStart();
+        try
+        {
+            stage.onStart();
+        }
+        finally
+        {
+            started.run();
+        }
     }
 
     @Override

@@ -1,0 +1,119 @@
+package io.ordergateway.tools;
+
+import net.openhft.chronicle.queue.ChronicleReaderMain;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The command line as a user runs it: a short demo, its journal dumped, and clear errors.
+ */
+class GatewayCliTest
+{
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void capture()
+    {
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore()
+    {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    private String stdout()
+    {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr()
+    {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void demoRunsPrintsItsTablesAndLeavesAJournalThatDumpsAndThatChronicleItselfReads()
+    {
+        final Path journal = dir.resolve("journal");
+        final int code = GatewayCli.run("demo", "--orders", "400", "--rate", "4000", "--journal", journal.toString());
+        assertThat(code).as(stderr()).isZero();
+        assertThat(stdout())
+            .contains("submit -> send").contains("submit -> ack").contains("p99.99")
+            .contains("sim-a").contains("sim-b")
+            .contains("AAPL")
+            .contains("Journal: " + journal.toAbsolutePath());
+
+        out.reset();
+        assertThat(GatewayCli.run("journal", "dump", journal.toString())).isZero();
+        final String dump = stdout();
+        assertThat(dump).contains("OrderNew").contains("OrderRouted").contains("OrderSent").contains("clientOrderId=demo-1")
+            .contains("BrokerAck");
+        assertThat(dump.lines().filter(l -> l.contains("OrderNew"))).hasSize(400);
+
+        out.reset();
+        assertThat(GatewayCli.run("journal", "dump", journal.toString(), "--order", "1", "--type", "OrderNew")).isZero();
+        assertThat(stdout().lines()).singleElement().asString().contains("order=1 ");
+
+        out.reset();
+        ChronicleReaderMain.main(new String[] {"-d", journal.toString()});
+        assertThat(stdout()).isNotBlank();
+    }
+
+    @Test
+    void chronicleAnalyticsIsNotOnTheProductClasspath()
+    {
+        assertThatThrownBy(() -> Class.forName("net.openhft.chronicle.analytics.Analytics")).isInstanceOf(ClassNotFoundException.class);
+        assertThat(System.getProperty("chronicle.analytics.disable")).isEqualTo("true");
+    }
+
+    @Test
+    void aMissingJournalIsOneClearLineAndExitCodeTwo()
+    {
+        final int code = GatewayCli.run("journal", "dump", dir.resolve("absent").toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr()).contains("gateway: no journal in").contains("absent").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void badDemoOptionsAreRefusedBeforeAnythingStarts()
+    {
+        assertThat(GatewayCli.run("demo", "--rate", "0")).isEqualTo(2);
+        assertThat(stderr()).contains("--rate");
+        err.reset();
+        assertThat(GatewayCli.run("demo", "--topology", "sideways")).isEqualTo(2);
+        assertThat(stderr()).contains("sideways");
+    }
+
+    @Test
+    void everyCommandHasHelp()
+    {
+        for (final String[] command : new String[][] {{"--help"}, {"demo", "--help"}, {"journal", "--help"}, {"journal", "dump", "--help"}})
+        {
+            out.reset();
+            assertThat(GatewayCli.run(command)).isZero();
+            assertThat(stdout()).contains("Usage:");
+        }
+    }
+}
