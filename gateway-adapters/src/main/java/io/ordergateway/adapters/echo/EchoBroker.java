@@ -42,6 +42,7 @@ public final class EchoBroker implements BrokerAdapter, Agent
     private final CommandQueue.RefusalHandler refusalHandler = this::onRefused;
     private BrokerEventSink sink;
     private AgentRunner runner;
+    private final java.util.concurrent.atomic.AtomicLong refusedCommands = new java.util.concurrent.atomic.AtomicLong();
     private long fillId;
 
     /**
@@ -102,6 +103,14 @@ public final class EchoBroker implements BrokerAdapter, Agent
         inbound.offer(MSG_OTHER, outbound, LENGTH, command.orderId(), CommandKind.REPLACE);
     }
 
+    /**
+     * @return commands its queue had no room for (each answered with a SERVICE_UNAVAILABLE reject).
+     */
+    public long refusedCommands()
+    {
+        return refusedCommands.get();
+    }
+
     @Override
     public BrokerHealth health()
     {
@@ -139,6 +148,7 @@ public final class EchoBroker implements BrokerAdapter, Agent
 
     private void onRefused(final long orderId, final CommandKind command)
     {
+        refusedCommands.incrementAndGet();
         sink.rejected(orderId, command, RejectReason.SERVICE_UNAVAILABLE, 503);
     }
 

@@ -77,6 +77,7 @@ public final class OrderGateway implements AutoCloseable
     private final AtomicLong lastOrderId;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final long closeTimeoutMillis;
+    private final int commandReserve;
     private volatile boolean closing;
     private volatile boolean paused;
     private volatile PortfolioSnapshot finalSnapshot;
@@ -94,6 +95,7 @@ public final class OrderGateway implements AutoCloseable
         journalDirectory = b.journalDirectory;
         clock = b.clock;
         closeTimeoutMillis = b.closeTimeoutMillis;
+        commandReserve = b.ringSize / 4;
         lastOrderId = new AtomicLong(OrderIdRecovery.highestOrderId(journalDirectory));
 
         pollQueue = b.polling ? new OneToOneRingBuffer(new UnsafeBuffer(ByteBuffer.allocateDirect(
@@ -145,12 +147,8 @@ public final class OrderGateway implements AutoCloseable
         {
             return refusal;
         }
-        final long sequence;
-        try
-        {
-            sequence = ring.tryNext();
-        }
-        catch (final InsufficientCapacityException ex)
+        final long sequence = claimForCommand();
+        if (sequence < 0)
         {
             return SubmitResult.RING_FULL;
         }
@@ -214,12 +212,8 @@ public final class OrderGateway implements AutoCloseable
         {
             return SubmitResult.CLOSED;
         }
-        final long sequence;
-        try
-        {
-            sequence = ring.tryNext();
-        }
-        catch (final InsufficientCapacityException ex)
+        final long sequence = claimForCommand();
+        if (sequence < 0)
         {
             return SubmitResult.RING_FULL;
         }
@@ -235,6 +229,32 @@ public final class OrderGateway implements AutoCloseable
             ring.publish(sequence);
         }
         return SubmitResult.ACCEPTED;
+    }
+
+    /**
+     * Claims a slot for a strategy's command, leaving a quarter of the ring to broker events.
+     *
+     * <p>Without the reserve, a strategy submitting faster than the pipeline drains fills the ring
+     * with commands; broker I/O threads then wait for room to publish acks and fills, their own
+     * queues back up, and the gateway falls behind on exactly the events that would free it.
+     * Commands are refused first (RING_FULL); broker events always find room.
+     *
+     * @return the sequence, or -1 when the ring is too full for a command.
+     */
+    private long claimForCommand()
+    {
+        if (ring.remainingCapacity() <= commandReserve)
+        {
+            return -1;
+        }
+        try
+        {
+            return ring.tryNext();
+        }
+        catch (final InsufficientCapacityException ex)
+        {
+            return -1;
+        }
     }
 
     private SubmitResult admission()
