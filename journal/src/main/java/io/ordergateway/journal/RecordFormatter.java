@@ -26,6 +26,7 @@ public final class RecordFormatter
     private final ExpiredDecoder expired = new ExpiredDecoder();
     private final ReplaceConfirmedDecoder replaceConfirmed = new ReplaceConfirmedDecoder();
     private final EventRefusedDecoder eventRefused = new EventRefusedDecoder();
+    private final TradingControlDecoder tradingControl = new TradingControlDecoder();
 
     /**
      * The record type's name for a template id, as used by filters and dumps.
@@ -51,6 +52,7 @@ public final class RecordFormatter
             case ExpiredDecoder.TEMPLATE_ID: return "Expired";
             case ReplaceConfirmedDecoder.TEMPLATE_ID: return "ReplaceConfirmed";
             case EventRefusedDecoder.TEMPLATE_ID: return "EventRefused";
+            case TradingControlDecoder.TEMPLATE_ID: return "TradingControl";
             default: return "Unknown" + templateId;
         }
     }
@@ -192,6 +194,13 @@ public final class RecordFormatter
                 head(out, d.timestamp(), d.sequence(), templateId, d.orderId());
                 return out.append(" refused=").append(recordName(d.refusedTemplateId())).append(" kind=").append(d.kind())
                     .append(" state=").append(d.state());
+            }
+            case TradingControlDecoder.TEMPLATE_ID:
+            {
+                final TradingControlDecoder d = tradingControl.wrap(buffer, offset, blockLength, version);
+                head(out, d.timestamp(), d.sequence(), templateId, d.orderId());
+                return out.append(' ').append(d.control()).append(d.engaged() == BooleanType.TRUE ? " ON" : " OFF")
+                    .append(" account=").append(d.accountId() < 0 ? "all" : Integer.toString(d.accountId()));
             }
             default:
                 return out.append("Unknown record template ").append(templateId).append(" (").append(blockLength).append(" bytes)");

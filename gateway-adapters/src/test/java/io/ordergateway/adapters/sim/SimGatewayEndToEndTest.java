@@ -175,7 +175,7 @@ class SimGatewayEndToEndTest
         final ReportCollector reports = new ReportCollector(gateway);
         final int aapl = gateway.symbolId("AAPL");
         final long resting = submit(new NewOrder().symbol(aapl).side(Side.BUY).type(OrderType.LIMIT)
-            .quantity(quantity(5)).limitPrice(AAPL_PRICE / 2));
+            .quantity(quantity(5)).limitPrice(AAPL_PRICE - 50 * FixedPoint.PRICE_SCALE));
         reports.awaitState(resting, OrderState.NEW, TIMEOUT);
 
         assertThat(gateway.replace(resting, quantity(7), AAPL_PRICE + FixedPoint.PRICE_SCALE, FixedPoint.NULL))

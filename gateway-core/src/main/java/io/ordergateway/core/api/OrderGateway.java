@@ -4,7 +4,11 @@ import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import io.ordergateway.core.broker.BrokerAdapter;
 import io.ordergateway.core.broker.BrokerContext;
+import io.ordergateway.core.calendar.MarketCalendar;
+import io.ordergateway.core.calendar.MarketCalendars;
+import io.ordergateway.core.calendar.SessionCalendar;
 import io.ordergateway.core.domain.ClientOrderIds;
+import io.ordergateway.core.domain.Instrument;
 import io.ordergateway.core.domain.SymbolTable;
 import io.ordergateway.core.ingress.RingBrokerEventSink;
 import io.ordergateway.core.metrics.GatewayMetrics;
@@ -15,6 +19,7 @@ import io.ordergateway.core.pipeline.GatewayEvent;
 import io.ordergateway.core.pipeline.GatewayPipeline;
 import io.ordergateway.core.pipeline.JournalStage;
 import io.ordergateway.core.pipeline.OrderStateStage;
+import io.ordergateway.core.pipeline.RiskStage;
 import io.ordergateway.core.pipeline.RouteStage;
 import io.ordergateway.core.pipeline.SendStage;
 import io.ordergateway.core.pipeline.ThrottleStage;
@@ -22,11 +27,15 @@ import io.ordergateway.core.pipeline.Topology;
 import io.ordergateway.core.pipeline.ValidateStage;
 import io.ordergateway.core.pipeline.WaitStrategyKind;
 import io.ordergateway.core.recovery.OrderIdRecovery;
+import io.ordergateway.core.risk.RiskLimits;
+import io.ordergateway.core.risk.TradingControl;
 import io.ordergateway.core.routing.Router;
 import io.ordergateway.core.routing.RoutingPolicy;
+import io.ordergateway.core.state.AccountBook;
 import io.ordergateway.core.state.OrderBook;
 import io.ordergateway.core.state.PortfolioSnapshot;
 import io.ordergateway.core.state.PositionBook;
+import io.ordergateway.core.throttle.BucketSet;
 import io.ordergateway.journal.FixedPoint;
 import io.ordergateway.journal.JournalFiles;
 import io.ordergateway.journal.JournalWriter;
@@ -43,9 +52,11 @@ import org.slf4j.LoggerFactory;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -63,6 +74,7 @@ public final class OrderGateway implements AutoCloseable
     private static final Logger LOG = LoggerFactory.getLogger(OrderGateway.class);
 
     private final String instanceId;
+    private final Instrument[] instruments;
     private final SymbolTable symbols;
     private final ClientOrderIds clientOrderIds;
     private final BrokerAdapter[] brokers;
@@ -88,7 +100,8 @@ public final class OrderGateway implements AutoCloseable
     private OrderGateway(final Builder b)
     {
         instanceId = b.instanceId;
-        symbols = new SymbolTable(b.symbols);
+        instruments = b.instruments.toArray(new Instrument[0]);
+        symbols = new SymbolTable(b.symbolNames());
         clientOrderIds = new ClientOrderIds(b.instanceId);
         brokers = b.brokers.toArray(new BrokerAdapter[0]);
         metrics = new GatewayMetrics(brokers.length);
@@ -100,13 +113,31 @@ public final class OrderGateway implements AutoCloseable
 
         pollQueue = b.polling ? new OneToOneRingBuffer(new UnsafeBuffer(ByteBuffer.allocateDirect(
             b.pollQueueBytes + RingBufferDescriptor.TRAILER_LENGTH))) : null;
-        state = new OrderStateStage(new OrderBook(b.expectedOpenOrders, b.retainFinishedOrders),
-            new PositionBook(brokers.length, symbols.size()), symbols, metrics);
+        final long[] referencePrices = new long[instruments.length];
+        final MarketCalendar[] calendars = new MarketCalendar[instruments.length];
+        final Map<String, MarketCalendar> calendarsByName = new HashMap<>();
+        for (int i = 0; i < instruments.length; i++)
+        {
+            referencePrices[i] = instruments[i].referencePrice();
+            calendars[i] = calendarsByName.computeIfAbsent(instruments[i].calendar(), MarketCalendars::byName);
+        }
+        calendarsByName.values().forEach(c ->
+        {
+            if (c instanceof SessionCalendar)
+            {
+                ((SessionCalendar)c).warnIfNotCovered(b.clock.nanoTime());
+            }
+        });
+        final OrderBook orderBook = new OrderBook(b.expectedOpenOrders, b.retainFinishedOrders);
+        final AccountBook accounts = new AccountBook(referencePrices);
+        state = new OrderStateStage(orderBook, new PositionBook(brokers.length, symbols.size()), accounts, symbols, metrics);
         final JournalWriter journal = new JournalWriter(journalDirectory, JournalFiles.DEFAULT_ROLL_CYCLE);
         final GatewayPipeline.Stages stages = new GatewayPipeline.Stages(
-            new ValidateStage(symbols),
-            new ThrottleStage(b.accountRatePerSecond, b.accountBurst),
+            new ValidateStage(instruments, calendars),
+            new ThrottleStage(new BucketSet(b.accountRatePerSecond, b.accountBurst), new BucketSet(b.strategyRatePerSecond, b.strategyBurst),
+                new BucketSet(b.symbolRatePerSecond, b.symbolBurst)),
             new RouteStage(Router.create(b.routingPolicy, brokers.length)),
+            new RiskStage(b.riskLimits, instruments, accounts, orderBook),
             state,
             new JournalStage(journal, symbols, clientOrderIds),
             new SendStage(brokers, metrics),
@@ -257,6 +288,94 @@ public final class OrderGateway implements AutoCloseable
         }
     }
 
+    /**
+     * Switches the kill switch on or off: while on, new orders and replaces are denied with
+     * KILL_SWITCH (cancels still pass). Journaled. See {@link #cancelAllOpen} to also pull what is working.
+     *
+     * @param accountId the account, or -1 for every account.
+     * @param engaged   on or off.
+     * @return whether the control entered the ring.
+     */
+    public SubmitResult killSwitch(final int accountId, final boolean engaged)
+    {
+        return control(TradingControl.KILL_SWITCH, accountId, engaged);
+    }
+
+    /**
+     * Puts an account (or all) in reduce-only: only orders that shrink a position pass. Journaled.
+     *
+     * @param accountId the account, or -1 for every account.
+     * @param engaged   on or off.
+     * @return whether the control entered the ring.
+     */
+    public SubmitResult reduceOnly(final int accountId, final boolean engaged)
+    {
+        return control(TradingControl.REDUCE_ONLY, accountId, engaged);
+    }
+
+    private SubmitResult control(final TradingControl control, final int accountId, final boolean engaged)
+    {
+        if (closing)
+        {
+            return SubmitResult.CLOSED;
+        }
+        final long sequence;
+        try
+        {
+            sequence = ring.tryNext(); // operator controls may use the broker-event reserve: they must get through
+        }
+        catch (final InsufficientCapacityException ex)
+        {
+            return SubmitResult.RING_FULL;
+        }
+        try
+        {
+            final GatewayEvent e = stamp(sequence, EventType.CONTROL, 0);
+            e.control = control;
+            e.accountId = accountId;
+            e.controlEngaged = engaged;
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+        return SubmitResult.ACCEPTED;
+    }
+
+    /**
+     * Asks to cancel every open order of an account (or all), e.g. after engaging the kill switch.
+     * Not for the hot path: takes a snapshot, then sends one cancel per order, retrying while the
+     * ring is full (for up to {@code timeoutMillis}).
+     *
+     * @param accountId     the account, or -1 for every account.
+     * @param timeoutMillis how long to keep trying.
+     * @return how many cancels entered the ring.
+     * @throws Exception if the snapshot could not be taken in time.
+     */
+    public int cancelAllOpen(final int accountId, final long timeoutMillis) throws Exception
+    {
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        final PortfolioSnapshot snapshot = snapshot().get(timeoutMillis, TimeUnit.MILLISECONDS);
+        int sent = 0;
+        for (final PortfolioSnapshot.OrderLine line : snapshot.openOrders())
+        {
+            if (accountId >= 0 && line.accountId() != accountId)
+            {
+                continue;
+            }
+            SubmitResult result;
+            while ((result = cancel(line.orderId())) == SubmitResult.RING_FULL && System.nanoTime() < deadline)
+            {
+                Thread.onSpinWait();
+            }
+            if (result == SubmitResult.ACCEPTED)
+            {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
     private SubmitResult admission()
     {
         if (closing)
@@ -337,6 +456,14 @@ public final class OrderGateway implements AutoCloseable
     public int symbolId(final String symbol)
     {
         return symbols.id(symbol);
+    }
+
+    /**
+     * @return the instruments, by symbol id.
+     */
+    public List<Instrument> instruments()
+    {
+        return List.of(instruments);
     }
 
     /**
@@ -429,7 +556,12 @@ public final class OrderGateway implements AutoCloseable
     public static final class Builder
     {
         private String instanceId = "gw1";
-        private final List<String> symbols = new ArrayList<>();
+        private final List<Instrument> instruments = new ArrayList<>();
+        private RiskLimits riskLimits = RiskLimits.NONE;
+        private long strategyRatePerSecond;
+        private long strategyBurst = 1;
+        private long symbolRatePerSecond;
+        private long symbolBurst = 1;
         private final List<BrokerAdapter> brokers = new ArrayList<>();
         private Path journalDirectory = Path.of("journal");
         private Topology topology = Topology.COMPACT;
@@ -457,11 +589,67 @@ public final class OrderGateway implements AutoCloseable
             return this;
         }
 
-        /** @param symbols the symbols the gateway trades; ids follow this order. @return this. */
+        /**
+         * Adds symbols with default rules ({@link Instrument#of}: always open, whole units, no reference price).
+         *
+         * @param symbols the symbols; ids follow the order instruments are added.
+         * @return this.
+         */
         public Builder symbols(final String... symbols)
         {
-            this.symbols.addAll(Arrays.asList(symbols));
+            for (final String symbol : symbols)
+            {
+                instruments.add(Instrument.of(symbol));
+            }
             return this;
+        }
+
+        /** @param instrument an instrument with its rules; ids follow the order instruments are added. @return this. */
+        public Builder instrument(final Instrument instrument)
+        {
+            instruments.add(instrument);
+            return this;
+        }
+
+        /** @param limits pre-trade risk limits per account (default none). @return this. */
+        public Builder riskLimits(final RiskLimits limits)
+        {
+            this.riskLimits = limits;
+            return this;
+        }
+
+        /**
+         * @param ratePerSecond orders per second per strategy (0, the default, turns it off).
+         * @param burst         orders a strategy may send at once.
+         * @return this.
+         */
+        public Builder strategyRateLimit(final long ratePerSecond, final long burst)
+        {
+            this.strategyRatePerSecond = ratePerSecond;
+            this.strategyBurst = burst;
+            return this;
+        }
+
+        /**
+         * @param ratePerSecond orders per second per symbol (0, the default, turns it off).
+         * @param burst         orders in one symbol at once.
+         * @return this.
+         */
+        public Builder symbolRateLimit(final long ratePerSecond, final long burst)
+        {
+            this.symbolRatePerSecond = ratePerSecond;
+            this.symbolBurst = burst;
+            return this;
+        }
+
+        private List<String> symbolNames()
+        {
+            final List<String> names = new ArrayList<>(instruments.size());
+            for (final Instrument instrument : instruments)
+            {
+                names.add(instrument.symbol());
+            }
+            return names;
         }
 
         /** @param broker a broker adapter; the first added is broker 0, the primary. @return this. */
@@ -578,9 +766,36 @@ public final class OrderGateway implements AutoCloseable
             {
                 errors.add("brokers: at least one broker is needed");
             }
-            if (symbols.isEmpty())
+            if (instruments.isEmpty())
             {
-                errors.add("symbols: at least one symbol is needed");
+                errors.add("symbols: at least one symbol or instrument is needed");
+            }
+            if (riskLimits.needsReferencePrices())
+            {
+                final List<String> missing = new ArrayList<>();
+                for (final Instrument instrument : instruments)
+                {
+                    if (instrument.referencePrice() == 0)
+                    {
+                        missing.add(instrument.symbol());
+                    }
+                }
+                if (!missing.isEmpty())
+                {
+                    errors.add("riskLimits: max order notional, price band and gross exposure need a reference price for every "
+                        + "instrument; missing for " + missing);
+                }
+            }
+            for (final Instrument instrument : instruments)
+            {
+                try
+                {
+                    MarketCalendars.byName(instrument.calendar());
+                }
+                catch (final IllegalArgumentException ex)
+                {
+                    errors.add("instrument " + instrument.symbol() + ": " + ex.getMessage());
+                }
             }
             if (!BitUtil.isPowerOfTwo(ringSize) || ringSize < 2)
             {
@@ -598,6 +813,14 @@ public final class OrderGateway implements AutoCloseable
             {
                 errors.add("accountRateLimit: rate must be 0 (off) to 1e9 per second and burst at least 1");
             }
+            if (strategyRatePerSecond < 0 || strategyRatePerSecond > 1_000_000_000L || strategyBurst < 1)
+            {
+                errors.add("strategyRateLimit: rate must be 0 (off) to 1e9 per second and burst at least 1");
+            }
+            if (symbolRatePerSecond < 0 || symbolRatePerSecond > 1_000_000_000L || symbolBurst < 1)
+            {
+                errors.add("symbolRateLimit: rate must be 0 (off) to 1e9 per second and burst at least 1");
+            }
             if (journalDirectory == null)
             {
                 errors.add("journalDirectory: required");
@@ -605,7 +828,7 @@ public final class OrderGateway implements AutoCloseable
             try
             {
                 new ClientOrderIds(instanceId);
-                new SymbolTable(symbols);
+                new SymbolTable(symbolNames());
             }
             catch (final IllegalArgumentException ex)
             {

@@ -34,6 +34,34 @@ public final class ScaledMath
     }
 
     /**
+     * Like {@link #notional} but never throws: a result beyond a long's range is clamped to
+     * {@code Long.MAX_VALUE} (or {@code -Long.MAX_VALUE}). For limit checks on untrusted input, where
+     * "too large" is the answer either way.
+     *
+     * @param quantity scaled quantity.
+     * @param price    scaled price.
+     * @return the notional, clamped.
+     */
+    public static long notionalSaturated(final long quantity, final long price)
+    {
+        if (quantity == Long.MIN_VALUE || price == Long.MIN_VALUE)
+        {
+            return (quantity < 0) ^ (price < 0) ? -Long.MAX_VALUE : Long.MAX_VALUE;
+        }
+        final long x = Math.abs(quantity);
+        final long y = Math.abs(price);
+        final long high = Math.multiplyHigh(x, y);
+        final boolean negative = (quantity < 0) ^ (price < 0);
+        if (Long.compareUnsigned(high, FixedPoint.QUANTITY_SCALE) >= 0)
+        {
+            return negative ? -Long.MAX_VALUE : Long.MAX_VALUE;
+        }
+        final long q = high == 0 && x * y >= 0 ? (x * y) / FixedPoint.QUANTITY_SCALE : divide128(high, x * y, FixedPoint.QUANTITY_SCALE);
+        final long clamped = q < 0 ? Long.MAX_VALUE : q;
+        return negative ? -clamped : clamped;
+    }
+
+    /**
      * The price that a notional amount implies for a quantity: {@code notional * 1e9 / quantity}.
      *
      * @param notional scaled money.

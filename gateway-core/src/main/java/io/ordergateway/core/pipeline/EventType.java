@@ -24,7 +24,9 @@ public enum EventType
     /** An order expired at the broker. */
     BROKER_EXPIRED,
     /** A request for a copy of orders and positions, answered by the state stage. */
-    SNAPSHOT;
+    SNAPSHOT,
+    /** An operator's trading control (kill switch, reduce-only), applied by the risk stage and journaled. */
+    CONTROL;
 
     /**
      * @return true for the strategy's commands (new, cancel, replace).

@@ -81,6 +81,10 @@ public final class GatewayEvent implements OrderCommand
     public RejectReason brokerReason;
     /** Snapshot request to answer (SNAPSHOT only). */
     public Object attachment;
+    /** Which control (CONTROL only); the account is {@link #accountId}, -1 for all. */
+    public io.ordergateway.core.risk.TradingControl control;
+    /** Whether the control is switched on (CONTROL only). */
+    public boolean controlEngaged;
 
     // ---- decisions, written by validate / throttle / route / state ----
     /** Why the command was denied, or null. */
@@ -142,6 +146,8 @@ public final class GatewayEvent implements OrderCommand
         brokerCode = 0;
         brokerReason = null;
         attachment = null;
+        control = null;
+        controlEngaged = false;
         denyReason = null;
         denyField = DetailField.NONE;
         denyValue = 0;

@@ -26,7 +26,7 @@ public final class GatewayPipeline
 {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayPipeline.class);
 
-    private static final int STAGES = 7;
+    private static final int STAGES = 8;
 
     private final Disruptor<GatewayEvent> disruptor;
     private final List<Thread> threads = new ArrayList<>();
@@ -38,6 +38,7 @@ public final class GatewayPipeline
      * @param validate stage 1.
      * @param throttle stage 2.
      * @param route    stage 3.
+     * @param risk     pre-trade risk: the last stage that decides; always on the state stage's thread.
      * @param state    the order and position owner (with stages 1 to 3).
      * @param journal  stage 4.
      * @param send     stage 5.
@@ -47,6 +48,7 @@ public final class GatewayPipeline
         EventHandler<GatewayEvent> validate,
         EventHandler<GatewayEvent> throttle,
         EventHandler<GatewayEvent> route,
+        EventHandler<GatewayEvent> risk,
         EventHandler<GatewayEvent> state,
         EventHandler<GatewayEvent> journal,
         EventHandler<GatewayEvent> send,
@@ -73,6 +75,7 @@ public final class GatewayPipeline
         final GuardedStage validate = new GuardedStage("validate", stages.validate(), metrics, started::countDown);
         final GuardedStage throttle = new GuardedStage("throttle", stages.throttle(), metrics, started::countDown);
         final GuardedStage route = new GuardedStage("route", stages.route(), metrics, started::countDown);
+        final GuardedStage risk = new GuardedStage("risk", stages.risk(), metrics, started::countDown);
         final GuardedStage state = new GuardedStage("state", stages.state(), metrics, started::countDown);
         final GuardedStage journal = new GuardedStage("journal", stages.journal(), metrics, started::countDown);
         final GuardedStage send = new GuardedStage("send", stages.send(), metrics, started::countDown);
@@ -93,16 +96,18 @@ public final class GatewayPipeline
         {
             threadNames.add("decide");
             threadNames.add("journal-send");
-            disruptor.handleEventsWith(new StageGroup(List.of(validate, throttle, route, state)))
+            disruptor.handleEventsWith(new StageGroup(List.of(validate, throttle, route, risk, state)))
                 .then(new StageGroup(List.of(journal, send, egress)));
         }
         else
         {
-            final GuardedStage[] chain = {validate, throttle, route, state, journal, send, egress};
+            // Risk reads the state stage's books, so the two always share a thread.
+            final List<EventHandler<GatewayEvent>> chain = List.of(
+                validate, throttle, route, new StageGroup(List.of(risk, state)), journal, send, egress);
+            threadNames.addAll(List.of("validate", "throttle", "route", "risk-state", "journal", "send", "egress"));
             EventHandlerGroup<GatewayEvent> group = null;
-            for (final GuardedStage stage : chain)
+            for (final EventHandler<GatewayEvent> stage : chain)
             {
-                threadNames.add(stage.name());
                 group = group == null ? disruptor.handleEventsWith(stage) : group.then(stage);
             }
         }

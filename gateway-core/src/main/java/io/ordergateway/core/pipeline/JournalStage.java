@@ -9,6 +9,8 @@ import io.ordergateway.journal.sbe.BrokerAckEncoder;
 import io.ordergateway.journal.sbe.BrokerRejectEncoder;
 import io.ordergateway.journal.sbe.CancelConfirmedEncoder;
 import io.ordergateway.journal.sbe.CommandKind;
+import io.ordergateway.journal.sbe.ControlKind;
+import io.ordergateway.journal.sbe.TradingControlEncoder;
 import io.ordergateway.journal.sbe.DetailField;
 import io.ordergateway.journal.sbe.EventRefusedEncoder;
 import io.ordergateway.journal.sbe.ExpiredEncoder;
@@ -66,6 +68,7 @@ public final class JournalStage implements EventHandler<GatewayEvent>
     private final ExpiredEncoder expired = new ExpiredEncoder();
     private final ReplaceConfirmedEncoder replaceConfirmed = new ReplaceConfirmedEncoder();
     private final EventRefusedEncoder eventRefused = new EventRefusedEncoder();
+    private final TradingControlEncoder tradingControl = new TradingControlEncoder();
     private long sequence;
 
     /**
@@ -113,6 +116,8 @@ public final class JournalStage implements EventHandler<GatewayEvent>
                 return refusal(e, offset + replaceConfirmed(e, offset), ReplaceConfirmedEncoder.TEMPLATE_ID);
             case BROKER_EXPIRED:
                 return refusal(e, offset + expired(e, offset), ExpiredEncoder.TEMPLATE_ID);
+            case CONTROL:
+                return offset + control(e, offset);
             default:
                 return 0;
         }
@@ -281,6 +286,16 @@ public final class JournalStage implements EventHandler<GatewayEvent>
             .stopPrice(e.stopPrice)
             .state(state(e.stateAfter));
         return MessageHeaderEncoder.ENCODED_LENGTH + replaceConfirmed.encodedLength();
+    }
+
+    private int control(final GatewayEvent e, final int offset)
+    {
+        tradingControl.wrapAndApplyHeader(buffer, offset, header)
+            .sequence(sequence).timestamp(e.timestamp).orderId(0)
+            .control(e.control == null ? ControlKind.NULL_VAL : ControlKind.get((short)e.control.code()))
+            .accountId(e.accountId)
+            .engaged(e.controlEngaged ? BooleanType.TRUE : BooleanType.FALSE);
+        return MessageHeaderEncoder.ENCODED_LENGTH + tradingControl.encodedLength();
     }
 
     private static Side side(final io.ordergateway.core.domain.Side side)

@@ -11,6 +11,7 @@ import io.ordergateway.core.domain.SymbolTable;
 import io.ordergateway.core.metrics.GatewayMetrics;
 import io.ordergateway.core.metrics.GatewayMetrics.BrokerCounter;
 import io.ordergateway.core.metrics.GatewayMetrics.Counter;
+import io.ordergateway.core.state.AccountBook;
 import io.ordergateway.core.state.OrderBook;
 import io.ordergateway.core.state.OrderEvent;
 import io.ordergateway.core.state.OrderRecord;
@@ -41,19 +42,24 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
 {
     private final OrderBook orders;
     private final PositionBook positions;
+    private final AccountBook accounts;
     private final GatewayMetrics metrics;
     private final SymbolTable symbols;
 
     /**
      * @param orders    the order book (owned from now on by this stage's thread).
      * @param positions the positions (likewise).
+     * @param accounts  exposure per account (likewise; the risk stage reads it on this thread).
      * @param symbols   the symbols, for snapshots.
      * @param metrics   where to count.
      */
-    public OrderStateStage(final OrderBook orders, final PositionBook positions, final SymbolTable symbols, final GatewayMetrics metrics)
+    public OrderStateStage(
+        final OrderBook orders, final PositionBook positions, final AccountBook accounts, final SymbolTable symbols,
+        final GatewayMetrics metrics)
     {
         this.orders = orders;
         this.positions = positions;
+        this.accounts = accounts;
         this.symbols = symbols;
         this.metrics = metrics;
     }
@@ -92,6 +98,7 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
         final OrderRecord r = orders.create(e.orderId);
         r.open(e.accountId, e.strategyId, e.symbolId, e.brokerId, e.side, e.orderType, e.timeInForce, e.orderClass, e.quantity,
             e.limitPrice, e.stopPrice, e.ingressNanos);
+        accounts.opened(e.accountId, e.symbolId, e.side, e.quantity);
         outcome(e, r);
     }
 
@@ -205,13 +212,14 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
             refuse(e, r, EventRefusal.DUPLICATE_FILL);
             return;
         }
+        final long leavesBefore = r.leavesQuantity();
         r.addFill(e.lastQuantity, ScaledMath.notional(e.lastQuantity, e.lastPrice));
         positions.apply(r.brokerId(), r.symbolId(), r.side(), e.lastQuantity, e.lastPrice);
         metrics.add(Counter.FILLS, 1);
         metrics.add(r.brokerId(), BrokerCounter.FILLS, 1);
         metrics.add(r.brokerId(), BrokerCounter.FILLED_QUANTITY, e.lastQuantity);
         metrics.add(r.brokerId(), BrokerCounter.FILLED_NOTIONAL, ScaledMath.notional(e.lastQuantity, e.lastPrice));
-        transition(e, r, event);
+        transition(e, r, event, leavesBefore, e.lastQuantity);
     }
 
     private void onBrokerEvent(final GatewayEvent e, final OrderEvent event)
@@ -226,6 +234,7 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
             refuse(e, r, EventRefusal.ILLEGAL_TRANSITION);
             return;
         }
+        final long leavesBefore = r.leavesQuantity();
         switch (event)
         {
             case ACK:
@@ -253,7 +262,7 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
             default:
                 break;
         }
-        transition(e, r, event);
+        transition(e, r, event, leavesBefore, 0);
     }
 
     private OrderRecord brokerTarget(final GatewayEvent e)
@@ -276,11 +285,17 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
         outcome(e, r);
     }
 
-    private void transition(final GatewayEvent e, final OrderRecord r, final OrderEvent event)
+    /**
+     * Moves the order on and keeps the account book in step: its open quantity changes by however
+     * much the order's leaves changed (fill, replace, or end), its position by the fill.
+     */
+    private void transition(final GatewayEvent e, final OrderRecord r, final OrderEvent event, final long leavesBefore, final long filled)
     {
         final OrderState next = OrderStateMachine.next(r.state(), event);
         r.setState(next == OrderStateMachine.RESTORE ? r.restoredState() : next);
-        if (r.state().isTerminal())
+        final boolean finished = r.state().isTerminal();
+        accounts.changed(r.accountId(), r.symbolId(), r.side(), r.leavesQuantity() - leavesBefore, filled, finished);
+        if (finished)
         {
             orders.finished(r);
         }
@@ -351,7 +366,7 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
         {
             if (!r.state().isTerminal())
             {
-                open.add(new PortfolioSnapshot.OrderLine(r.orderId(), r.brokerId(), symbols.name(r.symbolId()), r.side(), r.type(),
+                open.add(new PortfolioSnapshot.OrderLine(r.orderId(), r.accountId(), r.brokerId(), symbols.name(r.symbolId()), r.side(), r.type(),
                     r.state(), r.quantity(), r.cumQuantity(), r.limitPrice()));
             }
         });

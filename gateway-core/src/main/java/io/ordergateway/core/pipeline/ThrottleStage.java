@@ -3,52 +3,78 @@ package io.ordergateway.core.pipeline;
 import com.lmax.disruptor.EventHandler;
 import io.ordergateway.core.domain.DetailField;
 import io.ordergateway.core.domain.RejectReason;
+import io.ordergateway.core.throttle.BucketSet;
 import io.ordergateway.core.throttle.TokenBucket;
-import org.agrona.collections.Int2ObjectHashMap;
 
 /**
- * Stage 2: one token bucket per account, refilled from event time. An order that finds the bucket
- * empty is denied with {@link RejectReason#RATE_LIMITED} and how many nanoseconds until a token is
- * back (deny, never queue). Buckets are created the first time an account is seen; after that the
- * stage allocates nothing.
+ * Stage 2: token buckets per account, per strategy and per symbol, refilled from event time. An
+ * order needs a token from each bucket that is on; it takes them only if all have one, so an order
+ * denied by one bucket costs nothing in the others. Denied with {@link RejectReason#RATE_LIMITED},
+ * which bucket, how many nanoseconds until its token is back, and its rate. Deny, never queue.
+ * Buckets are made the first time a key is seen; after that the stage allocates nothing.
  */
 public final class ThrottleStage implements EventHandler<GatewayEvent>
 {
-    private final long ratePerSecond;
-    private final long burst;
-    private final Int2ObjectHashMap<TokenBucket> byAccount = new Int2ObjectHashMap<>();
+    private final BucketSet accounts;
+    private final BucketSet strategies;
+    private final BucketSet symbols;
 
     /**
-     * @param ratePerSecond orders per second per account; 0 turns throttling off.
-     * @param burst         orders an account may send at once.
+     * @param accounts   buckets per account.
+     * @param strategies buckets per strategy.
+     * @param symbols    buckets per symbol.
      */
-    public ThrottleStage(final long ratePerSecond, final long burst)
+    public ThrottleStage(final BucketSet accounts, final BucketSet strategies, final BucketSet symbols)
     {
-        this.ratePerSecond = ratePerSecond;
-        this.burst = burst;
-        if (ratePerSecond != 0)
-        {
-            new TokenBucket(ratePerSecond, burst); // validates the settings at build time
-        }
+        this.accounts = accounts;
+        this.strategies = strategies;
+        this.symbols = symbols;
     }
 
     @Override
-    public void onEvent(final GatewayEvent event, final long sequence, final boolean endOfBatch)
+    public void onEvent(final GatewayEvent e, final long sequence, final boolean endOfBatch)
     {
-        if (ratePerSecond == 0 || event.type != EventType.NEW_ORDER || event.isDenied())
+        if (e.type != EventType.NEW_ORDER || e.isDenied())
         {
             return;
         }
-        TokenBucket bucket = byAccount.get(event.accountId);
+        final long now = e.timestamp;
+        final TokenBucket account = accounts.enabled() ? accounts.bucket(e.accountId, now) : null;
+        final TokenBucket strategy = strategies.enabled() ? strategies.bucket(e.strategyId, now) : null;
+        final TokenBucket symbol = symbols.enabled() ? symbols.bucket(e.symbolId, now) : null;
+        if (!available(e, account, now, DetailField.RATE, accounts)
+            || !available(e, strategy, now, DetailField.STRATEGY_RATE, strategies)
+            || !available(e, symbol, now, DetailField.SYMBOL_RATE, symbols))
+        {
+            return;
+        }
+        if (account != null)
+        {
+            account.take(now);
+        }
+        if (strategy != null)
+        {
+            strategy.take(now);
+        }
+        if (symbol != null)
+        {
+            symbol.take(now);
+        }
+    }
+
+    private static boolean available(
+        final GatewayEvent e, final TokenBucket bucket, final long now, final DetailField field, final BucketSet set)
+    {
         if (bucket == null)
         {
-            bucket = new TokenBucket(ratePerSecond, burst);
-            byAccount.put(event.accountId, bucket);
+            return true;
         }
-        final long waitNanos = bucket.tryAcquire(event.timestamp);
-        if (waitNanos != 0)
+        final long wait = bucket.waitNanos(now);
+        if (wait != 0)
         {
-            event.deny(RejectReason.RATE_LIMITED, DetailField.RATE, waitNanos, ratePerSecond);
+            e.deny(RejectReason.RATE_LIMITED, field, wait, set.ratePerSecond());
+            return false;
         }
+        return true;
     }
 }

@@ -38,6 +38,7 @@ public record PortfolioSnapshot(List<PositionLine> positions, List<OrderLine> op
      * One open order.
      *
      * @param orderId      the gateway's order id.
+     * @param accountId    the account.
      * @param brokerId     where it was sent.
      * @param symbol       the symbol.
      * @param side         buy or sell.
@@ -48,7 +49,7 @@ public record PortfolioSnapshot(List<PositionLine> positions, List<OrderLine> op
      * @param limitPrice   limit price or NULL.
      */
     public record OrderLine(
-        long orderId, int brokerId, String symbol, Side side, OrderType type, OrderState state, long quantity, long cumQuantity,
+        long orderId, int accountId, int brokerId, String symbol, Side side, OrderType type, OrderState state, long quantity, long cumQuantity,
         long limitPrice)
     {
     }

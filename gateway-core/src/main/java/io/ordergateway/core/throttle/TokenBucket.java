@@ -43,14 +43,36 @@ public final class TokenBucket
      */
     public long tryAcquire(final long nowNanos)
     {
+        final long wait = waitNanos(nowNanos);
+        if (wait == 0)
+        {
+            take(nowNanos);
+        }
+        return wait;
+    }
+
+    /**
+     * Looks without taking.
+     *
+     * @param nowNanos the event's time.
+     * @return 0 if a token is there, else how many nanoseconds until one is.
+     */
+    public long waitNanos(final long nowNanos)
+    {
         final long tat = theoreticalArrival == Long.MIN_VALUE ? nowNanos : theoreticalArrival;
         final long earliest = tat - toleranceNanos + intervalNanos;
-        if (nowNanos < earliest)
-        {
-            return earliest - nowNanos;
-        }
+        return nowNanos < earliest ? earliest - nowNanos : 0;
+    }
+
+    /**
+     * Takes a token that {@link #waitNanos} said is there.
+     *
+     * @param nowNanos the event's time.
+     */
+    public void take(final long nowNanos)
+    {
+        final long tat = theoreticalArrival == Long.MIN_VALUE ? nowNanos : theoreticalArrival;
         theoreticalArrival = Math.max(tat, nowNanos) + intervalNanos;
-        return 0;
     }
 
     /**
