@@ -43,6 +43,17 @@ public final class FixedPoint
     }
 
     /**
+     * Converts whole dollars (or any currency unit) to the money scale (the price scale).
+     *
+     * @param units whole currency units.
+     * @return the scaled amount.
+     */
+    public static long money(final long units)
+    {
+        return Math.multiplyExact(units, PRICE_SCALE);
+    }
+
+    /**
      * Converts a decimal price given in hundredths (cents) to the price scale.
      *
      * @param cents the price in cents, e.g. 18725 for $187.25.

@@ -118,7 +118,9 @@ public final class RecordFormatter
                 out.append(' ').append(d.command()).append(" reason=").append(d.reason());
                 if (d.field() != DetailField.NONE)
                 {
-                    out.append(" field=").append(d.field()).append(" value=").append(d.value()).append(" bound=").append(d.bound());
+                    out.append(" field=").append(d.field()).append(" value=");
+                    DetailFormat.append(out, d.field(), d.value()).append(" bound=");
+                    DetailFormat.append(out, d.field(), d.bound());
                 }
                 return out;
             }

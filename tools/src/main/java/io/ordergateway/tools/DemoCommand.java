@@ -4,7 +4,9 @@ import io.ordergateway.adapters.sim.SimBroker;
 import io.ordergateway.adapters.sim.SimBrokerConfig;
 import io.ordergateway.core.api.OrderGateway;
 import io.ordergateway.core.api.SubmitResult;
+import io.ordergateway.core.domain.Instrument;
 import io.ordergateway.core.domain.RejectReason;
+import io.ordergateway.core.risk.RiskLimits;
 import io.ordergateway.core.metrics.GatewayMetrics;
 import io.ordergateway.core.metrics.GatewayMetrics.BrokerCounter;
 import io.ordergateway.core.pipeline.Topology;
@@ -42,6 +44,10 @@ final class DemoCommand implements Callable<Integer>
 {
     private static final Map<String, Long> PRICES = new LinkedHashMap<>();
 
+    /** Per account: 1,000 shares and $250,000 an order, 10% price band, 50,000 shares a symbol, $20m gross, 10,000 open orders. */
+    private static final RiskLimits DEMO_LIMITS = new RiskLimits(FixedPoint.quantity(1_000), FixedPoint.money(250_000), 1_000,
+        FixedPoint.quantity(50_000), FixedPoint.money(20_000_000), 10_000);
+
     static
     {
         PRICES.put("AAPL", 18_725_000_000L);
@@ -75,12 +81,24 @@ final class DemoCommand implements Callable<Integer>
     @Option(names = "--seed", description = "Seed of the orders and the simulated markets (default: ${DEFAULT-VALUE}).")
     long seed = 42;
 
+    @Option(names = "--invalid-share", paramLabel = "S",
+        description = "Share of orders (0 to 1) made malformed or over a risk limit, to see denials (default: ${DEFAULT-VALUE}).")
+    double invalidShare = 0.0;
+
+    @Option(names = "--calendar", paramLabel = "C",
+        description = "Market hours of the symbols: 24x7 or us-equities (NYSE hours; outside them orders are denied) (default: ${DEFAULT-VALUE}).")
+    String calendar = "24x7";
+
     @Override
     public Integer call() throws Exception
     {
         if (orders < 1 || rate < 1 || rate > 1_000_000)
         {
             throw new IllegalArgumentException("--orders must be at least 1 and --rate between 1 and 1000000 per second");
+        }
+        if (!(invalidShare >= 0 && invalidShare <= 1))
+        {
+            throw new IllegalArgumentException("--invalid-share must be between 0 and 1, was " + invalidShare);
         }
         final Path journalDir = (journal != null ? journal : Path.of("demo-journal",
             LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))).toAbsolutePath();
@@ -89,9 +107,11 @@ final class DemoCommand implements Callable<Integer>
             orders, rate, routing.name().toLowerCase(), topology.name().toLowerCase(), waitStrategy.name().toLowerCase());
 
         final SimBrokerConfig common = SimBrokerConfig.defaults("sim").withReferencePrices(PRICES).withRejectRate(0.005);
-        final OrderGateway gateway = OrderGateway.builder()
+        final OrderGateway.Builder builder = OrderGateway.builder();
+        PRICES.forEach((symbol, price) -> builder.instrument(Instrument.of(symbol).withReferencePrice(price).withCalendar(calendar)));
+        final OrderGateway gateway = builder
             .instanceId("demo")
-            .symbols(PRICES.keySet().toArray(new String[0]))
+            .riskLimits(DEMO_LIMITS)
             .broker(new SimBroker(new SimBrokerConfig("sim-a", PRICES, 50_000, 20_000, 0.005, 0.2, 3, 1_000_000, 5, seed,
                 common.inboundQueueBytes(), common.capabilities())))
             .broker(new SimBroker(new SimBrokerConfig("sim-b", PRICES, 120_000, 60_000, 0.005, 0.3, 4, 1_000_000, 5, seed + 1,
@@ -102,7 +122,7 @@ final class DemoCommand implements Callable<Integer>
             .journalDirectory(journalDir)
             .build();
 
-        final DemoStrategy strategy = new DemoStrategy(gateway, PRICES, seed);
+        final DemoStrategy strategy = new DemoStrategy(gateway, PRICES, seed, invalidShare);
         final int warmUpOrders = Math.min(orders / 10, rate);
         Histogram warmUpSend = null;
         Histogram warmUpAck = null;
@@ -201,13 +221,13 @@ final class DemoCommand implements Callable<Integer>
         }
         brokers.print(out);
 
-        final TextTable denials = new TextTable("denied by reason", "count", "retryable");
+        final TextTable denials = new TextTable("denied by reason", "count", "retryable", "what to do");
         boolean anyDenied = false;
         for (final RejectReason reason : RejectReason.values())
         {
             if (m.deniedCount(reason) > 0)
             {
-                denials.row(reason.name(), m.deniedCount(reason), reason.isRetryable() ? "yes" : "no");
+                denials.row(reason.name(), m.deniedCount(reason), reason.isRetryable() ? "yes" : "no", reason.suggestion());
                 anyDenied = true;
             }
         }

@@ -32,6 +32,7 @@ final class DemoStrategy implements ExecutionReportHandler
     private final long[] prices;
     private final NewOrder order = new NewOrder();
     private final Set<Long> working = new HashSet<>();
+    private final double invalidShare;
     private final List<Long> restingLimits = new ArrayList<>();
     private long reports;
     private long fills;
@@ -39,9 +40,10 @@ final class DemoStrategy implements ExecutionReportHandler
     private long ringFull;
     private long submitted;
 
-    DemoStrategy(final OrderGateway gateway, final Map<String, Long> referencePrices, final long seed)
+    DemoStrategy(final OrderGateway gateway, final Map<String, Long> referencePrices, final long seed, final double invalidShare)
     {
         this.gateway = gateway;
+        this.invalidShare = invalidShare;
         this.random = new SplittableRandom(seed);
         this.symbolIds = new int[referencePrices.size()];
         this.prices = new long[referencePrices.size()];
@@ -79,6 +81,10 @@ final class DemoStrategy implements ExecutionReportHandler
         {
             order.type(OrderType.MARKET);
         }
+        if (invalidShare > 0 && random.nextDouble() < invalidShare)
+        {
+            spoil(s);
+        }
         final SubmitResult result = gateway.submit(order);
         if (result == SubmitResult.ACCEPTED)
         {
@@ -94,6 +100,40 @@ final class DemoStrategy implements ExecutionReportHandler
             ringFull++;
         }
         return result;
+    }
+
+    /**
+     * Turns the order into one the gateway must deny: malformed (validation) or over a limit (risk).
+     */
+    private void spoil(final int s)
+    {
+        switch (random.nextInt(7))
+        {
+            case 0: // off the cent tick
+                order.type(OrderType.LIMIT).limitPrice(prices[s] + 1).timeInForce(TimeInForce.DAY);
+                break;
+            case 1: // a symbol the gateway does not trade
+                order.symbol(symbolIds.length + random.nextInt(100));
+                break;
+            case 2: // no quantity
+                order.quantity(0);
+                break;
+            case 3: // a limit order without its price
+                order.type(OrderType.LIMIT).limitPrice(FixedPoint.NULL);
+                break;
+            case 4: // a fat finger: 30% away from the reference price
+                order.type(OrderType.LIMIT).timeInForce(TimeInForce.DAY).limitPrice(prices[s] / 100 * 130 - (prices[s] / 100 * 130) % 1_000_000);
+                break;
+            case 5: // larger than one order may be
+                order.quantity(FixedPoint.quantity(5_000));
+                break;
+            default: // a bracket whose take-profit is on the wrong side
+                order.type(OrderType.LIMIT).timeInForce(TimeInForce.DAY).limitPrice(prices[s] - prices[s] % 1_000_000)
+                    .orderClass(io.ordergateway.core.domain.OrderClass.BRACKET)
+                    .takeProfit(prices[s] - prices[s] % 1_000_000 - 1_000_000).stopLoss(prices[s] - prices[s] % 1_000_000 - 2_000_000,
+                        FixedPoint.NULL);
+                break;
+        }
     }
 
     /**

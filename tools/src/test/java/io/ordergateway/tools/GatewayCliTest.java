@@ -82,6 +82,23 @@ class GatewayCliTest
     }
 
     @Test
+    void invalidAndOverLimitOrdersAreDeniedTabledAndJournaledWithCodeAndDetail()
+    {
+        final Path journal = dir.resolve("invalid");
+        assertThat(GatewayCli.run("demo", "--orders", "600", "--rate", "6000", "--invalid-share", "0.5", "--journal", journal.toString()))
+            .as(stderr()).isZero();
+        assertThat(stdout()).contains("denied by reason").contains("INVALID_PRICE").contains("UNKNOWN_SYMBOL").contains("INVALID_QUANTITY")
+            .contains("RISK_LIMIT");
+        out.reset();
+        assertThat(GatewayCli.run("journal", "dump", journal.toString(), "--type", "OrderDenied")).isZero();
+        final String denials = stdout();
+        assertThat(denials.lines()).isNotEmpty().allSatisfy(line -> assertThat(line).contains("reason=").contains("field="));
+        assertThat(denials).contains("reason=RISK_LIMIT field=PRICE_BAND").contains("reason=RISK_LIMIT field=MAX_ORDER_QUANTITY")
+            .contains("reason=INVALID_PRICE field=LIMIT_PRICE").contains("reason=UNKNOWN_SYMBOL field=SYMBOL")
+            .contains("reason=INVALID_PRICE field=TAKE_PROFIT");
+    }
+
+    @Test
     void chronicleAnalyticsIsNotOnTheProductClasspath()
     {
         assertThatThrownBy(() -> Class.forName("net.openhft.chronicle.analytics.Analytics")).isInstanceOf(ClassNotFoundException.class);

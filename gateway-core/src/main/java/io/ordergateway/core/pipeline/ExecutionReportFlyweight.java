@@ -7,6 +7,7 @@ import io.ordergateway.core.domain.DetailField;
 import io.ordergateway.core.domain.OrderState;
 import io.ordergateway.core.domain.RejectReason;
 import io.ordergateway.core.domain.Side;
+import io.ordergateway.journal.DetailFormat;
 import io.ordergateway.journal.FixedPoint;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -246,7 +247,10 @@ public final class ExecutionReportFlyweight implements ExecutionReport
             out.append(" reason=").append(reason);
             if (detailField() != DetailField.NONE)
             {
-                out.append(" field=").append(detailField()).append(" value=").append(detailValue()).append(" bound=").append(detailBound());
+                final io.ordergateway.journal.sbe.DetailField field = DetailFormat.field(detailField().code());
+                out.append(" field=").append(detailField()).append(" value=");
+                DetailFormat.append(out, field, detailValue()).append(" bound=");
+                DetailFormat.append(out, field, detailBound());
             }
             if (brokerCode() != 0)
             {

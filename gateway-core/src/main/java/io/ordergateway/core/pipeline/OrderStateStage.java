@@ -371,7 +371,31 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
             }
         });
         open.sort((a, b) -> Long.compare(a.orderId(), b.orderId()));
-        return new PortfolioSnapshot(List.copyOf(lines), List.copyOf(open));
+        final List<PortfolioSnapshot.AccountLine> accountLines = new ArrayList<>();
+        accounts.forEach((exposure, accountId) ->
+        {
+            final java.util.Map<String, Long> position = new java.util.TreeMap<>();
+            final java.util.Map<String, Long> buys = new java.util.TreeMap<>();
+            final java.util.Map<String, Long> sells = new java.util.TreeMap<>();
+            for (int s = 0; s < symbols.size(); s++)
+            {
+                putNonZero(position, symbols.name(s), exposure.position(s));
+                putNonZero(buys, symbols.name(s), exposure.openBuy(s));
+                putNonZero(sells, symbols.name(s), exposure.openSell(s));
+            }
+            accountLines.add(new PortfolioSnapshot.AccountLine(accountId, exposure.openOrders(), exposure.grossExposure(), position, buys,
+                sells));
+        });
+        accountLines.sort((a, b) -> Integer.compare(a.accountId(), b.accountId()));
+        return new PortfolioSnapshot(List.copyOf(lines), List.copyOf(open), List.copyOf(accountLines));
+    }
+
+    private static void putNonZero(final java.util.Map<String, Long> map, final String key, final long value)
+    {
+        if (value != 0)
+        {
+            map.put(key, value);
+        }
     }
 
     private void addLine(final List<PortfolioSnapshot.PositionLine> lines, final int brokerId, final int symbolId, final Position p)

@@ -117,6 +117,16 @@ public final class AccountBook
     }
 
     /**
+     * Visits every account that ever traded. Not for the hot path.
+     *
+     * @param visitor receives the account id and its exposure.
+     */
+    public void forEach(final java.util.function.ObjIntConsumer<AccountExposure> visitor)
+    {
+        accounts.forEach((id, exposure) -> visitor.accept(exposure, id));
+    }
+
+    /**
      * @param symbolId a symbol.
      * @return its reference price, 0 if unknown.
      */

@@ -12,8 +12,9 @@ import java.util.List;
  *
  * @param positions  every position that was ever traded: per broker, and in total ({@code brokerId == -1}).
  * @param openOrders every order that is not finished.
+ * @param accounts   each account's exposure as the risk stage sees it.
  */
-public record PortfolioSnapshot(List<PositionLine> positions, List<OrderLine> openOrders)
+public record PortfolioSnapshot(List<PositionLine> positions, List<OrderLine> openOrders, List<AccountLine> accounts)
 {
     /** The broker id of a total position. */
     public static final int TOTAL = -1;
@@ -51,6 +52,22 @@ public record PortfolioSnapshot(List<PositionLine> positions, List<OrderLine> op
     public record OrderLine(
         long orderId, int accountId, int brokerId, String symbol, Side side, OrderType type, OrderState state, long quantity, long cumQuantity,
         long limitPrice)
+    {
+    }
+
+    /**
+     * One account's exposure.
+     *
+     * @param accountId     the account.
+     * @param openOrders    orders not finished.
+     * @param grossExposure positions and open orders at reference prices (money).
+     * @param positions     signed position by symbol (symbols never traded are left out).
+     * @param openBuy       open buy quantity by symbol.
+     * @param openSell      open sell quantity by symbol.
+     */
+    public record AccountLine(
+        int accountId, int openOrders, long grossExposure, java.util.Map<String, Long> positions, java.util.Map<String, Long> openBuy,
+        java.util.Map<String, Long> openSell)
     {
     }
 

@@ -155,12 +155,58 @@ class OrderGatewayTest
     }
 
     @Test
+    void killSwitchDeniesNewOrdersLetsCancelsThroughAndIsJournaled() throws Exception
+    {
+        try (OrderGateway gateway = OrderGateway.builder().symbols("AAPL").broker(new SilentBroker()).journalDirectory(journal).build())
+        {
+            final NewOrder order = market(0).account(7);
+            gateway.submit(order);
+            final long working = order.orderId();
+            final List<String> seen = new CopyOnWriteArrayList<>();
+            awaitReports(gateway, seen, 1);
+
+            assertThat(gateway.killSwitch(7, true)).isEqualTo(SubmitResult.ACCEPTED);
+            gateway.submit(order);
+            gateway.submit(market(0).account(8)); // another account still trades
+            assertThat(gateway.cancelAllOpen(7, 5_000)).isEqualTo(1);
+            awaitReports(gateway, seen, 4);
+            assertThat(seen.subList(1, 4)).containsExactly("DENIED DENIED", "SENT PENDING_NEW", "SENT PENDING_CANCEL");
+            assertThat(gateway.metrics().deniedCount(io.ordergateway.core.domain.RejectReason.KILL_SWITCH)).isEqualTo(1);
+            assertThat(working).isEqualTo(1);
+
+            gateway.killSwitch(7, false);
+            gateway.submit(order);
+            awaitReports(gateway, seen, 5);
+            assertThat(seen.get(4)).isEqualTo("SENT PENDING_NEW");
+        }
+        final List<String> controls = new java.util.ArrayList<>();
+        try (io.ordergateway.journal.JournalReader reader = new io.ordergateway.journal.JournalReader(journal))
+        {
+            final io.ordergateway.journal.RecordFormatter formatter = new io.ordergateway.journal.RecordFormatter();
+            reader.readAll((t, b, o, l, v, i) ->
+            {
+                if (io.ordergateway.journal.RecordFormatter.recordName(t).equals("TradingControl"))
+                {
+                    controls.add(formatter.format(new StringBuilder(), t, b, o, l, v).toString());
+                }
+            });
+        }
+        assertThat(controls).hasSize(2);
+        assertThat(controls.get(0)).contains("KILL_SWITCH ON account=7");
+        assertThat(controls.get(1)).contains("KILL_SWITCH OFF account=7");
+    }
+
+    @Test
     void settingsThatCannotWorkAreAllListedAtOnce()
     {
-        assertThatThrownBy(() -> OrderGateway.builder().ringSize(1000).polling(false).instanceId("bad id").journalDirectory(journal).build())
+        assertThatThrownBy(() -> OrderGateway.builder().ringSize(1000).polling(false).instanceId("bad id").journalDirectory(journal)
+            .instrument(io.ordergateway.core.domain.Instrument.of("NOPRICE").withCalendar("mars"))
+            .riskLimits(new io.ordergateway.core.risk.RiskLimits(0, 0, 100, 0, 0, 0)).build())
             .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("riskLimits: max order notional, price band and gross exposure need a reference price for every "
+                + "instrument; missing for [NOPRICE]")
+            .hasMessageContaining("unknown market calendar 'mars'")
             .hasMessageContaining("brokers:")
-            .hasMessageContaining("symbols:")
             .hasMessageContaining("ringSize:")
             .hasMessageContaining("polling:")
             .hasMessageContaining("instance id");
