@@ -1,0 +1,160 @@
+package io.ordergateway.benchmarks;
+
+import io.ordergateway.core.calendar.MarketCalendar;
+import io.ordergateway.core.calendar.SessionCalendar;
+import io.ordergateway.core.domain.Instrument;
+import io.ordergateway.core.domain.OrderClass;
+import io.ordergateway.core.domain.OrderType;
+import io.ordergateway.core.domain.Side;
+import io.ordergateway.core.domain.SymbolTable;
+import io.ordergateway.core.domain.TimeInForce;
+import io.ordergateway.core.metrics.GatewayMetrics;
+import io.ordergateway.core.pipeline.EventType;
+import io.ordergateway.core.pipeline.GatewayEvent;
+import io.ordergateway.core.pipeline.OrderStateStage;
+import io.ordergateway.core.pipeline.RiskStage;
+import io.ordergateway.core.pipeline.RouteStage;
+import io.ordergateway.core.pipeline.ThrottleStage;
+import io.ordergateway.core.pipeline.ValidateStage;
+import io.ordergateway.core.risk.RiskLimits;
+import io.ordergateway.core.routing.Router;
+import io.ordergateway.core.routing.RoutingPolicy;
+import io.ordergateway.core.state.AccountBook;
+import io.ordergateway.core.state.OrderBook;
+import io.ordergateway.core.state.PositionBook;
+import io.ordergateway.core.throttle.BucketSet;
+import io.ordergateway.journal.FixedPoint;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Each deciding stage on its own, with an order that passes it: validate (NYSE calendar, ticks,
+ * lots), throttle (account, strategy and symbol buckets), route (round robin over two brokers),
+ * risk (every limit on), and the state stage applying a new order and the fill that completes it.
+ * The event is filled in afresh for every op, as a producer fills a ring slot (that cost is in every
+ * number). Run with {@code -prof gc}: all should be 0 B/op.
+ */
+@State(Scope.Thread)
+@Fork(value = 1, jvmArgsAppend = {
+    JvmFlags.ADD_EXPORTS_MISC, JvmFlags.ADD_EXPORTS_NIO, JvmFlags.ADD_OPENS_REFLECT, JvmFlags.ADD_EXPORTS_REF, JvmFlags.ADD_OPENS_LANG,
+    JvmFlags.ADD_EXPORTS_JAVAC, JvmFlags.NO_ANALYTICS, JvmFlags.NO_ANNOUNCER, JvmFlags.NO_DISK_MONITOR})
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class StageBenchmark
+{
+    private static final long REF = 18_725_000_000L;
+
+    private ValidateStage validate;
+    private ThrottleStage throttle;
+    private RouteStage route;
+    private RiskStage risk;
+    private OrderStateStage state;
+    private final GatewayEvent event = new GatewayEvent();
+    private long now;
+    private long orderId;
+
+    @Setup
+    public void setUp()
+    {
+        final Instrument[] instruments = {Instrument.usEquity("AAPL", REF)};
+        validate = new ValidateStage(instruments, new MarketCalendar[] {SessionCalendar.usEquities()});
+        throttle = new ThrottleStage(new BucketSet(1_000_000_000L, 1_000), new BucketSet(1_000_000_000L, 1_000),
+            new BucketSet(1_000_000_000L, 1_000));
+        route = new RouteStage(Router.create(RoutingPolicy.ROUND_ROBIN, 2));
+        final AccountBook accounts = new AccountBook(new long[] {REF});
+        final OrderBook orders = new OrderBook(1 << 10, 1 << 12);
+        risk = new RiskStage(new RiskLimits(FixedPoint.quantity(10_000), FixedPoint.money(10_000_000), 500,
+            FixedPoint.quantity(100_000), FixedPoint.money(100_000_000), 1_000), instruments, accounts, orders);
+        state = new OrderStateStage(orders, new PositionBook(2, 1), accounts, new SymbolTable(List.of("AAPL")), new GatewayMetrics(2));
+        now = LocalDateTime.parse("2026-11-18T10:00:00").atZone(ZoneId.of("America/New_York")).toEpochSecond() * 1_000_000_000L;
+    }
+
+    private GatewayEvent newOrder()
+    {
+        final GatewayEvent e = event;
+        e.reset();
+        e.type = EventType.NEW_ORDER;
+        e.timestamp = now += 1_000;
+        e.orderId = ++orderId;
+        e.accountId = 1;
+        e.strategyId = 2;
+        e.symbolId = 0;
+        e.side = Side.BUY;
+        e.orderType = OrderType.LIMIT;
+        e.timeInForce = TimeInForce.DAY;
+        e.orderClass = OrderClass.SIMPLE;
+        e.quantity = FixedPoint.quantity(100);
+        e.limitPrice = REF;
+        e.brokerId = 0;
+        return e;
+    }
+
+    @Benchmark
+    public Object validate()
+    {
+        final GatewayEvent e = newOrder();
+        validate.onEvent(e, 0, false);
+        return e.denyReason;
+    }
+
+    @Benchmark
+    public Object throttle()
+    {
+        final GatewayEvent e = newOrder();
+        throttle.onEvent(e, 0, false);
+        return e.denyReason;
+    }
+
+    @Benchmark
+    public int route()
+    {
+        final GatewayEvent e = newOrder();
+        route.onEvent(e, 0, false);
+        return e.brokerId;
+    }
+
+    @Benchmark
+    public Object risk()
+    {
+        final GatewayEvent e = newOrder();
+        risk.onEvent(e, 0, false);
+        return e.denyReason;
+    }
+
+    /**
+     * A new order enters the book and a fill completes it (position, average price, account
+     * exposure and order book all updated): two events per op.
+     */
+    @Benchmark
+    public Object stateNewOrderAndFill()
+    {
+        final GatewayEvent e = newOrder();
+        final long id = e.orderId;
+        state.onEvent(e, 0, false);
+        e.reset();
+        e.type = EventType.BROKER_FILL;
+        e.timestamp = now;
+        e.orderId = id;
+        e.brokerId = 0;
+        e.fillId = id;
+        e.lastQuantity = FixedPoint.quantity(100);
+        e.lastPrice = REF;
+        state.onEvent(e, 0, false);
+        return e.stateAfter;
+    }
+}

@@ -1,0 +1,340 @@
+package io.ordergateway.benchmarks.harness;
+
+import io.ordergateway.core.pipeline.Topology;
+import io.ordergateway.core.pipeline.WaitStrategyKind;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The fixed-rate latency harness: the gateway in each configured topology and wait strategy, and
+ * the baselines (a bare Disruptor hop and a bare Chronicle append: the floor; the same stages on
+ * ArrayBlockingQueues: the conventional design), each driven at a ladder of fixed rates by the same
+ * driver and measured the same way, from each order's planned send time. A target stops climbing
+ * the ladder at the first rate it cannot keep up with.
+ *
+ * <p>Writes a report (rate table, ratios to the baselines at each rate, the best configuration),
+ * one HdrHistogram log per target and rate, and one SVG plot per target.
+ */
+public final class LatencyHarness
+{
+    /**
+     * What to run.
+     *
+     * @param rates          orders per second, ascending.
+     * @param warmupSeconds  seconds sent before measuring, at each rate.
+     * @param measureSeconds seconds measured, at each rate.
+     * @param configurations gateway topologies and wait strategies.
+     * @param endPoint       where gateway latency is measured to.
+     * @param baselines      run the floor and conventional baselines too.
+     * @param output         where the report, logs and plots go.
+     * @param journalDir     where run journals are made (null: the temporary directory); they are deleted after each run.
+     */
+    public record Options(
+        List<Long> rates, int warmupSeconds, int measureSeconds, List<Configuration> configurations, EndPoint endPoint,
+        boolean baselines, Path output, Path journalDir)
+    {
+    }
+
+    /**
+     * A gateway configuration.
+     *
+     * @param topology     stages to threads.
+     * @param waitStrategy how threads wait.
+     */
+    public record Configuration(Topology topology, WaitStrategyKind waitStrategy)
+    {
+    }
+
+    /**
+     * Where latency is measured to, public for the command line.
+     */
+    public enum EndPoint
+    {
+        /** The hand-off to the adapter (no-op echo broker). */
+        SEND,
+        /** The simulated broker's ack reaching the strategy. */
+        SIM_ACK
+    }
+
+    private record Result(String target, long rate, FixedRateDriver.Run run, Histogram histogram)
+    {
+    }
+
+    private LatencyHarness()
+    {
+    }
+
+    /**
+     * Runs with arguments: {@code [--rates 10000,50000] [--seconds 3] [--warmup 1] [--end-point send|sim_ack]
+     * [--configs compact:sleeping,per_stage:sleeping] [--no-baselines] [--output DIR]}.
+     *
+     * @param args the command line.
+     * @throws Exception if a run fails.
+     */
+    public static void main(final String[] args) throws Exception
+    {
+        List<Long> rates = List.of(10_000L, 50_000L, 100_000L, 250_000L, 500_000L, 1_000_000L);
+        int seconds = 3;
+        int warmup = 1;
+        EndPoint endPoint = EndPoint.SEND;
+        List<Configuration> configs = parseConfigs("compact:sleeping,compact:yielding,per_stage:sleeping");
+        boolean baselines = true;
+        Path output = Path.of("bench-results");
+        Path journalDir = null;
+        for (int i = 0; i < args.length; i++)
+        {
+            switch (args[i])
+            {
+                case "--rates": rates = parseRates(args[++i]); break;
+                case "--seconds": seconds = Integer.parseInt(args[++i]); break;
+                case "--warmup": warmup = Integer.parseInt(args[++i]); break;
+                case "--end-point": endPoint = EndPoint.valueOf(args[++i].toUpperCase(Locale.ROOT)); break;
+                case "--configs": configs = parseConfigs(args[++i]); break;
+                case "--no-baselines": baselines = false; break;
+                case "--output": output = Path.of(args[++i]); break;
+                case "--journal-dir": journalDir = Path.of(args[++i]); break;
+                default: throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        run(new Options(rates, warmup, seconds, configs, endPoint, baselines, output, journalDir), System.out);
+    }
+
+    /**
+     * @param text comma-separated rates, e.g. {@code 10000,50000,100k,1m}.
+     * @return the rates, ascending.
+     */
+    public static List<Long> parseRates(final String text)
+    {
+        final List<Long> rates = new ArrayList<>();
+        for (final String part : text.split(","))
+        {
+            final String p = part.trim().toLowerCase(Locale.ROOT);
+            final long multiplier = p.endsWith("k") ? 1_000 : p.endsWith("m") ? 1_000_000 : 1;
+            final long rate = Long.parseLong(multiplier == 1 ? p : p.substring(0, p.length() - 1)) * multiplier;
+            if (rate < 1 || rate > 10_000_000)
+            {
+                throw new IllegalArgumentException("rate " + part + " must be 1 to 10m orders per second");
+            }
+            rates.add(rate);
+        }
+        rates.sort(Long::compare);
+        return rates;
+    }
+
+    /**
+     * @param text comma-separated {@code topology:wait} pairs, e.g. {@code compact:sleeping,per_stage:yielding}.
+     * @return the configurations.
+     */
+    public static List<Configuration> parseConfigs(final String text)
+    {
+        final List<Configuration> configs = new ArrayList<>();
+        for (final String part : text.split(","))
+        {
+            final String[] pair = part.trim().split(":");
+            if (pair.length != 2)
+            {
+                throw new IllegalArgumentException("configuration '" + part + "' must be topology:wait, e.g. compact:sleeping");
+            }
+            configs.add(new Configuration(Topology.valueOf(pair[0].toUpperCase(Locale.ROOT)),
+                WaitStrategyKind.valueOf(pair[1].toUpperCase(Locale.ROOT))));
+        }
+        return configs;
+    }
+
+    /**
+     * Runs everything and writes the results.
+     *
+     * @param options what to run.
+     * @param out     where the report is printed (it is also written to {@code report.txt}).
+     * @throws Exception if a run fails.
+     */
+    public static void run(final Options options, final PrintStream out) throws Exception
+    {
+        Files.createDirectories(options.output());
+        TempJournal.base(options.journalDir());
+        final GatewayTarget.EndPoint endPoint = options.endPoint() == EndPoint.SEND ? GatewayTarget.EndPoint.SEND :
+            GatewayTarget.EndPoint.SIM_ACK;
+        final List<LatencyTarget> targets = new ArrayList<>();
+        for (final Configuration c : options.configurations())
+        {
+            targets.add(new GatewayTarget(c.topology(), c.waitStrategy(), endPoint));
+        }
+        if (options.baselines())
+        {
+            options.configurations().stream().map(Configuration::waitStrategy).distinct()
+                .forEach(w -> targets.add(new DisruptorFloorTarget(w)));
+            targets.add(new ChronicleFloorTarget());
+            targets.add(new QueuePipelineTarget());
+        }
+        final List<Result> results = new ArrayList<>();
+        for (final LatencyTarget target : targets)
+        {
+            for (final long rate : options.rates())
+            {
+                final int warmupOrders = (int)Math.min(Integer.MAX_VALUE / 2, rate * options.warmupSeconds());
+                final int orders = (int)Math.min(Integer.MAX_VALUE / 2, warmupOrders + rate * options.measureSeconds());
+                System.err.printf("%-36s %,10d/s ...", target.name(), rate);
+                FixedRateDriver.Run run;
+                Histogram histogram;
+                try
+                {
+                    target.start(orders, warmupOrders);
+                    run = FixedRateDriver.drive(target, rate, orders);
+                    histogram = target.finish(run.sent());
+                }
+                catch (final Exception ex)
+                {
+                    System.err.printf(" failed: %s; stopping here%n", ex.getMessage());
+                    break;
+                }
+                finally
+                {
+                    target.close();
+                }
+                results.add(new Result(target.name(), rate, run, histogram.copy()));
+                System.err.printf(" p99 %s us, %s%n", micros(histogram.getValueAtPercentile(99)),
+                    run.keptUp() ? "kept up" : "could not keep up: stopping here");
+                writeLog(options.output().resolve(target.name() + "-" + rate + ".hlog"), histogram);
+                if (!run.keptUp())
+                {
+                    break;
+                }
+            }
+        }
+        final String report = report(options, results);
+        out.print(report);
+        Files.writeString(options.output().resolve("report.txt"), report);
+        for (final LatencyTarget target : targets)
+        {
+            final Map<Long, Histogram> byRate = new LinkedHashMap<>();
+            results.stream().filter(r -> r.target().equals(target.name())).forEach(r -> byRate.put(r.rate(), r.histogram()));
+            if (!byRate.isEmpty())
+            {
+                PercentilePlot.write(options.output().resolve("plot-" + target.name() + ".svg"),
+                    target.name() + ": latency from planned send, by rate", byRate);
+            }
+        }
+        out.printf("%nWritten to %s: report.txt, one .hlog per target and rate, one plot-*.svg per target.%n",
+            options.output().toAbsolutePath());
+    }
+
+    private static void writeLog(final Path file, final Histogram histogram) throws IOException
+    {
+        try (PrintStream stream = new PrintStream(Files.newOutputStream(file)))
+        {
+            final HistogramLogWriter writer = new HistogramLogWriter(stream);
+            writer.outputLogFormatVersion();
+            writer.outputComment("latency from planned send time, nanoseconds");
+            writer.outputLegend();
+            writer.outputIntervalHistogram(histogram);
+        }
+    }
+
+    private static String report(final Options options, final List<Result> results)
+    {
+        final StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "%nLatency from each order's planned send time, microseconds (%d s measured after %d s warm-up "
+                + "at each rate; %d cores, %s %s)%n", options.measureSeconds(), options.warmupSeconds(),
+            Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"), System.getProperty("java.version")));
+        s.append("Gateway end point: ").append(options.endPoint() == EndPoint.SEND ?
+            "hand-off to the adapter (journal on)" : "sim broker's ack delivered to the strategy (journal on)")
+            .append("; journals in ").append(options.journalDir() == null ? System.getProperty("java.io.tmpdir") : options.journalDir())
+            .append("\n\n");
+        s.append(String.format(Locale.ROOT, "%-34s %10s %10s %8s %8s %8s %8s %9s %9s  %s%n", "target", "rate/s", "achieved", "p50", "p90",
+            "p99", "p99.9", "p99.99", "max", ""));
+        for (final Result r : results)
+        {
+            final Histogram h = r.histogram();
+            s.append(String.format(Locale.ROOT, "%-34s %,10d %,10.0f %8s %8s %8s %8s %9s %9s  %s%n", r.target(), r.rate(),
+                r.run().achievedRate(), micros(h.getValueAtPercentile(50)), micros(h.getValueAtPercentile(90)),
+                micros(h.getValueAtPercentile(99)), micros(h.getValueAtPercentile(99.9)), micros(h.getValueAtPercentile(99.99)),
+                micros(h.getMaxValue()), r.run().keptUp() ? "" : "could not keep up"));
+        }
+        if (options.baselines())
+        {
+            s.append(String.format(Locale.ROOT, "%nRatios: the gateway's p50 / p99 / p99.99 divided by each baseline's at the same rate "
+                + "(below 1: faster than the baseline)%n"));
+            s.append(String.format(Locale.ROOT, "%-34s %10s %22s %22s %22s%n", "gateway", "rate/s", "vs disruptor hop", "vs chronicle append",
+                "vs conventional"));
+            for (final Result r : results)
+            {
+                if (!r.target().startsWith("gateway-"))
+                {
+                    continue;
+                }
+                final String wait = r.target().replaceAll("^gateway-[a-z_]+-", "").replace("-sim-ack", "");
+                s.append(String.format(Locale.ROOT, "%-34s %,10d %22s %22s %22s%n", r.target(), r.rate(),
+                    ratio(r, find(results, "floor-disruptor-hop-" + wait, r.rate())),
+                    ratio(r, find(results, "floor-chronicle-append", r.rate())),
+                    ratio(r, find(results, "conventional-queues", r.rate()))));
+            }
+        }
+        s.append(best(results));
+        return s.toString();
+    }
+
+    private static String best(final List<Result> results)
+    {
+        Result best = null;
+        for (final Result r : results)
+        {
+            if (!r.target().startsWith("gateway-") || !r.run().keptUp())
+            {
+                continue;
+            }
+            if (best == null || r.rate() > best.rate()
+                || (r.rate() == best.rate() && r.histogram().getValueAtPercentile(99) < best.histogram().getValueAtPercentile(99)))
+            {
+                best = r;
+            }
+        }
+        return best == null ? "\nNo gateway configuration kept up with the lowest rate.\n" : String.format(Locale.ROOT,
+            "%nBest gateway configuration on this machine: %s (kept up to %,d/s; p99 %s us there).%n", best.target(), best.rate(),
+            micros(best.histogram().getValueAtPercentile(99)));
+    }
+
+    private static Result find(final List<Result> results, final String target, final long rate)
+    {
+        for (final Result r : results)
+        {
+            if (r.target().equals(target) && r.rate() == rate)
+            {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private static String ratio(final Result ours, final Result baseline)
+    {
+        if (baseline == null)
+        {
+            return "-";
+        }
+        final Histogram a = ours.histogram();
+        final Histogram b = baseline.histogram();
+        return String.format(Locale.ROOT, "%s / %s / %s", ratio(a, b, 50), ratio(a, b, 99), ratio(a, b, 99.99));
+    }
+
+    private static String ratio(final Histogram a, final Histogram b, final double percentile)
+    {
+        final long denominator = Math.max(1, b.getValueAtPercentile(percentile));
+        return String.format(Locale.ROOT, "%.1f", (double)a.getValueAtPercentile(percentile) / denominator);
+    }
+
+    static String micros(final long nanos)
+    {
+        final double us = nanos / 1000.0;
+        return us >= 100 ? String.format(Locale.ROOT, "%,.0f", us) : String.format(Locale.ROOT, "%.1f", us);
+    }
+}

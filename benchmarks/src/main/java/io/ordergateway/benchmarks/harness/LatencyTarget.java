@@ -1,0 +1,44 @@
+package io.ordergateway.benchmarks.harness;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * Something the fixed-rate driver sends orders through: the gateway in one configuration, or a
+ * baseline. Each order carries its planned send time; the target records, at its own end point,
+ * the time from that plan, so a stall anywhere (including in the driver) shows in the numbers.
+ */
+interface LatencyTarget extends AutoCloseable
+{
+    /** @return a short name for tables and file names. */
+    String name();
+
+    /**
+     * Starts the target for one run: fresh journal, fresh histogram.
+     *
+     * @param capacity how many orders the run may send.
+     * @param measureFrom orders with a lower index are warm-up: sent but not recorded.
+     * @throws Exception if it cannot start.
+     */
+    void start(int capacity, int measureFrom) throws Exception;
+
+    /**
+     * Sends order number {@code index}, planned for {@code plannedNanos} ({@link System#nanoTime()}).
+     *
+     * @param index        0, 1, 2...
+     * @param plannedNanos when it should have been sent.
+     * @return false if the target is full right now (the driver retries; the latency keeps growing).
+     */
+    boolean offer(int index, long plannedNanos);
+
+    /**
+     * Waits until every measured order reached the end point, then stops the target.
+     *
+     * @param sent how many orders were offered.
+     * @return the latencies of the measured orders, in nanoseconds.
+     * @throws Exception if the orders did not all arrive in time.
+     */
+    Histogram finish(int sent) throws Exception;
+
+    @Override
+    void close();
+}

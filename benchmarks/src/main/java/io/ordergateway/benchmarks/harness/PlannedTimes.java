@@ -1,0 +1,65 @@
+package io.ordergateway.benchmarks.harness;
+
+import org.HdrHistogram.Histogram;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Planned send times by order, and the histogram their latencies go into. The driver writes a
+ * plan before it hands the order to the target (which publishes it to the recording thread); one
+ * thread records. Made once per run.
+ */
+final class PlannedTimes
+{
+    private final long[] planned;
+    private final int measureFrom;
+    private final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+    private final AtomicInteger arrived = new AtomicInteger();
+
+    PlannedTimes(final int capacity, final int measureFrom)
+    {
+        this.planned = new long[capacity];
+        this.measureFrom = measureFrom;
+    }
+
+    void plan(final int index, final long plannedNanos)
+    {
+        planned[index] = plannedNanos;
+    }
+
+    /**
+     * Records order {@code index} arriving now (the recording thread only).
+     */
+    void arrived(final int index)
+    {
+        if (index >= 0 && index < planned.length)
+        {
+            if (index >= measureFrom)
+            {
+                histogram.recordValue(Math.min(Math.max(System.nanoTime() - planned[index], 0), histogram.getHighestTrackableValue()));
+            }
+            arrived.lazySet(arrived.get() + 1);
+        }
+    }
+
+    /**
+     * Waits until {@code count} orders arrived.
+     *
+     * @return the histogram.
+     * @throws IllegalStateException if they did not within 30 seconds.
+     */
+    Histogram await(final int count)
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (arrived.get() < count)
+        {
+            if (System.nanoTime() > deadline)
+            {
+                throw new IllegalStateException("only " + arrived.get() + " of " + count + " orders arrived within 30 s");
+            }
+            Thread.onSpinWait();
+        }
+        return histogram;
+    }
+}

@@ -1,0 +1,65 @@
+package io.ordergateway.tools;
+
+import io.ordergateway.benchmarks.harness.LatencyHarness;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code gateway bench}: the fixed-rate latency harness with its baselines.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Drive the embedded gateway (real journal on disk) at a ladder of fixed rates, with the baselines measured",
+        "the same way in the same run: a bare Disruptor hop and a bare Chronicle append (the floor) and the same",
+        "stages on ArrayBlockingQueues (the conventional design). Latency is measured from each order's planned",
+        "send time. Prints the rate table and ratios; writes HdrHistogram logs and SVG plots."})
+final class BenchCommand implements Callable<Integer>
+{
+    @Option(names = "--rates", paramLabel = "R,R..", description = "Orders per second (default: ${DEFAULT-VALUE}).")
+    String rates = "10k,50k,100k,250k,500k,1m";
+
+    @Option(names = "--seconds", paramLabel = "S", description = "Seconds measured at each rate (default: ${DEFAULT-VALUE}).")
+    int seconds = 3;
+
+    @Option(names = "--warmup", paramLabel = "S", description = "Seconds of warm-up before each measurement (default: ${DEFAULT-VALUE}).")
+    int warmup = 1;
+
+    @Option(names = "--configs", paramLabel = "T:W,..",
+        description = "Gateway topology:wait-strategy pairs (default: ${DEFAULT-VALUE}).")
+    String configs = "compact:sleeping,compact:yielding,per_stage:sleeping";
+
+    @Option(names = "--end-point", paramLabel = "E",
+        description = "send (hand-off to a no-op adapter) or sim_ack (the sim broker's ack) (default: ${DEFAULT-VALUE}).")
+    LatencyHarness.EndPoint endPoint = LatencyHarness.EndPoint.SEND;
+
+    @Option(names = "--no-baselines", description = "Run only the gateway configurations.")
+    boolean noBaselines;
+
+    @Option(names = "--journal-dir", paramLabel = "DIR",
+        description = "Where run journals go (default: the temporary directory; /dev/shm shows the cost without the disk).")
+    Path journalDir;
+
+    @Option(names = "--output", paramLabel = "DIR", description = "Where results go (default: bench-results/<date-time>).")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception
+    {
+        if (seconds < 1 || warmup < 0)
+        {
+            throw new IllegalArgumentException("--seconds must be at least 1 and --warmup at least 0");
+        }
+        final Path out = output != null ? output : Path.of("bench-results",
+            LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        LatencyHarness.run(new LatencyHarness.Options(LatencyHarness.parseRates(rates), warmup, seconds,
+            LatencyHarness.parseConfigs(configs), endPoint, !noBaselines, out, journalDir), System.out);
+        return 0;
+    }
+}
