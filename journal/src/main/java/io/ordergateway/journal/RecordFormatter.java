@@ -156,15 +156,17 @@ public final class RecordFormatter
             {
                 final PartialFillDecoder d = partialFill.wrap(buffer, offset, blockLength, version);
                 head(out, d.timestamp(), d.sequence(), templateId, d.orderId());
-                return fill(out, d.brokerId(), d.fillId(), d.side(), d.lastQuantity(), d.lastPrice(), d.cumQuantity(),
+                fill(out, d.brokerId(), d.fillId(), d.side(), d.lastQuantity(), d.lastPrice(), d.cumQuantity(),
                     d.leavesQuantity(), d.avgPrice(), d.state());
+                return d.source() == FillSource.RECONCILIATION ? out.append(" source=RECONCILIATION") : out;
             }
             case FillDecoder.TEMPLATE_ID:
             {
                 final FillDecoder d = fill.wrap(buffer, offset, blockLength, version);
                 head(out, d.timestamp(), d.sequence(), templateId, d.orderId());
-                return fill(out, d.brokerId(), d.fillId(), d.side(), d.lastQuantity(), d.lastPrice(), d.cumQuantity(),
+                fill(out, d.brokerId(), d.fillId(), d.side(), d.lastQuantity(), d.lastPrice(), d.cumQuantity(),
                     d.leavesQuantity(), d.avgPrice(), d.state());
+                return d.source() == FillSource.RECONCILIATION ? out.append(" source=RECONCILIATION") : out;
             }
             case CancelConfirmedDecoder.TEMPLATE_ID:
             {

@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "journal",
     mixinStandardHelpOptions = true,
-    description = "Read a gateway journal.",
-    subcommands = {JournalDumpCommand.class})
+    description = "Read, dump and replay a gateway journal.",
+    subcommands = {JournalDumpCommand.class, JournalReplayCommand.class})
 final class JournalCommand
 {
 }

@@ -79,6 +79,8 @@ public final class GatewayEvent implements OrderCommand
     public int brokerCode;
     /** Standard reason (broker reject). */
     public RejectReason brokerReason;
+    /** A fill the gateway learnt of by reconciling with the broker, not from its stream (journaled as such). */
+    public boolean fromReconciliation;
     /** Snapshot request to answer (SNAPSHOT only). */
     public Object attachment;
     /** Which control (CONTROL only); the account is {@link #accountId}, -1 for all. */
@@ -145,6 +147,7 @@ public final class GatewayEvent implements OrderCommand
         lastPrice = FixedPoint.NULL;
         brokerCode = 0;
         brokerReason = null;
+        fromReconciliation = false;
         attachment = null;
         control = null;
         controlEngaged = false;

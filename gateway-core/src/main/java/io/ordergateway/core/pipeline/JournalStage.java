@@ -15,6 +15,7 @@ import io.ordergateway.journal.sbe.DetailField;
 import io.ordergateway.journal.sbe.EventRefusedEncoder;
 import io.ordergateway.journal.sbe.ExpiredEncoder;
 import io.ordergateway.journal.sbe.FillEncoder;
+import io.ordergateway.journal.sbe.FillSource;
 import io.ordergateway.journal.sbe.MessageHeaderEncoder;
 import io.ordergateway.journal.sbe.OrderCancelEncoder;
 import io.ordergateway.journal.sbe.OrderClass;
@@ -242,7 +243,8 @@ public final class JournalStage implements EventHandler<GatewayEvent>
                 .brokerId(Math.max(e.brokerId, 0)).fillId(e.fillId).side(side(e.side)).symbolId(e.symbolId)
                 .lastQuantity(e.lastQuantity).lastPrice(e.lastPrice)
                 .cumQuantity(e.cumQuantity).leavesQuantity(e.leavesQuantity).avgPrice(e.avgPrice)
-                .state(state(e.stateAfter));
+                .state(state(e.stateAfter))
+                .source(e.fromReconciliation ? FillSource.RECONCILIATION : FillSource.BROKER);
             length = MessageHeaderEncoder.ENCODED_LENGTH + fill.encodedLength();
             return refusal(e, offset + length, FillEncoder.TEMPLATE_ID);
         }
@@ -251,7 +253,8 @@ public final class JournalStage implements EventHandler<GatewayEvent>
             .brokerId(Math.max(e.brokerId, 0)).fillId(e.fillId).side(side(e.side)).symbolId(e.symbolId)
             .lastQuantity(e.lastQuantity).lastPrice(e.lastPrice)
             .cumQuantity(e.cumQuantity).leavesQuantity(e.leavesQuantity).avgPrice(e.avgPrice)
-            .state(state(e.stateAfter));
+            .state(state(e.stateAfter))
+            .source(e.fromReconciliation ? FillSource.RECONCILIATION : FillSource.BROKER);
         length = MessageHeaderEncoder.ENCODED_LENGTH + partialFill.encodedLength();
         return refusal(e, offset + length, PartialFillEncoder.TEMPLATE_ID);
     }

@@ -78,7 +78,7 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
             case BROKER_CANCELED: onBrokerEvent(e, OrderEvent.CANCEL_CONFIRMED); break;
             case BROKER_REPLACED: onBrokerEvent(e, OrderEvent.REPLACE_CONFIRMED); break;
             case BROKER_EXPIRED: onBrokerEvent(e, OrderEvent.EXPIRE); break;
-            case SNAPSHOT: onSnapshot(e); break;
+            case SNAPSHOT: onSnapshot(e, sequence); break;
             default: break;
         }
     }
@@ -339,18 +339,19 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
     }
 
     @SuppressWarnings("unchecked")
-    private void onSnapshot(final GatewayEvent e)
+    private void onSnapshot(final GatewayEvent e, final long sequence)
     {
         final CompletableFuture<PortfolioSnapshot> answer = (CompletableFuture<PortfolioSnapshot>)e.attachment;
-        answer.complete(snapshot());
+        answer.complete(snapshot(sequence));
     }
 
     /**
-     * Copies orders and positions. Only on this stage's thread, or after the pipeline stopped.
+     * Copies orders and positions. Only on this stage's thread, or after the pipeline stopped (or in replay).
      *
+     * @param sequence the ring sequence the copy is taken at (it reflects every event before it).
      * @return the copy.
      */
-    public PortfolioSnapshot snapshot()
+    public PortfolioSnapshot snapshot(final long sequence)
     {
         final List<PortfolioSnapshot.PositionLine> lines = new ArrayList<>();
         for (int s = 0; s < positions.symbols(); s++)
@@ -387,7 +388,7 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
                 sells));
         });
         accountLines.sort((a, b) -> Integer.compare(a.accountId(), b.accountId()));
-        return new PortfolioSnapshot(List.copyOf(lines), List.copyOf(open), List.copyOf(accountLines));
+        return new PortfolioSnapshot(sequence, List.copyOf(lines), List.copyOf(open), List.copyOf(accountLines));
     }
 
     private static void putNonZero(final java.util.Map<String, Long> map, final String key, final long value)

@@ -10,11 +10,12 @@ import java.util.List;
  * A copy of the gateway's orders and positions at one point in the event sequence, made by the
  * state stage on its own thread and handed to whoever asked. Immutable.
  *
+ * @param sequence   the ring sequence the snapshot was taken at: it reflects every event before it.
  * @param positions  every position that was ever traded: per broker, and in total ({@code brokerId == -1}).
  * @param openOrders every order that is not finished.
  * @param accounts   each account's exposure as the risk stage sees it.
  */
-public record PortfolioSnapshot(List<PositionLine> positions, List<OrderLine> openOrders, List<AccountLine> accounts)
+public record PortfolioSnapshot(long sequence, List<PositionLine> positions, List<OrderLine> openOrders, List<AccountLine> accounts)
 {
     /** The broker id of a total position. */
     public static final int TOTAL = -1;
@@ -69,6 +70,35 @@ public record PortfolioSnapshot(List<PositionLine> positions, List<OrderLine> op
         int accountId, int openOrders, long grossExposure, java.util.Map<String, Long> positions, java.util.Map<String, Long> openBuy,
         java.util.Map<String, Long> openSell)
     {
+    }
+
+    /**
+     * A digest of the state the events built (positions, open orders, each account's open orders,
+     * positions and open quantities), equal for equal state: a live gateway's snapshot and a replay
+     * of its journal to the same sequence have the same digest. Left out: the sequence, and gross
+     * exposure, which also depends on the configured reference prices.
+     *
+     * @return SHA-256 of a canonical text of the state, in hex.
+     */
+    public String digest()
+    {
+        final StringBuilder text = new StringBuilder(4096);
+        positions.stream().sorted(java.util.Comparator.comparing(PositionLine::symbol).thenComparingInt(PositionLine::brokerId))
+            .forEach(p -> text.append(p).append('\n'));
+        openOrders.stream().sorted(java.util.Comparator.comparingLong(OrderLine::orderId)).forEach(o -> text.append(o).append('\n'));
+        accounts.stream().sorted(java.util.Comparator.comparingInt(AccountLine::accountId)).forEach(a -> text.append(a.accountId())
+            .append(' ').append(a.openOrders()).append(' ').append(a.positions()).append(' ').append(a.openBuy()).append(' ')
+            .append(a.openSell()).append('\n'));
+        try
+        {
+            final byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash);
+        }
+        catch (final java.security.NoSuchAlgorithmException ex)
+        {
+            throw new IllegalStateException("SHA-256 is always available", ex);
+        }
     }
 
     /**

@@ -1,0 +1,412 @@
+package io.ordergateway.core.recovery;
+
+import io.ordergateway.core.domain.CommandKind;
+import io.ordergateway.core.domain.DetailField;
+import io.ordergateway.core.domain.OrderClass;
+import io.ordergateway.core.domain.OrderType;
+import io.ordergateway.core.domain.RejectReason;
+import io.ordergateway.core.domain.Side;
+import io.ordergateway.core.domain.SymbolTable;
+import io.ordergateway.core.domain.TimeInForce;
+import io.ordergateway.core.metrics.GatewayMetrics;
+import io.ordergateway.core.pipeline.EventType;
+import io.ordergateway.core.pipeline.GatewayEvent;
+import io.ordergateway.core.pipeline.OrderStateStage;
+import io.ordergateway.core.risk.TradingControl;
+import io.ordergateway.core.state.AccountBook;
+import io.ordergateway.core.state.OrderBook;
+import io.ordergateway.core.state.PortfolioSnapshot;
+import io.ordergateway.core.state.PositionBook;
+import io.ordergateway.journal.JournalException;
+import io.ordergateway.journal.JournalReader;
+import io.ordergateway.journal.JournalRecordHandler;
+import io.ordergateway.journal.sbe.*;
+import org.agrona.DirectBuffer;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * Rebuilds orders and positions from a journal with the same state code the live gateway runs
+ * ({@link OrderStateStage}). Each journal document is one ring event with the decisions taken on
+ * it; the replayer turns it back into that event and applies it. The result equals the live state
+ * at the same sequence (compare {@link PortfolioSnapshot#digest()}).
+ *
+ * <p>Symbols and broker ids come from the journal itself (a first pass over its {@code OrderNew}
+ * and broker records), so a journal can be replayed without the configuration that wrote it.
+ * Reads schema version 1 and 2 journals. Not thread safe.
+ */
+public final class JournalReplayer implements JournalRecordHandler
+{
+    private final SymbolTable symbols;
+    private final OrderStateStage state;
+    private final GatewayEvent event = new GatewayEvent();
+    private final OrderNewDecoder orderNew = new OrderNewDecoder();
+    private final OrderCancelDecoder orderCancel = new OrderCancelDecoder();
+    private final OrderReplaceDecoder orderReplace = new OrderReplaceDecoder();
+    private final OrderDeniedDecoder orderDenied = new OrderDeniedDecoder();
+    private final OrderRoutedDecoder orderRouted = new OrderRoutedDecoder();
+    private final OrderSentDecoder orderSent = new OrderSentDecoder();
+    private final BrokerAckDecoder brokerAck = new BrokerAckDecoder();
+    private final BrokerRejectDecoder brokerReject = new BrokerRejectDecoder();
+    private final PartialFillDecoder partialFill = new PartialFillDecoder();
+    private final FillDecoder fill = new FillDecoder();
+    private final CancelConfirmedDecoder cancelConfirmed = new CancelConfirmedDecoder();
+    private final ExpiredDecoder expired = new ExpiredDecoder();
+    private final ReplaceConfirmedDecoder replaceConfirmed = new ReplaceConfirmedDecoder();
+    private final TradingControlDecoder tradingControl = new TradingControlDecoder();
+    private long untilSequence = Long.MAX_VALUE;
+    private long document = Long.MIN_VALUE;
+    private long eventSequence = -1;
+    private long lastSequence = -1;
+    private boolean pending;
+    private boolean stopped;
+    private long records;
+    private long events;
+
+    /**
+     * What a journal holds: its symbols by id and how many brokers it names.
+     *
+     * @param symbols symbol names by id.
+     * @param brokers one more than the highest broker id seen.
+     * @param records records read.
+     */
+    public record Layout(List<String> symbols, int brokers, long records)
+    {
+    }
+
+    /**
+     * @param symbols the symbols by id, as the journal names them.
+     * @param brokers how many brokers.
+     */
+    public JournalReplayer(final List<String> symbols, final int brokers)
+    {
+        this.symbols = new SymbolTable(symbols);
+        final GatewayMetrics metrics = new GatewayMetrics(Math.max(1, brokers));
+        this.state = new OrderStateStage(new OrderBook(1 << 14, 1 << 16), new PositionBook(Math.max(1, brokers), symbols.size()),
+            new AccountBook(new long[symbols.size()]), this.symbols, metrics);
+    }
+
+    /**
+     * Reads a journal once to learn its symbols and brokers.
+     *
+     * @param directory the journal.
+     * @return its layout.
+     * @throws JournalException if it cannot be read.
+     */
+    public static Layout layout(final Path directory)
+    {
+        final TreeMap<Integer, String> names = new TreeMap<>();
+        final int[] maxBroker = {-1};
+        final OrderNewDecoder decoder = new OrderNewDecoder();
+        final OrderRoutedDecoder routed = new OrderRoutedDecoder();
+        final long[] count = {0};
+        try (JournalReader reader = new JournalReader(directory))
+        {
+            reader.readAll((templateId, buffer, offset, blockLength, version, index) ->
+            {
+                count[0]++;
+                if (templateId == OrderNewDecoder.TEMPLATE_ID)
+                {
+                    decoder.wrap(buffer, offset, blockLength, version);
+                    if (decoder.symbolId() >= 0 && decoder.symbolId() < 1_000_000)
+                    {
+                        final String name = decoder.symbolName().trim();
+                        if (!name.isEmpty())
+                        {
+                            names.putIfAbsent(decoder.symbolId(), name);
+                        }
+                    }
+                }
+                else if (templateId == OrderRoutedDecoder.TEMPLATE_ID)
+                {
+                    maxBroker[0] = Math.max(maxBroker[0], routed.wrap(buffer, offset, blockLength, version).brokerId());
+                }
+            });
+        }
+        final List<String> symbols = new ArrayList<>();
+        for (int id = 0; names.isEmpty() ? id < 0 : id <= names.lastKey(); id++)
+        {
+            symbols.add(names.getOrDefault(id, "SYMBOL" + id)); // never traded: a placeholder keeps the ids aligned
+        }
+        return new Layout(symbols, maxBroker[0] + 1, count[0]);
+    }
+
+    /**
+     * Replays a whole journal with a fresh replayer.
+     *
+     * @param directory the journal.
+     * @return the state at its end.
+     */
+    public static PortfolioSnapshot replay(final Path directory)
+    {
+        final Layout layout = layout(directory);
+        final JournalReplayer replayer = new JournalReplayer(layout.symbols(), layout.brokers());
+        try (JournalReader reader = new JournalReader(directory))
+        {
+            replayer.replay(reader, Long.MAX_VALUE);
+        }
+        return replayer.snapshot();
+    }
+
+    /**
+     * Applies the journal's events with a ring sequence below {@code untilSequence}.
+     *
+     * @param reader        positioned where to start (usually the beginning).
+     * @param untilSequence stop before the first event at or after this sequence.
+     * @return records read.
+     */
+    public long replay(final JournalReader reader, final long untilSequence)
+    {
+        return replay(reader, untilSequence, records -> { });
+    }
+
+    /**
+     * Applies the journal's events with a ring sequence below {@code untilSequence}, reporting progress.
+     *
+     * @param reader        positioned where to start (usually the beginning).
+     * @param untilSequence stop before the first event at or after this sequence.
+     * @param progress      told the records read so far, every few thousand documents.
+     * @return records read.
+     */
+    public long replay(final JournalReader reader, final long untilSequence, final java.util.function.LongConsumer progress)
+    {
+        this.untilSequence = untilSequence;
+        while (!stopped && reader.read(this, 65_536) > 0)
+        {
+            progress.accept(records);
+        }
+        flush();
+        return records;
+    }
+
+    /**
+     * @return the state now; its sequence is the one replay stopped at.
+     */
+    public PortfolioSnapshot snapshot()
+    {
+        return state.snapshot(untilSequence != Long.MAX_VALUE ? untilSequence : lastSequence + 1);
+    }
+
+    /** @return records read so far. */
+    public long records()
+    {
+        return records;
+    }
+
+    /** @return events applied so far. */
+    public long events()
+    {
+        return events;
+    }
+
+    /** @return the symbols the replayer knows. */
+    public SymbolTable symbols()
+    {
+        return symbols;
+    }
+
+    @Override
+    public void onRecord(final int templateId, final DirectBuffer buffer, final int offset, final int blockLength, final int version,
+        final long documentIndex)
+    {
+        if (stopped)
+        {
+            return;
+        }
+        records++;
+        if (documentIndex != document)
+        {
+            flush();
+            document = documentIndex;
+        }
+        final GatewayEvent e = event;
+        switch (templateId)
+        {
+            case OrderNewDecoder.TEMPLATE_ID:
+            {
+                final OrderNewDecoder d = orderNew.wrap(buffer, offset, blockLength, version);
+                if (!begin(EventType.NEW_ORDER, d.sequence(), d.timestamp(), d.orderId()))
+                {
+                    return;
+                }
+                e.accountId = d.accountId();
+                e.strategyId = d.strategyId();
+                e.symbolId = d.symbolId();
+                e.side = Side.fromCode(d.side().value());
+                e.orderType = OrderType.fromCode(d.orderType().value());
+                e.timeInForce = TimeInForce.fromCode(d.timeInForce().value());
+                e.orderClass = OrderClass.fromCode(d.orderClass().value());
+                e.extendedHours = d.extendedHours() == BooleanType.TRUE;
+                e.quantity = d.quantity();
+                e.limitPrice = d.limitPrice();
+                e.stopPrice = d.stopPrice();
+                e.trailPrice = d.trailPrice();
+                e.trailPercent = d.trailPercent();
+                e.takeProfitLimitPrice = d.takeProfitLimitPrice();
+                e.stopLossStopPrice = d.stopLossStopPrice();
+                e.stopLossLimitPrice = d.stopLossLimitPrice();
+                break;
+            }
+            case OrderCancelDecoder.TEMPLATE_ID:
+            {
+                final OrderCancelDecoder d = orderCancel.wrap(buffer, offset, blockLength, version);
+                begin(EventType.CANCEL, d.sequence(), d.timestamp(), d.orderId());
+                break;
+            }
+            case OrderReplaceDecoder.TEMPLATE_ID:
+            {
+                final OrderReplaceDecoder d = orderReplace.wrap(buffer, offset, blockLength, version);
+                if (begin(EventType.REPLACE, d.sequence(), d.timestamp(), d.orderId()))
+                {
+                    e.quantity = d.quantity();
+                    e.limitPrice = d.limitPrice();
+                    e.stopPrice = d.stopPrice();
+                }
+                break;
+            }
+            case OrderDeniedDecoder.TEMPLATE_ID:
+            {
+                final OrderDeniedDecoder d = orderDenied.wrap(buffer, offset, blockLength, version);
+                final RejectReason reason = RejectReason.fromCode(d.reason().value());
+                e.deny(reason != null ? reason : RejectReason.INVALID_ORDER, DetailField.fromCode(d.field().value()), d.value(), d.bound());
+                break;
+            }
+            case OrderRoutedDecoder.TEMPLATE_ID:
+            {
+                final OrderRoutedDecoder d = orderRouted.wrap(buffer, offset, blockLength, version);
+                e.brokerId = d.brokerId();
+                e.routingPolicyCode = d.policy().value();
+                break;
+            }
+            case OrderSentDecoder.TEMPLATE_ID:
+                break; // the command was handed to its broker: nothing for the state to apply
+            case BrokerAckDecoder.TEMPLATE_ID:
+            {
+                final BrokerAckDecoder d = brokerAck.wrap(buffer, offset, blockLength, version);
+                if (begin(EventType.BROKER_ACK, d.sequence(), d.timestamp(), d.orderId()))
+                {
+                    e.brokerId = d.brokerId();
+                    e.brokerOrderId = d.brokerOrderId();
+                }
+                break;
+            }
+            case BrokerRejectDecoder.TEMPLATE_ID:
+            {
+                final BrokerRejectDecoder d = brokerReject.wrap(buffer, offset, blockLength, version);
+                if (begin(EventType.BROKER_REJECT, d.sequence(), d.timestamp(), d.orderId()))
+                {
+                    e.brokerId = d.brokerId();
+                    e.command = CommandKind.fromCode(d.command().value());
+                    e.brokerReason = RejectReason.fromCode(d.reason().value());
+                    e.brokerCode = d.brokerCode();
+                }
+                break;
+            }
+            case PartialFillDecoder.TEMPLATE_ID:
+            {
+                final PartialFillDecoder d = partialFill.wrap(buffer, offset, blockLength, version);
+                fill(d.sequence(), d.timestamp(), d.orderId(), d.brokerId(), d.fillId(), d.lastQuantity(), d.lastPrice(),
+                    d.source() == FillSource.RECONCILIATION);
+                break;
+            }
+            case FillDecoder.TEMPLATE_ID:
+            {
+                final FillDecoder d = fill.wrap(buffer, offset, blockLength, version);
+                fill(d.sequence(), d.timestamp(), d.orderId(), d.brokerId(), d.fillId(), d.lastQuantity(), d.lastPrice(),
+                    d.source() == FillSource.RECONCILIATION);
+                break;
+            }
+            case CancelConfirmedDecoder.TEMPLATE_ID:
+            {
+                final CancelConfirmedDecoder d = cancelConfirmed.wrap(buffer, offset, blockLength, version);
+                if (begin(EventType.BROKER_CANCELED, d.sequence(), d.timestamp(), d.orderId()))
+                {
+                    e.brokerId = d.brokerId();
+                }
+                break;
+            }
+            case ExpiredDecoder.TEMPLATE_ID:
+            {
+                final ExpiredDecoder d = expired.wrap(buffer, offset, blockLength, version);
+                if (begin(EventType.BROKER_EXPIRED, d.sequence(), d.timestamp(), d.orderId()))
+                {
+                    e.brokerId = d.brokerId();
+                }
+                break;
+            }
+            case ReplaceConfirmedDecoder.TEMPLATE_ID:
+            {
+                final ReplaceConfirmedDecoder d = replaceConfirmed.wrap(buffer, offset, blockLength, version);
+                if (begin(EventType.BROKER_REPLACED, d.sequence(), d.timestamp(), d.orderId()))
+                {
+                    e.brokerId = d.brokerId();
+                    e.quantity = d.quantity();
+                    e.limitPrice = d.limitPrice();
+                    e.stopPrice = d.stopPrice();
+                }
+                break;
+            }
+            case TradingControlDecoder.TEMPLATE_ID:
+            {
+                final TradingControlDecoder d = tradingControl.wrap(buffer, offset, blockLength, version);
+                if (begin(EventType.CONTROL, d.sequence(), d.timestamp(), 0))
+                {
+                    e.control = d.control() == ControlKind.KILL_SWITCH ? TradingControl.KILL_SWITCH : TradingControl.REDUCE_ONLY;
+                    e.accountId = d.accountId();
+                    e.controlEngaged = d.engaged() == BooleanType.TRUE;
+                }
+                break;
+            }
+            default:
+                break; // EventRefused and records of later versions: the state code decides refusals itself
+        }
+    }
+
+    private void fill(
+        final long sequence, final long timestamp, final long orderId, final int brokerId, final long fillId, final long quantity,
+        final long price, final boolean reconciliation)
+    {
+        if (begin(EventType.BROKER_FILL, sequence, timestamp, orderId))
+        {
+            event.brokerId = brokerId;
+            event.fillId = fillId;
+            event.lastQuantity = quantity;
+            event.lastPrice = price;
+            event.fromReconciliation = reconciliation;
+        }
+    }
+
+    /**
+     * Starts the event a document holds, unless replay has reached its end sequence.
+     */
+    private boolean begin(final EventType type, final long sequence, final long timestamp, final long orderId)
+    {
+        if (sequence >= untilSequence)
+        {
+            stopped = true;
+            pending = false;
+            return false;
+        }
+        event.reset();
+        event.type = type;
+        event.timestamp = timestamp;
+        event.orderId = orderId;
+        eventSequence = sequence;
+        pending = true;
+        return true;
+    }
+
+    private void flush()
+    {
+        if (pending)
+        {
+            state.onEvent(event, eventSequence, true);
+            lastSequence = eventSequence;
+            events++;
+            pending = false;
+        }
+    }
+}
