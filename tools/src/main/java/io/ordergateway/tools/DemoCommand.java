@@ -107,15 +107,17 @@ final class DemoCommand implements Callable<Integer>
             orders, rate, routing.name().toLowerCase(), topology.name().toLowerCase(), waitStrategy.name().toLowerCase());
 
         final SimBrokerConfig common = SimBrokerConfig.defaults("sim").withReferencePrices(PRICES).withRejectRate(0.005);
+        final SimBroker simA = new SimBroker(new SimBrokerConfig("sim-a", PRICES, 50_000, 20_000, 0.005, 0.2, 3, 1_000_000, 5, seed,
+            common.inboundQueueBytes(), common.capabilities()));
+        final SimBroker simB = new SimBroker(new SimBrokerConfig("sim-b", PRICES, 120_000, 60_000, 0.005, 0.3, 4, 1_000_000, 5, seed + 1,
+            common.inboundQueueBytes(), common.capabilities()));
         final OrderGateway.Builder builder = OrderGateway.builder();
         PRICES.forEach((symbol, price) -> builder.instrument(Instrument.of(symbol).withReferencePrice(price).withCalendar(calendar)));
         final OrderGateway gateway = builder
             .instanceId("demo")
             .riskLimits(DEMO_LIMITS)
-            .broker(new SimBroker(new SimBrokerConfig("sim-a", PRICES, 50_000, 20_000, 0.005, 0.2, 3, 1_000_000, 5, seed,
-                common.inboundQueueBytes(), common.capabilities())))
-            .broker(new SimBroker(new SimBrokerConfig("sim-b", PRICES, 120_000, 60_000, 0.005, 0.3, 4, 1_000_000, 5, seed + 1,
-                common.inboundQueueBytes(), common.capabilities())))
+            .broker(simA)
+            .broker(simB)
             .routing(routing)
             .topology(topology)
             .waitStrategy(waitStrategy)
@@ -177,6 +179,10 @@ final class DemoCommand implements Callable<Integer>
         }
         strategy.poll();
         final long elapsed = System.nanoTime() - started;
+        final Path statementA = journalDir.resolve("statement-sim-a.json");
+        final Path statementB = journalDir.resolve("statement-sim-b.json");
+        StatementFiles.write(statementA, simA.statement(0));
+        StatementFiles.write(statementB, simB.statement(1));
         report(out, gateway, strategy, elapsed, journalDir, warmUpOrders, warmUpSend, warmUpAck);
         return 0;
     }
@@ -263,6 +269,8 @@ final class DemoCommand implements Callable<Integer>
             records = count[0];
         }
         out.printf("%nJournal: %s (%,d records)%nDump it: ./gateway journal dump %s%n", journalDir, records, journalDir);
+        out.printf("Each sim broker's statement is next to it: reconcile with%n  ./gateway journal reconcile %s --statement %s "
+            + "--statement %s%n", journalDir, journalDir.resolve("statement-sim-a.json"), journalDir.resolve("statement-sim-b.json"));
     }
 
     private static Histogram minus(final Histogram all, final Histogram warmUp)

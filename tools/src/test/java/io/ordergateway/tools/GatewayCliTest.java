@@ -99,6 +99,57 @@ class GatewayCliTest
     }
 
     @Test
+    void replayAndReconcileTheDemosJournalAgainstItsBrokersStatements() throws Exception
+    {
+        final Path journal = dir.resolve("reconcile");
+        assertThat(GatewayCli.run("demo", "--orders", "500", "--rate", "5000", "--journal", journal.toString())).as(stderr()).isZero();
+        final Path statementA = journal.resolve("statement-sim-a.json");
+        final Path statementB = journal.resolve("statement-sim-b.json");
+
+        out.reset();
+        assertThat(GatewayCli.run("journal", "replay", journal.toString())).isZero();
+        assertThat(stdout()).contains("position").contains("AAPL").contains("digest").contains("records/s");
+
+        out.reset();
+        assertThat(GatewayCli.run("journal", "reconcile", journal.toString(), "--statement", statementA.toString(), "--statement",
+            statementB.toString())).as(stdout()).isZero();
+        assertThat(stdout()).contains("0 differences");
+
+        // A statement edited by hand: one quantity changed, one position added.
+        final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        final com.fasterxml.jackson.databind.node.ObjectNode edited =
+            (com.fasterxml.jackson.databind.node.ObjectNode)json.readTree(statementA.toFile());
+        final com.fasterxml.jackson.databind.node.ArrayNode positions = (com.fasterxml.jackson.databind.node.ArrayNode)edited.get("positions");
+        final String symbol = positions.get(0).get("symbol").asText();
+        final long quantity = Long.parseLong(positions.get(0).get("quantity").asText());
+        ((com.fasterxml.jackson.databind.node.ObjectNode)positions.get(0)).put("quantity", Long.toString(quantity + 5));
+        positions.addObject().put("symbol", "IBM").put("quantity", "100");
+        final Path editedFile = dir.resolve("edited.json");
+        json.writeValue(editedFile.toFile(), edited);
+
+        out.reset();
+        assertThat(GatewayCli.run("journal", "reconcile", journal.toString(), "--statement", editedFile.toString(), "--format", "csv"))
+            .isEqualTo(1);
+        assertThat(stdout().lines()).containsExactly(
+            "kind,symbol,clientOrderId,journal,broker",
+            "POSITION," + symbol + ",," + quantity + "," + (quantity + 5),
+            "POSITION,IBM,,0,100");
+    }
+
+    @Test
+    void aMalformedStatementIsOneLineSayingWhereAndExitCodeTwo() throws Exception
+    {
+        final Path journal = dir.resolve("small");
+        assertThat(GatewayCli.run("demo", "--orders", "20", "--rate", "1000", "--journal", journal.toString())).isZero();
+        final Path bad = dir.resolve("bad.json");
+        java.nio.file.Files.writeString(bad, "{\"broker\": \"x\", \"brokerId\": 0, \"positions\": [{\"symbol\": \"A\", "
+            + "\"quantity\": \"1.2.3\"}], \"openOrders\": []}");
+        err.reset();
+        assertThat(GatewayCli.run("journal", "reconcile", journal.toString(), "--statement", bad.toString())).isEqualTo(2);
+        assertThat(stderr()).contains("positions[0].quantity").contains("two decimal points").doesNotContain("\tat ");
+    }
+
+    @Test
     void chronicleAnalyticsIsNotOnTheProductClasspath()
     {
         assertThatThrownBy(() -> Class.forName("net.openhft.chronicle.analytics.Analytics")).isInstanceOf(ClassNotFoundException.class);
@@ -126,7 +177,8 @@ class GatewayCliTest
     @Test
     void everyCommandHasHelp()
     {
-        for (final String[] command : new String[][] {{"--help"}, {"demo", "--help"}, {"journal", "--help"}, {"journal", "dump", "--help"}})
+        for (final String[] command : new String[][] {{"--help"}, {"demo", "--help"}, {"journal", "--help"}, {"journal", "dump", "--help"},
+            {"journal", "replay", "--help"}, {"journal", "reconcile", "--help"}, {"bench", "--help"}})
         {
             out.reset();
             assertThat(GatewayCli.run(command)).isZero();

@@ -5,6 +5,7 @@ import io.ordergateway.core.broker.BrokerCapabilities;
 import io.ordergateway.core.broker.BrokerContext;
 import io.ordergateway.core.broker.BrokerEventSink;
 import io.ordergateway.core.broker.BrokerHealth;
+import io.ordergateway.core.broker.BrokerStatement;
 import io.ordergateway.core.broker.OrderCommand;
 import io.ordergateway.core.domain.CommandKind;
 import io.ordergateway.core.domain.OrderType;
@@ -79,7 +80,9 @@ public final class SimBroker implements BrokerAdapter, Agent
     private volatile BrokerHealth health = BrokerHealth.DOWN;
     private BrokerEventSink sink;
     private SymbolTable symbols;
+    private io.ordergateway.core.domain.ClientOrderIds clientOrderIds;
     private long[] prices;
+    private long[] positions;
     private AgentRunner runner;
     private long nowNanos;
     private long nextPriceMove;
@@ -118,6 +121,8 @@ public final class SimBroker implements BrokerAdapter, Agent
         sink = context.sink();
         symbols = context.symbols();
         prices = new long[symbols.size()];
+        positions = new long[symbols.size()];
+        clientOrderIds = context.clientOrderIds();
         for (int i = 0; i < prices.length; i++)
         {
             prices[i] = config.referencePrices().getOrDefault(symbols.name(i), SimBrokerConfig.DEFAULT_PRICE);
@@ -197,6 +202,35 @@ public final class SimBroker implements BrokerAdapter, Agent
     private void offer(final int msgType, final long orderId, final CommandKind command)
     {
         inbound.offer(msgType, outbound, MESSAGE_LENGTH, orderId, command);
+    }
+
+    /**
+     * What the broker holds: positions by symbol and orders still working, as a broker's end-of-day
+     * statement would list them. Only once the broker is disconnected (its thread owns the state).
+     *
+     * @param brokerId the broker's id in the gateway, written into the statement.
+     * @return the statement.
+     * @throws IllegalStateException while the broker is running.
+     */
+    public BrokerStatement statement(final int brokerId)
+    {
+        if (runner != null && !runner.isClosed())
+        {
+            throw new IllegalStateException("sim broker " + config.name() + " is running: disconnect it first");
+        }
+        final java.util.List<BrokerStatement.Position> lines = new java.util.ArrayList<>();
+        for (int s = 0; s < positions.length; s++)
+        {
+            if (positions[s] != 0)
+            {
+                lines.add(new BrokerStatement.Position(symbols.name(s), positions[s]));
+            }
+        }
+        final java.util.List<BrokerStatement.OpenOrder> open = new java.util.ArrayList<>();
+        orders.values().forEach(o -> open.add(new BrokerStatement.OpenOrder(clientOrderIds.toString(o.orderId), symbols.name(o.symbolId),
+            o.side, o.quantity, o.filled)));
+        open.sort(java.util.Comparator.comparing(BrokerStatement.OpenOrder::clientOrderId));
+        return new BrokerStatement(config.name(), brokerId, lines, open);
     }
 
     @Override
@@ -408,7 +442,7 @@ public final class SimBroker implements BrokerAdapter, Agent
         {
             final long qty = o.leaves() <= piece || --pieces <= 0 ? o.leaves() : piece;
             o.filled += qty;
-            respond(ResponseQueue.FILL, o.orderId, ++nextFillId, qty, price);
+            respondFill(o, qty, price);
         }
     }
 
@@ -458,6 +492,13 @@ public final class SimBroker implements BrokerAdapter, Agent
         }
     }
 
+    private void respondFill(final SimOrder o, final long qty, final long price)
+    {
+        final long jitter = config.latencyJitterNanos() > 0 ? random.nextLong(config.latencyJitterNanos() + 1) : 0;
+        responses.add(nowNanos + config.latencyNanos() + jitter, ResponseQueue.FILL, o.orderId, ++nextFillId, qty, price,
+            o.side == Side.BUY ? o.symbolId + 1 : -(o.symbolId + 1));
+    }
+
     private void respond(final byte kind, final long orderId, final long a, final long b, final long c)
     {
         final long jitter = config.latencyJitterNanos() > 0 ? random.nextLong(config.latencyJitterNanos() + 1) : 0;
@@ -477,6 +518,9 @@ public final class SimBroker implements BrokerAdapter, Agent
                     (int)responses.c());
                 break;
             case ResponseQueue.FILL:
+                final long symbolAndSide = responses.d();
+                final int symbolId = (int)Math.abs(symbolAndSide) - 1;
+                positions[symbolId] += symbolAndSide > 0 ? responses.b() : -responses.b();
                 sink.filled(orderId, responses.a(), responses.b(), responses.c());
                 break;
             case ResponseQueue.CANCELED:
