@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     name = "journal",
     mixinStandardHelpOptions = true,
     description = "Read, dump and replay a gateway journal.",
-    subcommands = {JournalDumpCommand.class, JournalReplayCommand.class, JournalReconcileCommand.class})
+    subcommands = {JournalDumpCommand.class, JournalReplayCommand.class, JournalReconcileCommand.class, JournalReportCommand.class})
 final class JournalCommand
 {
 }

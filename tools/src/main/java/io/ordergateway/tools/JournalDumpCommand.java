@@ -32,6 +32,21 @@ final class JournalDumpCommand implements Callable<Integer>
     @Option(names = "--limit", paramLabel = "N", description = "Stop after N records (default: all).")
     long limit = Long.MAX_VALUE;
 
+    @Option(names = "--symbol", paramLabel = "SYM", description = "Only records of orders in this symbol.")
+    String symbol;
+
+    @Option(names = "--client-order-id", paramLabel = "ID", description = "Only records of this order, by the id the broker saw (e.g. gw1-42).")
+    String clientOrderId;
+
+    @Option(names = "--from", paramLabel = "TIME", description = "Only records at or after this time (2026-11-21 or 2026-11-21T14:30:00Z).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "TIME", description = "Only records before this time.")
+    String to;
+
+    @Option(names = {"-f", "--follow"}, description = "Keep printing records as they are appended, like tail -f (Ctrl-C to stop).")
+    boolean follow;
+
     @Override
     public Integer call()
     {
@@ -39,28 +54,60 @@ final class JournalDumpCommand implements Callable<Integer>
         final RecordFormatter formatter = new RecordFormatter();
         final StringBuilder line = new StringBuilder(256);
         final long[] printed = {0};
+        final long fromNanos = from == null ? Long.MIN_VALUE : TimeArgument.epochNanos(from, "--from");
+        final long toNanos = to == null ? Long.MAX_VALUE : TimeArgument.epochNanos(to, "--to");
+        final Long wantedOrder = clientOrderId != null ? Long.valueOf(orderIdOf(clientOrderId)) : orderId;
+        final org.agrona.collections.LongHashSet ordersInSymbol = new org.agrona.collections.LongHashSet();
+        final io.ordergateway.journal.sbe.OrderNewDecoder orderNew = new io.ordergateway.journal.sbe.OrderNewDecoder();
+        final io.ordergateway.journal.JournalRecordHandler handler = (templateId, buffer, offset, blockLength, version, index) ->
+        {
+            final long recordOrder = RecordFields.orderId(buffer, offset);
+            if (symbol != null && templateId == io.ordergateway.journal.sbe.OrderNewDecoder.TEMPLATE_ID
+                && orderNew.wrap(buffer, offset, blockLength, version).symbolName().trim().equals(symbol))
+            {
+                ordersInSymbol.add(recordOrder);
+            }
+            if (printed[0] >= limit
+                || (recordType != null && !RecordFormatter.recordName(templateId).equalsIgnoreCase(recordType))
+                || (wantedOrder != null && recordOrder != wantedOrder)
+                || (symbol != null && !ordersInSymbol.contains(recordOrder)))
+            {
+                return;
+            }
+            final long time = RecordFields.timestamp(buffer, offset);
+            if (time < fromNanos || time >= toNanos)
+            {
+                return;
+            }
+            line.setLength(0);
+            out.println(formatter.format(line, templateId, buffer, offset, blockLength, version));
+            printed[0]++;
+        };
         try (JournalReader reader = new JournalReader(directory))
         {
-            reader.readAll((templateId, buffer, offset, blockLength, version, index) ->
+            reader.readAll(handler);
+            while (follow && printed[0] < limit && !Thread.currentThread().isInterrupted())
             {
-                if (printed[0] >= limit)
+                if (reader.read(handler, 1024) == 0)
                 {
-                    return;
+                    out.flush();
+                    java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L); // polling the file for new records
                 }
-                if (recordType != null && !RecordFormatter.recordName(templateId).equalsIgnoreCase(recordType))
-                {
-                    return;
-                }
-                if (orderId != null && RecordFields.orderId(buffer, offset) != orderId)
-                {
-                    return;
-                }
-                line.setLength(0);
-                out.println(formatter.format(line, templateId, buffer, offset, blockLength, version));
-                printed[0]++;
-            });
+            }
         }
         System.err.println(printed[0] + " records from " + directory.toAbsolutePath());
         return 0;
+    }
+
+    private static long orderIdOf(final String clientOrderId)
+    {
+        try
+        {
+            return Long.parseLong(clientOrderId.substring(clientOrderId.lastIndexOf('-') + 1));
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new IllegalArgumentException("--client-order-id: expected <instance>-<number>, e.g. gw1-42, got '" + clientOrderId + "'");
+        }
     }
 }

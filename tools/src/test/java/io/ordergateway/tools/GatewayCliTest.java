@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -134,6 +135,45 @@ class GatewayCliTest
             "kind,symbol,clientOrderId,journal,broker",
             "POSITION," + symbol + ",," + quantity + "," + (quantity + 5),
             "POSITION,IBM,,0,100");
+    }
+
+    @Test
+    void dumpFiltersAndTheTradesReport()
+    {
+        final Path journal = dir.resolve("filters");
+        assertThat(GatewayCli.run("demo", "--orders", "300", "--rate", "3000", "--journal", journal.toString())).as(stderr()).isZero();
+
+        out.reset();
+        assertThat(GatewayCli.run("journal", "dump", journal.toString(), "--symbol", "MSFT", "--type", "OrderNew")).isZero();
+        assertThat(stdout().lines()).isNotEmpty().allSatisfy(l -> assertThat(l).contains(" MSFT "));
+
+        out.reset();
+        assertThat(GatewayCli.run("journal", "dump", journal.toString(), "--client-order-id", "demo-3")).isZero();
+        assertThat(stdout().lines()).isNotEmpty().allSatisfy(l -> assertThat(l).contains("order=3 "));
+
+        out.reset();
+        assertThat(GatewayCli.run("journal", "dump", journal.toString(), "--from", "2200-01-01")).isZero();
+        assertThat(stdout()).isEmpty();
+        assertThat(GatewayCli.run("journal", "dump", journal.toString(), "--from", "2999-01-01")).isEqualTo(2);
+        assertThat(stderr()).contains("outside the years 1677 to 2262");
+        assertThat(GatewayCli.run("journal", "dump", journal.toString(), "--from", "soon")).isEqualTo(2);
+        assertThat(stderr()).contains("--from: expected a date");
+
+        out.reset();
+        assertThat(GatewayCli.run("journal", "report", "trades", journal.toString(), "--format", "csv")).isZero();
+        final List<String> report = stdout().lines().toList();
+        assertThat(report.get(0)).startsWith("symbol,buys,sells,bought,sold");
+        assertThat(report).hasSizeGreaterThan(1);
+        out.reset();
+        assertThat(GatewayCli.run("journal", "replay", journal.toString())).isZero();
+        final String replay = stdout();
+        for (final String row : report.subList(1, report.size()))
+        {
+            final String[] f = row.split(",");
+            // The realised P&L the report adds up equals the replayed total position's, to the cent.
+            assertThat(replay.lines().filter(l -> l.trim().startsWith(f[0] + " ") && l.contains(" total ")).findFirst().orElseThrow())
+                .contains(" " + f[9].substring(0, f[9].indexOf('.') + 3));
+        }
     }
 
     @Test
