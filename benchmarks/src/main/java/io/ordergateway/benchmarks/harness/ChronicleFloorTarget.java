@@ -2,7 +2,6 @@ package io.ordergateway.benchmarks.harness;
 
 import io.ordergateway.journal.JournalFiles;
 import io.ordergateway.journal.JournalWriter;
-import org.HdrHistogram.Histogram;
 
 import java.nio.file.Path;
 
@@ -46,16 +45,9 @@ final class ChronicleFloorTarget implements LatencyTarget
     }
 
     @Override
-    public Histogram finish(final int sent)
+    public PlannedTimes times()
     {
-        try
-        {
-            return times.await(sent);
-        }
-        finally
-        {
-            close();
-        }
+        return times;
     }
 
     @Override

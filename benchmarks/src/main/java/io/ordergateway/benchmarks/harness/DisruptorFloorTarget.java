@@ -6,7 +6,6 @@ import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import com.lmax.disruptor.util.DaemonThreadFactory;
 import io.ordergateway.core.pipeline.WaitStrategyKind;
-import org.HdrHistogram.Histogram;
 
 /**
  * The floor of a ring hop: a bare Disruptor (same size, producer type and wait strategy as the
@@ -65,16 +64,9 @@ final class DisruptorFloorTarget implements LatencyTarget
     }
 
     @Override
-    public Histogram finish(final int sent)
+    public PlannedTimes times()
     {
-        try
-        {
-            return times.await(sent);
-        }
-        finally
-        {
-            close();
-        }
+        return times;
     }
 
     @Override

@@ -12,7 +12,6 @@ import io.ordergateway.core.domain.Side;
 import io.ordergateway.core.pipeline.Topology;
 import io.ordergateway.core.pipeline.WaitStrategyKind;
 import io.ordergateway.journal.FixedPoint;
-import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.BackoffIdleStrategy;
 
 import java.nio.file.Path;
@@ -113,16 +112,9 @@ final class GatewayTarget implements LatencyTarget
     }
 
     @Override
-    public Histogram finish(final int sent)
+    public PlannedTimes times()
     {
-        try
-        {
-            return times.await(sent);
-        }
-        finally
-        {
-            close();
-        }
+        return times;
     }
 
     @Override

@@ -31,13 +31,27 @@ interface LatencyTarget extends AutoCloseable
     boolean offer(int index, long plannedNanos);
 
     /**
+     * @return the plans and latencies of the current run.
+     */
+    PlannedTimes times();
+
+    /**
      * Waits until every measured order reached the end point, then stops the target.
      *
      * @param sent how many orders were offered.
      * @return the latencies of the measured orders, in nanoseconds.
-     * @throws Exception if the orders did not all arrive in time.
      */
-    Histogram finish(int sent) throws Exception;
+    default Histogram finish(final int sent)
+    {
+        try
+        {
+            return times().await(sent);
+        }
+        finally
+        {
+            close();
+        }
+    }
 
     @Override
     void close();

@@ -36,7 +36,6 @@ import io.ordergateway.core.throttle.BucketSet;
 import io.ordergateway.journal.FixedPoint;
 import io.ordergateway.journal.JournalFiles;
 import io.ordergateway.journal.JournalWriter;
-import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.OffsetEpochNanoClock;
 
@@ -190,16 +189,9 @@ final class QueuePipelineTarget implements LatencyTarget
     }
 
     @Override
-    public Histogram finish(final int sent)
+    public PlannedTimes times()
     {
-        try
-        {
-            return times.await(sent);
-        }
-        finally
-        {
-            close();
-        }
+        return times;
     }
 
     @Override
