@@ -26,7 +26,7 @@ import io.ordergateway.core.pipeline.ThrottleStage;
 import io.ordergateway.core.pipeline.Topology;
 import io.ordergateway.core.pipeline.ValidateStage;
 import io.ordergateway.core.pipeline.WaitStrategyKind;
-import io.ordergateway.core.recovery.OrderIdRecovery;
+import io.ordergateway.core.recovery.JournalReplayer;
 import io.ordergateway.core.risk.RiskLimits;
 import io.ordergateway.core.risk.TradingControl;
 import io.ordergateway.core.routing.Router;
@@ -38,6 +38,7 @@ import io.ordergateway.core.state.PositionBook;
 import io.ordergateway.core.throttle.BucketSet;
 import io.ordergateway.journal.FixedPoint;
 import io.ordergateway.journal.JournalFiles;
+import io.ordergateway.journal.JournalReader;
 import io.ordergateway.journal.JournalWriter;
 import org.agrona.BitUtil;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -86,7 +87,7 @@ public final class OrderGateway implements AutoCloseable
     private final OrderStateStage state;
     private final OneToOneRingBuffer pollQueue;
     private final ExecutionReportFlyweight pollFlyweight = new ExecutionReportFlyweight();
-    private final AtomicLong lastOrderId;
+    private final AtomicLong lastOrderId = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final long closeTimeoutMillis;
     private final int commandReserve;
@@ -109,10 +110,6 @@ public final class OrderGateway implements AutoCloseable
         clock = b.clock;
         closeTimeoutMillis = b.closeTimeoutMillis;
         commandReserve = b.ringSize / 4;
-        lastOrderId = new AtomicLong(OrderIdRecovery.highestOrderId(journalDirectory));
-
-        pollQueue = b.polling ? new OneToOneRingBuffer(new UnsafeBuffer(ByteBuffer.allocateDirect(
-            b.pollQueueBytes + RingBufferDescriptor.TRAILER_LENGTH))) : null;
         final long[] referencePrices = new long[instruments.length];
         final MarketCalendar[] calendars = new MarketCalendar[instruments.length];
         final Map<String, MarketCalendar> calendarsByName = new HashMap<>();
@@ -131,19 +128,60 @@ public final class OrderGateway implements AutoCloseable
         final OrderBook orderBook = new OrderBook(b.expectedOpenOrders, b.retainFinishedOrders);
         final AccountBook accounts = new AccountBook(referencePrices);
         state = new OrderStateStage(orderBook, new PositionBook(brokers.length, symbols.size()), accounts, symbols, metrics);
+        final RiskStage risk = new RiskStage(b.riskLimits, instruments, accounts, orderBook);
+
+        final long nextSequence = restore(risk);
+
+        pollQueue = b.polling ? new OneToOneRingBuffer(new UnsafeBuffer(ByteBuffer.allocateDirect(
+            b.pollQueueBytes + RingBufferDescriptor.TRAILER_LENGTH))) : null;
         final JournalWriter journal = new JournalWriter(journalDirectory, JournalFiles.DEFAULT_ROLL_CYCLE);
         final GatewayPipeline.Stages stages = new GatewayPipeline.Stages(
             new ValidateStage(instruments, calendars),
             new ThrottleStage(new BucketSet(b.accountRatePerSecond, b.accountBurst), new BucketSet(b.strategyRatePerSecond, b.strategyBurst),
                 new BucketSet(b.symbolRatePerSecond, b.symbolBurst)),
             new RouteStage(Router.create(b.routingPolicy, brokers.length)),
-            new RiskStage(b.riskLimits, instruments, accounts, orderBook),
+            risk,
             state,
-            new JournalStage(journal, symbols, clientOrderIds),
+            new JournalStage(journal, symbols, clientOrderIds, nextSequence),
             new SendStage(brokers, metrics),
             new EgressStage(pollQueue, b.listener, new BackoffIdleStrategy(), () -> closing));
         pipeline = new GatewayPipeline("gateway-" + instanceId, b.topology, b.waitStrategy, b.ringSize, stages, metrics);
         ring = pipeline.ringBuffer();
+    }
+
+    /**
+     * Replays an existing journal into this gateway's own books before any thread starts: open
+     * orders, positions, account exposure, trading controls (kill switch, reduce-only) and the order
+     * id sequence come back as they were. Journaled decisions are applied as recorded (risk only
+     * takes the controls; it does not decide old orders again).
+     *
+     * @return the journal's next sequence, where this session's records continue.
+     */
+    private long restore(final RiskStage risk)
+    {
+        if (!JournalFiles.containsJournal(journalDirectory))
+        {
+            return 0;
+        }
+        final JournalReplayer replayer = new JournalReplayer((event, sequence, endOfBatch) ->
+        {
+            if (event.type == EventType.CONTROL)
+            {
+                risk.onEvent(event, sequence, endOfBatch);
+            }
+            state.onEvent(event, sequence, endOfBatch);
+        }, symbols, brokers.length);
+        try (JournalReader reader = new JournalReader(journalDirectory))
+        {
+            replayer.replay(reader, Long.MAX_VALUE);
+        }
+        lastOrderId.set(replayer.highestOrderId());
+        final long next = replayer.lastSequence() + 1;
+        state.sequenceBase(next);
+        metrics.reset(); // the new session counts only what happens in it
+        LOG.info("gateway {} restored {} events from {}: next order id {}, journal sequence continues at {}", instanceId,
+            replayer.events(), journalDirectory, lastOrderId.get() + 1, next);
+        return next;
     }
 
     private void start()

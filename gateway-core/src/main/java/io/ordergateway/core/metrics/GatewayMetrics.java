@@ -112,6 +112,32 @@ public final class GatewayMetrics
     }
 
     /**
+     * Zeroes every counter and distribution: after a restart has replayed the journal through the
+     * stages, so the new session counts only what happens in it. Before the pipeline starts only.
+     */
+    public void reset()
+    {
+        for (int i = 0; i < counters.length(); i++)
+        {
+            counters.set(i, 0);
+        }
+        for (int i = 0; i < deniedByReason.length(); i++)
+        {
+            deniedByReason.set(i, 0);
+        }
+        for (int i = 0; i < brokerCounters.length(); i++)
+        {
+            brokerCounters.set(i, 0);
+        }
+        submitToSend.reset();
+        submitToAck.reset();
+        for (final LatencyRecorder recorder : sendToAckByBroker)
+        {
+            recorder.reset();
+        }
+    }
+
+    /**
      * @param counter which.
      * @return its value.
      */

@@ -45,6 +45,15 @@ public final class LatencyRecorder
     }
 
     /**
+     * Forgets everything recorded. Not while others record.
+     */
+    public synchronized void reset()
+    {
+        recorder.reset();
+        accumulated.reset();
+    }
+
+    /**
      * A copy of everything recorded so far. Reader side: allocates; safe from any thread.
      *
      * @return the distribution since the start.

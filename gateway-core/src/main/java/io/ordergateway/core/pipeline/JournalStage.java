@@ -70,6 +70,7 @@ public final class JournalStage implements EventHandler<GatewayEvent>
     private final ReplaceConfirmedEncoder replaceConfirmed = new ReplaceConfirmedEncoder();
     private final EventRefusedEncoder eventRefused = new EventRefusedEncoder();
     private final TradingControlEncoder tradingControl = new TradingControlEncoder();
+    private final long sequenceBase;
     private long sequence;
 
     /**
@@ -79,6 +80,18 @@ public final class JournalStage implements EventHandler<GatewayEvent>
      */
     public JournalStage(final JournalWriter writer, final SymbolTable symbols, final ClientOrderIds clientOrderIds)
     {
+        this(writer, symbols, clientOrderIds, 0);
+    }
+
+    /**
+     * @param writer         the journal, used only from this stage's thread from now on.
+     * @param symbols        for the symbol names in {@code OrderNew}.
+     * @param clientOrderIds for the client order ids in {@code OrderSent}.
+     * @param sequenceBase   added to ring sequences, so a restarted gateway's records continue the journal's sequence.
+     */
+    public JournalStage(final JournalWriter writer, final SymbolTable symbols, final ClientOrderIds clientOrderIds, final long sequenceBase)
+    {
+        this.sequenceBase = sequenceBase;
         this.writer = writer;
         this.symbols = symbols;
         this.clientOrderIds = clientOrderIds;
@@ -87,7 +100,7 @@ public final class JournalStage implements EventHandler<GatewayEvent>
     @Override
     public void onEvent(final GatewayEvent e, final long sequence, final boolean endOfBatch)
     {
-        this.sequence = sequence;
+        this.sequence = sequenceBase + sequence;
         final int length = encode(e, 0);
         if (length > 0)
         {

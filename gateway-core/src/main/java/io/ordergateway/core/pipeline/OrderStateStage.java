@@ -45,6 +45,7 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
     private final AccountBook accounts;
     private final GatewayMetrics metrics;
     private final SymbolTable symbols;
+    private long sequenceBase;
 
     /**
      * @param orders    the order book (owned from now on by this stage's thread).
@@ -78,7 +79,7 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
             case BROKER_CANCELED: onBrokerEvent(e, OrderEvent.CANCEL_CONFIRMED); break;
             case BROKER_REPLACED: onBrokerEvent(e, OrderEvent.REPLACE_CONFIRMED); break;
             case BROKER_EXPIRED: onBrokerEvent(e, OrderEvent.EXPIRE); break;
-            case SNAPSHOT: onSnapshot(e, sequence); break;
+            case SNAPSHOT: onSnapshot(e, sequenceBase + sequence); break;
             default: break;
         }
     }
@@ -343,6 +344,17 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
     {
         final CompletableFuture<PortfolioSnapshot> answer = (CompletableFuture<PortfolioSnapshot>)e.attachment;
         answer.complete(snapshot(sequence));
+    }
+
+    /**
+     * Sets what is added to ring sequences in snapshots, so a restarted gateway's snapshots continue
+     * the journal's sequence. Before the pipeline starts only.
+     *
+     * @param base the journal's next sequence.
+     */
+    public void sequenceBase(final long base)
+    {
+        this.sequenceBase = base;
     }
 
     /**

@@ -42,6 +42,10 @@ public final class JournalReplayer implements JournalRecordHandler
 {
     private final SymbolTable symbols;
     private final OrderStateStage state;
+    private final com.lmax.disruptor.EventHandler<GatewayEvent> target;
+    private final boolean checkLayout;
+    private final int brokers;
+    private long highestOrderId;
     private final GatewayEvent event = new GatewayEvent();
     private final OrderNewDecoder orderNew = new OrderNewDecoder();
     private final OrderCancelDecoder orderCancel = new OrderCancelDecoder();
@@ -87,6 +91,26 @@ public final class JournalReplayer implements JournalRecordHandler
         final GatewayMetrics metrics = new GatewayMetrics(Math.max(1, brokers));
         this.state = new OrderStateStage(new OrderBook(1 << 14, 1 << 16), new PositionBook(Math.max(1, brokers), symbols.size()),
             new AccountBook(new long[symbols.size()]), this.symbols, metrics);
+        this.target = state;
+        this.checkLayout = false;
+        this.brokers = brokers;
+    }
+
+    /**
+     * A replayer that applies the journal to a running gateway's own stages (restoring its state at
+     * start), checking that the journal's symbols and brokers fit the gateway's configuration.
+     *
+     * @param target  where each rebuilt event goes.
+     * @param symbols the gateway's symbols: every journaled order's symbol id must name the same symbol.
+     * @param brokers the gateway's broker count: every journaled broker id must be below it.
+     */
+    public JournalReplayer(final com.lmax.disruptor.EventHandler<GatewayEvent> target, final SymbolTable symbols, final int brokers)
+    {
+        this.symbols = symbols;
+        this.state = null;
+        this.target = target;
+        this.checkLayout = true;
+        this.brokers = brokers;
     }
 
     /**
@@ -187,7 +211,23 @@ public final class JournalReplayer implements JournalRecordHandler
      */
     public PortfolioSnapshot snapshot()
     {
+        if (state == null)
+        {
+            throw new IllegalStateException("this replayer applies to a gateway's own stages: ask the gateway for a snapshot");
+        }
         return state.snapshot(untilSequence != Long.MAX_VALUE ? untilSequence : lastSequence + 1);
+    }
+
+    /** @return the highest order id of any new order replayed (0 if none). */
+    public long highestOrderId()
+    {
+        return highestOrderId;
+    }
+
+    /** @return the sequence of the last event applied, -1 if none. */
+    public long lastSequence()
+    {
+        return lastSequence;
     }
 
     /** @return records read so far. */
@@ -248,6 +288,13 @@ public final class JournalReplayer implements JournalRecordHandler
                 e.takeProfitLimitPrice = d.takeProfitLimitPrice();
                 e.stopLossStopPrice = d.stopLossStopPrice();
                 e.stopLossLimitPrice = d.stopLossLimitPrice();
+                highestOrderId = Math.max(highestOrderId, d.orderId());
+                if (checkLayout && symbols.contains(e.symbolId) && !symbols.name(e.symbolId).equals(d.symbolName().trim()))
+                {
+                    throw new JournalException("the journal's symbol " + e.symbolId + " is " + d.symbolName().trim()
+                        + " but this gateway's symbol " + e.symbolId + " is " + symbols.name(e.symbolId)
+                        + ": configure the instruments in the order the journal was written with, or start on a new journal");
+                }
                 break;
             }
             case OrderCancelDecoder.TEMPLATE_ID:
@@ -277,6 +324,11 @@ public final class JournalReplayer implements JournalRecordHandler
             case OrderRoutedDecoder.TEMPLATE_ID:
             {
                 final OrderRoutedDecoder d = orderRouted.wrap(buffer, offset, blockLength, version);
+                if (checkLayout && d.brokerId() >= brokers)
+                {
+                    throw new JournalException("the journal routed order " + d.orderId() + " to broker " + d.brokerId() + " but this gateway has "
+                        + brokers + " broker(s): configure the brokers the journal was written with, or start on a new journal");
+                }
                 e.brokerId = d.brokerId();
                 e.routingPolicyCode = d.policy().value();
                 break;
@@ -403,7 +455,18 @@ public final class JournalReplayer implements JournalRecordHandler
     {
         if (pending)
         {
-            state.onEvent(event, eventSequence, true);
+            try
+            {
+                target.onEvent(event, eventSequence, true);
+            }
+            catch (final RuntimeException ex)
+            {
+                throw ex;
+            }
+            catch (final Exception ex)
+            {
+                throw new IllegalStateException("replay failed at sequence " + eventSequence, ex);
+            }
             lastSequence = eventSequence;
             events++;
             pending = false;
