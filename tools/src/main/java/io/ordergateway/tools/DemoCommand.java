@@ -116,6 +116,7 @@ final class DemoCommand implements Callable<Integer>
         final OrderGateway gateway = builder
             .instanceId("demo")
             .riskLimits(DEMO_LIMITS)
+            .onUnexplainedDifferences(false) // continuing a journal: the in-process sim brokers start empty each run
             .broker(simA)
             .broker(simB)
             .routing(routing)

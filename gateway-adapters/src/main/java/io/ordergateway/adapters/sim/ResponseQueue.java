@@ -21,7 +21,6 @@ final class ResponseQueue
     private long[] a;
     private long[] b;
     private long[] c;
-    private long[] d;
     private long[] due;
     private int head;
     private int size;
@@ -34,16 +33,10 @@ final class ResponseQueue
         a = new long[initialCapacity];
         b = new long[initialCapacity];
         c = new long[initialCapacity];
-        d = new long[initialCapacity];
         due = new long[initialCapacity];
     }
 
     void add(final long dueNanos, final byte what, final long id, final long x, final long y, final long z)
-    {
-        add(dueNanos, what, id, x, y, z, 0);
-    }
-
-    void add(final long dueNanos, final byte what, final long id, final long x, final long y, final long z, final long w)
     {
         if (size == kind.length)
         {
@@ -56,7 +49,6 @@ final class ResponseQueue
         a[i] = x;
         b[i] = y;
         c[i] = z;
-        d[i] = w;
         due[i] = lastDue;
         size++;
     }
@@ -91,11 +83,6 @@ final class ResponseQueue
         return c[head];
     }
 
-    long d()
-    {
-        return d[head];
-    }
-
     void remove()
     {
         head = (head + 1) % kind.length;
@@ -115,7 +102,6 @@ final class ResponseQueue
         a = unroll(a, capacity);
         b = unroll(b, capacity);
         c = unroll(c, capacity);
-        d = unroll(d, capacity);
         due = unroll(due, capacity);
         head = 0;
     }

@@ -5,9 +5,11 @@ import io.ordergateway.core.broker.BrokerCapabilities;
 import io.ordergateway.core.broker.BrokerContext;
 import io.ordergateway.core.broker.BrokerEventSink;
 import io.ordergateway.core.broker.BrokerHealth;
+import io.ordergateway.core.broker.BrokerOrderStatus;
 import io.ordergateway.core.broker.BrokerStatement;
 import io.ordergateway.core.broker.OrderCommand;
 import io.ordergateway.core.domain.CommandKind;
+import io.ordergateway.core.domain.OrderState;
 import io.ordergateway.core.domain.OrderType;
 import io.ordergateway.core.domain.RejectReason;
 import io.ordergateway.core.domain.ScaledMath;
@@ -77,7 +79,11 @@ public final class SimBroker implements BrokerAdapter, Agent
     private final ArrayList<SimOrder> resting = new ArrayList<>(1024);
     private final ResponseQueue responses = new ResponseQueue(4096);
     private final MessageHandler commandHandler = this::onCommand;
+    private final java.util.concurrent.atomic.AtomicLong processed = new java.util.concurrent.atomic.AtomicLong();
     private volatile BrokerHealth health = BrokerHealth.DOWN;
+    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> queries = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    // Finished and rejected orders, so a restarted gateway can still ask about them (grows with the run: a simulator's choice).
+    private final java.util.Map<Long, BrokerOrderStatus> finished = new java.util.HashMap<>();
     private BrokerEventSink sink;
     private SymbolTable symbols;
     private io.ordergateway.core.domain.ClientOrderIds clientOrderIds;
@@ -120,15 +126,24 @@ public final class SimBroker implements BrokerAdapter, Agent
     {
         sink = context.sink();
         symbols = context.symbols();
-        prices = new long[symbols.size()];
-        positions = new long[symbols.size()];
+        if (prices == null || prices.length != symbols.size())
+        {
+            prices = new long[symbols.size()];
+            positions = new long[symbols.size()];
+        }
         clientOrderIds = context.clientOrderIds();
         for (int i = 0; i < prices.length; i++)
         {
-            prices[i] = config.referencePrices().getOrDefault(symbols.name(i), SimBrokerConfig.DEFAULT_PRICE);
+            if (prices[i] == 0)
+            {
+                prices[i] = config.referencePrices().getOrDefault(symbols.name(i), SimBrokerConfig.DEFAULT_PRICE);
+            }
         }
-        nextFillId = (long)(context.brokerId() + 1) << 40;
-        nextBrokerOrderId = (long)(context.brokerId() + 1) << 40;
+        if (nextFillId == 0) // a reconnect keeps counting: ids are never reused
+        {
+            nextFillId = (long)(context.brokerId() + 1) << 40;
+            nextBrokerOrderId = (long)(context.brokerId() + 1) << 40;
+        }
         runner = new AgentRunner(new BackoffIdleStrategy(100, 10, 1_000, 100_000), this::onAgentError, null, this);
         health = BrokerHealth.HEALTHY;
         AgentRunner.startOnThread(runner);
@@ -218,6 +233,64 @@ public final class SimBroker implements BrokerAdapter, Agent
         {
             throw new IllegalStateException("sim broker " + config.name() + " is running: disconnect it first");
         }
+        return buildStatement(brokerId);
+    }
+
+    @Override
+    public BrokerStatement queryStatement(final int brokerId, final long timeoutMillis) throws java.util.concurrent.TimeoutException
+    {
+        return ask(() -> buildStatement(brokerId), timeoutMillis);
+    }
+
+    @Override
+    public BrokerOrderStatus queryOrder(final long orderId, final long timeoutMillis) throws java.util.concurrent.TimeoutException
+    {
+        return ask(() -> orderStatus(orderId), timeoutMillis);
+    }
+
+    /**
+     * Runs a question on the broker's thread (which owns its state), or directly once it has stopped.
+     */
+    private <T> T ask(final java.util.function.Supplier<T> question, final long timeoutMillis) throws java.util.concurrent.TimeoutException
+    {
+        if (runner == null || runner.isClosed())
+        {
+            return question.get();
+        }
+        final java.util.concurrent.CompletableFuture<T> answer = new java.util.concurrent.CompletableFuture<>();
+        queries.add(() -> answer.complete(question.get()));
+        try
+        {
+            return answer.get(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.TimeoutException("interrupted while asking " + config.name());
+        }
+        catch (final java.util.concurrent.ExecutionException ex)
+        {
+            throw new IllegalStateException("sim broker " + config.name() + " failed to answer", ex.getCause());
+        }
+    }
+
+    private BrokerOrderStatus orderStatus(final long orderId)
+    {
+        final SimOrder o = orders.get(orderId);
+        if (o != null)
+        {
+            return new BrokerOrderStatus(orderId, o.filled > 0 ? OrderState.PARTIALLY_FILLED : OrderState.NEW, o.quantity, o.filled,
+                o.filled == 0 ? 0 : ScaledMath.averagePrice(o.filledNotional, o.filled), o.fills);
+        }
+        return finished.get(orderId);
+    }
+
+    private BrokerStatement buildStatement(final int brokerId)
+    {
+        if (positions == null)
+        {
+            return new BrokerStatement(config.name(), brokerId, java.util.List.of(), java.util.List.of()); // never connected: holds nothing
+        }
         final java.util.List<BrokerStatement.Position> lines = new java.util.ArrayList<>();
         for (int s = 0; s < positions.length; s++)
         {
@@ -238,6 +311,12 @@ public final class SimBroker implements BrokerAdapter, Agent
     {
         nowNanos = System.nanoTime();
         int work = inbound.drain(commandHandler, refusalHandler, 256);
+        Runnable query;
+        while ((query = queries.poll()) != null)
+        {
+            query.run(); // start-up questions from the gateway, answered on this thread that owns the state
+            work++;
+        }
         if (config.priceIntervalNanos() > 0 && nowNanos >= nextPriceMove)
         {
             nextPriceMove = nowNanos + config.priceIntervalNanos();
@@ -264,8 +343,17 @@ public final class SimBroker implements BrokerAdapter, Agent
         LOG.error("sim broker {} failed on a command; it goes on with the next", config.name(), t);
     }
 
+    /**
+     * @return commands the broker has taken from its queue and acted on (for tests and scenarios).
+     */
+    public long processedCommands()
+    {
+        return processed.get();
+    }
+
     private void onCommand(final int msgType, final DirectBuffer buffer, final int index, final int length)
     {
+        processed.lazySet(processed.get() + 1);
         switch (msgType)
         {
             case MSG_NEW: onNew(buffer, index); break;
@@ -297,6 +385,8 @@ public final class SimBroker implements BrokerAdapter, Agent
         }
         if (config.rejectRate() > 0 && random.nextDouble() < config.rejectRate())
         {
+            finished.put(orderId, new BrokerOrderStatus(orderId, OrderState.REJECTED, buffer.getLong(index + QUANTITY), 0, 0,
+                java.util.List.of()));
             respond(ResponseQueue.REJECT, orderId, CommandKind.NEW.code(), RejectReason.BROKER_REJECTED.code(), 1001);
             return;
         }
@@ -308,6 +398,7 @@ public final class SimBroker implements BrokerAdapter, Agent
         o.timeInForce = TimeInForce.fromCode(buffer.getByte(index + TIF));
         o.quantity = buffer.getLong(index + QUANTITY);
         o.filled = 0;
+        o.filledNotional = 0;
         o.limitPrice = buffer.getLong(index + LIMIT);
         o.stopPrice = buffer.getLong(index + STOP);
         o.trailPrice = buffer.getLong(index + TRAIL_PRICE);
@@ -462,6 +553,9 @@ public final class SimBroker implements BrokerAdapter, Agent
 
     private void finish(final SimOrder o)
     {
+        finished.put(o.orderId, new BrokerOrderStatus(o.orderId, o.filled == o.quantity ? OrderState.FILLED : OrderState.CANCELED,
+            o.quantity, o.filled, o.filled == 0 ? 0 : ScaledMath.averagePrice(o.filledNotional, o.filled), o.fills));
+        o.fills.clear();
         final int i = o.restingIndex;
         if (i >= 0)
         {
@@ -494,9 +588,10 @@ public final class SimBroker implements BrokerAdapter, Agent
 
     private void respondFill(final SimOrder o, final long qty, final long price)
     {
-        final long jitter = config.latencyJitterNanos() > 0 ? random.nextLong(config.latencyJitterNanos() + 1) : 0;
-        responses.add(nowNanos + config.latencyNanos() + jitter, ResponseQueue.FILL, o.orderId, ++nextFillId, qty, price,
-            o.side == Side.BUY ? o.symbolId + 1 : -(o.symbolId + 1));
+        o.filledNotional += ScaledMath.notional(qty, price);
+        o.fills.add(new BrokerOrderStatus.Fill(++nextFillId, qty, price));
+        positions[o.symbolId] += o.side == Side.BUY ? qty : -qty; // the broker holds it once executed, delivered or not
+        respond(ResponseQueue.FILL, o.orderId, nextFillId, qty, price);
     }
 
     private void respond(final byte kind, final long orderId, final long a, final long b, final long c)
@@ -518,9 +613,6 @@ public final class SimBroker implements BrokerAdapter, Agent
                     (int)responses.c());
                 break;
             case ResponseQueue.FILL:
-                final long symbolAndSide = responses.d();
-                final int symbolId = (int)Math.abs(symbolAndSide) - 1;
-                positions[symbolId] += symbolAndSide > 0 ? responses.b() : -responses.b();
                 sink.filled(orderId, responses.a(), responses.b(), responses.c());
                 break;
             case ResponseQueue.CANCELED:

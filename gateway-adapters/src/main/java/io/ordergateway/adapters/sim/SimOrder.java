@@ -20,6 +20,8 @@ final class SimOrder
     long stopPrice;
     long trailPrice;
     long trailPercent;
+    long filledNotional;
+    final java.util.List<io.ordergateway.core.broker.BrokerOrderStatus.Fill> fills = new java.util.ArrayList<>();
     boolean triggered;
     long waterMark;
     int restingIndex = -1;

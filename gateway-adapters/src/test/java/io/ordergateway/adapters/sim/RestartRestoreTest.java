@@ -40,11 +40,16 @@ class RestartRestoreTest
     @TempDir
     Path journal;
 
-    private static OrderGateway gateway(final Path journal, final String... symbols)
+    private static final SimBrokerConfig SIM = SimBrokerConfig.defaults("sim")
+        .withReferencePrices(Map.of("AAPL", AAPL, "MSFT", 41_000_000_000L)).withLatency(0, 0).withPartialFills(0.5, 3).withPriceMoves(0, 0);
+
+    // The brokers outlive the gateways, as a real broker outlives a gateway process.
+    private final SimBroker brokerA = new SimBroker(SIM.withSeed(1));
+    private final SimBroker brokerB = new SimBroker(SIM.withSeed(2));
+
+    private OrderGateway gateway(final Path journal, final String... symbols)
     {
-        final SimBrokerConfig sim = SimBrokerConfig.defaults("sim").withReferencePrices(Map.of("AAPL", AAPL, "MSFT", 41_000_000_000L))
-            .withLatency(0, 0).withPartialFills(0.5, 3).withPriceMoves(0, 0);
-        return OrderGateway.builder().symbols(symbols).broker(new SimBroker(sim.withSeed(1))).broker(new SimBroker(sim.withSeed(2)))
+        return OrderGateway.builder().symbols(symbols).broker(brokerA).broker(brokerB)
             .routing(RoutingPolicy.ROUND_ROBIN).journalDirectory(journal).build();
     }
 
@@ -95,8 +100,7 @@ class RestartRestoreTest
             assertThat(killed.text()).contains(RejectReason.KILL_SWITCH.name());
 
             assertThat(second.cancel(resting.get(0))).isEqualTo(SubmitResult.ACCEPTED);
-            reports.awaitUntil(list -> list.stream().anyMatch(r -> r.orderId() == resting.get(0) && r.type() == ReportType.SENT
-                && r.state() == OrderState.PENDING_CANCEL), TIMEOUT);
+            assertThat(reports.awaitFinal(resting.get(0), TIMEOUT).state()).isEqualTo(OrderState.CANCELED); // the broker still had it
         }
         finally
         {
@@ -104,6 +108,100 @@ class RestartRestoreTest
         }
         after = second.snapshot().get();
         assertThat(JournalReplayer.replay(journal).digest()).as("replay across both sessions").isEqualTo(after.digest());
+    }
+
+    @Test
+    void ordersInFlightAtCloseAreResolvedByAskingTheBrokerAndLateCopiesAreRefused() throws Exception
+    {
+        final SimBroker slow = new SimBroker(SIM.withLatency(2_000_000_000L, 0).withPartialFills(1.0, 3)); // answers two seconds late
+        final NewOrder order = new NewOrder();
+        final OrderGateway first = OrderGateway.builder().symbols("AAPL", "MSFT").broker(slow).journalDirectory(journal).build();
+        final List<Long> ids = new ArrayList<>();
+        try
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                first.submit(order.reset().account(1).symbol(0).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(30)));
+                ids.add(order.orderId());
+            }
+            final long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (slow.processedCommands() < 3 && System.nanoTime() < deadline)
+            {
+                Thread.onSpinWait(); // the broker has executed all three; its answers are two seconds away
+            }
+            assertThat(slow.processedCommands()).isEqualTo(3);
+        }
+        finally
+        {
+            first.close();
+        }
+        assertThat(first.snapshot().get().openOrders()).extracting(PortfolioSnapshot.OrderLine::state)
+            .containsOnly(OrderState.PENDING_NEW);
+
+        final OrderGateway second = OrderGateway.builder().symbols("AAPL", "MSFT").broker(slow).journalDirectory(journal).build();
+        try
+        {
+            final ReportCollector reports = new ReportCollector(second);
+            for (final long id : ids)
+            {
+                assertThat(reports.awaitFinal(id, TIMEOUT).state()).isEqualTo(OrderState.FILLED);
+            }
+            // The broker's late answers from before the restart now arrive: every one is refused (duplicate fill id,
+            // or an ack for a finished order), none is counted twice.
+            final long refusedDeadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (second.metrics().get(io.ordergateway.core.metrics.GatewayMetrics.Counter.REFUSED_EVENTS) < 3
+                && System.nanoTime() < refusedDeadline)
+            {
+                reports.pollOnce();
+            }
+            assertThat(second.metrics().get(io.ordergateway.core.metrics.GatewayMetrics.Counter.REFUSED_EVENTS)).isGreaterThanOrEqualTo(3);
+            final PortfolioSnapshot state = second.snapshot().get(10, TimeUnit.SECONDS);
+            assertThat(state.position(0, "AAPL").quantity()).isEqualTo(quantity(90));
+            assertThat(state.openOrders()).isEmpty();
+        }
+        finally
+        {
+            second.close();
+        }
+        final List<String> fills = new ArrayList<>();
+        try (io.ordergateway.journal.JournalReader reader = new io.ordergateway.journal.JournalReader(journal))
+        {
+            final io.ordergateway.journal.RecordFormatter formatter = new io.ordergateway.journal.RecordFormatter();
+            reader.readAll((t, b, o, l, v, i) ->
+            {
+                final String name = io.ordergateway.journal.RecordFormatter.recordName(t);
+                if (name.endsWith("Fill"))
+                {
+                    fills.add(formatter.format(new StringBuilder(), t, b, o, l, v).toString());
+                }
+            });
+        }
+        assertThat(fills).anySatisfy(f -> assertThat(f).contains("source=RECONCILIATION"));
+        assertThat(slow.statement(0).positions()).containsExactly(new io.ordergateway.core.broker.BrokerStatement.Position("AAPL",
+            quantity(90)));
+    }
+
+    @Test
+    void aBrokerThatDoesNotHoldWhatTheJournalSaysStopsTheStart()
+    {
+        final OrderGateway first = gateway(journal, "AAPL", "MSFT");
+        final ReportCollector reports = new ReportCollector(first);
+        first.submit(new NewOrder().account(1).symbol(0).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(10)));
+        reports.awaitFinal(1, TIMEOUT);
+        first.close();
+        final SimBroker empty = new SimBroker(SIM.withSeed(1)); // a broker that knows nothing of it
+        assertThatThrownBy(() -> OrderGateway.builder().symbols("AAPL", "MSFT").broker(empty).broker(brokerB)
+            .routing(RoutingPolicy.ROUND_ROBIN).journalDirectory(journal).build())
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("position in AAPL is 10000000000 by the journal")
+            .hasMessageContaining("but 0 at the broker")
+            .hasMessageContaining("start refused");
+        try (OrderGateway warned = OrderGateway.builder().symbols("AAPL", "MSFT").broker(empty).broker(brokerB)
+            .routing(RoutingPolicy.ROUND_ROBIN).journalDirectory(journal).onUnexplainedDifferences(false).build())
+        {
+            assertThat(warned.submit(new NewOrder().account(1).symbol(0).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(1))))
+                .isEqualTo(SubmitResult.ACCEPTED);
+        }
     }
 
     @Test

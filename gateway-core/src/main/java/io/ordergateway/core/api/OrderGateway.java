@@ -27,6 +27,7 @@ import io.ordergateway.core.pipeline.Topology;
 import io.ordergateway.core.pipeline.ValidateStage;
 import io.ordergateway.core.pipeline.WaitStrategyKind;
 import io.ordergateway.core.recovery.JournalReplayer;
+import io.ordergateway.core.recovery.StartupReconciliation;
 import io.ordergateway.core.risk.RiskLimits;
 import io.ordergateway.core.risk.TradingControl;
 import io.ordergateway.core.routing.Router;
@@ -88,6 +89,7 @@ public final class OrderGateway implements AutoCloseable
     private final OneToOneRingBuffer pollQueue;
     private final ExecutionReportFlyweight pollFlyweight = new ExecutionReportFlyweight();
     private final AtomicLong lastOrderId = new AtomicLong();
+    private StartupReconciliation.Plan reconciliation;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final long closeTimeoutMillis;
     private final int commandReserve;
@@ -131,6 +133,7 @@ public final class OrderGateway implements AutoCloseable
         final RiskStage risk = new RiskStage(b.riskLimits, instruments, accounts, orderBook);
 
         final long nextSequence = restore(risk);
+        reconciliation = reconcile(b);
 
         pollQueue = b.polling ? new OneToOneRingBuffer(new UnsafeBuffer(ByteBuffer.allocateDirect(
             b.pollQueueBytes + RingBufferDescriptor.TRAILER_LENGTH))) : null;
@@ -184,12 +187,64 @@ public final class OrderGateway implements AutoCloseable
         return next;
     }
 
+    /**
+     * After a restore, asks each broker about the orders the journal left working and plans what the
+     * journal lacks. Stops the start on what it cannot explain, unless configured to warn.
+     */
+    private StartupReconciliation.Plan reconcile(final Builder b)
+    {
+        final PortfolioSnapshot restored = state.snapshot(0);
+        if (restored.openOrders().isEmpty() && restored.positions().isEmpty())
+        {
+            return new StartupReconciliation.Plan(List.of(), List.of(), 0);
+        }
+        final StartupReconciliation.Plan plan = StartupReconciliation.plan(restored, state::knowsFill, brokers, b.reconcileTimeoutMillis);
+        if (!plan.unexplained().isEmpty())
+        {
+            final String report = "reconciliation with the brokers at start found what the journal cannot explain:\n  "
+                + String.join("\n  ", plan.unexplained());
+            if (b.stopOnUnexplained)
+            {
+                throw new IllegalStateException(report + "\n(start refused: check the journal and the brokers, or build with "
+                    + "onUnexplainedDifferences(false) to start anyway)");
+            }
+            LOG.warn("{}\n(starting anyway, as configured)", report);
+        }
+        if (!plan.actions().isEmpty())
+        {
+            LOG.info("reconciliation at start: {} events the journal lacked will be journaled as coming from the brokers", plan.actions().size());
+        }
+        return plan;
+    }
+
     private void start()
     {
         pipeline.start();
+        final RingBrokerEventSink[] sinks = new RingBrokerEventSink[brokers.length];
         for (int i = 0; i < brokers.length; i++)
         {
-            brokers[i].connect(new BrokerContext(i, new RingBrokerEventSink(ring, clock, i), symbols, clientOrderIds));
+            sinks[i] = new RingBrokerEventSink(ring, clock, i);
+        }
+        for (final StartupReconciliation.Action action : reconciliation.actions())
+        {
+            final RingBrokerEventSink sink = sinks[action.brokerId()];
+            switch (action.type())
+            {
+                case ACK: sink.acknowledged(action.orderId(), 0); break;
+                case FILL: sink.reconciledFill(action.orderId(), action.fillId(), action.quantity(), action.price()); break;
+                case CANCELED: sink.canceled(action.orderId()); break;
+                case EXPIRED: sink.expired(action.orderId()); break;
+                case REJECT:
+                    sink.rejected(action.orderId(), io.ordergateway.core.domain.CommandKind.NEW,
+                        action.neverReceived() ? io.ordergateway.core.domain.RejectReason.CONNECTION_ERROR
+                            : io.ordergateway.core.domain.RejectReason.BROKER_REJECTED, 0);
+                    break;
+                default: break;
+            }
+        }
+        for (int i = 0; i < brokers.length; i++)
+        {
+            brokers[i].connect(new BrokerContext(i, sinks[i], symbols, clientOrderIds));
         }
         LOG.info("gateway {} started: {} brokers, journal {}, next order id {}", instanceId, brokers.length, journalDirectory,
             lastOrderId.get() + 1);
@@ -615,6 +670,8 @@ public final class OrderGateway implements AutoCloseable
         private int expectedOpenOrders = 1 << 14;
         private int retainFinishedOrders = 1 << 16;
         private long closeTimeoutMillis = 10_000;
+        private long reconcileTimeoutMillis = 5_000;
+        private boolean stopOnUnexplained = true;
 
         private Builder()
         {
@@ -781,6 +838,24 @@ public final class OrderGateway implements AutoCloseable
         {
             this.expectedOpenOrders = expectedOpenOrders;
             this.retainFinishedOrders = retainFinishedOrders;
+            return this;
+        }
+
+        /**
+         * @param stop true (the default) to refuse to start when reconciliation with the brokers finds differences it
+         *             cannot explain; false to log them as a warning and start.
+         * @return this.
+         */
+        public Builder onUnexplainedDifferences(final boolean stop)
+        {
+            this.stopOnUnexplained = stop;
+            return this;
+        }
+
+        /** @param millis how long start-up reconciliation waits for each broker's answer (default 5 s). @return this. */
+        public Builder reconcileTimeoutMillis(final long millis)
+        {
+            this.reconcileTimeoutMillis = millis;
             return this;
         }
 

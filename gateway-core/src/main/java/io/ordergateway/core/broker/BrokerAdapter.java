@@ -58,4 +58,34 @@ public interface BrokerAdapter
      * Stops the adapter and its threads; no sink call happens after it returns.
      */
     void disconnect();
+
+    /**
+     * Asks the broker about one order, by the gateway's order id (the broker knows it by client
+     * order id). Blocking, with a time limit; for start-up reconciliation only, never on the ring.
+     *
+     * @param orderId       the gateway's order id.
+     * @param timeoutMillis how long to wait for the answer.
+     * @return the broker's view, or null if the broker does not know the order.
+     * @throws UnsupportedOperationException if the adapter cannot be asked.
+     * @throws java.util.concurrent.TimeoutException if no answer came in time.
+     */
+    default BrokerOrderStatus queryOrder(final long orderId, final long timeoutMillis) throws java.util.concurrent.TimeoutException
+    {
+        throw new UnsupportedOperationException(name() + " cannot be asked about orders");
+    }
+
+    /**
+     * Asks the broker for its positions and working orders. Blocking, with a time limit; for
+     * start-up reconciliation only.
+     *
+     * @param brokerId      this adapter's id in the gateway, written into the statement.
+     * @param timeoutMillis how long to wait.
+     * @return the statement.
+     * @throws UnsupportedOperationException if the adapter cannot be asked.
+     * @throws java.util.concurrent.TimeoutException if no answer came in time.
+     */
+    default BrokerStatement queryStatement(final int brokerId, final long timeoutMillis) throws java.util.concurrent.TimeoutException
+    {
+        throw new UnsupportedOperationException(name() + " cannot be asked for a statement");
+    }
 }

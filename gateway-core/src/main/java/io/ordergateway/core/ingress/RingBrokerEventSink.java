@@ -91,6 +91,31 @@ public final class RingBrokerEventSink implements BrokerEventSink
         }
     }
 
+    /**
+     * A fill learnt of by asking the broker at start-up, journaled as such.
+     *
+     * @param orderId  the order.
+     * @param fillId   the broker's fill id.
+     * @param quantity executed quantity.
+     * @param price    execution price.
+     */
+    public void reconciledFill(final long orderId, final long fillId, final long quantity, final long price)
+    {
+        final long sequence = ring.next();
+        try
+        {
+            final GatewayEvent e = claim(sequence, EventType.BROKER_FILL, orderId);
+            e.fillId = fillId;
+            e.lastQuantity = quantity;
+            e.lastPrice = price;
+            e.fromReconciliation = true;
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+    }
+
     @Override
     public void canceled(final long orderId)
     {

@@ -347,6 +347,17 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
     }
 
     /**
+     * @param orderId an order.
+     * @param fillId  a broker fill id.
+     * @return true if the order has seen that fill. This stage's thread only, or before the pipeline starts.
+     */
+    public boolean knowsFill(final long orderId, final long fillId)
+    {
+        final OrderRecord r = orders.get(orderId);
+        return r != null && r.hasFill(fillId);
+    }
+
+    /**
      * Sets what is added to ring sequences in snapshots, so a restarted gateway's snapshots continue
      * the journal's sequence. Before the pipeline starts only.
      *

@@ -202,6 +202,22 @@ public final class OrderRecord
     }
 
     /**
+     * @param fillId a broker fill id.
+     * @return true if the order has seen it.
+     */
+    public boolean hasFill(final long fillId)
+    {
+        for (int i = 0; i < fillCount; i++)
+        {
+            if (fillIds[i] == fillId)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Records a fill id.
      *
      * @param fillId the broker's execution id.
