@@ -77,18 +77,7 @@ public final class RingBrokerEventSink implements BrokerEventSink
     @Override
     public void filled(final long orderId, final long fillId, final long quantity, final long price)
     {
-        final long sequence = ring.next();
-        try
-        {
-            final GatewayEvent e = claim(sequence, EventType.BROKER_FILL, orderId);
-            e.fillId = fillId;
-            e.lastQuantity = quantity;
-            e.lastPrice = price;
-        }
-        finally
-        {
-            ring.publish(sequence);
-        }
+        fill(orderId, fillId, quantity, price, false);
     }
 
     /**
@@ -101,6 +90,11 @@ public final class RingBrokerEventSink implements BrokerEventSink
      */
     public void reconciledFill(final long orderId, final long fillId, final long quantity, final long price)
     {
+        fill(orderId, fillId, quantity, price, true);
+    }
+
+    private void fill(final long orderId, final long fillId, final long quantity, final long price, final boolean reconciliation)
+    {
         final long sequence = ring.next();
         try
         {
@@ -108,7 +102,7 @@ public final class RingBrokerEventSink implements BrokerEventSink
             e.fillId = fillId;
             e.lastQuantity = quantity;
             e.lastPrice = price;
-            e.fromReconciliation = true;
+            e.fromReconciliation = reconciliation;
         }
         finally
         {
