@@ -243,7 +243,8 @@ public final class SimBroker implements BrokerAdapter, Agent
     }
 
     @Override
-    public BrokerOrderStatus queryOrder(final long orderId, final long timeoutMillis) throws java.util.concurrent.TimeoutException
+    public BrokerOrderStatus queryOrder(final long orderId, final String clientOrderId, final long timeoutMillis)
+        throws java.util.concurrent.TimeoutException
     {
         return ask(() -> orderStatus(orderId), timeoutMillis);
     }

@@ -1,5 +1,7 @@
 package io.ordergateway.adapters.sim;
 
+import io.ordergateway.adapters.testing.ReportCollector;
+
 import io.ordergateway.core.api.NewOrder;
 import io.ordergateway.core.api.OrderGateway;
 import io.ordergateway.core.api.ReportType;

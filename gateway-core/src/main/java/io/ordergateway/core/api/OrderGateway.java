@@ -198,7 +198,8 @@ public final class OrderGateway implements AutoCloseable
         {
             return new StartupReconciliation.Plan(List.of(), List.of(), 0);
         }
-        final StartupReconciliation.Plan plan = StartupReconciliation.plan(restored, state::knowsFill, brokers, b.reconcileTimeoutMillis);
+        final StartupReconciliation.Plan plan = StartupReconciliation.plan(restored, state::knowsFill, brokers, clientOrderIds,
+            b.reconcileTimeoutMillis);
         if (!plan.unexplained().isEmpty())
         {
             final String report = "reconciliation with the brokers at start found what the journal cannot explain:\n  "

@@ -60,23 +60,25 @@ public interface BrokerAdapter
     void disconnect();
 
     /**
-     * Asks the broker about one order, by the gateway's order id (the broker knows it by client
-     * order id). Blocking, with a time limit; for start-up reconciliation only, never on the ring.
+     * Asks the broker about one order. Blocking, with a time limit; for start-up reconciliation
+     * only, never on the ring. May be called before {@link #connect}.
      *
      * @param orderId       the gateway's order id.
+     * @param clientOrderId the id the broker knows the order by.
      * @param timeoutMillis how long to wait for the answer.
      * @return the broker's view, or null if the broker does not know the order.
      * @throws UnsupportedOperationException if the adapter cannot be asked.
      * @throws java.util.concurrent.TimeoutException if no answer came in time.
      */
-    default BrokerOrderStatus queryOrder(final long orderId, final long timeoutMillis) throws java.util.concurrent.TimeoutException
+    default BrokerOrderStatus queryOrder(final long orderId, final String clientOrderId, final long timeoutMillis)
+        throws java.util.concurrent.TimeoutException
     {
         throw new UnsupportedOperationException(name() + " cannot be asked about orders");
     }
 
     /**
      * Asks the broker for its positions and working orders. Blocking, with a time limit; for
-     * start-up reconciliation only.
+     * start-up reconciliation only. May be called before {@link #connect}.
      *
      * @param brokerId      this adapter's id in the gateway, written into the statement.
      * @param timeoutMillis how long to wait.

@@ -391,7 +391,7 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
             if (!r.state().isTerminal())
             {
                 open.add(new PortfolioSnapshot.OrderLine(r.orderId(), r.accountId(), r.brokerId(), symbols.name(r.symbolId()), r.side(), r.type(),
-                    r.state(), r.quantity(), r.cumQuantity(), r.limitPrice()));
+                    r.state(), r.quantity(), r.cumQuantity(), r.limitPrice(), r.averagePrice()));
             }
         });
         open.sort((a, b) -> Long.compare(a.orderId(), b.orderId()));

@@ -3,7 +3,9 @@ package io.ordergateway.core.recovery;
 import io.ordergateway.core.broker.BrokerAdapter;
 import io.ordergateway.core.broker.BrokerOrderStatus;
 import io.ordergateway.core.broker.BrokerStatement;
+import io.ordergateway.core.domain.ClientOrderIds;
 import io.ordergateway.core.domain.OrderState;
+import io.ordergateway.core.domain.ScaledMath;
 import io.ordergateway.core.domain.Side;
 import io.ordergateway.core.state.PortfolioSnapshot;
 
@@ -93,11 +95,13 @@ public final class StartupReconciliation
      * @param journal       the state replayed from the journal.
      * @param knownFills    the fills the journal has.
      * @param brokers       the adapters by id (they may be asked before they connect).
+     * @param clientOrderIds how the brokers know the orders.
      * @param timeoutMillis how long to wait for each answer.
      * @return the plan.
      */
     public static Plan plan(
-        final PortfolioSnapshot journal, final KnownFills knownFills, final BrokerAdapter[] brokers, final long timeoutMillis)
+        final PortfolioSnapshot journal, final KnownFills knownFills, final BrokerAdapter[] brokers, final ClientOrderIds clientOrderIds,
+        final long timeoutMillis)
     {
         final List<Action> actions = new ArrayList<>();
         final List<String> unexplained = new ArrayList<>();
@@ -119,7 +123,7 @@ public final class StartupReconciliation
                         continue;
                     }
                     journalOpen.add(o.orderId());
-                    resolve(o, broker.queryOrder(o.orderId(), timeoutMillis), b, knownFills, actions, unexplained, projected, who);
+                    resolve(o, broker.queryOrder(o.orderId(), clientOrderIds.toString(o.orderId()), timeoutMillis), b, knownFills, actions, unexplained, projected, who);
                 }
                 final BrokerStatement statement = broker.queryStatement(b, timeoutMillis);
                 asked++;
@@ -200,6 +204,10 @@ public final class StartupReconciliation
                 added += fill.quantity();
             }
         }
+        if (status.fills().isEmpty() && status.filled() > o.cumQuantity())
+        {
+            added += catchUp(o, status, brokerId, actions);
+        }
         if (o.cumQuantity() + added != status.filled())
         {
             unexplained.add(who + ": order " + o.orderId() + " has " + (o.cumQuantity() + added) + " filled by the journal but "
@@ -214,6 +222,32 @@ public final class StartupReconciliation
         {
             actions.add(new Action(ActionType.EXPIRED, brokerId, o.orderId(), 0, 0, 0, false));
         }
+    }
+
+    /**
+     * A broker that reports only cumulative values (filled quantity and average price, as Alpaca's
+     * order object does) lists no executions; what it filled beyond the journal becomes one fill
+     * whose price makes the order's average match the broker's. Its id is derived from the
+     * cumulative quantity, so asking twice never plans it twice.
+     */
+    private static long catchUp(
+        final PortfolioSnapshot.OrderLine o, final BrokerOrderStatus status, final int brokerId, final List<Action> actions)
+    {
+        final long quantity = status.filled() - o.cumQuantity();
+        final long theirNotional = ScaledMath.notional(status.filled(), status.averagePrice());
+        final long ourNotional = ScaledMath.notional(o.cumQuantity(), o.averagePrice());
+        final long price = ScaledMath.averagePrice(theirNotional - ourNotional, quantity);
+        actions.add(new Action(ActionType.FILL, brokerId, o.orderId(), cumulativeFillId(status.filled()), quantity, price, false));
+        return quantity;
+    }
+
+    /**
+     * @param cumulativeQuantity the order's filled quantity after the catch-up fill.
+     * @return the fill id of a catch-up fill (negative, so it never meets a broker's own positive ids).
+     */
+    public static long cumulativeFillId(final long cumulativeQuantity)
+    {
+        return Long.MIN_VALUE | cumulativeQuantity;
     }
 
     private static long parseOrderId(final String clientOrderId)

@@ -49,10 +49,11 @@ public record PortfolioSnapshot(long sequence, List<PositionLine> positions, Lis
      * @param quantity     ordered quantity.
      * @param cumQuantity  filled so far.
      * @param limitPrice   limit price or NULL.
+     * @param averagePrice average fill price, 0 before the first fill.
      */
     public record OrderLine(
         long orderId, int accountId, int brokerId, String symbol, Side side, OrderType type, OrderState state, long quantity, long cumQuantity,
-        long limitPrice)
+        long limitPrice, long averagePrice)
     {
     }
 

@@ -1,4 +1,4 @@
-package io.ordergateway.adapters.sim;
+package io.ordergateway.adapters.testing;
 
 import io.ordergateway.core.api.ExecutionReport;
 import io.ordergateway.core.api.OrderGateway;
@@ -15,9 +15,10 @@ import java.util.function.Predicate;
  * Polls a gateway's reports into copies, and waits (with a deadline, never a sleep) until a
  * condition on them holds.
  */
-final class ReportCollector
+public final class ReportCollector
 {
-    record Report(ReportType type, long orderId, OrderState state, long lastQty, long lastPrice, long cumQty, long leavesQty,
+    /** One report, copied. */
+    public record Report(ReportType type, long orderId, OrderState state, long lastQty, long lastPrice, long cumQty, long leavesQty,
                   long avgPrice, String text)
     {
     }
@@ -25,12 +26,12 @@ final class ReportCollector
     private final OrderGateway gateway;
     private final List<Report> reports = new ArrayList<>();
 
-    ReportCollector(final OrderGateway gateway)
+    public ReportCollector(final OrderGateway gateway)
     {
         this.gateway = gateway;
     }
 
-    void pollOnce()
+    public void pollOnce()
     {
         gateway.poll(this::copy, 1024);
     }
@@ -41,7 +42,7 @@ final class ReportCollector
             r.avgPrice(), r.toString()));
     }
 
-    List<Report> awaitUntil(final Predicate<List<Report>> condition, final Duration timeout)
+    public List<Report> awaitUntil(final Predicate<List<Report>> condition, final Duration timeout)
     {
         final long deadline = System.nanoTime() + timeout.toNanos();
         while (true)
@@ -60,19 +61,19 @@ final class ReportCollector
         }
     }
 
-    Report awaitFinal(final long orderId, final Duration timeout)
+    public Report awaitFinal(final long orderId, final Duration timeout)
     {
         awaitUntil(list -> list.stream().anyMatch(r -> r.orderId() == orderId && r.state() != null && r.state().isTerminal()), timeout);
         return last(orderId);
     }
 
-    Report awaitState(final long orderId, final OrderState state, final Duration timeout)
+    public Report awaitState(final long orderId, final OrderState state, final Duration timeout)
     {
         awaitUntil(list -> list.stream().anyMatch(r -> r.orderId() == orderId && r.state() == state), timeout);
         return last(orderId);
     }
 
-    Report last(final long orderId)
+    public Report last(final long orderId)
     {
         Report last = null;
         for (final Report r : reports)
@@ -85,12 +86,12 @@ final class ReportCollector
         return last;
     }
 
-    List<Report> of(final long orderId)
+    public List<Report> of(final long orderId)
     {
         return reports.stream().filter(r -> r.orderId() == orderId).toList();
     }
 
-    List<Report> all()
+    public List<Report> all()
     {
         return reports;
     }

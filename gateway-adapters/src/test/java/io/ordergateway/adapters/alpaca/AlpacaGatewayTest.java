@@ -1,0 +1,153 @@
+package io.ordergateway.adapters.alpaca;
+
+import io.ordergateway.adapters.alpaca.sim.AlpacaSimulator;
+import io.ordergateway.adapters.sim.SimBrokerConfig;
+import io.ordergateway.adapters.testing.ReportCollector;
+import io.ordergateway.core.api.NewOrder;
+import io.ordergateway.core.api.OrderGateway;
+import io.ordergateway.core.api.ReportType;
+import io.ordergateway.core.api.SubmitResult;
+import io.ordergateway.core.broker.BrokerHealth;
+import io.ordergateway.core.domain.OrderState;
+import io.ordergateway.core.domain.OrderType;
+import io.ordergateway.core.domain.RejectReason;
+import io.ordergateway.core.domain.Side;
+import io.ordergateway.core.domain.TimeInForce;
+import io.ordergateway.core.state.PortfolioSnapshot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+import static io.ordergateway.journal.FixedPoint.quantity;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway trading through the Alpaca adapter against the Alpaca simulator on a loopback socket:
+ * fills from the trade_updates stream, cancels, replaces, broker refusals, and faults (a lost POST
+ * answer, a 5xx, a dropped stream) that must lose and double nothing.
+ */
+class AlpacaGatewayTest
+{
+    static final Duration TIMEOUT = Duration.ofSeconds(20);
+    static final long AAPL = 18_725_000_000L; // $187.25
+    static final String KEY = "test-key-id";
+    static final String SECRET = "test-secret-do-not-print";
+
+    @TempDir
+    Path journal;
+
+    private AlpacaSimulator simulator;
+    private AlpacaBroker broker;
+    private OrderGateway gateway;
+    private ReportCollector reports;
+
+    static SimBrokerConfig quietEngine()
+    {
+        return SimBrokerConfig.defaults("engine").withReferencePrices(Map.of("AAPL", AAPL, "MSFT", 41_000_000_000L))
+            .withLatency(0, 0).withPriceMoves(0, 0).withPartialFills(1.0, 3);
+    }
+
+    private void start(final AlpacaSimulator.Config config, final AlpacaConfig adapter) throws Exception
+    {
+        simulator = new AlpacaSimulator(config).start(0);
+        broker = new AlpacaBroker(adapter == null ? AlpacaConfig.of("alpaca", simulator.url(), KEY, SECRET).withRequestTimeout(1_000) : adapter);
+        gateway = OrderGateway.builder().instanceId("t1").symbols("AAPL", "MSFT").broker(broker).journalDirectory(journal).build();
+        reports = new ReportCollector(gateway);
+        await(() -> broker.health() == BrokerHealth.HEALTHY, "adapter healthy");
+    }
+
+    private void start() throws Exception
+    {
+        start(AlpacaSimulator.Config.defaults(List.of("AAPL", "MSFT"), KEY, SECRET).withEngine(quietEngine()), null);
+    }
+
+    static void await(final BooleanSupplier condition, final String what)
+    {
+        final long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!condition.getAsBoolean())
+        {
+            if (System.nanoTime() - deadline > 0)
+            {
+                throw new AssertionError("not within " + TIMEOUT + ": " + what);
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
+    }
+
+    @AfterEach
+    void stop()
+    {
+        if (gateway != null)
+        {
+            gateway.close();
+        }
+        if (simulator != null)
+        {
+            simulator.close();
+        }
+    }
+
+    private long submit(final NewOrder order)
+    {
+        assertThat(gateway.submit(order)).isEqualTo(SubmitResult.ACCEPTED);
+        return order.orderId();
+    }
+
+    @Test
+    void marketOrdersFillThroughTheStreamAndPositionsMatchTheBroker() throws Exception
+    {
+        start();
+        final NewOrder order = new NewOrder();
+        final int aapl = gateway.symbolId("AAPL");
+        final long buy = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(300)));
+        final long sell = submit(order.reset().symbol(aapl).side(Side.SELL).type(OrderType.MARKET).quantity(quantity(100)));
+
+        assertThat(reports.awaitFinal(buy, TIMEOUT).state()).isEqualTo(OrderState.FILLED);
+        assertThat(reports.awaitFinal(sell, TIMEOUT).state()).isEqualTo(OrderState.FILLED);
+        assertThat(reports.of(buy).stream().filter(r -> r.type() == ReportType.PARTIAL_FILL || r.type() == ReportType.FILL)
+            .mapToLong(ReportCollector.Report::lastQty).sum()).isEqualTo(quantity(300));
+        assertThat(reports.last(buy).avgPrice()).isEqualTo(AAPL);
+
+        final PortfolioSnapshot snapshot = gateway.snapshot().get(10, TimeUnit.SECONDS);
+        assertThat(snapshot.position(PortfolioSnapshot.TOTAL, "AAPL").quantity()).isEqualTo(quantity(200));
+        assertThat(simulator.positions()).isEqualTo(Map.of("AAPL", quantity(200)));
+        assertThat(simulator.orderPostsByClientOrderId()).containsOnlyKeys("t1-" + buy, "t1-" + sell).allSatisfy((k, v) -> assertThat(v).isEqualTo(1));
+    }
+
+    @Test
+    void restingLimitIsReplacedThenCanceled() throws Exception
+    {
+        start();
+        final NewOrder order = new NewOrder();
+        final int aapl = gateway.symbolId("AAPL");
+        final long id = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.LIMIT).timeInForce(TimeInForce.GTC)
+            .quantity(quantity(10)).limitPrice(18_000_000_000L));
+        reports.awaitState(id, OrderState.NEW, TIMEOUT);
+
+        assertThat(gateway.replace(id, quantity(20), 18_100_000_000L, io.ordergateway.journal.FixedPoint.NULL)).isEqualTo(SubmitResult.ACCEPTED);
+        reports.awaitUntil(list -> list.stream().anyMatch(r -> r.orderId() == id && r.type() == ReportType.REPLACED), TIMEOUT);
+        assertThat(gateway.cancel(id)).isEqualTo(SubmitResult.ACCEPTED);
+        assertThat(reports.awaitFinal(id, TIMEOUT).state()).isEqualTo(OrderState.CANCELED);
+        assertThat(simulator.openClientOrderIds()).isEmpty();
+    }
+
+    @Test
+    void brokerRefusalsBecomeRejectsWithTheStandardReason() throws Exception
+    {
+        start(AlpacaSimulator.Config.defaults(List.of("AAPL", "MSFT"), KEY, SECRET).withEngine(quietEngine())
+            .withBuyingPower(io.ordergateway.journal.FixedPoint.money(1_000)), null);
+        final NewOrder order = new NewOrder();
+        final long id = submit(order.reset().symbol(gateway.symbolId("AAPL")).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(100)));
+        final ReportCollector.Report last = reports.awaitFinal(id, TIMEOUT);
+        assertThat(last.state()).isEqualTo(OrderState.REJECTED);
+        assertThat(last.text()).contains(RejectReason.INSUFFICIENT_FUNDS.name());
+    }
+}
