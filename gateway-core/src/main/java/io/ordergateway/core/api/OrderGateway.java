@@ -231,7 +231,7 @@ public final class OrderGateway implements AutoCloseable
             final RingBrokerEventSink sink = sinks[action.brokerId()];
             switch (action.type())
             {
-                case ACK: sink.acknowledged(action.orderId(), 0); break;
+                case ACK: sink.acknowledged(action.orderId(), StartupReconciliation.RECONCILED_BROKER_ORDER_ID); break;
                 case FILL: sink.reconciledFill(action.orderId(), action.fillId(), action.quantity(), action.price()); break;
                 case CANCELED: sink.canceled(action.orderId()); break;
                 case EXPIRED: sink.expired(action.orderId()); break;
@@ -239,6 +239,14 @@ public final class OrderGateway implements AutoCloseable
                     sink.rejected(action.orderId(), io.ordergateway.core.domain.CommandKind.NEW,
                         action.neverReceived() ? io.ordergateway.core.domain.RejectReason.CONNECTION_ERROR
                             : io.ordergateway.core.domain.RejectReason.BROKER_REJECTED, 0);
+                    break;
+                case CANCEL_LOST:
+                    sink.rejected(action.orderId(), io.ordergateway.core.domain.CommandKind.CANCEL,
+                        io.ordergateway.core.domain.RejectReason.CONNECTION_ERROR, 0);
+                    break;
+                case REPLACE_LOST:
+                    sink.rejected(action.orderId(), io.ordergateway.core.domain.CommandKind.REPLACE,
+                        io.ordergateway.core.domain.RejectReason.CONNECTION_ERROR, 0);
                     break;
                 default: break;
             }

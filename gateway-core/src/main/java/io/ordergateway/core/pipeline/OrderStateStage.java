@@ -391,7 +391,8 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
             if (!r.state().isTerminal())
             {
                 open.add(new PortfolioSnapshot.OrderLine(r.orderId(), r.accountId(), r.brokerId(), symbols.name(r.symbolId()), r.side(), r.type(),
-                    r.state(), r.quantity(), r.cumQuantity(), r.limitPrice(), r.averagePrice()));
+                    r.state(), r.quantity(), r.cumQuantity(), r.limitPrice(), r.averagePrice(),
+                    r.brokerOrderId() != 0));
             }
         });
         open.sort((a, b) -> Long.compare(a.orderId(), b.orderId()));

@@ -44,8 +44,15 @@ public final class StartupReconciliation
         /** The broker rejected it, or never received it (reason CONNECTION_ERROR). */
         REJECT,
         /** The order expired at the broker. */
-        EXPIRED
+        EXPIRED,
+        /** A cancel the journal has pending never took effect at the broker (lost in a crash): refused, the order works on. */
+        CANCEL_LOST,
+        /** A replace the journal has pending never took effect at the broker: refused, the order works on unchanged. */
+        REPLACE_LOST
     }
+
+    /** The broker order id journaled with an acknowledgement found by reconciliation (the broker's own id is not asked). */
+    public static final long RECONCILED_BROKER_ORDER_ID = -1;
 
     /**
      * One event to publish.
@@ -166,7 +173,9 @@ public final class StartupReconciliation
         final PortfolioSnapshot.OrderLine o, final BrokerOrderStatus status, final int brokerId, final KnownFills knownFills,
         final List<Action> actions, final List<String> unexplained, final Map<String, Long> projected, final String who)
     {
-        final boolean inFlight = o.state() == OrderState.PENDING_NEW || o.state() == OrderState.UNKNOWN;
+        // In flight: the broker never answered the new order (a cancel may have been asked for meanwhile).
+        final boolean inFlight = o.state() == OrderState.PENDING_NEW || o.state() == OrderState.UNKNOWN
+            || o.state() == OrderState.PENDING_CANCEL && !o.acknowledged();
         if (status == null)
         {
             if (inFlight)
@@ -214,6 +223,23 @@ public final class StartupReconciliation
                 + status.filled() + " at the broker");
         }
         projected.merge(o.symbol(), o.side() == Side.BUY ? added : -added, Long::sum);
+        final boolean working = status.state() == OrderState.NEW || status.state() == OrderState.PARTIALLY_FILLED;
+        if (o.state() == OrderState.PENDING_CANCEL && working)
+        {
+            actions.add(new Action(ActionType.CANCEL_LOST, brokerId, o.orderId(), 0, 0, 0, false));
+        }
+        else if (o.state() == OrderState.PENDING_REPLACE && working)
+        {
+            if (status.quantity() == o.quantity())
+            {
+                actions.add(new Action(ActionType.REPLACE_LOST, brokerId, o.orderId(), 0, 0, 0, false));
+            }
+            else
+            {
+                unexplained.add(who + ": order " + o.orderId() + " has a replace pending in the journal and quantity " + status.quantity()
+                    + " at the broker (journal: " + o.quantity() + "): whether the replace happened is unknown");
+            }
+        }
         if (status.state() == OrderState.CANCELED)
         {
             actions.add(new Action(ActionType.CANCELED, brokerId, o.orderId(), 0, 0, 0, false));

@@ -50,10 +50,11 @@ public record PortfolioSnapshot(long sequence, List<PositionLine> positions, Lis
      * @param cumQuantity  filled so far.
      * @param limitPrice   limit price or NULL.
      * @param averagePrice average fill price, 0 before the first fill.
+     * @param acknowledged whether the broker has acknowledged the order.
      */
     public record OrderLine(
         long orderId, int accountId, int brokerId, String symbol, Side side, OrderType type, OrderState state, long quantity, long cumQuantity,
-        long limitPrice, long averagePrice)
+        long limitPrice, long averagePrice, boolean acknowledged)
     {
     }
 

@@ -410,6 +410,12 @@ public final class AlpacaSimulator implements AutoCloseable
     private final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     {
         @Override
+        public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
+        {
+            ctx.close(); // a client that vanished (killed, reset): nothing to answer
+        }
+
+        @Override
         protected void channelRead0(final ChannelHandlerContext ctx, final FullHttpRequest request)
         {
             requests.incrementAndGet();
@@ -1175,6 +1181,12 @@ public final class AlpacaSimulator implements AutoCloseable
     private final class StreamHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     {
         private boolean authorized;
+
+        @Override
+        public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
+        {
+            ctx.close();
+        }
 
         @Override
         public void userEventTriggered(final ChannelHandlerContext ctx, final Object evt) throws Exception
