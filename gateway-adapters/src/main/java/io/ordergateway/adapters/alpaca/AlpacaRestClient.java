@@ -170,6 +170,11 @@ final class AlpacaRestClient
                 call.timeout.cancel(false);
                 fail(call, call.written ? Failure.LOST_AFTER_WRITE : Failure.NOT_SENT);
             }
+            if (!ready)
+            {
+                failPendingIfUnreachable(); // closed before it could carry anything (TLS refused): like a failed connect
+                return;
+            }
             pump();
             super.channelInactive(ctx);
         }
@@ -373,15 +378,20 @@ final class AlpacaRestClient
                 return;
             }
             lastConnectError = "cannot connect to " + host + ":" + port + ": " + f.cause().getMessage();
-            if (connections.isEmpty() && connecting == 0)
-            {
-                Call call;
-                while ((call = pending.poll()) != null)
-                {
-                    fail(call, Failure.NOT_SENT); // nothing to send them on: they never left
-                }
-            }
+            failPendingIfUnreachable();
         });
+    }
+
+    private void failPendingIfUnreachable()
+    {
+        if (connections.isEmpty() && connecting == 0)
+        {
+            Call call;
+            while ((call = pending.poll()) != null)
+            {
+                fail(call, Failure.NOT_SENT); // nothing to send them on: they never left
+            }
+        }
     }
 
     private void onTimeout(final Connection connection, final Call call)

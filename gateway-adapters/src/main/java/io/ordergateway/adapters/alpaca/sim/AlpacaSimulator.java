@@ -194,6 +194,7 @@ public final class AlpacaSimulator implements AutoCloseable
     private final Map<String, AtomicInteger> orderPosts = new ConcurrentHashMap<>();
     private final AtomicInteger duplicatePosts = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger rateLimited = new AtomicInteger();
     private Channel server;
     private long nextEngineId;
     private long windowStart;
@@ -354,6 +355,14 @@ public final class AlpacaSimulator implements AutoCloseable
     }
 
     /**
+     * @return requests answered 429.
+     */
+    public int rateLimitedRequests()
+    {
+        return rateLimited.get();
+    }
+
+    /**
      * @return REST requests received (all endpoints).
      */
     public int requests()
@@ -489,6 +498,7 @@ public final class AlpacaSimulator implements AutoCloseable
         }
         if (++windowCount > config.requestsPerWindow())
         {
+            rateLimited.incrementAndGet();
             return error(429, 42910000, "rate limit exceeded");
         }
         final QueryStringDecoder uri = new QueryStringDecoder(request.uri());
