@@ -1056,6 +1056,11 @@ public final class AlpacaBroker implements BrokerAdapter
 
     private <T> AlpacaRestClient.Callback collect(final CompletableFuture<T> answer, final BodyReader<T> bodyReader)
     {
+        return collect(answer, bodyReader, 200);
+    }
+
+    private <T> AlpacaRestClient.Callback collect(final CompletableFuture<T> answer, final BodyReader<T> bodyReader, final int expected)
+    {
         return new AlpacaRestClient.Callback()
         {
             @Override
@@ -1063,7 +1068,7 @@ public final class AlpacaBroker implements BrokerAdapter
             {
                 try
                 {
-                    if (status != 200)
+                    if (status != expected)
                     {
                         reader.readError(body, error);
                         throw new IOException("HTTP " + status + " " + error.message);
@@ -1121,6 +1126,89 @@ public final class AlpacaBroker implements BrokerAdapter
         {
             throw new IllegalStateException("alpaca " + config.name() + ": its I/O thread did not answer", ex);
         }
+    }
+
+    // ------------------------------------------------------------------ the rest of the REST API (operators and tools; blocking)
+
+    /**
+     * The account ({@code GET /v2/account}): scalar fields as Alpaca sends them (decimals as text).
+     *
+     * @param timeoutMillis how long to wait.
+     * @return field name to value.
+     * @throws TimeoutException if no answer came in time.
+     */
+    public Map<String, String> account(final long timeoutMillis) throws TimeoutException
+    {
+        return fetch("/v2/account", reader::readFlat, timeoutMillis, "account");
+    }
+
+    /**
+     * The market clock ({@code GET /v2/clock}): timestamp, is_open, next_open, next_close.
+     *
+     * @param timeoutMillis how long to wait.
+     * @return field name to value.
+     * @throws TimeoutException if no answer came in time.
+     */
+    public Map<String, String> clock(final long timeoutMillis) throws TimeoutException
+    {
+        return fetch("/v2/clock", reader::readFlat, timeoutMillis, "clock");
+    }
+
+    /**
+     * One asset ({@code GET /v2/assets/{symbol}}): tradable, fractionable, shortable...
+     *
+     * @param symbol        the symbol.
+     * @param timeoutMillis how long to wait.
+     * @return field name to value.
+     * @throws TimeoutException if no answer came in time.
+     * @throws IllegalStateException naming the symbol when Alpaca does not know it.
+     */
+    public Map<String, String> asset(final String symbol, final long timeoutMillis) throws TimeoutException
+    {
+        return fetch("/v2/assets/" + URLEncoder.encode(symbol, StandardCharsets.UTF_8), reader::readFlat, timeoutMillis, "asset " + symbol);
+    }
+
+    /**
+     * Orders by status ({@code GET /v2/orders?status=...}), as a statement's open-order lines.
+     *
+     * @param status        {@code open}, {@code closed} or {@code all}.
+     * @param timeoutMillis how long to wait.
+     * @return the orders, oldest first (up to 500).
+     * @throws TimeoutException if no answer came in time.
+     */
+    public List<Map<String, String>> orders(final String status, final long timeoutMillis) throws TimeoutException
+    {
+        return fetch("/v2/orders?status=" + URLEncoder.encode(status, StandardCharsets.UTF_8) + "&direction=asc&limit=" + MAX_ORDERS_PAGE,
+            reader::readFlatArray, timeoutMillis, status + " orders");
+    }
+
+    /**
+     * Cancels every open order of the account ({@code DELETE /v2/orders}); cancels confirmed on the
+     * stream reach the gateway as usual.
+     *
+     * @param timeoutMillis how long to wait.
+     * @return one line per order: its id and the HTTP status of its cancel.
+     * @throws TimeoutException if no answer came in time.
+     */
+    public List<Map<String, String>> cancelAll(final long timeoutMillis) throws TimeoutException
+    {
+        ensureStarted();
+        final CompletableFuture<List<Map<String, String>>> answer = new CompletableFuture<>();
+        loop.execute(() ->
+        {
+            final ByteBuf request = rest.alloc().buffer(256);
+            requests.writeBodiless(request, "DELETE", "/v2/orders");
+            rest.send(request, collect(answer, reader::readFlatArray, 207));
+        });
+        return await(answer, timeoutMillis, "cancel all");
+    }
+
+    private <T> T fetch(final String path, final BodyReader<T> bodyReader, final long timeoutMillis, final String what) throws TimeoutException
+    {
+        ensureStarted();
+        final CompletableFuture<T> answer = new CompletableFuture<>();
+        loop.execute(() -> rest.send(get(path), collect(answer, bodyReader)));
+        return await(answer, timeoutMillis, what);
     }
 
     /**

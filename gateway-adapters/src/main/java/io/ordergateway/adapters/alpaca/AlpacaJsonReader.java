@@ -142,6 +142,65 @@ public final class AlpacaJsonReader
     }
 
     /**
+     * Reads a flat object's scalar fields as text (nested objects and arrays skipped): for the
+     * endpoints off the order path (account, clock, asset).
+     *
+     * @param body the object.
+     * @return field name to text; JSON null becomes absent.
+     * @throws IOException if the body is not an object.
+     */
+    public java.util.Map<String, String> readFlat(final ByteBuf body) throws IOException
+    {
+        final java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        try (JsonParser p = parser(body))
+        {
+            expect(p.nextToken(), JsonToken.START_OBJECT, "an object");
+            readFlat(p, out);
+        }
+        return out;
+    }
+
+    /**
+     * Reads an array of flat objects (such as the 207 answer of cancel-all).
+     *
+     * @param body the array.
+     * @return each object's scalar fields.
+     * @throws IOException if the body is not an array of objects.
+     */
+    public java.util.List<java.util.Map<String, String>> readFlatArray(final ByteBuf body) throws IOException
+    {
+        final java.util.List<java.util.Map<String, String>> out = new java.util.ArrayList<>();
+        try (JsonParser p = parser(body))
+        {
+            expect(p.nextToken(), JsonToken.START_ARRAY, "an array");
+            while (p.nextToken() == JsonToken.START_OBJECT)
+            {
+                final java.util.Map<String, String> one = new java.util.LinkedHashMap<>();
+                readFlat(p, one);
+                out.add(one);
+            }
+        }
+        return out;
+    }
+
+    private static void readFlat(final JsonParser p, final java.util.Map<String, String> out) throws IOException
+    {
+        while (p.nextToken() == JsonToken.FIELD_NAME)
+        {
+            final String name = p.currentName();
+            final JsonToken value = p.nextToken();
+            if (value.isScalarValue() && value != JsonToken.VALUE_NULL)
+            {
+                out.put(name, p.getText());
+            }
+            else
+            {
+                p.skipChildren();
+            }
+        }
+    }
+
+    /**
      * @param body a stream frame's content.
      * @param into the message to fill.
      * @throws IOException if the frame is not a JSON object.

@@ -150,4 +150,43 @@ class AlpacaGatewayTest
         assertThat(last.state()).isEqualTo(OrderState.REJECTED);
         assertThat(last.text()).contains(RejectReason.INSUFFICIENT_FUNDS.name());
     }
+
+    @Test
+    void everyEndpointAnswersThroughTheAdapter() throws Exception
+    {
+        start();
+        final NewOrder order = new NewOrder();
+        final int aapl = gateway.symbolId("AAPL");
+        final long filled = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(4)));
+        final long resting = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.LIMIT).timeInForce(TimeInForce.GTC)
+            .quantity(quantity(2)).limitPrice(10_000_000_000L));
+        reports.awaitFinal(filled, TIMEOUT);
+        reports.awaitState(resting, OrderState.NEW, TIMEOUT);
+        assertThat(gateway.replace(resting, quantity(3), 10_100_000_000L, io.ordergateway.journal.FixedPoint.NULL))
+            .isEqualTo(SubmitResult.ACCEPTED);
+        reports.awaitUntil(list -> list.stream().anyMatch(r -> r.orderId() == resting && r.type() == ReportType.REPLACED), TIMEOUT);
+
+        assertThat(broker.account(5_000)).containsEntry("status", "ACTIVE").containsKey("buying_power");
+        assertThat(broker.clock(5_000)).containsKeys("timestamp", "is_open", "next_open", "next_close");
+        assertThat(broker.asset("AAPL", 5_000)).containsEntry("tradable", "true").containsEntry("fractionable", "true");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> broker.asset("NOPE", 5_000)).hasMessageContaining("NOPE");
+
+        // by client order id, following the replacement to the order that now works
+        final io.ordergateway.core.broker.BrokerOrderStatus status = broker.queryOrder(resting, "t1-" + resting, 5_000);
+        assertThat(status.state()).isEqualTo(OrderState.NEW);
+        assertThat(status.quantity()).isEqualTo(quantity(3));
+        assertThat(broker.queryOrder(filled, "t1-" + filled, 5_000).filled()).isEqualTo(quantity(4));
+        assertThat(broker.queryOrder(999, "t1-999", 5_000)).isNull();
+
+        final io.ordergateway.core.broker.BrokerStatement statement = broker.queryStatement(0, 5_000);
+        assertThat(statement.positions()).containsExactly(new io.ordergateway.core.broker.BrokerStatement.Position("AAPL", quantity(4)));
+        assertThat(statement.openOrders()).extracting(io.ordergateway.core.broker.BrokerStatement.OpenOrder::clientOrderId)
+            .containsExactly("t1-" + resting); // the replacement is reported under the gateway's id
+        assertThat(broker.orders("open", 5_000)).hasSize(1);
+        assertThat(broker.orders("all", 5_000)).hasSize(3); // filled, replaced, replacement
+
+        assertThat(broker.cancelAll(5_000)).singleElement().satisfies(line -> assertThat(line).containsEntry("status", "204"));
+        assertThat(reports.awaitFinal(resting, TIMEOUT).state()).isEqualTo(OrderState.CANCELED);
+        assertThat(broker.orders("open", 5_000)).isEmpty();
+    }
 }
