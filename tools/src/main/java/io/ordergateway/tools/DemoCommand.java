@@ -1,7 +1,6 @@
 package io.ordergateway.tools;
 
-import io.ordergateway.adapters.sim.SimBroker;
-import io.ordergateway.adapters.sim.SimBrokerConfig;
+import io.ordergateway.adapters.alpaca.AlpacaConfig;
 import io.ordergateway.core.api.OrderGateway;
 import io.ordergateway.core.api.SubmitResult;
 import io.ordergateway.core.domain.Instrument;
@@ -20,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -38,7 +38,7 @@ import java.util.concurrent.locks.LockSupport;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-        "Run an embedded gateway against two simulated brokers at a fixed order rate,",
+        "Run an embedded gateway against simulated brokers (or Alpaca) at a fixed order rate,",
         "then print latency percentiles, a per-broker summary and the final positions."})
 final class DemoCommand implements Callable<Integer>
 {
@@ -89,6 +89,19 @@ final class DemoCommand implements Callable<Integer>
         description = "Market hours of the symbols: 24x7 or us-equities (NYSE hours; outside them orders are denied) (default: ${DEFAULT-VALUE}).")
     String calendar = "24x7";
 
+    @Option(names = "--broker", paramLabel = "B",
+        description = "sim (two in-process simulated brokers), alpaca (the endpoint of --alpaca-url; key and secret from "
+            + "ALPACA_API_KEY and ALPACA_SECRET_KEY) or alpaca-sim (the Alpaca simulator on a loopback port, through the Alpaca adapter) "
+            + "(default: ${DEFAULT-VALUE}).")
+    String broker = "sim";
+
+    @Option(names = "--alpaca-url", paramLabel = "URL",
+        description = "REST base URL of an Alpaca-compatible endpoint (default: ${DEFAULT-VALUE}).")
+    URI alpacaUrl = AlpacaConfig.PAPER_URL;
+
+    @Option(names = "--live", description = "Allow Alpaca's live endpoint (real money). Without it the live URL is refused.")
+    boolean live;
+
     @Override
     public Integer call() throws Exception
     {
@@ -103,33 +116,40 @@ final class DemoCommand implements Callable<Integer>
         final Path journalDir = (journal != null ? journal : Path.of("demo-journal",
             LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))).toAbsolutePath();
         final PrintStream out = System.out;
-        out.printf("Gateway demo: %,d orders at %,d/s to two simulated brokers (%s routing, %s topology, %s wait)%n",
-            orders, rate, routing.name().toLowerCase(), topology.name().toLowerCase(), waitStrategy.name().toLowerCase());
+        final DemoBrokers brokers = new DemoBrokers(DemoBrokers.Kind.parse(broker), PRICES, seed, alpacaUrl, live);
+        final RoutingPolicy policy = brokers.adapters().size() == 1 ? RoutingPolicy.PRIMARY_ONLY : routing;
+        out.printf("Gateway demo: %,d orders at %,d/s to %s (%s routing, %s topology, %s wait)%n",
+            orders, rate, brokers.describe(), policy.name().toLowerCase(), topology.name().toLowerCase(), waitStrategy.name().toLowerCase());
 
-        final SimBrokerConfig common = SimBrokerConfig.defaults("sim").withReferencePrices(PRICES).withRejectRate(0.005);
-        final SimBroker simA = new SimBroker(new SimBrokerConfig("sim-a", PRICES, 50_000, 20_000, 0.005, 0.2, 3, 1_000_000, 5, seed,
-            common.inboundQueueBytes(), common.capabilities()));
-        final SimBroker simB = new SimBroker(new SimBrokerConfig("sim-b", PRICES, 120_000, 60_000, 0.005, 0.3, 4, 1_000_000, 5, seed + 1,
-            common.inboundQueueBytes(), common.capabilities()));
         final OrderGateway.Builder builder = OrderGateway.builder();
         PRICES.forEach((symbol, price) -> builder.instrument(Instrument.of(symbol).withReferencePrice(price).withCalendar(calendar)));
-        final OrderGateway gateway = builder
-            .instanceId("demo")
-            .riskLimits(DEMO_LIMITS)
-            .onUnexplainedDifferences(false) // continuing a journal: the in-process sim brokers start empty each run
-            .broker(simA)
-            .broker(simB)
-            .routing(routing)
-            .topology(topology)
-            .waitStrategy(waitStrategy)
-            .journalDirectory(journalDir)
-            .build();
+        brokers.adapters().forEach(builder::broker);
+        final OrderGateway gateway;
+        try
+        {
+            gateway = builder
+                .instanceId("demo")
+                .riskLimits(DEMO_LIMITS)
+                .onUnexplainedDifferences(false) // continuing a journal: the in-process sim brokers start empty each run
+                .routing(policy)
+                .topology(topology)
+                .waitStrategy(waitStrategy)
+                .journalDirectory(journalDir)
+                .build();
+            brokers.awaitHealthy(30);
+        }
+        catch (final RuntimeException ex)
+        {
+            brokers.close();
+            throw ex;
+        }
 
         final DemoStrategy strategy = new DemoStrategy(gateway, PRICES, seed, invalidShare);
         final int warmUpOrders = Math.min(orders / 10, rate);
         Histogram warmUpSend = null;
         Histogram warmUpAck = null;
         final Progress progress = new Progress(System.err, orders);
+        final List<Path> statements = new java.util.ArrayList<>();
         final long started = System.nanoTime();
         final long interval = 1_000_000_000L / rate;
         try
@@ -173,24 +193,23 @@ final class DemoCommand implements Callable<Integer>
                     LockSupport.parkNanos(100_000);
                 }
             }
+            statements.addAll(brokers.writeStatements(journalDir, false));
         }
         finally
         {
             gateway.close();
+            brokers.close();
         }
         strategy.poll();
         final long elapsed = System.nanoTime() - started;
-        final Path statementA = journalDir.resolve("statement-sim-a.json");
-        final Path statementB = journalDir.resolve("statement-sim-b.json");
-        StatementFiles.write(statementA, simA.statement(0));
-        StatementFiles.write(statementB, simB.statement(1));
-        report(out, gateway, strategy, elapsed, journalDir, warmUpOrders, warmUpSend, warmUpAck);
+        statements.addAll(brokers.writeStatements(journalDir, true));
+        report(out, gateway, strategy, elapsed, journalDir, warmUpOrders, warmUpSend, warmUpAck, statements);
         return 0;
     }
 
     private void report(
         final PrintStream out, final OrderGateway gateway, final DemoStrategy strategy, final long elapsedNanos, final Path journalDir,
-        final int warmUpOrders, final Histogram warmUpSend, final Histogram warmUpAck)
+        final int warmUpOrders, final Histogram warmUpSend, final Histogram warmUpAck, final List<Path> statements)
         throws Exception
     {
         final GatewayMetrics m = gateway.metrics();
@@ -270,8 +289,9 @@ final class DemoCommand implements Callable<Integer>
             records = count[0];
         }
         out.printf("%nJournal: %s (%,d records)%nDump it: ./gateway journal dump %s%n", journalDir, records, journalDir);
-        out.printf("Each sim broker's statement is next to it: reconcile with%n  ./gateway journal reconcile %s --statement %s "
-            + "--statement %s%n", journalDir, journalDir.resolve("statement-sim-a.json"), journalDir.resolve("statement-sim-b.json"));
+        final StringBuilder reconcile = new StringBuilder("  ./gateway journal reconcile ").append(journalDir);
+        statements.forEach(f -> reconcile.append(" --statement ").append(f));
+        out.printf("Each broker's statement is next to it: reconcile with%n%s%n", reconcile);
     }
 
     private static Histogram minus(final Histogram all, final Histogram warmUp)

@@ -679,9 +679,9 @@ public final class AlpacaBroker implements BrokerAdapter
             {
                 replaceRefused(t, RejectReason.BROKER_REJECTED, 0);
             }
-            else if (!t.acked)
+            else
             {
-                t.done = true;
+                t.done = true; // before or after Alpaca said "accepted": the order is dead either way
                 report(() -> sink.rejected(t.orderId, CommandKind.NEW, RejectReason.BROKER_REJECTED, 0));
                 forget(t);
             }
@@ -698,7 +698,7 @@ public final class AlpacaBroker implements BrokerAdapter
             t.alpacaId = o.id;
         }
         byAlpacaId.put(o.id, t);
-        if (!t.acked)
+        if (!t.acked && isLive(o.status))
         {
             t.acked = true;
             final long brokerOrderId = AlpacaIds.key(o.id);
@@ -726,6 +726,24 @@ public final class AlpacaBroker implements BrokerAdapter
                 break;
             default:
                 break;
+        }
+    }
+
+    /**
+     * Alpaca answers a POST with the order "accepted" or "pending_new" and may still reject it; the
+     * gateway's acknowledgement waits for a status that says the order is working (or done).
+     */
+    private static boolean isLive(final String status)
+    {
+        switch (status)
+        {
+            case "pending_new":
+            case "accepted":
+            case "accepted_for_bidding":
+            case "pending_review":
+                return false;
+            default:
+                return true;
         }
     }
 

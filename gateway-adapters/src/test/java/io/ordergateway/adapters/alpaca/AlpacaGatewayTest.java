@@ -189,4 +189,15 @@ class AlpacaGatewayTest
         assertThat(reports.awaitFinal(resting, TIMEOUT).state()).isEqualTo(OrderState.CANCELED);
         assertThat(broker.orders("open", 5_000)).isEmpty();
     }
+
+    @Test
+    void anOrderTheBrokerAcceptsThenRejectsEndsRejected() throws Exception
+    {
+        // Alpaca answers the POST "pending_new"/"accepted" and may reject on the stream afterwards.
+        start(AlpacaSimulator.Config.defaults(List.of("AAPL", "MSFT"), KEY, SECRET).withEngine(quietEngine().withRejectRate(1.0)), null);
+        final long id = submit(new NewOrder().symbol(gateway.symbolId("AAPL")).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(1)));
+        final ReportCollector.Report last = reports.awaitFinal(id, TIMEOUT);
+        assertThat(last.state()).isEqualTo(OrderState.REJECTED);
+        assertThat(last.text()).contains(RejectReason.BROKER_REJECTED.name());
+    }
 }

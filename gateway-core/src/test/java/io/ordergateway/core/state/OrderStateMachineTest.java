@@ -24,6 +24,7 @@ class OrderStateMachineTest
         PENDING_NEW      CANCEL_CONFIRMED  CANCELED
         PENDING_NEW      EXPIRE            EXPIRED
         PENDING_NEW      TIMEOUT           UNKNOWN
+        NEW              REJECT            REJECTED
         NEW              PARTIAL_FILL      PARTIALLY_FILLED
         NEW              FILL              FILLED
         NEW              CANCEL_REQUEST    PENDING_CANCEL

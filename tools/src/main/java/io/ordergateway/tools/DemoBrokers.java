@@ -1,0 +1,160 @@
+package io.ordergateway.tools;
+
+import io.ordergateway.adapters.alpaca.AlpacaBroker;
+import io.ordergateway.adapters.alpaca.AlpacaConfig;
+import io.ordergateway.adapters.alpaca.sim.AlpacaSimulator;
+import io.ordergateway.adapters.sim.SimBroker;
+import io.ordergateway.adapters.sim.SimBrokerConfig;
+import io.ordergateway.core.broker.BrokerAdapter;
+import io.ordergateway.core.broker.BrokerHealth;
+import io.ordergateway.core.broker.BrokerStatement;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The brokers a demo trades with: two in-process sim brokers ({@code sim}), an Alpaca-compatible
+ * endpoint given by URL ({@code alpaca}, credentials from the environment), or the Alpaca simulator
+ * started on a loopback port with the Alpaca adapter in front of it ({@code alpaca-sim}). Also
+ * writes each broker's statement next to the journal at the end.
+ */
+final class DemoBrokers implements AutoCloseable
+{
+    /** Which brokers. */
+    enum Kind
+    {
+        /** Two in-process simulated brokers. */
+        SIM,
+        /** An Alpaca endpoint (paper by default). */
+        ALPACA,
+        /** The Alpaca simulator on loopback, through the Alpaca adapter. */
+        ALPACA_SIM;
+
+        static Kind parse(final String text)
+        {
+            switch (text.toLowerCase(java.util.Locale.ROOT))
+            {
+                case "sim": return SIM;
+                case "alpaca": return ALPACA;
+                case "alpaca-sim": case "alpaca_sim": return ALPACA_SIM;
+                default: throw new IllegalArgumentException("--broker must be sim, alpaca or alpaca-sim, not '" + text + "'");
+            }
+        }
+    }
+
+    private final Kind kind;
+    private final URI alpacaUrl;
+    private final List<BrokerAdapter> adapters = new ArrayList<>();
+    private AlpacaSimulator simulator;
+
+    DemoBrokers(final Kind kind, final Map<String, Long> prices, final long seed, final URI alpacaUrl, final boolean live)
+        throws InterruptedException
+    {
+        this.kind = kind;
+        this.alpacaUrl = alpacaUrl;
+        switch (kind)
+        {
+            case SIM:
+                final SimBrokerConfig common = SimBrokerConfig.defaults("sim").withReferencePrices(prices).withRejectRate(0.005);
+                adapters.add(new SimBroker(new SimBrokerConfig("sim-a", prices, 50_000, 20_000, 0.005, 0.2, 3, 1_000_000, 5, seed,
+                    common.inboundQueueBytes(), common.capabilities())));
+                adapters.add(new SimBroker(new SimBrokerConfig("sim-b", prices, 120_000, 60_000, 0.005, 0.3, 4, 1_000_000, 5, seed + 1,
+                    common.inboundQueueBytes(), common.capabilities())));
+                break;
+            case ALPACA:
+                adapters.add(new AlpacaBroker(AlpacaConfig.fromEnvironment("alpaca", alpacaUrl, System.getenv()).withLive(live)));
+                break;
+            default:
+                // Credentials made up for this run: the simulator and the adapter share them, nothing is read or printed.
+                final String key = "demo-" + Long.toHexString(seed);
+                final String secret = java.util.UUID.randomUUID().toString();
+                simulator = new AlpacaSimulator(AlpacaSimulator.Config.defaults(new ArrayList<>(prices.keySet()), key, secret)
+                    .withEngine(SimBrokerConfig.defaults("alpaca-sim").withReferencePrices(prices).withRejectRate(0.005).withSeed(seed))
+                    .withRateLimit(10_000_000, 60_000)).start(0);
+                adapters.add(new AlpacaBroker(AlpacaConfig.of("alpaca-sim", simulator.url(), key, secret)));
+                break;
+        }
+    }
+
+    /** @return the adapters, in broker-id order. */
+    List<BrokerAdapter> adapters()
+    {
+        return adapters;
+    }
+
+    /** @return a line saying what the demo trades with. */
+    String describe()
+    {
+        switch (kind)
+        {
+            case SIM: return "two simulated brokers";
+            case ALPACA: return "Alpaca at " + alpacaUrl + " (key and secret from " + AlpacaConfig.KEY_VARIABLE + " and "
+                + AlpacaConfig.SECRET_VARIABLE + ")";
+            default: return "the Alpaca simulator at " + simulator.url() + " through the Alpaca adapter";
+        }
+    }
+
+    /**
+     * Waits until every network adapter is connected and caught up.
+     *
+     * @param seconds how long to wait.
+     */
+    void awaitHealthy(final long seconds)
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        for (final BrokerAdapter adapter : adapters)
+        {
+            while (adapter instanceof AlpacaBroker && adapter.health() != BrokerHealth.HEALTHY)
+            {
+                if (System.nanoTime() > deadline)
+                {
+                    throw new IllegalStateException(adapter.name() + " did not become healthy within " + seconds
+                        + " s (its stream is not connected: check the URL and the credentials)");
+                }
+                LockSupport.parkNanos(10_000_000);
+            }
+        }
+    }
+
+    /**
+     * Writes {@code statement-<broker>.json} for each broker: sims after they stopped, network brokers
+     * by asking them (call before the gateway closes).
+     *
+     * @param journalDir where to write.
+     * @param afterClose true once the gateway has closed.
+     * @return the files written.
+     * @throws Exception if a broker cannot be asked.
+     */
+    List<Path> writeStatements(final Path journalDir, final boolean afterClose) throws Exception
+    {
+        final List<Path> files = new ArrayList<>();
+        for (int b = 0; b < adapters.size(); b++)
+        {
+            final BrokerAdapter adapter = adapters.get(b);
+            final boolean sim = adapter instanceof SimBroker;
+            if (sim != afterClose)
+            {
+                continue;
+            }
+            final BrokerStatement statement = sim ? ((SimBroker)adapter).statement(b) : adapter.queryStatement(b, 10_000);
+            final Path file = journalDir.resolve("statement-" + adapter.name() + ".json");
+            StatementFiles.write(file, statement);
+            files.add(file);
+        }
+        return files;
+    }
+
+    @Override
+    public void close()
+    {
+        if (simulator != null)
+        {
+            simulator.close();
+        }
+    }
+}
