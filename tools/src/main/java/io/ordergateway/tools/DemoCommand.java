@@ -58,6 +58,14 @@ final class DemoCommand implements Callable<Integer>
         PRICES.put("NVDA", 13_540_000_000L);
     }
 
+    /**
+     * @return the demo's symbols and reference prices.
+     */
+    static Map<String, Long> prices()
+    {
+        return java.util.Collections.unmodifiableMap(PRICES);
+    }
+
     @Option(names = "--orders", paramLabel = "N", description = "Orders to send (default: ${DEFAULT-VALUE}).")
     int orders = 20_000;
 

@@ -218,11 +218,35 @@ class GatewayCliTest
     void everyCommandHasHelp()
     {
         for (final String[] command : new String[][] {{"--help"}, {"demo", "--help"}, {"journal", "--help"}, {"journal", "dump", "--help"},
-            {"journal", "replay", "--help"}, {"journal", "reconcile", "--help"}, {"bench", "--help"}})
+            {"journal", "replay", "--help"}, {"journal", "reconcile", "--help"}, {"bench", "--help"},
+            {"alpaca-sim", "--help"}})
         {
             out.reset();
             assertThat(GatewayCli.run(command)).isZero();
             assertThat(stdout()).contains("Usage:");
         }
+    }
+
+    @Test
+    void demoThroughTheAlpacaAdapterAgainstTheSimulatorReconcilesToZero(@org.junit.jupiter.api.io.TempDir final Path journal)
+    {
+        assertThat(GatewayCli.run("demo", "--broker", "alpaca-sim", "--orders", "300", "--rate", "1000", "--journal", journal.toString()))
+            .as(stderr()).isZero();
+        assertThat(stdout()).contains("the Alpaca simulator at http://127.0.0.1:").contains("alpaca-sim").contains("statement-alpaca-sim.json");
+        out.reset();
+        assertThat(GatewayCli.run("journal", "reconcile", journal.toString(), "--statement",
+            journal.resolve("statement-alpaca-sim.json").toString())).as(stdout()).isZero();
+        assertThat(stdout()).contains("0 differences");
+    }
+
+    @Test
+    void alpacaWithoutCredentialsIsOneClearLine()
+    {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("ALPACA_API_KEY") == null, "credentials set in this environment");
+        assertThat(GatewayCli.run("demo", "--broker", "alpaca", "--orders", "1")).isEqualTo(2);
+        assertThat(stderr()).contains("ALPACA_API_KEY").doesNotContain("Exception");
+        err.reset();
+        assertThat(GatewayCli.run("demo", "--broker", "fix")).isEqualTo(2);
+        assertThat(stderr()).contains("--broker must be sim, alpaca or alpaca-sim");
     }
 }

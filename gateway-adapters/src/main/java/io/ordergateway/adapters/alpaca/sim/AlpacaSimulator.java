@@ -195,6 +195,7 @@ public final class AlpacaSimulator implements AutoCloseable
     private final AtomicInteger duplicatePosts = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger rateLimited = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private Channel server;
     private long nextEngineId;
     private long windowStart;
@@ -271,6 +272,10 @@ public final class AlpacaSimulator implements AutoCloseable
     @Override
     public void close()
     {
+        if (closed.getAndSet(true))
+        {
+            return;
+        }
         if (server != null)
         {
             server.close().syncUninterruptibly();
