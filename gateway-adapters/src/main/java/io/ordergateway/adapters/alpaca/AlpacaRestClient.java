@@ -21,8 +21,6 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.ScheduledFuture;
 
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLParameters;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -358,12 +356,7 @@ final class AlpacaRestClient
             {
                 if (ssl != null)
                 {
-                    final SslHandler handler = ssl.newHandler(ch.alloc(), host, port);
-                    final SSLEngine engine = handler.engine();
-                    final SSLParameters params = engine.getSSLParameters();
-                    params.setEndpointIdentificationAlgorithm("HTTPS"); // verify the certificate is for this host
-                    engine.setSSLParameters(params);
-                    ch.pipeline().addLast(handler);
+                    ch.pipeline().addLast(TlsHandlers.verifyingHost(ssl, ch.alloc(), host, port));
                 }
                 ch.pipeline().addLast(new HttpResponseDecoder(), new HttpObjectAggregator(16 << 20), connection);
             }

@@ -19,13 +19,10 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLParameters;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
@@ -109,12 +106,7 @@ final class AlpacaTradeStream
                 {
                     if (ssl != null)
                     {
-                        final SslHandler handler = ssl.newHandler(ch.alloc(), host, port);
-                        final SSLEngine engine = handler.engine();
-                        final SSLParameters params = engine.getSSLParameters();
-                        params.setEndpointIdentificationAlgorithm("HTTPS");
-                        engine.setSSLParameters(params);
-                        ch.pipeline().addLast(handler);
+                        ch.pipeline().addLast(TlsHandlers.verifyingHost(ssl, ch.alloc(), host, port));
                     }
                     ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(1 << 20), new WebSocketClientProtocolHandler(ws),
                         new IdleStateHandler(SILENCE_SECONDS, PING_SECONDS, 0, TimeUnit.SECONDS), new Frames());

@@ -25,6 +25,7 @@ import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
 import io.ordergateway.adapters.support.CommandQueue;
+import io.ordergateway.adapters.support.QueuedCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,22 +56,15 @@ public final class SimBroker implements BrokerAdapter, Agent
     private static final int MSG_CANCEL = 2;
     private static final int MSG_REPLACE = 3;
     private static final int MSG_PRICE = 4;
-    private static final int MESSAGE_LENGTH = 64;
-    private static final int ORDER_ID = 0;
-    private static final int QUANTITY = 8;
-    private static final int LIMIT = 16;
-    private static final int STOP = 24;
-    private static final int TRAIL_PRICE = 32;
-    private static final int TRAIL_PERCENT = 40;
-    private static final int SYMBOL = 48;
-    private static final int SIDE = 52;
-    private static final int TYPE = 53;
-    private static final int TIF = 54;
+    private static final int PRICE_SYMBOL = 0;
+    private static final int PRICE_VALUE = 8;
+    private static final int PRICE_MESSAGE_LENGTH = 16;
     private static final long CENT = FixedPoint.PRICE_SCALE / 100;
 
     private final SimBrokerConfig config;
     private final CommandQueue inbound;
-    private final UnsafeBuffer outbound = new UnsafeBuffer(new byte[MESSAGE_LENGTH]);
+    private final UnsafeBuffer outbound = new UnsafeBuffer(new byte[QueuedCommand.LENGTH]);
+    private final QueuedCommand queued = new QueuedCommand();
     private final CommandQueue.RefusalHandler refusalHandler = (orderId, command) ->
         respond(ResponseQueue.REJECT, orderId, command.code(), RejectReason.SERVICE_UNAVAILABLE.code(), 503);
     private final SplittableRandom random;
@@ -168,34 +162,19 @@ public final class SimBroker implements BrokerAdapter, Agent
     @Override
     public void sendNew(final OrderCommand c)
     {
-        outbound.putLong(ORDER_ID, c.orderId());
-        outbound.putLong(QUANTITY, c.quantity());
-        outbound.putLong(LIMIT, c.limitPrice());
-        outbound.putLong(STOP, c.stopPrice());
-        outbound.putLong(TRAIL_PRICE, c.trailPrice());
-        outbound.putLong(TRAIL_PERCENT, c.trailPercent());
-        outbound.putInt(SYMBOL, c.symbolId());
-        outbound.putByte(SIDE, (byte)c.side().code());
-        outbound.putByte(TYPE, (byte)c.orderType().code());
-        outbound.putByte(TIF, (byte)c.timeInForce().code());
-        offer(MSG_NEW, c.orderId(), CommandKind.NEW);
+        offer(MSG_NEW, c);
     }
 
     @Override
     public void sendCancel(final OrderCommand c)
     {
-        outbound.putLong(ORDER_ID, c.orderId());
-        offer(MSG_CANCEL, c.orderId(), CommandKind.CANCEL);
+        offer(MSG_CANCEL, c);
     }
 
     @Override
     public void sendReplace(final OrderCommand c)
     {
-        outbound.putLong(ORDER_ID, c.orderId());
-        outbound.putLong(QUANTITY, c.quantity());
-        outbound.putLong(LIMIT, c.limitPrice());
-        outbound.putLong(STOP, c.stopPrice());
-        offer(MSG_REPLACE, c.orderId(), CommandKind.REPLACE);
+        offer(MSG_REPLACE, c);
     }
 
     /**
@@ -208,15 +187,16 @@ public final class SimBroker implements BrokerAdapter, Agent
      */
     public boolean setReferencePrice(final int symbolId, final long price)
     {
-        final UnsafeBuffer message = new UnsafeBuffer(new byte[MESSAGE_LENGTH]);
-        message.putInt(SYMBOL, symbolId);
-        message.putLong(LIMIT, price);
-        return inbound.offer(MSG_PRICE, message, MESSAGE_LENGTH);
+        final UnsafeBuffer message = new UnsafeBuffer(new byte[PRICE_MESSAGE_LENGTH]);
+        message.putInt(PRICE_SYMBOL, symbolId);
+        message.putLong(PRICE_VALUE, price);
+        return inbound.offer(MSG_PRICE, message, PRICE_MESSAGE_LENGTH);
     }
 
-    private void offer(final int msgType, final long orderId, final CommandKind command)
+    private void offer(final int msgType, final OrderCommand c)
     {
-        inbound.offer(msgType, outbound, MESSAGE_LENGTH, orderId, command);
+        QueuedCommand.write(c, outbound);
+        inbound.offer(msgType, outbound, QueuedCommand.LENGTH, c.orderId(), c.command());
     }
 
     /**
@@ -357,17 +337,17 @@ public final class SimBroker implements BrokerAdapter, Agent
         processed.lazySet(processed.get() + 1);
         switch (msgType)
         {
-            case MSG_NEW: onNew(buffer, index); break;
-            case MSG_CANCEL: onCancel(buffer.getLong(index + ORDER_ID)); break;
+            case MSG_NEW: onNew(queued.wrap(buffer, index)); break;
+            case MSG_CANCEL: onCancel(queued.wrap(buffer, index).orderId()); break;
             case MSG_REPLACE:
-                onReplace(buffer.getLong(index + ORDER_ID), buffer.getLong(index + QUANTITY), buffer.getLong(index + LIMIT),
-                    buffer.getLong(index + STOP));
+                final QueuedCommand c = queued.wrap(buffer, index);
+                onReplace(c.orderId(), c.quantity(), c.limitPrice(), c.stopPrice());
                 break;
             case MSG_PRICE:
-                final int symbolId = buffer.getInt(index + SYMBOL);
+                final int symbolId = buffer.getInt(index + PRICE_SYMBOL);
                 if (symbolId >= 0 && symbolId < prices.length)
                 {
-                    prices[symbolId] = buffer.getLong(index + LIMIT);
+                    prices[symbolId] = buffer.getLong(index + PRICE_VALUE);
                     checkResting();
                 }
                 break;
@@ -376,9 +356,9 @@ public final class SimBroker implements BrokerAdapter, Agent
         }
     }
 
-    private void onNew(final DirectBuffer buffer, final int index)
+    private void onNew(final OrderCommand c)
     {
-        final long orderId = buffer.getLong(index + ORDER_ID);
+        final long orderId = c.orderId();
         if (orders.containsKey(orderId))
         {
             respond(ResponseQueue.REJECT, orderId, CommandKind.NEW.code(), RejectReason.DUPLICATE_CLIENT_ID.code(), 409);
@@ -386,24 +366,24 @@ public final class SimBroker implements BrokerAdapter, Agent
         }
         if (config.rejectRate() > 0 && random.nextDouble() < config.rejectRate())
         {
-            finished.put(orderId, new BrokerOrderStatus(orderId, OrderState.REJECTED, buffer.getLong(index + QUANTITY), 0, 0,
+            finished.put(orderId, new BrokerOrderStatus(orderId, OrderState.REJECTED, c.quantity(), 0, 0,
                 java.util.List.of()));
             respond(ResponseQueue.REJECT, orderId, CommandKind.NEW.code(), RejectReason.BROKER_REJECTED.code(), 1001);
             return;
         }
         final SimOrder o = pool.isEmpty() ? new SimOrder() : pool.poll();
         o.orderId = orderId;
-        o.symbolId = buffer.getInt(index + SYMBOL);
-        o.side = Side.fromCode(buffer.getByte(index + SIDE));
-        o.type = OrderType.fromCode(buffer.getByte(index + TYPE));
-        o.timeInForce = TimeInForce.fromCode(buffer.getByte(index + TIF));
-        o.quantity = buffer.getLong(index + QUANTITY);
+        o.symbolId = c.symbolId();
+        o.side = c.side();
+        o.type = c.orderType();
+        o.timeInForce = c.timeInForce();
+        o.quantity = c.quantity();
         o.filled = 0;
         o.filledNotional = 0;
-        o.limitPrice = buffer.getLong(index + LIMIT);
-        o.stopPrice = buffer.getLong(index + STOP);
-        o.trailPrice = buffer.getLong(index + TRAIL_PRICE);
-        o.trailPercent = buffer.getLong(index + TRAIL_PERCENT);
+        o.limitPrice = c.limitPrice();
+        o.stopPrice = c.stopPrice();
+        o.trailPrice = c.trailPrice();
+        o.trailPercent = c.trailPercent();
         o.triggered = o.type == OrderType.MARKET || o.type == OrderType.LIMIT;
         o.restingIndex = -1;
         if (o.symbolId < 0 || o.symbolId >= prices.length)

@@ -44,6 +44,7 @@ class AlpacaFaultTest
     @TempDir
     Path journal;
 
+    private AlpacaFixture fixture;
     private AlpacaSimulator simulator;
     private AlpacaBroker broker;
     private OrderGateway gateway;
@@ -53,15 +54,17 @@ class AlpacaFaultTest
     {
         try
         {
-            simulator = new AlpacaSimulator(config).start(0);
+            fixture = new AlpacaFixture(config, url -> AlpacaConfig.of("alpaca", url, KEY, secret).withRequestTimeout(500).withReconnect(20, 200),
+                "f1", journal);
         }
         catch (final InterruptedException ex)
         {
             throw new IllegalStateException(ex);
         }
-        broker = new AlpacaBroker(AlpacaConfig.of("alpaca", simulator.url(), KEY, secret).withRequestTimeout(500).withReconnect(20, 200));
-        gateway = OrderGateway.builder().instanceId("f1").symbols("AAPL", "MSFT").broker(broker).journalDirectory(journal).build();
-        reports = new ReportCollector(gateway);
+        simulator = fixture.simulator;
+        broker = fixture.broker;
+        gateway = fixture.gateway;
+        reports = fixture.reports;
     }
 
     private void startHealthy(final SimBrokerConfig engine)
@@ -73,13 +76,9 @@ class AlpacaFaultTest
     @AfterEach
     void stop()
     {
-        if (gateway != null)
+        if (fixture != null)
         {
-            gateway.close();
-        }
-        if (simulator != null)
-        {
-            simulator.close();
+            fixture.close();
         }
     }
 
@@ -188,8 +187,8 @@ class AlpacaFaultTest
             assertThat(broker.health()).isEqualTo(BrokerHealth.DOWN); // the stream refused the key too
             assertThat(String.valueOf(broker)).doesNotContain(wrongSecret);
             assertThat(AlpacaConfig.of("x", simulator.url(), KEY, wrongSecret).toString()).doesNotContain(wrongSecret).doesNotContain(KEY);
-            gateway.close();
-            gateway = null;
+            fixture.close();
+            fixture = null;
         }
         finally
         {

@@ -44,6 +44,7 @@ class AlpacaGatewayTest
     @TempDir
     Path journal;
 
+    private AlpacaFixture fixture;
     private AlpacaSimulator simulator;
     private AlpacaBroker broker;
     private OrderGateway gateway;
@@ -57,10 +58,12 @@ class AlpacaGatewayTest
 
     private void start(final AlpacaSimulator.Config config, final AlpacaConfig adapter) throws Exception
     {
-        simulator = new AlpacaSimulator(config).start(0);
-        broker = new AlpacaBroker(adapter == null ? AlpacaConfig.of("alpaca", simulator.url(), KEY, SECRET).withRequestTimeout(1_000) : adapter);
-        gateway = OrderGateway.builder().instanceId("t1").symbols("AAPL", "MSFT").broker(broker).journalDirectory(journal).build();
-        reports = new ReportCollector(gateway);
+        fixture = new AlpacaFixture(config, url -> adapter != null ? adapter : AlpacaConfig.of("alpaca", url, KEY, SECRET).withRequestTimeout(1_000),
+            "t1", journal);
+        simulator = fixture.simulator;
+        broker = fixture.broker;
+        gateway = fixture.gateway;
+        reports = fixture.reports;
         await(() -> broker.health() == BrokerHealth.HEALTHY, "adapter healthy");
     }
 
@@ -85,13 +88,9 @@ class AlpacaGatewayTest
     @AfterEach
     void stop()
     {
-        if (gateway != null)
+        if (fixture != null)
         {
-            gateway.close();
-        }
-        if (simulator != null)
-        {
-            simulator.close();
+            fixture.close();
         }
     }
 
