@@ -199,4 +199,13 @@ class AlpacaGatewayTest
         assertThat(last.state()).isEqualTo(OrderState.REJECTED);
         assertThat(last.text()).contains(RejectReason.BROKER_REJECTED.name());
     }
+
+    @Test
+    void streamInTextFramesWorksAsWellAsBinary() throws Exception
+    {
+        start(AlpacaSimulator.Config.defaults(List.of("AAPL", "MSFT"), KEY, SECRET).withEngine(quietEngine()).withBinaryFrames(false), null);
+        final long id = submit(new NewOrder().symbol(gateway.symbolId("AAPL")).side(Side.SELL).type(OrderType.MARKET).quantity(quantity(9)));
+        assertThat(reports.awaitFinal(id, TIMEOUT).state()).isEqualTo(OrderState.FILLED);
+        assertThat(simulator.positions()).isEqualTo(Map.of("AAPL", -quantity(9)));
+    }
 }
