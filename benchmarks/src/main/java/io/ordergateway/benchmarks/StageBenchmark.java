@@ -77,7 +77,7 @@ public class StageBenchmark
         validate = new ValidateStage(instruments, new MarketCalendar[] {SessionCalendar.usEquities()});
         throttle = new ThrottleStage(new BucketSet(1_000_000_000L, 1_000), new BucketSet(1_000_000_000L, 1_000),
             new BucketSet(1_000_000_000L, 1_000));
-        route = new RouteStage(Router.create(RoutingPolicy.ROUND_ROBIN, 2));
+        route = RouteStage.simple(RoutingPolicy.ROUND_ROBIN, 2);
         final AccountBook accounts = new AccountBook(new long[] {REF});
         final OrderBook orders = new OrderBook(1 << 10, 1 << 12);
         risk = new RiskStage(new RiskLimits(FixedPoint.quantity(10_000), FixedPoint.money(10_000_000), 500,

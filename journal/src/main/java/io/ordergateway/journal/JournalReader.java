@@ -16,6 +16,7 @@ import java.nio.file.Path;
  */
 public final class JournalReader implements AutoCloseable
 {
+    private final io.ordergateway.journal.sbe.RoutingSetupDecoder routingSetup = new io.ordergateway.journal.sbe.RoutingSetupDecoder();
     private final ChronicleQueue queue;
     private final ExcerptTailer tailer;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
@@ -123,8 +124,23 @@ public final class JournalReader implements AutoCloseable
                     + ": record of template " + header.templateId() + " runs past the document's end");
             }
             handler.onRecord(header.templateId(), buffer, bodyOffset, blockLength, header.version(), index);
-            offset = bodyOffset + blockLength;
+            offset = bodyOffset + recordLength(header.templateId(), bodyOffset, blockLength, header.version());
         }
+    }
+
+    /**
+     * The length of a record's body: its root block, plus the groups of the one record type that has
+     * them (RoutingSetup, written once per session).
+     */
+    private int recordLength(final int templateId, final int bodyOffset, final int blockLength, final int version)
+    {
+        if (templateId != io.ordergateway.journal.sbe.RoutingSetupDecoder.TEMPLATE_ID)
+        {
+            return blockLength;
+        }
+        routingSetup.wrap(buffer, bodyOffset, blockLength, version);
+        routingSetup.sbeSkip();
+        return routingSetup.encodedLength();
     }
 
     @Override

@@ -53,6 +53,11 @@ public final class RecordFormatter
             case ReplaceConfirmedDecoder.TEMPLATE_ID: return "ReplaceConfirmed";
             case EventRefusedDecoder.TEMPLATE_ID: return "EventRefused";
             case TradingControlDecoder.TEMPLATE_ID: return "TradingControl";
+            case io.ordergateway.journal.sbe.TickDecoder.TEMPLATE_ID: return "Tick";
+            case io.ordergateway.journal.sbe.RoutingChangeDecoder.TEMPLATE_ID: return "RoutingChange";
+            case io.ordergateway.journal.sbe.ProbeResultDecoder.TEMPLATE_ID: return "ProbeResult";
+            case io.ordergateway.journal.sbe.RoutingCommandDecoder.TEMPLATE_ID: return "RoutingCommand";
+            case io.ordergateway.journal.sbe.RoutingSetupDecoder.TEMPLATE_ID: return "RoutingSetup";
             default: return "Unknown" + templateId;
         }
     }
@@ -205,6 +210,59 @@ public final class RecordFormatter
                 head(out, d.timestamp(), d.sequence(), templateId, d.orderId());
                 return out.append(' ').append(d.control()).append(d.engaged() == BooleanType.TRUE ? " ON" : " OFF")
                     .append(" account=").append(d.accountId() < 0 ? "all" : Integer.toString(d.accountId()));
+            }
+            case io.ordergateway.journal.sbe.TickDecoder.TEMPLATE_ID:
+            {
+                final io.ordergateway.journal.sbe.TickDecoder d = new io.ordergateway.journal.sbe.TickDecoder().wrap(buffer, offset, blockLength, version);
+                return head(out, d.timestamp(), d.sequence(), templateId, d.orderId());
+            }
+            case io.ordergateway.journal.sbe.RoutingChangeDecoder.TEMPLATE_ID:
+            {
+                final io.ordergateway.journal.sbe.RoutingChangeDecoder d =
+                    new io.ordergateway.journal.sbe.RoutingChangeDecoder().wrap(buffer, offset, blockLength, version);
+                head(out, d.timestamp(), d.sequence(), templateId, d.orderId());
+                out.append(' ').append(d.kind()).append(" broker=").append(d.brokerId());
+                if (d.otherBrokerId() >= 0)
+                {
+                    out.append(" from=").append(d.otherBrokerId());
+                }
+                return d.value() != 0 ? out.append(" value=").append(d.value()) : out;
+            }
+            case io.ordergateway.journal.sbe.ProbeResultDecoder.TEMPLATE_ID:
+            {
+                final io.ordergateway.journal.sbe.ProbeResultDecoder d =
+                    new io.ordergateway.journal.sbe.ProbeResultDecoder().wrap(buffer, offset, blockLength, version);
+                head(out, d.timestamp(), d.sequence(), templateId, d.orderId());
+                return out.append(" broker=").append(d.brokerId()).append(d.healthy() == BooleanType.TRUE ? " HEALTHY" : " UNHEALTHY");
+            }
+            case io.ordergateway.journal.sbe.RoutingCommandDecoder.TEMPLATE_ID:
+            {
+                final io.ordergateway.journal.sbe.RoutingCommandDecoder d =
+                    new io.ordergateway.journal.sbe.RoutingCommandDecoder().wrap(buffer, offset, blockLength, version);
+                head(out, d.timestamp(), d.sequence(), templateId, d.orderId());
+                return out.append(' ').append(d.command()).append(" broker=").append(d.brokerId());
+            }
+            case io.ordergateway.journal.sbe.RoutingSetupDecoder.TEMPLATE_ID:
+            {
+                final io.ordergateway.journal.sbe.RoutingSetupDecoder d =
+                    new io.ordergateway.journal.sbe.RoutingSetupDecoder().wrap(buffer, offset, blockLength, version);
+                head(out, d.timestamp(), d.sequence(), templateId, d.orderId());
+                out.append(" policy=").append(d.defaultPolicy()).append(" failureThreshold=").append(d.failureThreshold())
+                    .append(" breakerOpen=").append(d.breakerOpenNanos() / 1_000_000).append("ms recovery=")
+                    .append(d.recoveryNanos() / 1_000_000).append("ms holdDown=").append(d.holdDownNanos() / 1_000_000)
+                    .append("ms sendTimeout=").append(d.sendTimeoutNanos() / 1_000_000).append("ms chain=");
+                final int[] chain = new int[64];
+                int n = 0;
+                for (final io.ordergateway.journal.sbe.RoutingSetupDecoder.BrokersDecoder b : d.brokers())
+                {
+                    chain[b.chainPosition()] = b.brokerId();
+                    n++;
+                }
+                for (int i = 0; i < n; i++)
+                {
+                    out.append(i == 0 ? "" : ",").append(chain[i]);
+                }
+                return out;
             }
             default:
                 return out.append("Unknown record template ").append(templateId).append(" (").append(blockLength).append(" bytes)");

@@ -85,7 +85,7 @@ final class QueuePipelineTarget implements LatencyTarget
         final AccountBook accounts = new AccountBook(new long[1]);
         final ValidateStage validate = new ValidateStage(instruments, new MarketCalendar[] {new AlwaysOpenCalendar()});
         final ThrottleStage throttle = new ThrottleStage(new BucketSet(0, 1), new BucketSet(0, 1), new BucketSet(0, 1));
-        final RouteStage route = new RouteStage(Router.create(RoutingPolicy.PRIMARY_ONLY, 1));
+        final RouteStage route = RouteStage.simple(RoutingPolicy.PRIMARY_ONLY, 1);
         final RiskStage risk = new RiskStage(RiskLimits.NONE, instruments, accounts, orders);
         final OrderStateStage state = new OrderStateStage(orders, new PositionBook(1, 1), accounts, symbols, metrics);
         final JournalWriter writer = new JournalWriter(journal, JournalFiles.DEFAULT_ROLL_CYCLE);

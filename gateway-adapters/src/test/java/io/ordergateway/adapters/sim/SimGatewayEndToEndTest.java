@@ -213,7 +213,7 @@ class SimGatewayEndToEndTest
         final long id = submit(new NewOrder().symbol(0).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(1)));
         reports.awaitFinal(id, TIMEOUT);
         final List<Thread> pipeline = gateway.pipelineThreads();
-        assertThat(pipeline).hasSize(7);
+        assertThat(pipeline).hasSize(6); // validate, throttle, risk+route+state, journal, send, egress
         assertThat(liveThreadNames()).anyMatch(n -> n.startsWith("sim-"));
 
         gateway.close();

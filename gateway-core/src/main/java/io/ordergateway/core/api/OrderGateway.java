@@ -30,7 +30,11 @@ import io.ordergateway.core.recovery.JournalReplayer;
 import io.ordergateway.core.recovery.StartupReconciliation;
 import io.ordergateway.core.risk.RiskLimits;
 import io.ordergateway.core.risk.TradingControl;
-import io.ordergateway.core.routing.Router;
+import io.ordergateway.core.routing.ExecutionStatus;
+import io.ordergateway.core.routing.RoutingChangeKind;
+import io.ordergateway.core.routing.RoutingChanges;
+import io.ordergateway.core.routing.RoutingCommand;
+import io.ordergateway.core.routing.RoutingConfig;
 import io.ordergateway.core.routing.RoutingPolicy;
 import io.ordergateway.core.state.AccountBook;
 import io.ordergateway.core.state.OrderBook;
@@ -96,6 +100,13 @@ public final class OrderGateway implements AutoCloseable
     private volatile boolean closing;
     private volatile boolean paused;
     private volatile PortfolioSnapshot finalSnapshot;
+    private final RoutingConfig routing;
+    private final long queryTimeoutMillis;
+    private final RouteStage route;
+    private volatile ExecutionStatus executionStatus;
+    private io.ordergateway.core.timer.GatewayTimer timer;
+    private io.ordergateway.core.recovery.UnknownOrderResolver resolver;
+    private RingBrokerEventSink[] sinks;
     private ExecutionReportHandler pollHandler;
     private final org.agrona.concurrent.MessageHandler pollDispatch =
         (msgTypeId, buffer, index, length) -> pollHandler.onReport(pollFlyweight.wrap(buffer, index));
@@ -131,6 +142,16 @@ public final class OrderGateway implements AutoCloseable
         final AccountBook accounts = new AccountBook(referencePrices);
         state = new OrderStateStage(orderBook, new PositionBook(brokers.length, symbols.size()), accounts, symbols, metrics);
         final RiskStage risk = new RiskStage(b.riskLimits, instruments, accounts, orderBook);
+        queryTimeoutMillis = b.reconcileTimeoutMillis;
+        routing = b.routingConfig != null ? b.routingConfig : RoutingConfig.defaults(brokers.length).withPolicy(b.routingPolicy);
+        final String[] brokerNames = new String[brokers.length];
+        final io.ordergateway.core.broker.BrokerCapabilities[] capabilities = new io.ordergateway.core.broker.BrokerCapabilities[brokers.length];
+        for (int i = 0; i < brokers.length; i++)
+        {
+            brokerNames[i] = brokers[i].name();
+            capabilities[i] = brokers[i].capabilities();
+        }
+        route = new RouteStage(routing, symbols, brokerNames, capabilities, s -> executionStatus = s);
 
         final long nextSequence = restore(risk);
         reconciliation = reconcile(b);
@@ -138,16 +159,20 @@ public final class OrderGateway implements AutoCloseable
         pollQueue = b.polling ? new OneToOneRingBuffer(new UnsafeBuffer(ByteBuffer.allocateDirect(
             b.pollQueueBytes + RingBufferDescriptor.TRAILER_LENGTH))) : null;
         final JournalWriter journal = new JournalWriter(journalDirectory, JournalFiles.DEFAULT_ROLL_CYCLE);
+        final UnsafeBuffer setup = new UnsafeBuffer(new byte[4096]);
+        final int setupLength = io.ordergateway.core.routing.RoutingSetupCodec.encode(routing, symbols, nextSequence - 1, clock.nanoTime(), setup);
+        final JournalStage journalStage = new JournalStage(journal, symbols, clientOrderIds, nextSequence);
+        journalStage.preamble(java.util.Arrays.copyOf(setup.byteArray(), setupLength)); // this session's routing, before its events
         final GatewayPipeline.Stages stages = new GatewayPipeline.Stages(
             new ValidateStage(instruments, calendars),
             new ThrottleStage(new BucketSet(b.accountRatePerSecond, b.accountBurst), new BucketSet(b.strategyRatePerSecond, b.strategyBurst),
                 new BucketSet(b.symbolRatePerSecond, b.symbolBurst)),
-            new RouteStage(Router.create(b.routingPolicy, brokers.length)),
+            route,
             risk,
             state,
-            new JournalStage(journal, symbols, clientOrderIds, nextSequence),
+            journalStage,
             new SendStage(brokers, metrics),
-            new EgressStage(pollQueue, b.listener, new BackoffIdleStrategy(), () -> closing));
+            new EgressStage(pollQueue, b.listener, new BackoffIdleStrategy(), () -> closing, this::onRoutingChanges));
         pipeline = new GatewayPipeline("gateway-" + instanceId, b.topology, b.waitStrategy, b.ringSize, stages, metrics);
         ring = pipeline.ringBuffer();
     }
@@ -172,6 +197,7 @@ public final class OrderGateway implements AutoCloseable
             {
                 risk.onEvent(event, sequence, endOfBatch);
             }
+            route.onEvent(event, sequence, endOfBatch); // breakers, failover chain, orders in flight: as the journal left them
             state.onEvent(event, sequence, endOfBatch);
         }, symbols, brokers.length);
         try (JournalReader reader = new JournalReader(journalDirectory))
@@ -221,7 +247,7 @@ public final class OrderGateway implements AutoCloseable
     private void start()
     {
         pipeline.start();
-        final RingBrokerEventSink[] sinks = new RingBrokerEventSink[brokers.length];
+        sinks = new RingBrokerEventSink[brokers.length];
         for (int i = 0; i < brokers.length; i++)
         {
             sinks[i] = new RingBrokerEventSink(ring, clock, i);
@@ -255,6 +281,10 @@ public final class OrderGateway implements AutoCloseable
         {
             brokers[i].connect(new BrokerContext(i, sinks[i], symbols, clientOrderIds));
         }
+        resolver = new io.ordergateway.core.recovery.UnknownOrderResolver("gateway-" + instanceId, brokers, sinks, clientOrderIds,
+            queryTimeoutMillis);
+        timer = new io.ordergateway.core.timer.GatewayTimer("gateway-" + instanceId, ring, clock, routing.tickNanos(), brokers);
+        timer.start();
         LOG.info("gateway {} started: {} brokers, journal {}, next order id {}", instanceId, brokers.length, journalDirectory,
             lastOrderId.get() + 1);
     }
@@ -442,6 +472,143 @@ public final class OrderGateway implements AutoCloseable
             ring.publish(sequence);
         }
         return SubmitResult.ACCEPTED;
+    }
+
+    /**
+     * Where orders go now: active broker, primary, backups, pause, and per broker its breaker,
+     * failures, availability and recent latency. Refreshed on every tick and every switch.
+     *
+     * @return the latest status (null before the first tick).
+     */
+    public ExecutionStatus executionStatus()
+    {
+        return executionStatus;
+    }
+
+    /**
+     * @param name a broker's name.
+     * @return its id, or -1.
+     */
+    public int brokerId(final String name)
+    {
+        for (int i = 0; i < brokers.length; i++)
+        {
+            if (brokers[i].name().equals(name))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Makes a broker the active one (an operator's command; journaled).
+     *
+     * @param brokerId the broker.
+     * @return whether the command entered the ring.
+     */
+    public SubmitResult forceActive(final int brokerId)
+    {
+        return routingCommand(RoutingCommand.FORCE_ACTIVE, brokerId);
+    }
+
+    /**
+     * Takes a broker out of routing (journaled). Orders it holds stay with it.
+     *
+     * @param brokerId the broker.
+     * @return whether the command entered the ring.
+     */
+    public SubmitResult disableBroker(final int brokerId)
+    {
+        return routingCommand(RoutingCommand.DISABLE, brokerId);
+    }
+
+    /**
+     * Puts a broker back into routing (journaled).
+     *
+     * @param brokerId the broker.
+     * @return whether the command entered the ring.
+     */
+    public SubmitResult enableBroker(final int brokerId)
+    {
+        return routingCommand(RoutingCommand.ENABLE, brokerId);
+    }
+
+    private SubmitResult routingCommand(final RoutingCommand command, final int brokerId)
+    {
+        if (brokerId < 0 || brokerId >= brokers.length)
+        {
+            throw new IllegalArgumentException("no broker " + brokerId + ": the gateway has " + brokers.length);
+        }
+        if (closing)
+        {
+            return SubmitResult.CLOSED;
+        }
+        final long sequence;
+        try
+        {
+            sequence = ring.tryNext();
+        }
+        catch (final InsufficientCapacityException ex)
+        {
+            return SubmitResult.RING_FULL;
+        }
+        try
+        {
+            final GatewayEvent e = stamp(sequence, EventType.ROUTING_COMMAND, 0);
+            e.routingCommand = command;
+            e.brokerId = brokerId;
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+        return SubmitResult.ACCEPTED;
+    }
+
+    /**
+     * The route stage's journaled decisions, on the egress thread: alerts as log lines, probes and
+     * unknown orders handed to the threads that deal with them.
+     */
+    private void onRoutingChanges(final long timestamp, final RoutingChanges changes)
+    {
+        for (int i = 0; i < changes.size(); i++)
+        {
+            final RoutingChangeKind kind = changes.kind(i);
+            final int broker = changes.broker(i);
+            switch (kind)
+            {
+                case PROBE_REQUESTED:
+                    timer.requestProbe(broker);
+                    break;
+                case TIMEOUT:
+                    resolver.resolve(broker, changes.value(i));
+                    break;
+                case FAILOVER:
+                case RECOVERY:
+                case FORCED_ACTIVE:
+                    LOG.warn("ALERT gateway {}: {}: orders now go to {} (was {})", instanceId, kind, brokerName(broker), brokerName(changes.other(i)));
+                    break;
+                case PAUSED:
+                    LOG.error("ALERT gateway {}: PAUSED: no broker can take orders; new orders are denied with GATEWAY_PAUSED", instanceId);
+                    break;
+                case RESUMED:
+                    LOG.warn("ALERT gateway {}: RESUMED: orders go to {}", instanceId, brokerName(broker));
+                    break;
+                case BREAKER_OPEN:
+                case DISABLED:
+                case ENABLED:
+                    LOG.warn("ALERT gateway {}: {} {}", instanceId, brokerName(broker), kind);
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    private String brokerName(final int id)
+    {
+        return id >= 0 && id < brokers.length ? brokers[id].name() : "none";
     }
 
     /**
@@ -634,6 +801,14 @@ public final class OrderGateway implements AutoCloseable
             return;
         }
         closing = true;
+        if (timer != null)
+        {
+            timer.stop();
+        }
+        if (resolver != null)
+        {
+            resolver.stop();
+        }
         for (final BrokerAdapter broker : brokers)
         {
             try
@@ -670,6 +845,7 @@ public final class OrderGateway implements AutoCloseable
         private WaitStrategyKind waitStrategy = WaitStrategyKind.SLEEPING;
         private int ringSize = 1 << 14;
         private RoutingPolicy routingPolicy = RoutingPolicy.PRIMARY_ONLY;
+        private RoutingConfig routingConfig;
         private long accountRatePerSecond;
         private long accountBurst = 1;
         private boolean polling = true;
@@ -791,10 +967,21 @@ public final class OrderGateway implements AutoCloseable
             return this;
         }
 
-        /** @param policy how new orders pick a broker (default primary only). @return this. */
+        /** @param policy how new orders pick a broker (default primary only), everything else default. @return this. */
         public Builder routing(final RoutingPolicy policy)
         {
             this.routingPolicy = policy;
+            return this;
+        }
+
+        /**
+         * @param config policies per account and symbol, the failover chain, thresholds, periods, weights, costs and API
+         *               budgets (default: {@link RoutingConfig#defaults} with the policy of {@link #routing(RoutingPolicy)}).
+         * @return this.
+         */
+        public Builder routing(final RoutingConfig config)
+        {
+            this.routingConfig = config;
             return this;
         }
 
@@ -946,6 +1133,10 @@ public final class OrderGateway implements AutoCloseable
             if (journalDirectory == null)
             {
                 errors.add("journalDirectory: required");
+            }
+            if (routingConfig != null && !brokers.isEmpty())
+            {
+                errors.addAll(routingConfig.problems(brokers.size()));
             }
             try
             {

@@ -29,6 +29,7 @@ public final class EgressStage implements EventHandler<GatewayEvent>
     private final ExecutionReportHandler listener;
     private final IdleStrategy idle;
     private final BooleanSupplier closing;
+    private final RoutingObserver routingObserver;
     private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[ExecutionReportFlyweight.LENGTH]);
     private final ExecutionReportFlyweight flyweight = new ExecutionReportFlyweight();
     private long dropped;
@@ -42,6 +43,21 @@ public final class EgressStage implements EventHandler<GatewayEvent>
     public EgressStage(
         final OneToOneRingBuffer pollQueue, final ExecutionReportHandler listener, final IdleStrategy idle, final BooleanSupplier closing)
     {
+        this(pollQueue, listener, idle, closing, null);
+    }
+
+    /**
+     * @param pollQueue       where the strategy polls reports, or null for listener only.
+     * @param listener        called on this thread for each report, or null.
+     * @param idle            how to wait while the poll queue is full.
+     * @param closing         true once the gateway is closing.
+     * @param routingObserver told of the route stage's journaled decisions (alerts, probes, timeouts), or null.
+     */
+    public EgressStage(
+        final OneToOneRingBuffer pollQueue, final ExecutionReportHandler listener, final IdleStrategy idle, final BooleanSupplier closing,
+        final RoutingObserver routingObserver)
+    {
+        this.routingObserver = routingObserver;
         this.pollQueue = pollQueue;
         this.listener = listener;
         this.idle = idle;
@@ -51,6 +67,10 @@ public final class EgressStage implements EventHandler<GatewayEvent>
     @Override
     public void onEvent(final GatewayEvent e, final long sequence, final boolean endOfBatch)
     {
+        if (routingObserver != null && e.routingChanges.size() > 0)
+        {
+            routingObserver.onRoutingChanges(e.timestamp, e.routingChanges);
+        }
         final ReportType type = reportType(e);
         if (type == null)
         {

@@ -26,7 +26,13 @@ public enum EventType
     /** A request for a copy of orders and positions, answered by the state stage. */
     SNAPSHOT,
     /** An operator's trading control (kill switch, reduce-only), applied by the risk stage and journaled. */
-    CONTROL;
+    CONTROL,
+    /** The timer's tick: event time for timeouts, breaker periods and recovery (route and state stages). */
+    TICK,
+    /** The answer of a broker's health probe (route stage). */
+    PROBE_RESULT,
+    /** An operator's routing command: force a broker active, disable or enable one (route stage). */
+    ROUTING_COMMAND;
 
     /**
      * @return true for the strategy's commands (new, cancel, replace).

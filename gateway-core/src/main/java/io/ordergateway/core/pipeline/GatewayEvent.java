@@ -87,6 +87,10 @@ public final class GatewayEvent implements OrderCommand
     public io.ordergateway.core.risk.TradingControl control;
     /** Whether the control is switched on (CONTROL only). */
     public boolean controlEngaged;
+    /** The operator's routing command (ROUTING_COMMAND only); the broker is {@link #brokerId}. */
+    public io.ordergateway.core.routing.RoutingCommand routingCommand;
+    /** The probe's answer (PROBE_RESULT only); the broker is {@link #brokerId}. */
+    public boolean healthy;
 
     // ---- decisions, written by validate / throttle / route / state ----
     /** Why the command was denied, or null. */
@@ -99,6 +103,8 @@ public final class GatewayEvent implements OrderCommand
     public long denyBound;
     /** The routing policy that chose the broker. */
     public int routingPolicyCode;
+    /** What the route stage decided about brokers on this event (failures, breakers, failover, pause...). */
+    public final io.ordergateway.core.routing.RoutingChanges routingChanges = new io.ordergateway.core.routing.RoutingChanges();
 
     // ---- outcome, written by the state stage ----
     /** The order's state after this event (null when no order is involved). */
@@ -151,6 +157,9 @@ public final class GatewayEvent implements OrderCommand
         attachment = null;
         control = null;
         controlEngaged = false;
+        routingCommand = null;
+        healthy = false;
+        routingChanges.clear();
         denyReason = null;
         denyField = DetailField.NONE;
         denyValue = 0;

@@ -37,8 +37,8 @@ public final class GatewayPipeline
      *
      * @param validate stage 1.
      * @param throttle stage 2.
-     * @param route    stage 3.
-     * @param risk     pre-trade risk: the last stage that decides; always on the state stage's thread.
+     * @param route    stage 3: runs after risk, on the state stage's thread, so it routes only orders that will be sent.
+     * @param risk     pre-trade risk, on the state stage's thread (it reads the state stage's books).
      * @param state    the order and position owner (with stages 1 to 3).
      * @param journal  stage 4.
      * @param send     stage 5.
@@ -96,15 +96,16 @@ public final class GatewayPipeline
         {
             threadNames.add("decide");
             threadNames.add("journal-send");
-            disruptor.handleEventsWith(new StageGroup(List.of(validate, throttle, route, risk, state)))
+            disruptor.handleEventsWith(new StageGroup(List.of(validate, throttle, risk, route, state)))
                 .then(new StageGroup(List.of(journal, send, egress)));
         }
         else
         {
-            // Risk reads the state stage's books, so the two always share a thread.
+            // Risk reads the state stage's books, so the two always share a thread; route sits between them so it
+            // sees risk's denials (it counts only orders that will be sent: in flight, budgets, timeouts).
             final List<EventHandler<GatewayEvent>> chain = List.of(
-                validate, throttle, route, new StageGroup(List.of(risk, state)), journal, send, egress);
-            threadNames.addAll(List.of("validate", "throttle", "route", "risk-state", "journal", "send", "egress"));
+                validate, throttle, new StageGroup(List.of(risk, route, state)), journal, send, egress);
+            threadNames.addAll(List.of("validate", "throttle", "risk-route-state", "journal", "send", "egress"));
             EventHandlerGroup<GatewayEvent> group = null;
             for (final EventHandler<GatewayEvent> stage : chain)
             {

@@ -30,7 +30,13 @@ import io.ordergateway.journal.sbe.PartialFillEncoder;
 import io.ordergateway.journal.sbe.RefusalKind;
 import io.ordergateway.journal.sbe.RejectCode;
 import io.ordergateway.journal.sbe.ReplaceConfirmedEncoder;
+import io.ordergateway.journal.sbe.ProbeResultEncoder;
+import io.ordergateway.journal.sbe.RoutingChangeEncoder;
+import io.ordergateway.journal.sbe.RoutingChangeKind;
+import io.ordergateway.journal.sbe.RoutingCommandEncoder;
+import io.ordergateway.journal.sbe.RoutingCommandKind;
 import io.ordergateway.journal.sbe.RoutingPolicy;
+import io.ordergateway.journal.sbe.TickEncoder;
 import io.ordergateway.journal.sbe.Side;
 import io.ordergateway.journal.sbe.TimeInForce;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -70,8 +76,13 @@ public final class JournalStage implements EventHandler<GatewayEvent>
     private final ReplaceConfirmedEncoder replaceConfirmed = new ReplaceConfirmedEncoder();
     private final EventRefusedEncoder eventRefused = new EventRefusedEncoder();
     private final TradingControlEncoder tradingControl = new TradingControlEncoder();
+    private final TickEncoder tick = new TickEncoder();
+    private final RoutingChangeEncoder routingChange = new RoutingChangeEncoder();
+    private final ProbeResultEncoder probeResult = new ProbeResultEncoder();
+    private final RoutingCommandEncoder routingCommand = new RoutingCommandEncoder();
     private final long sequenceBase;
     private long sequence;
+    private byte[] preamble;
 
     /**
      * @param writer         the journal, used only from this stage's thread from now on.
@@ -97,15 +108,63 @@ public final class JournalStage implements EventHandler<GatewayEvent>
         this.clientOrderIds = clientOrderIds;
     }
 
+    /**
+     * A document to append before the first event (the session's routing setup), on this stage's
+     * thread: a Chronicle appender belongs to the thread that made it.
+     *
+     * @param document the encoded records.
+     */
+    public void preamble(final byte[] document)
+    {
+        this.preamble = document;
+    }
+
     @Override
     public void onEvent(final GatewayEvent e, final long sequence, final boolean endOfBatch)
     {
+        if (preamble != null)
+        {
+            writer.append(preamble, 0, preamble.length);
+            preamble = null;
+        }
         this.sequence = sequenceBase + sequence;
-        final int length = encode(e, 0);
+        int length = encode(e, 0);
+        if (e.routingChanges.size() > 0)
+        {
+            if (length == 0)
+            {
+                length = tick(e, 0); // a tick is journaled only when something was decided on it
+            }
+            length = routingChanges(e, length);
+        }
         if (length > 0)
         {
             writer.append(bytes, 0, length);
         }
+    }
+
+    private int tick(final GatewayEvent e, final int offset)
+    {
+        tick.wrapAndApplyHeader(buffer, offset, header).sequence(sequence).timestamp(e.timestamp).orderId(0);
+        return offset + MessageHeaderEncoder.ENCODED_LENGTH + tick.encodedLength();
+    }
+
+    private int routingChanges(final GatewayEvent e, final int offset)
+    {
+        int end = offset;
+        final io.ordergateway.core.routing.RoutingChanges changes = e.routingChanges;
+        for (int i = 0; i < changes.size(); i++)
+        {
+            routingChange.wrapAndApplyHeader(buffer, end, header)
+                .sequence(sequence).timestamp(e.timestamp)
+                .orderId(changes.kind(i) == io.ordergateway.core.routing.RoutingChangeKind.TIMEOUT ? changes.value(i) : e.orderId)
+                .kind(RoutingChangeKind.get((short)changes.kind(i).code()))
+                .brokerId(changes.broker(i))
+                .otherBrokerId(changes.other(i))
+                .value(changes.value(i));
+            end += MessageHeaderEncoder.ENCODED_LENGTH + routingChange.encodedLength();
+        }
+        return end;
     }
 
     private int encode(final GatewayEvent e, final int offset)
@@ -132,6 +191,17 @@ public final class JournalStage implements EventHandler<GatewayEvent>
                 return refusal(e, offset + expired(e, offset), ExpiredEncoder.TEMPLATE_ID);
             case CONTROL:
                 return offset + control(e, offset);
+            case PROBE_RESULT:
+                probeResult.wrapAndApplyHeader(buffer, offset, header)
+                    .sequence(sequence).timestamp(e.timestamp).orderId(0)
+                    .brokerId(e.brokerId).healthy(e.healthy ? BooleanType.TRUE : BooleanType.FALSE);
+                return offset + MessageHeaderEncoder.ENCODED_LENGTH + probeResult.encodedLength();
+            case ROUTING_COMMAND:
+                routingCommand.wrapAndApplyHeader(buffer, offset, header)
+                    .sequence(sequence).timestamp(e.timestamp).orderId(0)
+                    .command(e.routingCommand == null ? RoutingCommandKind.NULL_VAL : RoutingCommandKind.get((short)e.routingCommand.code()))
+                    .brokerId(e.brokerId);
+                return offset + MessageHeaderEncoder.ENCODED_LENGTH + routingCommand.encodedLength();
             default:
                 return 0;
         }

@@ -80,7 +80,28 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
             case BROKER_REPLACED: onBrokerEvent(e, OrderEvent.REPLACE_CONFIRMED); break;
             case BROKER_EXPIRED: onBrokerEvent(e, OrderEvent.EXPIRE); break;
             case SNAPSHOT: onSnapshot(e, sequenceBase + sequence); break;
+            case TICK: onTick(e); break;
             default: break;
+        }
+    }
+
+    /**
+     * New orders the route stage found unanswered past the send timeout (its TIMEOUT decisions on
+     * this tick) go to UNKNOWN: sent, outcome not known, to be resolved by asking the broker.
+     */
+    private void onTick(final GatewayEvent e)
+    {
+        final io.ordergateway.core.routing.RoutingChanges changes = e.routingChanges;
+        for (int i = 0; i < changes.size(); i++)
+        {
+            if (changes.kind(i) == io.ordergateway.core.routing.RoutingChangeKind.TIMEOUT)
+            {
+                final OrderRecord r = orders.get(changes.value(i));
+                if (r != null && OrderStateMachine.isLegal(r.state(), OrderEvent.TIMEOUT))
+                {
+                    r.setState(OrderStateMachine.next(r.state(), OrderEvent.TIMEOUT));
+                }
+            }
         }
     }
 

@@ -52,6 +52,11 @@ public final class JournalReplayer implements JournalRecordHandler
     private final OrderReplaceDecoder orderReplace = new OrderReplaceDecoder();
     private final OrderDeniedDecoder orderDenied = new OrderDeniedDecoder();
     private final OrderRoutedDecoder orderRouted = new OrderRoutedDecoder();
+    private final io.ordergateway.journal.sbe.TickDecoder tick = new io.ordergateway.journal.sbe.TickDecoder();
+    private final io.ordergateway.journal.sbe.ProbeResultDecoder probeResult = new io.ordergateway.journal.sbe.ProbeResultDecoder();
+    private final io.ordergateway.journal.sbe.RoutingCommandDecoder routingCommand = new io.ordergateway.journal.sbe.RoutingCommandDecoder();
+    private final io.ordergateway.journal.sbe.RoutingChangeDecoder routingChange = new io.ordergateway.journal.sbe.RoutingChangeDecoder();
+    private final java.util.List<RoutingSwitch> journaledChanges = new java.util.ArrayList<>();
     private final OrderSentDecoder orderSent = new OrderSentDecoder();
     private final BrokerAckDecoder brokerAck = new BrokerAckDecoder();
     private final BrokerRejectDecoder brokerReject = new BrokerRejectDecoder();
@@ -76,8 +81,9 @@ public final class JournalReplayer implements JournalRecordHandler
      * @param symbols symbol names by id.
      * @param brokers one more than the highest broker id seen.
      * @param records records read.
+     * @param routing the routing configuration of the journal's first session, or null (journals before version 3).
      */
-    public record Layout(List<String> symbols, int brokers, long records)
+    public record Layout(List<String> symbols, int brokers, long records, io.ordergateway.core.routing.RoutingConfig routing)
     {
     }
 
@@ -127,11 +133,20 @@ public final class JournalReplayer implements JournalRecordHandler
         final OrderNewDecoder decoder = new OrderNewDecoder();
         final OrderRoutedDecoder routed = new OrderRoutedDecoder();
         final long[] count = {0};
+        final byte[][] setup = {null};
+        final int[] setupShape = new int[2];
         try (JournalReader reader = new JournalReader(directory))
         {
             reader.readAll((templateId, buffer, offset, blockLength, version, index) ->
             {
                 count[0]++;
+                if (templateId == io.ordergateway.journal.sbe.RoutingSetupDecoder.TEMPLATE_ID && setup[0] == null)
+                {
+                    setup[0] = new byte[buffer.capacity() - offset];
+                    buffer.getBytes(offset, setup[0]);
+                    setupShape[0] = blockLength;
+                    setupShape[1] = version;
+                }
                 if (templateId == OrderNewDecoder.TEMPLATE_ID)
                 {
                     decoder.wrap(buffer, offset, blockLength, version);
@@ -155,7 +170,15 @@ public final class JournalReplayer implements JournalRecordHandler
         {
             symbols.add(names.getOrDefault(id, "SYMBOL" + id)); // never traded: a placeholder keeps the ids aligned
         }
-        return new Layout(symbols, maxBroker[0] + 1, count[0]);
+        io.ordergateway.core.routing.RoutingConfig routing = null;
+        if (setup[0] != null)
+        {
+            final io.ordergateway.journal.sbe.RoutingSetupDecoder d = new io.ordergateway.journal.sbe.RoutingSetupDecoder()
+                .wrap(new org.agrona.concurrent.UnsafeBuffer(setup[0]), 0, setupShape[0], setupShape[1]);
+            routing = io.ordergateway.core.routing.RoutingSetupCodec.decode(d, new SymbolTable(symbols), 100_000_000L);
+            maxBroker[0] = Math.max(maxBroker[0], routing.chain().size() - 1);
+        }
+        return new Layout(symbols, maxBroker[0] + 1, count[0], routing);
     }
 
     /**
@@ -412,9 +435,68 @@ public final class JournalReplayer implements JournalRecordHandler
                 }
                 break;
             }
+            case io.ordergateway.journal.sbe.TickDecoder.TEMPLATE_ID:
+            {
+                final io.ordergateway.journal.sbe.TickDecoder d = tick.wrap(buffer, offset, blockLength, version);
+                begin(EventType.TICK, d.sequence(), d.timestamp(), 0);
+                break;
+            }
+            case io.ordergateway.journal.sbe.ProbeResultDecoder.TEMPLATE_ID:
+            {
+                final io.ordergateway.journal.sbe.ProbeResultDecoder d = probeResult.wrap(buffer, offset, blockLength, version);
+                if (begin(EventType.PROBE_RESULT, d.sequence(), d.timestamp(), 0))
+                {
+                    e.brokerId = d.brokerId();
+                    e.healthy = d.healthy() == BooleanType.TRUE;
+                }
+                break;
+            }
+            case io.ordergateway.journal.sbe.RoutingCommandDecoder.TEMPLATE_ID:
+            {
+                final io.ordergateway.journal.sbe.RoutingCommandDecoder d = routingCommand.wrap(buffer, offset, blockLength, version);
+                if (begin(EventType.ROUTING_COMMAND, d.sequence(), d.timestamp(), 0))
+                {
+                    e.brokerId = d.brokerId();
+                    e.routingCommand = io.ordergateway.core.routing.RoutingCommand.fromCode(d.commandRaw());
+                }
+                break;
+            }
+            case io.ordergateway.journal.sbe.RoutingChangeDecoder.TEMPLATE_ID:
+            {
+                final io.ordergateway.journal.sbe.RoutingChangeDecoder d = routingChange.wrap(buffer, offset, blockLength, version);
+                if (d.sequence() < untilSequence)
+                {
+                    journaledChanges.add(new RoutingSwitch(d.sequence(), d.timestamp(),
+                        io.ordergateway.core.routing.RoutingChangeKind.fromCode(d.kindRaw()), d.brokerId(), d.otherBrokerId(), d.value()));
+                }
+                break; // a decision: replay makes it again (and the caller can compare)
+            }
             default:
-                break; // EventRefused and records of later versions: the state code decides refusals itself
+                break; // EventRefused, RoutingSetup and records of later versions: the code decides these itself
         }
+    }
+
+    /**
+     * One routing decision as journaled (or as replay made it).
+     *
+     * @param sequence  the event's sequence.
+     * @param timestamp event time.
+     * @param kind      what.
+     * @param broker    which broker.
+     * @param other     the broker before, or -1.
+     * @param value     a count or an order id.
+     */
+    public record RoutingSwitch(long sequence, long timestamp, io.ordergateway.core.routing.RoutingChangeKind kind, int broker, int other,
+        long value)
+    {
+    }
+
+    /**
+     * @return the routing decisions the journal holds, in order (failures, breakers, failovers, pauses...).
+     */
+    public java.util.List<RoutingSwitch> journaledRoutingChanges()
+    {
+        return journaledChanges;
     }
 
     private void fill(

@@ -3,14 +3,15 @@ package io.ordergateway.core.routing;
 import io.ordergateway.core.broker.OrderCommand;
 
 /**
- * Sends every order to broker 0.
+ * Everything to the failover chain's active broker (the primary until it fails); an order the
+ * active broker cannot take right now goes to the next broker in chain order that can.
  */
 public final class PrimaryOnlyRouter implements Router
 {
     @Override
-    public int route(final OrderCommand order)
+    public int route(final OrderCommand order, final long now, final BrokerPool pool, final FailoverChain chain)
     {
-        return 0;
+        return chain.pick(order, now, pool);
     }
 
     @Override

@@ -3,32 +3,27 @@ package io.ordergateway.core.routing;
 import io.ordergateway.core.broker.OrderCommand;
 
 /**
- * Sends each new order to the next broker in turn. Deterministic: replaying the same orders gives
- * the same choices.
+ * Each eligible broker in turn (brokers that cannot take the order are skipped). Deterministic:
+ * replaying the same events gives the same choices.
  */
 public final class RoundRobinRouter implements Router
 {
-    private final int brokers;
     private int next;
 
-    /**
-     * @param brokers how many brokers to rotate over, at least 1.
-     */
-    public RoundRobinRouter(final int brokers)
-    {
-        if (brokers < 1)
-        {
-            throw new IllegalArgumentException("need at least one broker");
-        }
-        this.brokers = brokers;
-    }
-
     @Override
-    public int route(final OrderCommand order)
+    public int route(final OrderCommand order, final long now, final BrokerPool pool, final FailoverChain chain)
     {
-        final int broker = next;
-        next = broker + 1 == brokers ? 0 : broker + 1;
-        return broker;
+        final int n = pool.size();
+        for (int i = 0; i < n; i++)
+        {
+            final int b = (next + i) % n;
+            if (pool.eligible(b, order, now))
+            {
+                next = (b + 1) % n;
+                return b;
+            }
+        }
+        return -1;
     }
 
     @Override
