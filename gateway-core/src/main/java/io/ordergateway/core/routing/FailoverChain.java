@@ -116,7 +116,7 @@ public final class FailoverChain
             }
             if (broker == order[0])
             {
-                if (now - restoredAt < holdDownNanos)
+                if (restoredAt != Long.MIN_VALUE && now - restoredAt < holdDownNanos)
                 {
                     backoffShift = Math.min(MAX_BACKOFF_SHIFT, backoffShift + 1); // failed again soon after being restored
                 }
