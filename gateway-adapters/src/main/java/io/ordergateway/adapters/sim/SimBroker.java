@@ -75,6 +75,8 @@ public final class SimBroker implements BrokerAdapter, Agent
     private final MessageHandler commandHandler = this::onCommand;
     private final java.util.concurrent.atomic.AtomicLong processed = new java.util.concurrent.atomic.AtomicLong();
     private volatile BrokerHealth health = BrokerHealth.DOWN;
+    private volatile long outageUntil = Long.MIN_VALUE;
+    private volatile boolean silent;
     private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> queries = new java.util.concurrent.ConcurrentLinkedQueue<>();
     // Finished and rejected orders, so a restarted gateway can still ask about them (grows with the run: a simulator's choice).
     private final java.util.Map<Long, BrokerOrderStatus> finished = new java.util.HashMap<>();
@@ -156,7 +158,30 @@ public final class SimBroker implements BrokerAdapter, Agent
     @Override
     public BrokerHealth health()
     {
-        return health;
+        return System.nanoTime() < outageUntil ? BrokerHealth.DOWN : health;
+    }
+
+    /**
+     * Fault injection: for the next {@code durationNanos} the broker refuses every command as a
+     * connection error (it never sees them: nothing changes on its side) and reports itself DOWN.
+     *
+     * @param durationNanos how long.
+     */
+    public void outage(final long durationNanos)
+    {
+        outageUntil = System.nanoTime() + durationNanos;
+    }
+
+    /**
+     * Fault injection: while silent the broker acts on commands (accepts, fills, cancels) but its
+     * answers never reach the gateway, as when a connection drops after the write. Questions
+     * ({@link #queryOrder}) are still answered.
+     *
+     * @param silent true to stop answering.
+     */
+    public void silence(final boolean silent)
+    {
+        this.silent = silent;
     }
 
     @Override
@@ -335,6 +360,12 @@ public final class SimBroker implements BrokerAdapter, Agent
     private void onCommand(final int msgType, final DirectBuffer buffer, final int index, final int length)
     {
         processed.lazySet(processed.get() + 1);
+        if (msgType != MSG_PRICE && nowNanos < outageUntil)
+        {
+            final QueuedCommand c = queued.wrap(buffer, index);
+            respond(ResponseQueue.REJECT, c.orderId(), c.command().code(), RejectReason.CONNECTION_ERROR.code(), 503);
+            return; // refused at the door: the broker never saw it
+        }
         switch (msgType)
         {
             case MSG_NEW: onNew(queued.wrap(buffer, index)); break;
@@ -583,6 +614,10 @@ public final class SimBroker implements BrokerAdapter, Agent
 
     private void emit()
     {
+        if (silent)
+        {
+            return; // the answer is lost on the way
+        }
         final long orderId = responses.orderId();
         switch (responses.kind())
         {

@@ -1,0 +1,91 @@
+package io.ordergateway.core.recovery;
+
+import io.ordergateway.core.broker.BrokerCapabilities;
+import io.ordergateway.core.domain.SymbolTable;
+import io.ordergateway.core.pipeline.RouteStage;
+import io.ordergateway.core.routing.RoutingChanges;
+import io.ordergateway.core.routing.RoutingConfig;
+import io.ordergateway.journal.JournalReader;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Runs a journal's events through a fresh route stage, configured as the journal's first session
+ * was ({@code RoutingSetup}), and compares the decisions it makes (failures counted, breakers,
+ * failovers, probes, recoveries, pauses) with the ones the live gateway journaled. Equal lists show
+ * that the switches were made from the journaled events alone, and that a replay reproduces them.
+ */
+public final class RoutingReplay
+{
+    /**
+     * The comparison.
+     *
+     * @param journaled the decisions in the journal.
+     * @param replayed  the decisions replay made.
+     */
+    public record Result(List<JournalReplayer.RoutingSwitch> journaled, List<JournalReplayer.RoutingSwitch> replayed)
+    {
+        /**
+         * @return true when replay made exactly the journaled decisions, in order.
+         */
+        public boolean same()
+        {
+            return journaled.equals(replayed);
+        }
+
+        /**
+         * @return the journaled switches an operator cares about (failover, recovery, pause, resume, commands).
+         */
+        public List<JournalReplayer.RoutingSwitch> switches()
+        {
+            return journaled.stream().filter(s -> s.kind() != null && s.kind().isSwitch()).toList();
+        }
+    }
+
+    private RoutingReplay()
+    {
+    }
+
+    /**
+     * @param directory the journal.
+     * @return the comparison, or null when the journal has no routing setup (written before schema version 3).
+     */
+    public static Result run(final Path directory)
+    {
+        final JournalReplayer.Layout layout = JournalReplayer.layout(directory);
+        final RoutingConfig config = layout.routing();
+        if (config == null)
+        {
+            return null;
+        }
+        final int brokers = config.chain().size();
+        final BrokerCapabilities[] caps = new BrokerCapabilities[brokers];
+        final String[] names = new String[brokers];
+        Arrays.fill(caps, BrokerCapabilities.everything());
+        for (int b = 0; b < brokers; b++)
+        {
+            names[b] = "broker-" + b;
+        }
+        final SymbolTable symbols = new SymbolTable(layout.symbols());
+        final RouteStage route = new RouteStage(config, symbols, names, caps, null);
+        final List<JournalReplayer.RoutingSwitch> replayed = new ArrayList<>();
+        final JournalReplayer replayer = new JournalReplayer((event, sequence, endOfBatch) ->
+        {
+            route.onEvent(event, sequence, endOfBatch);
+            final RoutingChanges changes = event.routingChanges;
+            for (int i = 0; i < changes.size(); i++)
+            {
+                replayed.add(new JournalReplayer.RoutingSwitch(sequence, event.timestamp, changes.kind(i), changes.broker(i), changes.other(i),
+                    changes.value(i)));
+            }
+        }, symbols, brokers);
+        try (JournalReader reader = new JournalReader(directory))
+        {
+            replayer.replay(reader, Long.MAX_VALUE);
+        }
+        return new Result(List.copyOf(replayer.journaledRoutingChanges()), replayed);
+    }
+}
