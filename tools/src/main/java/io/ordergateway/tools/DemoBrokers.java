@@ -81,6 +81,22 @@ final class DemoBrokers implements AutoCloseable
         }
     }
 
+    /** @return true when the primary is a sim broker that can be taken down. */
+    boolean canFailPrimary()
+    {
+        return adapters.size() > 1 && adapters.get(0) instanceof SimBroker;
+    }
+
+    /**
+     * Takes the primary sim broker down.
+     *
+     * @param nanos for how long.
+     */
+    void failPrimary(final long nanos)
+    {
+        ((SimBroker)adapters.get(0)).outage(nanos);
+    }
+
     /** @return the adapters, in broker-id order. */
     List<BrokerAdapter> adapters()
     {

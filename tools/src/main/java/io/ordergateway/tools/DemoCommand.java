@@ -10,6 +10,7 @@ import io.ordergateway.core.metrics.GatewayMetrics;
 import io.ordergateway.core.metrics.GatewayMetrics.BrokerCounter;
 import io.ordergateway.core.pipeline.Topology;
 import io.ordergateway.core.pipeline.WaitStrategyKind;
+import io.ordergateway.core.routing.RoutingConfig;
 import io.ordergateway.core.routing.RoutingPolicy;
 import io.ordergateway.core.state.PortfolioSnapshot;
 import io.ordergateway.journal.FixedPoint;
@@ -83,8 +84,18 @@ final class DemoCommand implements Callable<Integer>
         description = "blocking, sleeping, yielding, busy_spin or phased_backoff (default: ${DEFAULT-VALUE}).")
     WaitStrategyKind waitStrategy = WaitStrategyKind.SLEEPING;
 
-    @Option(names = "--routing", paramLabel = "P", description = "primary_only or round_robin (default: ${DEFAULT-VALUE}).")
-    RoutingPolicy routing = RoutingPolicy.ROUND_ROBIN;
+    @Option(names = "--routing", paramLabel = "P",
+        description = "primary_only, round_robin, best_execution, load_balanced or weighted_split "
+            + "(default: round_robin; primary_only with --fail-primary-after or a single broker).")
+    RoutingPolicy routing;
+
+    @Option(names = "--fail-primary-after", paramLabel = "N",
+        description = "Take the primary sim broker down after N orders (it refuses everything for --outage-seconds), to watch "
+            + "failover, the recovery probe and traffic returning. Uses short periods: failover after 5 failures, probe 2 s after.")
+    int failPrimaryAfter;
+
+    @Option(names = "--outage-seconds", paramLabel = "S", description = "How long the primary stays down (default: ${DEFAULT-VALUE}).")
+    double outageSeconds = 3;
 
     @Option(names = "--seed", description = "Seed of the orders and the simulated markets (default: ${DEFAULT-VALUE}).")
     long seed = 42;
@@ -125,7 +136,18 @@ final class DemoCommand implements Callable<Integer>
             LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))).toAbsolutePath();
         final PrintStream out = System.out;
         final DemoBrokers brokers = new DemoBrokers(DemoBrokers.Kind.parse(broker), PRICES, seed, alpacaUrl, live);
-        final RoutingPolicy policy = brokers.adapters().size() == 1 ? RoutingPolicy.PRIMARY_ONLY : routing;
+        if (failPrimaryAfter > 0 && !brokers.canFailPrimary())
+        {
+            brokers.close();
+            throw new IllegalArgumentException("--fail-primary-after needs --broker sim (two simulated brokers)");
+        }
+        final RoutingPolicy policy = routing != null ? routing
+            : brokers.adapters().size() == 1 || failPrimaryAfter > 0 ? RoutingPolicy.PRIMARY_ONLY : RoutingPolicy.ROUND_ROBIN;
+        final long ms = 1_000_000L;
+        final RoutingConfig routingConfig = failPrimaryAfter > 0
+            ? RoutingConfig.defaults(brokers.adapters().size()).withPolicy(policy).withFailover(5, 1_000 * ms, 2_000 * ms, 10_000 * ms,
+                2_000 * ms, 50 * ms)
+            : RoutingConfig.defaults(brokers.adapters().size()).withPolicy(policy);
         out.printf("Gateway demo: %,d orders at %,d/s to %s (%s routing, %s topology, %s wait)%n",
             orders, rate, brokers.describe(), policy.name().toLowerCase(), topology.name().toLowerCase(), waitStrategy.name().toLowerCase());
 
@@ -139,7 +161,7 @@ final class DemoCommand implements Callable<Integer>
                 .instanceId("demo")
                 .riskLimits(DEMO_LIMITS)
                 .onUnexplainedDifferences(false) // continuing a journal: the in-process sim brokers start empty each run
-                .routing(policy)
+                .routing(routingConfig)
                 .topology(topology)
                 .waitStrategy(waitStrategy)
                 .journalDirectory(journalDir)
@@ -180,6 +202,11 @@ final class DemoCommand implements Callable<Integer>
                     continue;
                 }
                 i++;
+                if (i == failPrimaryAfter)
+                {
+                    brokers.failPrimary((long)(outageSeconds * 1e9));
+                    out.printf("%n(order %,d: the primary goes down for %.1f s)%n", i, outageSeconds);
+                }
                 if (i == warmUpOrders)
                 {
                     warmUpSend = gateway.metrics().submitToSend().snapshot();
@@ -297,6 +324,9 @@ final class DemoCommand implements Callable<Integer>
             records = count[0];
         }
         out.printf("%nJournal: %s (%,d records)%nDump it: ./gateway journal dump %s%n", journalDir, records, journalDir);
+        out.println();
+        RoutingTimeline.print(out, journalDir, gateway.brokerNames());
+        out.printf("Client order ids sent to more than one broker: %d%n%n", RoutingTimeline.idsSentToTwoBrokers(journalDir));
         final StringBuilder reconcile = new StringBuilder("  ./gateway journal reconcile ").append(journalDir);
         statements.forEach(f -> reconcile.append(" --statement ").append(f));
         out.printf("Each broker's statement is next to it: reconcile with%n%s%n", reconcile);

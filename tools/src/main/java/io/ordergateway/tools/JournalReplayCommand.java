@@ -83,6 +83,12 @@ final class JournalReplayCommand implements Callable<Integer>
             snapshot.digest());
         out.printf("Replayed %,d records (%,d events) in %.2f s: %,.0f records/s (layout pass %.2f s)%n", replayer.records(),
             replayer.events(), nanos / 1e9, replayer.records() * 1e9 / Math.max(1, nanos), layoutNanos / 1e9);
+        if (untilSequence == Long.MAX_VALUE)
+        {
+            out.println();
+            final io.ordergateway.core.recovery.RoutingReplay.Result routing = RoutingTimeline.print(out, directory, java.util.List.of());
+            return routing == null || routing.same() ? 0 : 1;
+        }
         return 0;
     }
 }

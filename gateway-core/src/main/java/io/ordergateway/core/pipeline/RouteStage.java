@@ -249,7 +249,7 @@ public final class RouteStage implements EventHandler<GatewayEvent>
             changes.add(RoutingChangeKind.BREAKER_CLOSED, broker, -1, 0);
             chain.onAvailable(broker, pool, changes);
         }
-        else if (failures > 0)
+        else if (failures > 0 && breaker.failures() == 0)
         {
             changes.add(RoutingChangeKind.SUCCESS_RESET, broker, -1, 0);
         }

@@ -56,20 +56,41 @@ public final class CircuitBreaker
     }
 
     /**
-     * An answer from the broker (an ack, a fill, a business reject).
+     * An answer from the broker (an ack, a fill, a business reject). In CLOSED it resets the count;
+     * in HALF_OPEN it is the trial's answer and closes the breaker; in OPEN it is a late answer to
+     * something sent before the breaker opened and changes nothing (only a trial or a probe closes an
+     * open breaker).
      *
-     * @return true if the breaker closed now (it was half-open).
+     * @return true if the breaker closed now.
      */
     public boolean onSuccess()
     {
+        if (state == State.OPEN)
+        {
+            return false;
+        }
         trialInFlight = false;
         failures = 0;
-        if (state != State.CLOSED)
+        if (state == State.HALF_OPEN)
         {
             state = State.CLOSED;
             return true;
         }
         return false;
+    }
+
+    /**
+     * Closes the breaker whatever its state: a health probe found the broker well.
+     *
+     * @return true if it was not closed.
+     */
+    public boolean reset()
+    {
+        final boolean changed = state != State.CLOSED;
+        state = State.CLOSED;
+        failures = 0;
+        trialInFlight = false;
+        return changed;
     }
 
     /**

@@ -167,7 +167,7 @@ public final class FailoverChain
         probePending = false;
         if (healthy && pool.enabled(broker))
         {
-            if (pool.breaker(broker).onSuccess())
+            if (pool.breaker(broker).reset())
             {
                 changes.add(RoutingChangeKind.BREAKER_CLOSED, broker, -1, 0);
             }

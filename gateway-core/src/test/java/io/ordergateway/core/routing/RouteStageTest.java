@@ -436,4 +436,22 @@ class RouteStageTest
         }
         assertThat(log).isEqualTo(live);
     }
+
+    @Test
+    void aLateAnswerToAnOrderSentBeforeTheBreakerOpenedDoesNotCloseIt()
+    {
+        stage = stage(config(2), everything(2));
+        long t = T0;
+        final GatewayEvent early = order(t += SECOND); // sent while all was well, answered late
+        for (int i = 0; i < 3; i++)
+        {
+            fail(order(t += SECOND), t);
+        }
+        assertThat(stage.pool().breaker(0).state()).isEqualTo(CircuitBreaker.State.OPEN);
+        answer(early, EventType.BROKER_ACK, null, t += SECOND);
+        assertThat(stage.pool().breaker(0).state()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(log).doesNotContain("BREAKER_CLOSED 0");
+        tick(t + 10 * SECOND);
+        assertThat(log).contains("BREAKER_HALF_OPEN 0");
+    }
 }
