@@ -219,7 +219,7 @@ class GatewayCliTest
     {
         for (final String[] command : new String[][] {{"--help"}, {"demo", "--help"}, {"journal", "--help"}, {"journal", "dump", "--help"},
             {"journal", "replay", "--help"}, {"journal", "reconcile", "--help"}, {"bench", "--help"},
-            {"alpaca-sim", "--help"}})
+            {"alpaca-sim", "--help"}, {"report", "brokers", "--help"}})
         {
             out.reset();
             assertThat(GatewayCli.run(command)).isZero();
@@ -248,5 +248,20 @@ class GatewayCliTest
         err.reset();
         assertThat(GatewayCli.run("demo", "--broker", "fix")).isEqualTo(2);
         assertThat(stderr()).contains("--broker must be sim, alpaca or alpaca-sim");
+    }
+
+    @Test
+    void demoFailsOverAndBackAndReplayAndTheBrokerReportReadItsJournal(@org.junit.jupiter.api.io.TempDir final Path journal)
+    {
+        assertThat(GatewayCli.run("demo", "--orders", "4000", "--rate", "1000", "--fail-primary-after", "500", "--outage-seconds", "1.5",
+            "--journal", journal.toString())).as(stderr()).isZero();
+        assertThat(stdout()).contains("FAILOVER").contains("PROBE_REQUESTED").contains("RECOVERY")
+            .contains("replay made the same ones").contains("Client order ids sent to more than one broker: 0");
+        out.reset();
+        assertThat(GatewayCli.run("journal", "replay", journal.toString())).isZero();
+        assertThat(stdout()).contains("Routing timeline").contains("replay made the same ones");
+        out.reset();
+        assertThat(GatewayCli.run("report", "brokers", journal.toString(), "--names", "sim-a,sim-b")).isZero();
+        assertThat(stdout()).contains("sim-a").contains("sim-b").contains("ack latency p50").contains("Mann-Whitney");
     }
 }
