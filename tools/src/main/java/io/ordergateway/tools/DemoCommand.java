@@ -269,16 +269,23 @@ final class DemoCommand implements Callable<Integer>
 
         out.println();
         final List<String> names = gateway.brokerNames();
-        final TextTable brokers = new TextTable("broker", "sent", "acks", "rejects", "fills", "filled qty", "notional", "ack p50 us",
-            "ack p99 us");
+        final io.ordergateway.core.routing.ExecutionStatus status = gateway.executionStatus();
+        final TextTable brokers = new TextTable("broker", "role", "breaker", "availability", "sent", "acks", "rejects", "failures", "fills",
+            "filled qty", "notional", "ack p50 us", "ack p99 us", "1st fill p50 us");
         for (int b = 0; b < names.size(); b++)
         {
             final Histogram brokerAck = m.submitToAck(b).snapshot();
-            brokers.row(names.get(b), m.get(b, BrokerCounter.SENT), m.get(b, BrokerCounter.ACKNOWLEDGED), m.get(b, BrokerCounter.REJECTED),
+            final Histogram brokerFill = m.submitToFirstFill(b).snapshot();
+            final io.ordergateway.core.routing.ExecutionStatus.Broker line = status == null ? null : status.brokers().get(b);
+            brokers.row(names.get(b), line == null ? "-" : line.role(), line == null ? "-" : line.breaker(),
+                line == null ? "-" : String.format("%.1f%%", line.availability() * 100),
+                m.get(b, BrokerCounter.SENT), m.get(b, BrokerCounter.ACKNOWLEDGED), m.get(b, BrokerCounter.REJECTED),
+                line == null ? "-" : Long.toString(line.failures()),
                 m.get(b, BrokerCounter.FILLS), FixedPoint.formatQuantity(m.get(b, BrokerCounter.FILLED_QUANTITY)),
                 money(m.get(b, BrokerCounter.FILLED_NOTIONAL)),
                 brokerAck.getTotalCount() == 0 ? "-" : LatencyTable.us(brokerAck.getValueAtPercentile(50)),
-                brokerAck.getTotalCount() == 0 ? "-" : LatencyTable.us(brokerAck.getValueAtPercentile(99)));
+                brokerAck.getTotalCount() == 0 ? "-" : LatencyTable.us(brokerAck.getValueAtPercentile(99)),
+                brokerFill.getTotalCount() == 0 ? "-" : LatencyTable.us(brokerFill.getValueAtPercentile(50)));
         }
         brokers.print(out);
 

@@ -60,6 +60,7 @@ public final class GatewayMetrics
     private final LatencyRecorder submitToSend = new LatencyRecorder("submit->send");
     private final LatencyRecorder submitToAck = new LatencyRecorder("submit->ack");
     private final LatencyRecorder[] sendToAckByBroker;
+    private final LatencyRecorder[] submitToFillByBroker;
 
     /**
      * @param brokers number of brokers.
@@ -68,9 +69,11 @@ public final class GatewayMetrics
     {
         brokerCounters = new AtomicLongArray(brokers * BROKER_COUNTERS);
         sendToAckByBroker = new LatencyRecorder[brokers];
+        submitToFillByBroker = new LatencyRecorder[brokers];
         for (int i = 0; i < brokers; i++)
         {
             sendToAckByBroker[i] = new LatencyRecorder("submit->ack broker " + i);
+            submitToFillByBroker[i] = new LatencyRecorder("submit->first fill broker " + i);
         }
     }
 
@@ -135,6 +138,10 @@ public final class GatewayMetrics
         {
             recorder.reset();
         }
+        for (final LatencyRecorder recorder : submitToFillByBroker)
+        {
+            recorder.reset();
+        }
     }
 
     /**
@@ -188,6 +195,15 @@ public final class GatewayMetrics
     public LatencyRecorder submitToAck(final int brokerId)
     {
         return sendToAckByBroker[brokerId];
+    }
+
+    /**
+     * @param brokerId a broker.
+     * @return submit-to-first-fill latency of its orders (state stage).
+     */
+    public LatencyRecorder submitToFirstFill(final int brokerId)
+    {
+        return submitToFillByBroker[brokerId];
     }
 
     /**

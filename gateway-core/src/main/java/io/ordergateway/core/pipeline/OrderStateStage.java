@@ -235,6 +235,10 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
             return;
         }
         final long leavesBefore = r.leavesQuantity();
+        if (r.cumQuantity() == 0 && !e.fromReconciliation)
+        {
+            metrics.submitToFirstFill(r.brokerId()).record(e.ingressNanos - r.submitNanos());
+        }
         r.addFill(e.lastQuantity, ScaledMath.notional(e.lastQuantity, e.lastPrice));
         positions.apply(r.brokerId(), r.symbolId(), r.side(), e.lastQuantity, e.lastPrice);
         metrics.add(Counter.FILLS, 1);
