@@ -159,12 +159,27 @@ public class StageBenchmark
         return e.denyReason;
     }
 
+    /**
+     * Routes a new order, then takes its acknowledgement (the route stage keeps orders in flight
+     * until answered; without answers its books would only grow).
+     *
+     * @return the broker chosen.
+     */
     @Benchmark
     public int route()
     {
         final GatewayEvent e = newOrder();
+        e.brokerId = -1; // a live order: the route stage decides (a preset broker means a replayed one)
         route.onEvent(e, 0, false);
-        return e.brokerId;
+        final int broker = e.brokerId;
+        final long orderId = e.orderId;
+        e.reset();
+        e.type = EventType.BROKER_ACK;
+        e.timestamp = now += 1_000;
+        e.orderId = orderId;
+        e.brokerId = broker;
+        route.onEvent(e, 0, false);
+        return broker;
     }
 
     @Benchmark

@@ -51,6 +51,8 @@ public final class RouteStage implements EventHandler<GatewayEvent>
     private long[] expired = new long[64];
     private int expiredCount;
     private long now;
+    private long ticks;
+    private static final int STATUS_EVERY_TICKS = 10;
     private final org.agrona.collections.LongLongConsumer timeoutScan = this::checkTimeout;
 
     /**
@@ -291,7 +293,10 @@ public final class RouteStage implements EventHandler<GatewayEvent>
         }
         chain.onTick(now, changes);
         pool.countTick();
-        publishStatus();
+        if (++ticks % STATUS_EVERY_TICKS == 0)
+        {
+            publishStatus(); // a fresh copy about once a second (at the default tick); switches publish at once
+        }
     }
 
     private void checkTimeout(final long orderId, final long sentAt)
