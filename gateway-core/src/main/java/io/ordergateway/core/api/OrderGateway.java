@@ -447,6 +447,20 @@ public final class OrderGateway implements AutoCloseable
 
     private SubmitResult control(final TradingControl control, final int accountId, final boolean engaged)
     {
+        return operatorEvent(EventType.CONTROL, e ->
+        {
+            e.control = control;
+            e.accountId = accountId;
+            e.controlEngaged = engaged;
+        });
+    }
+
+    /**
+     * Publishes an operator's event (control, routing command). Operator events may use the ring's
+     * reserve for broker events: they must get through. Not the hot path (the filler is a lambda).
+     */
+    private SubmitResult operatorEvent(final EventType type, final java.util.function.Consumer<GatewayEvent> filler)
+    {
         if (closing)
         {
             return SubmitResult.CLOSED;
@@ -454,7 +468,7 @@ public final class OrderGateway implements AutoCloseable
         final long sequence;
         try
         {
-            sequence = ring.tryNext(); // operator controls may use the broker-event reserve: they must get through
+            sequence = ring.tryNext();
         }
         catch (final InsufficientCapacityException ex)
         {
@@ -462,10 +476,7 @@ public final class OrderGateway implements AutoCloseable
         }
         try
         {
-            final GatewayEvent e = stamp(sequence, EventType.CONTROL, 0);
-            e.control = control;
-            e.accountId = accountId;
-            e.controlEngaged = engaged;
+            filler.accept(stamp(sequence, type, 0));
         }
         finally
         {
@@ -540,30 +551,11 @@ public final class OrderGateway implements AutoCloseable
         {
             throw new IllegalArgumentException("no broker " + brokerId + ": the gateway has " + brokers.length);
         }
-        if (closing)
+        return operatorEvent(EventType.ROUTING_COMMAND, e ->
         {
-            return SubmitResult.CLOSED;
-        }
-        final long sequence;
-        try
-        {
-            sequence = ring.tryNext();
-        }
-        catch (final InsufficientCapacityException ex)
-        {
-            return SubmitResult.RING_FULL;
-        }
-        try
-        {
-            final GatewayEvent e = stamp(sequence, EventType.ROUTING_COMMAND, 0);
             e.routingCommand = command;
             e.brokerId = brokerId;
-        }
-        finally
-        {
-            ring.publish(sequence);
-        }
-        return SubmitResult.ACCEPTED;
+        });
     }
 
     /**
