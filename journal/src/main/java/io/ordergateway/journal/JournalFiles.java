@@ -20,6 +20,21 @@ public final class JournalFiles
     /** The roll cycle used unless configured otherwise: one file per day. */
     public static final RollCycle DEFAULT_ROLL_CYCLE = RollCycles.FAST_DAILY;
 
+    /**
+     * @param name {@code daily} or {@code hourly}.
+     * @return the roll cycle.
+     * @throws IllegalArgumentException for another name.
+     */
+    public static RollCycle rollCycle(final String name)
+    {
+        switch (name)
+        {
+            case "daily": return RollCycles.FAST_DAILY;
+            case "hourly": return RollCycles.FAST_HOURLY;
+            default: throw new IllegalArgumentException("journal roll cycle '" + name + "': expected daily or hourly");
+        }
+    }
+
     static
     {
         // Belt and braces: the analytics artifact is excluded from the build, and the property is set

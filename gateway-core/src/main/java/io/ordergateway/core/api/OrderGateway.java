@@ -158,7 +158,7 @@ public final class OrderGateway implements AutoCloseable
 
         pollQueue = b.polling ? new OneToOneRingBuffer(new UnsafeBuffer(ByteBuffer.allocateDirect(
             b.pollQueueBytes + RingBufferDescriptor.TRAILER_LENGTH))) : null;
-        final JournalWriter journal = new JournalWriter(journalDirectory, JournalFiles.DEFAULT_ROLL_CYCLE);
+        final JournalWriter journal = new JournalWriter(journalDirectory, JournalFiles.rollCycle(b.rollCycle));
         final UnsafeBuffer setup = new UnsafeBuffer(new byte[4096]);
         final int setupLength = io.ordergateway.core.routing.RoutingSetupCodec.encode(routing, symbols, nextSequence - 1, clock.nanoTime(), setup);
         final JournalStage journalStage = new JournalStage(journal, symbols, clientOrderIds, nextSequence);
@@ -838,6 +838,7 @@ public final class OrderGateway implements AutoCloseable
         private int ringSize = 1 << 14;
         private RoutingPolicy routingPolicy = RoutingPolicy.PRIMARY_ONLY;
         private RoutingConfig routingConfig;
+        private String rollCycle = "daily";
         private long accountRatePerSecond;
         private long accountBurst = 1;
         private boolean polling = true;
@@ -949,6 +950,13 @@ public final class OrderGateway implements AutoCloseable
         public Builder waitStrategy(final WaitStrategyKind waitStrategy)
         {
             this.waitStrategy = waitStrategy;
+            return this;
+        }
+
+        /** @param cycle how often the journal starts a new file: daily (default) or hourly. @return this. */
+        public Builder journalRollCycle(final String cycle)
+        {
+            this.rollCycle = cycle;
             return this;
         }
 
@@ -1125,6 +1133,10 @@ public final class OrderGateway implements AutoCloseable
             if (journalDirectory == null)
             {
                 errors.add("journalDirectory: required");
+            }
+            if (!"daily".equals(rollCycle) && !"hourly".equals(rollCycle))
+            {
+                errors.add("journalRollCycle: expected daily or hourly, was " + rollCycle);
             }
             if (routingConfig != null && !brokers.isEmpty())
             {

@@ -1,0 +1,85 @@
+package io.ordergateway.adapters.config;
+
+import io.ordergateway.adapters.alpaca.AlpacaBroker;
+import io.ordergateway.adapters.alpaca.AlpacaConfig;
+import io.ordergateway.adapters.sim.SimBroker;
+import io.ordergateway.adapters.sim.SimBrokerConfig;
+import io.ordergateway.core.api.OrderGateway;
+import io.ordergateway.core.broker.BrokerAdapter;
+import io.ordergateway.core.broker.BrokerCapabilities;
+import io.ordergateway.core.domain.Instrument;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a {@link GatewayConfig} into brokers and a ready {@link OrderGateway.Builder}: the
+ * library's builder taking the parsed configuration (it can still be changed before {@code build}).
+ */
+public final class ConfiguredGateway
+{
+    private ConfiguredGateway()
+    {
+    }
+
+    /**
+     * @param config the configuration.
+     * @return a builder with the instruments, brokers, routing, limits, throttles and threading set.
+     */
+    public static OrderGateway.Builder builder(final GatewayConfig config)
+    {
+        final OrderGateway.Builder b = OrderGateway.builder()
+            .instanceId(config.instanceId())
+            .ringSize(config.ringSize())
+            .topology(config.topology())
+            .waitStrategy(config.waitStrategy())
+            .journalDirectory(config.journal())
+            .journalRollCycle(config.rollCycle())
+            .routing(config.routing())
+            .riskLimits(config.risk())
+            .accountRateLimit(config.throttles().account().ratePerSecond(), config.throttles().account().burst())
+            .strategyRateLimit(config.throttles().strategy().ratePerSecond(), config.throttles().strategy().burst())
+            .symbolRateLimit(config.throttles().symbol().ratePerSecond(), config.throttles().symbol().burst());
+        config.instruments().forEach(b::instrument);
+        brokers(config).forEach(b::broker);
+        return b;
+    }
+
+    /**
+     * @param config the configuration.
+     * @return one adapter per configured broker, in id order.
+     */
+    public static List<BrokerAdapter> brokers(final GatewayConfig config)
+    {
+        final Map<String, Long> prices = new LinkedHashMap<>();
+        for (final Instrument i : config.instruments())
+        {
+            if (i.referencePrice() > 0)
+            {
+                prices.put(i.symbol(), i.referencePrice());
+            }
+        }
+        final List<BrokerAdapter> out = new ArrayList<>();
+        for (final GatewayConfig.Broker broker : config.brokers())
+        {
+            final Map<String, Object> s = broker.settings();
+            if (broker.type().equals("sim"))
+            {
+                final SimBrokerConfig defaults = SimBrokerConfig.defaults(broker.name());
+                out.add(new SimBroker(new SimBrokerConfig(broker.name(), prices, (long)s.get("latencyMicros") * 1_000,
+                    (long)s.get("jitterMicros") * 1_000, (double)s.get("rejectRate"), (double)s.get("partialFillRate"),
+                    (int)(long)s.get("maxPartialFills"), (long)s.get("priceIntervalMillis") * 1_000_000, (long)s.get("volatilityBps"),
+                    (long)s.get("seed"), defaults.inboundQueueBytes(), BrokerCapabilities.everything())));
+            }
+            else
+            {
+                out.add(new AlpacaBroker(AlpacaConfig.of(broker.name(), URI.create((String)s.get("url")), (String)s.get("keyId"),
+                    (String)s.get("secretKey")).withLive((boolean)s.get("live")).withRequestTimeout((long)s.get("requestTimeoutMillis"))));
+            }
+        }
+        return out;
+    }
+}
