@@ -49,6 +49,7 @@ final class DemoBrokers implements AutoCloseable
 
     private final Kind kind;
     private final URI alpacaUrl;
+    private final String description;
     private final List<BrokerAdapter> adapters = new ArrayList<>();
     private AlpacaSimulator simulator;
 
@@ -57,6 +58,7 @@ final class DemoBrokers implements AutoCloseable
     {
         this.kind = kind;
         this.alpacaUrl = alpacaUrl;
+        this.description = null;
         switch (kind)
         {
             case SIM:
@@ -79,6 +81,20 @@ final class DemoBrokers implements AutoCloseable
                 adapters.add(new AlpacaBroker(AlpacaConfig.of("alpaca-sim", simulator.url(), key, secret)));
                 break;
         }
+    }
+
+    /**
+     * Brokers made elsewhere (from a configuration file).
+     *
+     * @param adapters    the adapters, in id order.
+     * @param description what to call them.
+     */
+    DemoBrokers(final List<BrokerAdapter> adapters, final String description)
+    {
+        this.kind = Kind.SIM;
+        this.alpacaUrl = null;
+        this.description = description;
+        this.adapters.addAll(adapters);
     }
 
     /** @return true when the primary is a sim broker that can be taken down. */
@@ -106,6 +122,10 @@ final class DemoBrokers implements AutoCloseable
     /** @return a line saying what the demo trades with. */
     String describe()
     {
+        if (description != null)
+        {
+            return description;
+        }
         switch (kind)
         {
             case SIM: return "two simulated brokers";

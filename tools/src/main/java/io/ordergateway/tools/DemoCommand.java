@@ -59,6 +59,13 @@ final class DemoCommand implements Callable<Integer>
         PRICES.put("NVDA", 13_540_000_000L);
     }
 
+    private static Map<String, Long> pricesOf(final io.ordergateway.adapters.config.GatewayConfig config)
+    {
+        final Map<String, Long> prices = new LinkedHashMap<>();
+        config.instruments().forEach(i -> prices.put(i.symbol(), i.referencePrice() > 0 ? i.referencePrice() : 100 * FixedPoint.PRICE_SCALE));
+        return prices;
+    }
+
     /**
      * @return the demo's symbols and reference prices.
      */
@@ -121,6 +128,14 @@ final class DemoCommand implements Callable<Integer>
     @Option(names = "--live", description = "Allow Alpaca's live endpoint (real money). Without it the live URL is refused.")
     boolean live;
 
+    @Option(names = "--config", paramLabel = "FILE",
+        description = "Build the gateway from this YAML configuration (brokers, routing, limits, throttles, threading); "
+            + "--journal still overrides its journal directory. See examples/gateway.yaml.")
+    Path configFile;
+
+    @Option(names = "--profile", paramLabel = "P", description = "With --config: the profile to apply (e.g. production).")
+    String profile;
+
     @Override
     public Integer call() throws Exception
     {
@@ -132,38 +147,48 @@ final class DemoCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("--invalid-share must be between 0 and 1, was " + invalidShare);
         }
-        final Path journalDir = (journal != null ? journal : Path.of("demo-journal",
+        final io.ordergateway.adapters.config.GatewayConfig config = configFile == null ? null
+            : io.ordergateway.adapters.config.ConfigLoader.load(configFile, profile, System.getenv());
+        final Map<String, Long> prices = config == null ? PRICES : pricesOf(config);
+        final Path journalDir = (journal != null ? journal : config != null ? config.journal() : Path.of("demo-journal",
             LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))).toAbsolutePath();
         final PrintStream out = System.out;
-        final DemoBrokers brokers = new DemoBrokers(DemoBrokers.Kind.parse(broker), PRICES, seed, alpacaUrl, live);
+        final DemoBrokers brokers = config == null ? new DemoBrokers(DemoBrokers.Kind.parse(broker), PRICES, seed, alpacaUrl, live)
+            : new DemoBrokers(io.ordergateway.adapters.config.ConfiguredGateway.brokers(config), "the brokers of " + configFile
+                + (profile == null ? "" : " (profile " + profile + ")"));
         if (failPrimaryAfter > 0 && !brokers.canFailPrimary())
         {
             brokers.close();
             throw new IllegalArgumentException("--fail-primary-after needs --broker sim (two simulated brokers)");
         }
-        final RoutingPolicy policy = routing != null ? routing
-            : brokers.adapters().size() == 1 || failPrimaryAfter > 0 ? RoutingPolicy.PRIMARY_ONLY : RoutingPolicy.ROUND_ROBIN;
-        final long ms = 1_000_000L;
-        final RoutingConfig routingConfig = failPrimaryAfter > 0
-            ? RoutingConfig.defaults(brokers.adapters().size()).withPolicy(policy).withFailover(5, 1_000 * ms, 2_000 * ms, 10_000 * ms,
-                2_000 * ms, 50 * ms)
-            : RoutingConfig.defaults(brokers.adapters().size()).withPolicy(policy);
-        out.printf("Gateway demo: %,d orders at %,d/s to %s (%s routing, %s topology, %s wait)%n",
-            orders, rate, brokers.describe(), policy.name().toLowerCase(), topology.name().toLowerCase(), waitStrategy.name().toLowerCase());
-
-        final OrderGateway.Builder builder = OrderGateway.builder();
-        PRICES.forEach((symbol, price) -> builder.instrument(Instrument.of(symbol).withReferencePrice(price).withCalendar(calendar)));
-        brokers.adapters().forEach(builder::broker);
+        final OrderGateway.Builder builder;
+        final String routingName;
+        if (config != null)
+        {
+            builder = io.ordergateway.adapters.config.ConfiguredGateway.builder(config, brokers.adapters());
+            routingName = config.routing().defaultPolicy().name().toLowerCase();
+        }
+        else
+        {
+            final RoutingPolicy policy = routing != null ? routing
+                : brokers.adapters().size() == 1 || failPrimaryAfter > 0 ? RoutingPolicy.PRIMARY_ONLY : RoutingPolicy.ROUND_ROBIN;
+            final long ms = 1_000_000L;
+            final RoutingConfig routingConfig = failPrimaryAfter > 0
+                ? RoutingConfig.defaults(brokers.adapters().size()).withPolicy(policy).withFailover(5, 1_000 * ms, 2_000 * ms, 10_000 * ms,
+                    2_000 * ms, 50 * ms)
+                : RoutingConfig.defaults(brokers.adapters().size()).withPolicy(policy);
+            builder = OrderGateway.builder().instanceId("demo").riskLimits(DEMO_LIMITS).routing(routingConfig).topology(topology)
+                .waitStrategy(waitStrategy);
+            PRICES.forEach((symbol, price) -> builder.instrument(Instrument.of(symbol).withReferencePrice(price).withCalendar(calendar)));
+            brokers.adapters().forEach(builder::broker);
+            routingName = policy.name().toLowerCase();
+        }
+        out.printf("Gateway demo: %,d orders at %,d/s to %s (%s routing)%n", orders, rate, brokers.describe(), routingName);
         final OrderGateway gateway;
         try
         {
             gateway = builder
-                .instanceId("demo")
-                .riskLimits(DEMO_LIMITS)
                 .onUnexplainedDifferences(false) // continuing a journal: the in-process sim brokers start empty each run
-                .routing(routingConfig)
-                .topology(topology)
-                .waitStrategy(waitStrategy)
                 .journalDirectory(journalDir)
                 .build();
             brokers.awaitHealthy(30);
@@ -174,7 +199,7 @@ final class DemoCommand implements Callable<Integer>
             throw ex;
         }
 
-        final DemoStrategy strategy = new DemoStrategy(gateway, PRICES, seed, invalidShare);
+        final DemoStrategy strategy = new DemoStrategy(gateway, prices, seed, invalidShare);
         final int warmUpOrders = Math.min(orders / 10, rate);
         Histogram warmUpSend = null;
         Histogram warmUpAck = null;

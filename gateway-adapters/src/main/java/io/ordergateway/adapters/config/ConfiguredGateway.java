@@ -31,6 +31,16 @@ public final class ConfiguredGateway
      */
     public static OrderGateway.Builder builder(final GatewayConfig config)
     {
+        return builder(config, brokers(config));
+    }
+
+    /**
+     * @param config  the configuration.
+     * @param brokers the adapters to use (made by {@link #brokers}, kept by the caller).
+     * @return a builder with the instruments, brokers, routing, limits, throttles and threading set.
+     */
+    public static OrderGateway.Builder builder(final GatewayConfig config, final List<BrokerAdapter> brokers)
+    {
         final OrderGateway.Builder b = OrderGateway.builder()
             .instanceId(config.instanceId())
             .ringSize(config.ringSize())
@@ -44,7 +54,7 @@ public final class ConfiguredGateway
             .strategyRateLimit(config.throttles().strategy().ratePerSecond(), config.throttles().strategy().burst())
             .symbolRateLimit(config.throttles().symbol().ratePerSecond(), config.throttles().symbol().burst());
         config.instruments().forEach(b::instrument);
-        brokers(config).forEach(b::broker);
+        brokers.forEach(b::broker);
         return b;
     }
 
