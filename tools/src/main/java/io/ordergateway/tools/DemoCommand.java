@@ -187,6 +187,10 @@ final class DemoCommand implements Callable<Integer>
         final OrderGateway gateway;
         try
         {
+            if (config == null)
+            {
+                builder.countersFile(Path.of(io.ordergateway.core.metrics.CountersFile.DEFAULT_NAME)); // gateway stat DIR reads them
+            }
             gateway = builder
                 .onUnexplainedDifferences(false) // continuing a journal: the in-process sim brokers start empty each run
                 .journalDirectory(journalDir)

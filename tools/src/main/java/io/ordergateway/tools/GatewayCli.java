@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "gateway 0.1.0",
     description = "Low-latency order gateway: run the demo, read the journal, benchmark, serve the Alpaca simulator.",
-    subcommands = {DemoCommand.class, JournalCommand.class, ReportCommand.class, BenchCommand.class, AlpacaSimCommand.class,
+    subcommands = {DemoCommand.class, JournalCommand.class, ReportCommand.class, StatCommand.class, BenchCommand.class, AlpacaSimCommand.class,
         CommandLine.HelpCommand.class})
 public final class GatewayCli
 {

@@ -48,6 +48,7 @@ public final class ConfiguredGateway
             .waitStrategy(config.waitStrategy())
             .journalDirectory(config.journal())
             .journalRollCycle(config.rollCycle())
+            .countersFile(config.countersFile())
             .routing(config.routing())
             .riskLimits(config.risk())
             .accountRateLimit(config.throttles().account().ratePerSecond(), config.throttles().account().burst())

@@ -107,6 +107,10 @@ public final class OrderGateway implements AutoCloseable
     private io.ordergateway.core.timer.GatewayTimer timer;
     private io.ordergateway.core.recovery.UnknownOrderResolver resolver;
     private RingBrokerEventSink[] sinks;
+    private final Path countersPath;
+    private final JournalStage journalStage;
+    private io.ordergateway.core.metrics.CountersExporter counters;
+    private long firstOrderId;
     private ExecutionReportHandler pollHandler;
     private final org.agrona.concurrent.MessageHandler pollDispatch =
         (msgTypeId, buffer, index, length) -> pollHandler.onReport(pollFlyweight.wrap(buffer, index));
@@ -161,7 +165,8 @@ public final class OrderGateway implements AutoCloseable
         final JournalWriter journal = new JournalWriter(journalDirectory, JournalFiles.rollCycle(b.rollCycle));
         final UnsafeBuffer setup = new UnsafeBuffer(new byte[4096]);
         final int setupLength = io.ordergateway.core.routing.RoutingSetupCodec.encode(routing, symbols, nextSequence - 1, clock.nanoTime(), setup);
-        final JournalStage journalStage = new JournalStage(journal, symbols, clientOrderIds, nextSequence);
+        journalStage = new JournalStage(journal, symbols, clientOrderIds, nextSequence);
+        countersPath = b.countersFile == null ? null : b.countersFile.isAbsolute() ? b.countersFile : journalDirectory.resolve(b.countersFile);
         journalStage.preamble(java.util.Arrays.copyOf(setup.byteArray(), setupLength)); // this session's routing, before its events
         final GatewayPipeline.Stages stages = new GatewayPipeline.Stages(
             new ValidateStage(instruments, calendars),
@@ -284,6 +289,16 @@ public final class OrderGateway implements AutoCloseable
         resolver = new io.ordergateway.core.recovery.UnknownOrderResolver("gateway-" + instanceId, brokers, sinks, clientOrderIds,
             queryTimeoutMillis);
         timer = new io.ordergateway.core.timer.GatewayTimer("gateway-" + instanceId, ring, clock, routing.tickNanos(), brokers);
+        if (countersPath != null)
+        {
+            firstOrderId = lastOrderId.get();
+            counters = new io.ordergateway.core.metrics.CountersExporter(
+                new io.ordergateway.core.metrics.CountersFile(countersPath, 256, System.currentTimeMillis()), metrics, brokerNames(),
+                () -> lastOrderId.get() - firstOrderId, () -> ring.getBufferSize() - ring.remainingCapacity(), journalStage::position,
+                () -> executionStatus);
+            final io.ordergateway.core.metrics.CountersExporter exporter = counters;
+            timer.everyTick(() -> exporter.update(System.currentTimeMillis()));
+        }
         timer.start();
         LOG.info("gateway {} started: {} brokers, journal {}, next order id {}", instanceId, brokers.length, journalDirectory,
             lastOrderId.get() + 1);
@@ -815,6 +830,11 @@ public final class OrderGateway implements AutoCloseable
         final CompletableFuture<PortfolioSnapshot> last = snapshot();
         final boolean drained = pipeline.shutdown(closeTimeoutMillis);
         finalSnapshot = last.getNow(null);
+        if (counters != null)
+        {
+            counters.update(System.currentTimeMillis()); // the final values stay readable; the heartbeat says closed
+            counters.close();
+        }
         LOG.info("gateway {} closed{}", instanceId, drained ? "" : " (backlog not drained in time)");
     }
 
@@ -839,6 +859,7 @@ public final class OrderGateway implements AutoCloseable
         private RoutingPolicy routingPolicy = RoutingPolicy.PRIMARY_ONLY;
         private RoutingConfig routingConfig;
         private String rollCycle = "daily";
+        private Path countersFile;
         private long accountRatePerSecond;
         private long accountBurst = 1;
         private boolean polling = true;
@@ -950,6 +971,17 @@ public final class OrderGateway implements AutoCloseable
         public Builder waitStrategy(final WaitStrategyKind waitStrategy)
         {
             this.waitStrategy = waitStrategy;
+            return this;
+        }
+
+        /**
+         * @param file where to publish live counters for {@code gateway stat} (a relative path is under the journal
+         *             directory; default none).
+         * @return this.
+         */
+        public Builder countersFile(final Path file)
+        {
+            this.countersFile = file;
             return this;
         }
 

@@ -83,6 +83,7 @@ public final class JournalStage implements EventHandler<GatewayEvent>
     private final long sequenceBase;
     private long sequence;
     private byte[] preamble;
+    private final java.util.concurrent.atomic.AtomicLong position = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param writer         the journal, used only from this stage's thread from now on.
@@ -140,7 +141,16 @@ public final class JournalStage implements EventHandler<GatewayEvent>
         if (length > 0)
         {
             writer.append(bytes, 0, length);
+            position.lazySet(position.get() + 1);
         }
+    }
+
+    /**
+     * @return documents this stage appended this session (any thread; for live counters).
+     */
+    public long position()
+    {
+        return position.get();
     }
 
     private int tick(final GatewayEvent e, final int offset)

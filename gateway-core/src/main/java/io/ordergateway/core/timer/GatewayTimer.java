@@ -30,6 +30,7 @@ public final class GatewayTimer implements Runnable
     private final AtomicLong probeRequests = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile Runnable periodic;
 
     /**
      * @param name      thread name prefix.
@@ -47,6 +48,14 @@ public final class GatewayTimer implements Runnable
         this.brokers = brokers;
         thread = new Thread(this, name + "-timer");
         thread.setDaemon(true);
+    }
+
+    /**
+     * @param task run on this thread at every tick (copying live counters, say); must be quick.
+     */
+    public void everyTick(final Runnable task)
+    {
+        this.periodic = task;
     }
 
     /** Starts the thread. */
@@ -93,6 +102,11 @@ public final class GatewayTimer implements Runnable
                 continue;
             }
             next += tickNanos;
+            final Runnable task = periodic;
+            if (task != null)
+            {
+                task.run();
+            }
             probe();
             publish(EventType.TICK, -1, false);
         }
