@@ -136,6 +136,10 @@ final class DemoCommand implements Callable<Integer>
     @Option(names = "--profile", paramLabel = "P", description = "With --config: the profile to apply (e.g. production).")
     String profile;
 
+    @Option(names = "--admin-port", paramLabel = "P",
+        description = "Serve the admin endpoint on 127.0.0.1:P while the demo runs (/admin/execution-status, /admin/brokers, /metrics).")
+    int adminPort = -1;
+
     @Override
     public Integer call() throws Exception
     {
@@ -203,6 +207,23 @@ final class DemoCommand implements Callable<Integer>
             throw ex;
         }
 
+        final int port = adminPort >= 0 ? adminPort : config != null ? config.admin().port() : 0;
+        io.ordergateway.adapters.admin.AdminServer admin = null;
+        if (adminPort >= 0 || port > 0)
+        {
+            try
+            {
+                admin = new io.ordergateway.adapters.admin.AdminServer(gateway, adminPort >= 0 || config == null ? "127.0.0.1"
+                    : config.admin().bind(), port, config == null ? null : config.admin().token());
+            }
+            catch (final RuntimeException ex)
+            {
+                gateway.close();
+                brokers.close();
+                throw ex;
+            }
+            out.printf("Admin endpoint: http://127.0.0.1:%d/admin/execution-status, /admin/brokers, /metrics%n", admin.port());
+        }
         final DemoStrategy strategy = new DemoStrategy(gateway, prices, seed, invalidShare);
         final int warmUpOrders = Math.min(orders / 10, rate);
         Histogram warmUpSend = null;
@@ -261,6 +282,10 @@ final class DemoCommand implements Callable<Integer>
         }
         finally
         {
+            if (admin != null)
+            {
+                admin.close();
+            }
             gateway.close();
             brokers.close();
         }

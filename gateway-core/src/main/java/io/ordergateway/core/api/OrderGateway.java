@@ -512,6 +512,15 @@ public final class OrderGateway implements AutoCloseable
     }
 
     /**
+     * @param brokerId a broker.
+     * @return its adapter's own view of its health.
+     */
+    public io.ordergateway.core.broker.BrokerHealth brokerHealth(final int brokerId)
+    {
+        return brokers[brokerId].health();
+    }
+
+    /**
      * @param name a broker's name.
      * @return its id, or -1.
      */
