@@ -17,6 +17,7 @@ import java.nio.file.Path;
 public final class JournalReader implements AutoCloseable
 {
     private final io.ordergateway.journal.sbe.RoutingSetupDecoder routingSetup = new io.ordergateway.journal.sbe.RoutingSetupDecoder();
+    private final io.ordergateway.journal.sbe.SettingsChangeDecoder settingsChange = new io.ordergateway.journal.sbe.SettingsChangeDecoder();
     private final ChronicleQueue queue;
     private final ExcerptTailer tailer;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
@@ -129,18 +130,24 @@ public final class JournalReader implements AutoCloseable
     }
 
     /**
-     * The length of a record's body: its root block, plus the groups of the one record type that has
-     * them (RoutingSetup, written once per session).
+     * The length of a record's body: its root block, plus the groups and variable data of the two
+     * record types that have them (RoutingSetup, SettingsChange: rare, written by operators).
      */
     private int recordLength(final int templateId, final int bodyOffset, final int blockLength, final int version)
     {
-        if (templateId != io.ordergateway.journal.sbe.RoutingSetupDecoder.TEMPLATE_ID)
+        if (templateId == io.ordergateway.journal.sbe.RoutingSetupDecoder.TEMPLATE_ID)
         {
-            return blockLength;
+            routingSetup.wrap(buffer, bodyOffset, blockLength, version);
+            routingSetup.sbeSkip();
+            return routingSetup.encodedLength();
         }
-        routingSetup.wrap(buffer, bodyOffset, blockLength, version);
-        routingSetup.sbeSkip();
-        return routingSetup.encodedLength();
+        if (templateId == io.ordergateway.journal.sbe.SettingsChangeDecoder.TEMPLATE_ID)
+        {
+            settingsChange.wrap(buffer, bodyOffset, blockLength, version);
+            settingsChange.sbeSkip();
+            return settingsChange.encodedLength();
+        }
+        return blockLength;
     }
 
     @Override

@@ -58,6 +58,7 @@ public final class RecordFormatter
             case io.ordergateway.journal.sbe.ProbeResultDecoder.TEMPLATE_ID: return "ProbeResult";
             case io.ordergateway.journal.sbe.RoutingCommandDecoder.TEMPLATE_ID: return "RoutingCommand";
             case io.ordergateway.journal.sbe.RoutingSetupDecoder.TEMPLATE_ID: return "RoutingSetup";
+            case io.ordergateway.journal.sbe.SettingsChangeDecoder.TEMPLATE_ID: return "SettingsChange";
             default: return "Unknown" + templateId;
         }
     }
@@ -241,6 +242,13 @@ public final class RecordFormatter
                     new io.ordergateway.journal.sbe.RoutingCommandDecoder().wrap(buffer, offset, blockLength, version);
                 head(out, d.timestamp(), d.sequence(), templateId, d.orderId());
                 return out.append(' ').append(d.command()).append(" broker=").append(d.brokerId());
+            }
+            case io.ordergateway.journal.sbe.SettingsChangeDecoder.TEMPLATE_ID:
+            {
+                final io.ordergateway.journal.sbe.SettingsChangeDecoder d =
+                    new io.ordergateway.journal.sbe.SettingsChangeDecoder().wrap(buffer, offset, blockLength, version);
+                head(out, d.timestamp(), d.sequence(), templateId, d.orderId());
+                return out.append(' ').append(d.settings());
             }
             case io.ordergateway.journal.sbe.RoutingSetupDecoder.TEMPLATE_ID:
             {

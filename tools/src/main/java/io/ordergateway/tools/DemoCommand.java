@@ -207,6 +207,13 @@ final class DemoCommand implements Callable<Integer>
             throw ex;
         }
 
+        io.ordergateway.adapters.config.ConfigWatcher watcher = null;
+        if (config != null)
+        {
+            io.ordergateway.adapters.config.ConfiguredGateway.applyEnabled(gateway, config, null);
+            watcher = new io.ordergateway.adapters.config.ConfigWatcher(gateway, configFile, profile, System.getenv(), config, 1_000);
+            out.printf("Watching %s: risk limits, throttles, weights and enabled brokers apply while it runs%n", configFile);
+        }
         final int port = adminPort >= 0 ? adminPort : config != null ? config.admin().port() : 0;
         io.ordergateway.adapters.admin.AdminServer admin = null;
         if (adminPort >= 0 || port > 0)
@@ -223,6 +230,7 @@ final class DemoCommand implements Callable<Integer>
                 throw ex;
             }
             out.printf("Admin endpoint: http://127.0.0.1:%d/admin/execution-status, /admin/brokers, /metrics%n", admin.port());
+            admin.configWatcher(watcher);
         }
         final DemoStrategy strategy = new DemoStrategy(gateway, prices, seed, invalidShare);
         final int warmUpOrders = Math.min(orders / 10, rate);
@@ -285,6 +293,10 @@ final class DemoCommand implements Callable<Integer>
             if (admin != null)
             {
                 admin.close();
+            }
+            if (watcher != null)
+            {
+                watcher.close();
             }
             gateway.close();
             brokers.close();

@@ -56,7 +56,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code GET /metrics}: Prometheus text format: counters, denials by reason, per-broker counters
  *       and state, latency quantiles per stage and broker;</li>
  *   <li>{@code POST /admin/kill-switch?engaged=true|false[&account=N]};</li>
- *   <li>{@code POST /admin/brokers/{name}/enable|disable|activate}.</li>
+ *   <li>{@code POST /admin/brokers/{name}/enable|disable|activate};</li>
+ *   <li>{@code GET /admin/config/versions}, {@code POST /admin/config/rollback?version=N},
+ *       {@code POST /admin/config/reload} (re-read the configuration file).</li>
  * </ul>
  * Actions go into the gateway's ring like any operator command, so they are journaled. Bound to
  * loopback by default; bound to any other address it refuses to start without a bearer token, and
@@ -73,6 +75,7 @@ public final class AdminServer implements AutoCloseable
     private final byte[] token;
     private final EventLoopGroup group;
     private final Channel server;
+    private volatile io.ordergateway.adapters.config.ConfigWatcher watcher;
 
     /**
      * Binds and starts serving.
@@ -113,6 +116,14 @@ public final class AdminServer implements AutoCloseable
             })
             .bind(new InetSocketAddress(address, port)).sync().channel();
         LOG.info("admin endpoint on http://{}:{}/ ({})", bind, port(), this.token == null ? "loopback, no token" : "bearer token required");
+    }
+
+    /**
+     * @param watcher the configuration file's watcher, for {@code POST /admin/config/reload} (null: none).
+     */
+    public void configWatcher(final io.ordergateway.adapters.config.ConfigWatcher watcher)
+    {
+        this.watcher = watcher;
     }
 
     /** @return the bound port. */
@@ -220,6 +231,38 @@ public final class AdminServer implements AutoCloseable
                 account < 0 ? "every account" : "account " + account, result);
             return accepted(result);
         }
+        if (method.equals(HttpMethod.GET) && path.equals("/admin/config/versions"))
+        {
+            final List<io.ordergateway.core.settings.RuntimeSettings> versions = gateway.settingsVersions();
+            return json(200, g ->
+            {
+                g.writeArrayFieldStart("versions");
+                for (int v = 0; v < versions.size(); v++)
+                {
+                    g.writeString(versions.get(v).describe(v + 1));
+                }
+                g.writeEndArray();
+            });
+        }
+        if (method.equals(HttpMethod.POST) && path.equals("/admin/config/rollback"))
+        {
+            final String version = first(uri, "version");
+            if (version == null || !version.matches("\\d+"))
+            {
+                throw new IllegalArgumentException("version: expected a version number (GET /admin/config/versions lists them)");
+            }
+            return settings(gateway.rollbackSettings(Integer.parseInt(version)));
+        }
+        if (method.equals(HttpMethod.POST) && path.equals("/admin/config/reload"))
+        {
+            final io.ordergateway.adapters.config.ConfigWatcher w = watcher;
+            if (w == null)
+            {
+                return json(404, g -> g.writeStringField("error", "the gateway was not started from a configuration file"));
+            }
+            final String outcome = w.reload();
+            return json(outcome.startsWith("applied") ? 200 : 422, g -> g.writeStringField("result", outcome));
+        }
         if (method.equals(HttpMethod.POST) && path.startsWith("/admin/brokers/"))
         {
             final String[] parts = path.substring("/admin/brokers/".length()).split("/");
@@ -249,6 +292,21 @@ public final class AdminServer implements AutoCloseable
     {
         final List<String> values = uri.parameters().get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    private static Reply settings(final io.ordergateway.core.settings.SettingsResult result)
+    {
+        return json(result.accepted() ? 200 : 422, g ->
+        {
+            g.writeBooleanField("accepted", result.accepted());
+            g.writeNumberField("version", result.version());
+            g.writeArrayFieldStart("problems");
+            for (final String p : result.problems())
+            {
+                g.writeString(p);
+            }
+            g.writeEndArray();
+        });
     }
 
     private static Reply accepted(final SubmitResult result)

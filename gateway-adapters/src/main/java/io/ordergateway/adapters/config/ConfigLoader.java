@@ -45,9 +45,9 @@ public final class ConfigLoader
 {
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:-([^}]*))?}");
     private static final long SECOND = 1_000_000_000L;
-    private static final Set<String> SIM_KEYS = Set.of("name", "type", "latencyMicros", "jitterMicros", "rejectRate", "partialFillRate",
+    private static final Set<String> SIM_KEYS = Set.of("name", "type", "enabled", "latencyMicros", "jitterMicros", "rejectRate", "partialFillRate",
         "maxPartialFills", "priceIntervalMillis", "volatilityBps", "seed", "apiBudget", "costBps");
-    private static final Set<String> ALPACA_KEYS = Set.of("name", "type", "url", "keyId", "secretKey", "live", "requestTimeoutMillis",
+    private static final Set<String> ALPACA_KEYS = Set.of("name", "type", "enabled", "url", "keyId", "secretKey", "live", "requestTimeoutMillis",
         "apiBudget", "costBps");
 
     private final Map<String, String> environment;
@@ -209,6 +209,7 @@ public final class ConfigLoader
                 problems.add(b.path("name") + ": '" + name + "' is used by two brokers; expected unique names");
             }
             final Map<String, Object> settings = new HashMap<>();
+            put(settings, "enabled", b.bool("enabled", true));
             if ("sim".equals(type))
             {
                 b.only(SIM_KEYS);

@@ -61,6 +61,47 @@ public final class ConfiguredGateway
 
     /**
      * @param config the configuration.
+     * @param source where it came from (for the settings history).
+     * @return the part of the configuration that can change while the gateway runs.
+     */
+    public static io.ordergateway.core.settings.RuntimeSettings settings(final GatewayConfig config, final String source)
+    {
+        final GatewayConfig.Throttles t = config.throttles();
+        return new io.ordergateway.core.settings.RuntimeSettings(config.risk(), t.account().ratePerSecond(), t.account().burst(),
+            t.strategy().ratePerSecond(), t.strategy().burst(), t.symbol().ratePerSecond(), t.symbol().burst(), config.routing().weights(),
+            source);
+    }
+
+    /**
+     * Applies what the configuration says about brokers being enabled (after {@code build}, and after
+     * each reload): a broker marked {@code enabled: false} is disabled, one marked true enabled.
+     *
+     * @param gateway the gateway.
+     * @param config  the configuration.
+     * @param before  the previous configuration, or null at start.
+     */
+    public static void applyEnabled(final OrderGateway gateway, final GatewayConfig config, final GatewayConfig before)
+    {
+        for (int b = 0; b < config.brokers().size(); b++)
+        {
+            final boolean enabled = (boolean)config.brokers().get(b).settings().getOrDefault("enabled", true);
+            final boolean was = before == null || (boolean)before.brokers().get(b).settings().getOrDefault("enabled", true);
+            if (enabled != was)
+            {
+                if (enabled)
+                {
+                    gateway.enableBroker(b);
+                }
+                else
+                {
+                    gateway.disableBroker(b);
+                }
+            }
+        }
+    }
+
+    /**
+     * @param config the configuration.
      * @return one adapter per configured broker, in id order.
      */
     public static List<BrokerAdapter> brokers(final GatewayConfig config)

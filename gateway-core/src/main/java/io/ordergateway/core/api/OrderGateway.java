@@ -111,6 +111,7 @@ public final class OrderGateway implements AutoCloseable
     private final JournalStage journalStage;
     private io.ordergateway.core.metrics.CountersExporter counters;
     private long firstOrderId;
+    private final List<io.ordergateway.core.settings.RuntimeSettings> settingsVersions = new ArrayList<>();
     private ExecutionReportHandler pollHandler;
     private final org.agrona.concurrent.MessageHandler pollDispatch =
         (msgTypeId, buffer, index, length) -> pollHandler.onReport(pollFlyweight.wrap(buffer, index));
@@ -156,6 +157,8 @@ public final class OrderGateway implements AutoCloseable
             capabilities[i] = brokers[i].capabilities();
         }
         route = new RouteStage(routing, symbols, brokerNames, capabilities, s -> executionStatus = s);
+        settingsVersions.add(new io.ordergateway.core.settings.RuntimeSettings(b.riskLimits, b.accountRatePerSecond, b.accountBurst,
+            b.strategyRatePerSecond, b.strategyBurst, b.symbolRatePerSecond, b.symbolBurst, routing.weights(), "start"));
 
         final long nextSequence = restore(risk);
         reconciliation = reconcile(b);
@@ -509,6 +512,63 @@ public final class OrderGateway implements AutoCloseable
     public ExecutionStatus executionStatus()
     {
         return executionStatus;
+    }
+
+    /**
+     * Changes risk limits, throttles and split weights while running. Checked first: a change with
+     * problems is refused and nothing changes. Otherwise it enters the ring as one event, each stage
+     * applies its part as the event passes (single writer), and the journal records it. Versions are
+     * kept: see {@link #settingsVersions()} and {@link #rollbackSettings}. Run-time changes last until
+     * the gateway stops; a restart takes the configuration it is built with.
+     *
+     * @param settings the new settings.
+     * @return accepted with the new version, or refused with the reasons.
+     */
+    public synchronized io.ordergateway.core.settings.SettingsResult applySettings(final io.ordergateway.core.settings.RuntimeSettings settings)
+    {
+        final List<String> problems = settings.problems(brokers.length);
+        if (!problems.isEmpty())
+        {
+            LOG.warn("settings change from {} refused: {}", settings.source(), String.join("; ", problems));
+            return new io.ordergateway.core.settings.SettingsResult(false, settingsVersions.size(), problems);
+        }
+        final int version = settingsVersions.size() + 1;
+        final SubmitResult result = operatorEvent(EventType.SETTINGS, e ->
+        {
+            e.attachment = settings;
+            e.orderId = version; // SETTINGS: the version number
+        });
+        if (result != SubmitResult.ACCEPTED)
+        {
+            return new io.ordergateway.core.settings.SettingsResult(false, settingsVersions.size(), List.of("not applied: " + result));
+        }
+        settingsVersions.add(settings);
+        LOG.warn("ALERT gateway {}: settings version {} applied: {}", instanceId, version, settings.describe(version));
+        return new io.ordergateway.core.settings.SettingsResult(true, version, List.of());
+    }
+
+    /**
+     * Applies an earlier version again, as a new version.
+     *
+     * @param version the version to go back to (1 is the settings the gateway started with).
+     * @return the outcome.
+     */
+    public synchronized io.ordergateway.core.settings.SettingsResult rollbackSettings(final int version)
+    {
+        if (version < 1 || version > settingsVersions.size())
+        {
+            return new io.ordergateway.core.settings.SettingsResult(false, settingsVersions.size(),
+                List.of("no settings version " + version + "; versions are 1 to " + settingsVersions.size()));
+        }
+        return applySettings(settingsVersions.get(version - 1).from("rollback to version " + version));
+    }
+
+    /**
+     * @return every settings version, oldest first (version 1 is the start).
+     */
+    public synchronized List<io.ordergateway.core.settings.RuntimeSettings> settingsVersions()
+    {
+        return List.copyOf(settingsVersions);
     }
 
     /**

@@ -32,7 +32,9 @@ public enum EventType
     /** The answer of a broker's health probe (route stage). */
     PROBE_RESULT,
     /** An operator's routing command: force a broker active, disable or enable one (route stage). */
-    ROUTING_COMMAND;
+    ROUTING_COMMAND,
+    /** A run-time change of risk limits, throttles and split weights: each stage applies its part (attachment). */
+    SETTINGS;
 
     /**
      * @return true for the strategy's commands (new, cancel, replace).

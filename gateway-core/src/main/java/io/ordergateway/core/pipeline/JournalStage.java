@@ -77,6 +77,7 @@ public final class JournalStage implements EventHandler<GatewayEvent>
     private final EventRefusedEncoder eventRefused = new EventRefusedEncoder();
     private final TradingControlEncoder tradingControl = new TradingControlEncoder();
     private final TickEncoder tick = new TickEncoder();
+    private final io.ordergateway.journal.sbe.SettingsChangeEncoder settingsChange = new io.ordergateway.journal.sbe.SettingsChangeEncoder();
     private final RoutingChangeEncoder routingChange = new RoutingChangeEncoder();
     private final ProbeResultEncoder probeResult = new ProbeResultEncoder();
     private final RoutingCommandEncoder routingCommand = new RoutingCommandEncoder();
@@ -206,6 +207,13 @@ public final class JournalStage implements EventHandler<GatewayEvent>
                     .sequence(sequence).timestamp(e.timestamp).orderId(0)
                     .brokerId(e.brokerId).healthy(e.healthy ? BooleanType.TRUE : BooleanType.FALSE);
                 return offset + MessageHeaderEncoder.ENCODED_LENGTH + probeResult.encodedLength();
+            case SETTINGS:
+            {
+                final String text = ((io.ordergateway.core.settings.RuntimeSettings)e.attachment).describe((int)e.orderId);
+                settingsChange.wrapAndApplyHeader(buffer, offset, header)
+                    .sequence(sequence).timestamp(e.timestamp).orderId(0).version((int)e.orderId).settings(text);
+                return offset + MessageHeaderEncoder.ENCODED_LENGTH + settingsChange.encodedLength();
+            }
             case ROUTING_COMMAND:
                 routingCommand.wrapAndApplyHeader(buffer, offset, header)
                     .sequence(sequence).timestamp(e.timestamp).orderId(0)

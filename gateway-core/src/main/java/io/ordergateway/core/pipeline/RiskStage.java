@@ -30,7 +30,7 @@ public final class RiskStage implements EventHandler<GatewayEvent>
 {
     private static final long BPS = 10_000;
 
-    private final RiskLimits limits;
+    private RiskLimits limits;
     private final Instrument[] instruments;
     private final AccountBook accounts;
     private final OrderBook orders;
@@ -58,6 +58,9 @@ public final class RiskStage implements EventHandler<GatewayEvent>
     {
         switch (e.type)
         {
+            case SETTINGS:
+                limits = ((io.ordergateway.core.settings.RuntimeSettings)e.attachment).risk();
+                break;
             case NEW_ORDER:
                 if (!e.isDenied())
                 {

@@ -135,6 +135,7 @@ public final class RouteStage implements EventHandler<GatewayEvent>
                 }
                 break;
             case ROUTING_COMMAND: command(e, changes); break;
+            case SETTINGS: weights(((io.ordergateway.core.settings.RuntimeSettings)e.attachment).weights()); break;
             default: break;
         }
         if (changes.size() > 0 && hasSwitch(changes))
@@ -176,6 +177,28 @@ public final class RouteStage implements EventHandler<GatewayEvent>
         pool.onRouted(broker, now);
         routedAt.put(orderId, now);
         routedTo.put(orderId, broker);
+    }
+
+    private void weights(final List<Integer> weights)
+    {
+        if (defaultRouter instanceof io.ordergateway.core.routing.WeightedSplitRouter w)
+        {
+            w.weights(weights);
+        }
+        accountRouters.values().forEach(r ->
+        {
+            if (r instanceof io.ordergateway.core.routing.WeightedSplitRouter w)
+            {
+                w.weights(weights);
+            }
+        });
+        for (final Router r : symbolRouters)
+        {
+            if (r instanceof io.ordergateway.core.routing.WeightedSplitRouter w)
+            {
+                w.weights(weights);
+            }
+        }
     }
 
     private Router routerFor(final GatewayEvent e)

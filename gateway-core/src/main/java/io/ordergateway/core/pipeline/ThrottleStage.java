@@ -15,9 +15,9 @@ import io.ordergateway.core.throttle.TokenBucket;
  */
 public final class ThrottleStage implements EventHandler<GatewayEvent>
 {
-    private final BucketSet accounts;
-    private final BucketSet strategies;
-    private final BucketSet symbols;
+    private BucketSet accounts;
+    private BucketSet strategies;
+    private BucketSet symbols;
 
     /**
      * @param accounts   buckets per account.
@@ -34,6 +34,14 @@ public final class ThrottleStage implements EventHandler<GatewayEvent>
     @Override
     public void onEvent(final GatewayEvent e, final long sequence, final boolean endOfBatch)
     {
+        if (e.type == EventType.SETTINGS)
+        {
+            final io.ordergateway.core.settings.RuntimeSettings s = (io.ordergateway.core.settings.RuntimeSettings)e.attachment;
+            accounts = new BucketSet(s.accountRate(), s.accountBurst()); // new limits start with full buckets
+            strategies = new BucketSet(s.strategyRate(), s.strategyBurst());
+            symbols = new BucketSet(s.symbolRate(), s.symbolBurst());
+            return;
+        }
         if (e.type != EventType.NEW_ORDER || e.isDenied())
         {
             return;

@@ -21,6 +21,16 @@ public final class WeightedSplitRouter implements Router
     public WeightedSplitRouter(final List<Integer> weights)
     {
         upperBounds = new int[weights.size()];
+        weights(weights);
+    }
+
+    /**
+     * Changes the split (a run-time settings change, on the route stage's thread).
+     *
+     * @param weights percent per broker, adding up to 100.
+     */
+    public void weights(final List<Integer> weights)
+    {
         int sum = 0;
         for (int b = 0; b < upperBounds.length; b++)
         {

@@ -1,0 +1,173 @@
+package io.ordergateway.adapters.config;
+
+import io.ordergateway.core.api.OrderGateway;
+import io.ordergateway.core.settings.SettingsResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Watches a running gateway's configuration file and applies what may change while it runs: risk
+ * limits, throttles and split weights (as a settings change through the ring, journaled) and brokers
+ * enabled or disabled (as routing commands). A file that does not load, or a change that fails the
+ * gateway's checks, is refused with its reasons logged, and nothing changes. Changes that need a
+ * restart (threading, brokers added, instruments...) are logged as such and not applied.
+ */
+public final class ConfigWatcher implements AutoCloseable
+{
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigWatcher.class);
+
+    private final OrderGateway gateway;
+    private final Path file;
+    private final String profile;
+    private final Map<String, String> environment;
+    private final long intervalNanos;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile GatewayConfig current;
+    private volatile String lastOutcome = "watching";
+    private FileTime seen;
+
+    /**
+     * Starts watching.
+     *
+     * @param gateway        the gateway.
+     * @param file           its configuration file.
+     * @param profile        the profile it was started with, or null.
+     * @param environment    the environment for {@code ${...}}.
+     * @param loaded         the configuration the gateway was built from.
+     * @param intervalMillis how often to look at the file.
+     */
+    public ConfigWatcher(final OrderGateway gateway, final Path file, final String profile, final Map<String, String> environment,
+        final GatewayConfig loaded, final long intervalMillis)
+    {
+        this.gateway = gateway;
+        this.file = file;
+        this.profile = profile;
+        this.environment = environment;
+        this.current = loaded;
+        this.intervalNanos = intervalMillis * 1_000_000L;
+        this.seen = modified();
+        thread = new Thread(this::run, "gateway-config-watch");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private FileTime modified()
+    {
+        try
+        {
+            return Files.getLastModifiedTime(file);
+        }
+        catch (final IOException ex)
+        {
+            return null;
+        }
+    }
+
+    private void run()
+    {
+        while (running)
+        {
+            LockSupport.parkNanos(intervalNanos); // polling the file's time, not synchronisation
+            final FileTime now = modified();
+            if (now != null && !now.equals(seen))
+            {
+                seen = now;
+                reload();
+            }
+        }
+    }
+
+    /**
+     * Reads the file now and applies what changed.
+     *
+     * @return what happened, one line.
+     */
+    public synchronized String reload()
+    {
+        final GatewayConfig next;
+        try
+        {
+            next = ConfigLoader.load(file, profile, environment);
+        }
+        catch (final ConfigException ex)
+        {
+            lastOutcome = "refused: " + String.join("; ", ex.problems());
+            LOG.warn("configuration {} changed but cannot be used; nothing changes:\n  {}", file, String.join("\n  ", ex.problems()));
+            return lastOutcome;
+        }
+        final List<String> restartOnly = restartOnly(current, next);
+        if (!restartOnly.isEmpty())
+        {
+            LOG.warn("configuration {}: these changes need a restart and are not applied: {}", file, restartOnly);
+        }
+        final SettingsResult result = gateway.applySettings(ConfiguredGateway.settings(next, "file " + file.getFileName()));
+        if (!result.accepted())
+        {
+            lastOutcome = "refused: " + String.join("; ", result.problems());
+            return lastOutcome;
+        }
+        ConfiguredGateway.applyEnabled(gateway, next, current);
+        current = next;
+        lastOutcome = "applied as version " + result.version() + (restartOnly.isEmpty() ? "" : "; needs a restart: " + restartOnly);
+        return lastOutcome;
+    }
+
+    /**
+     * @return the outcome of the last reload.
+     */
+    public String lastOutcome()
+    {
+        return lastOutcome;
+    }
+
+    private static List<String> restartOnly(final GatewayConfig a, final GatewayConfig b)
+    {
+        final List<String> out = new ArrayList<>();
+        if (!a.instanceId().equals(b.instanceId()))
+        {
+            out.add("gateway.instanceId");
+        }
+        if (a.ringSize() != b.ringSize() || a.topology() != b.topology() || a.waitStrategy() != b.waitStrategy())
+        {
+            out.add("gateway threading (ringSize, topology, waitStrategy)");
+        }
+        if (!a.journal().equals(b.journal()))
+        {
+            out.add("gateway.journal");
+        }
+        if (!a.instruments().equals(b.instruments()))
+        {
+            out.add("instruments");
+        }
+        if (a.brokers().size() != b.brokers().size())
+        {
+            out.add("brokers (added or removed)");
+        }
+        if (!a.routing().withWeights(b.routing().weights()).equals(b.routing()))
+        {
+            out.add("routing (other than weights)");
+        }
+        if (!a.admin().equals(b.admin()))
+        {
+            out.add("admin");
+        }
+        return out;
+    }
+
+    @Override
+    public void close()
+    {
+        running = false;
+        LockSupport.unpark(thread);
+    }
+}
