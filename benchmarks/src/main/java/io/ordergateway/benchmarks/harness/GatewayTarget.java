@@ -37,16 +37,21 @@ final class GatewayTarget implements LatencyTarget
     private final Topology topology;
     private final WaitStrategyKind waitStrategy;
     private final EndPoint endPoint;
+    private final boolean operations;
     private final NewOrder order = new NewOrder();
+    private io.ordergateway.adapters.admin.AdminServer admin;
+    private Thread scraper;
+    private volatile boolean scraping;
     private Path journal;
     private OrderGateway gateway;
     private PlannedTimes times;
 
-    GatewayTarget(final Topology topology, final WaitStrategyKind waitStrategy, final EndPoint endPoint)
+    GatewayTarget(final Topology topology, final WaitStrategyKind waitStrategy, final EndPoint endPoint, final boolean operations)
     {
         this.topology = topology;
         this.waitStrategy = waitStrategy;
         this.endPoint = endPoint;
+        this.operations = operations;
     }
 
     WaitStrategyKind waitStrategy()
@@ -58,7 +63,7 @@ final class GatewayTarget implements LatencyTarget
     public String name()
     {
         return "gateway-" + topology.name().toLowerCase() + "-" + waitStrategy.name().toLowerCase()
-            + (endPoint == EndPoint.SIM_ACK ? "-sim-ack" : "");
+            + (endPoint == EndPoint.SIM_ACK ? "-sim-ack" : "") + (operations ? "-ops" : "");
     }
 
     @Override
@@ -74,6 +79,10 @@ final class GatewayTarget implements LatencyTarget
             .waitStrategy(waitStrategy)
             .ringSize(1 << 16)
             .polling(false);
+        if (operations)
+        {
+            builder.countersFile(Path.of(io.ordergateway.core.metrics.CountersFile.DEFAULT_NAME));
+        }
         if (endPoint == EndPoint.SEND)
         {
             final TimedBroker broker = new TimedBroker(new EchoBroker("echo", FixedPoint.priceFromCents(18_725), new BackoffIdleStrategy()), 1);
@@ -93,6 +102,10 @@ final class GatewayTarget implements LatencyTarget
                 });
         }
         gateway = builder.build();
+        if (operations && !Boolean.getBoolean("bench.ops.countersOnly"))
+        {
+            startOperations(); // -Dbench.ops.countersOnly=true leaves the endpoint and its scraper out, to tell the two costs apart
+        }
         order.reset().account(1).symbol(0).side(Side.BUY).type(OrderType.MARKET).quantity(FixedPoint.quantity(1));
     }
 
@@ -117,9 +130,63 @@ final class GatewayTarget implements LatencyTarget
         return times;
     }
 
+    /**
+     * Live counters are already on (builder); adds the admin endpoint and a client scraping /metrics
+     * and the execution status every second, as a monitoring system would.
+     */
+    private void startOperations()
+    {
+        try
+        {
+            admin = new io.ordergateway.adapters.admin.AdminServer(gateway, "127.0.0.1", 0, null);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+        final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        final java.net.URI metrics = java.net.URI.create("http://127.0.0.1:" + admin.port() + "/metrics");
+        final java.net.URI status = java.net.URI.create("http://127.0.0.1:" + admin.port() + "/admin/execution-status");
+        scraping = true;
+        scraper = new Thread(() ->
+        {
+            while (scraping)
+            {
+                try
+                {
+                    http.send(java.net.http.HttpRequest.newBuilder(metrics).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+                    http.send(java.net.http.HttpRequest.newBuilder(status).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+                }
+                catch (final java.io.IOException ex)
+                {
+                    // the endpoint is closing
+                }
+                catch (final InterruptedException ex)
+                {
+                    return;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000_000L); // a scrape a second, like Prometheus
+            }
+        }, "bench-scraper");
+        scraper.setDaemon(true);
+        scraper.start();
+    }
+
     @Override
     public void close()
     {
+        scraping = false;
+        if (scraper != null)
+        {
+            scraper.interrupt();
+            scraper = null;
+        }
+        if (admin != null)
+        {
+            admin.close();
+            admin = null;
+        }
         if (gateway != null)
         {
             gateway.close();

@@ -51,7 +51,7 @@ public final class LatencyHarness
      * @param topology     stages to threads.
      * @param waitStrategy how threads wait.
      */
-    public record Configuration(Topology topology, WaitStrategyKind waitStrategy)
+    public record Configuration(Topology topology, WaitStrategyKind waitStrategy, boolean operations)
     {
     }
 
@@ -132,7 +132,7 @@ public final class LatencyHarness
     }
 
     /**
-     * @param text comma-separated {@code topology:wait} pairs, e.g. {@code compact:sleeping,per_stage:yielding}.
+     * @param text comma-separated {@code topology:wait[:ops]}, e.g. {@code compact:sleeping,compact:sleeping:ops}.
      * @return the configurations.
      */
     public static List<Configuration> parseConfigs(final String text)
@@ -141,12 +141,13 @@ public final class LatencyHarness
         for (final String part : text.split(","))
         {
             final String[] pair = part.trim().split(":");
-            if (pair.length != 2)
+            if (pair.length < 2 || pair.length > 3 || pair.length == 3 && !pair[2].equals("ops"))
             {
-                throw new IllegalArgumentException("configuration '" + part + "' must be topology:wait, e.g. compact:sleeping");
+                throw new IllegalArgumentException("configuration '" + part + "' must be topology:wait[:ops], e.g. compact:sleeping or "
+                    + "compact:sleeping:ops (live counters, the admin endpoint and a /metrics scrape every second)");
             }
             configs.add(new Configuration(Topology.valueOf(pair[0].toUpperCase(Locale.ROOT)),
-                WaitStrategyKind.valueOf(pair[1].toUpperCase(Locale.ROOT))));
+                WaitStrategyKind.valueOf(pair[1].toUpperCase(Locale.ROOT)), pair.length == 3));
         }
         return configs;
     }
@@ -167,7 +168,7 @@ public final class LatencyHarness
         final List<LatencyTarget> targets = new ArrayList<>();
         for (final Configuration c : options.configurations())
         {
-            targets.add(new GatewayTarget(c.topology(), c.waitStrategy(), endPoint));
+            targets.add(new GatewayTarget(c.topology(), c.waitStrategy(), endPoint, c.operations()));
         }
         if (options.baselines())
         {

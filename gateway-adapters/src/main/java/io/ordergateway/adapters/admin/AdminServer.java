@@ -32,7 +32,6 @@ import io.ordergateway.core.domain.RejectReason;
 import io.ordergateway.core.metrics.GatewayMetrics;
 import io.ordergateway.core.metrics.LatencyRecorder;
 import io.ordergateway.core.routing.ExecutionStatus;
-import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -376,9 +375,10 @@ public final class AdminServer implements AutoCloseable
             g.writeNumberField("failures", line == null ? 0 : line.failures());
             g.writeNumberField("timeouts", line == null ? 0 : line.timeouts());
             g.writeNumberField("inFlight", line == null ? 0 : line.inFlight());
-            final Histogram ack = m.submitToAck(b).snapshot();
-            g.writeNumberField("ackP50Micros", ack.getTotalCount() == 0 ? 0 : ack.getValueAtPercentile(50) / 1_000);
-            g.writeNumberField("ackP99Micros", ack.getTotalCount() == 0 ? 0 : ack.getValueAtPercentile(99) / 1_000);
+            final long[] ack = new long[2];
+            m.submitToAck(b).percentiles(new double[] {50, 99}, ack);
+            g.writeNumberField("ackP50Micros", ack[0] / 1_000);
+            g.writeNumberField("ackP99Micros", ack[1] / 1_000);
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -501,17 +501,20 @@ public final class AdminServer implements AutoCloseable
             out.append("# TYPE ").append(metric).append(' ').append(type).append('\n');
         }
 
+        private static final double[] QUANTILES = {50, 90, 99, 99.9};
+
         private static void summary(final StringBuilder out, final LatencyRecorder recorder, final String labels)
         {
-            final Histogram h = recorder.snapshot();
-            for (final double q : new double[] {0.5, 0.9, 0.99, 0.999})
+            final long[] values = new long[QUANTILES.length];
+            final long count = recorder.percentiles(QUANTILES, values); // no histogram copy per scrape
+            for (int i = 0; i < QUANTILES.length; i++)
             {
-                out.append("gateway_latency_seconds{").append(labels).append(",quantile=\"").append(q).append("\"} ")
-                    .append(h.getTotalCount() == 0 ? "NaN" : Double.toString(h.getValueAtPercentile(q * 100) / 1e9)).append('\n');
+                out.append("gateway_latency_seconds{").append(labels).append(",quantile=\"").append(QUANTILES[i] / 100).append("\"} ")
+                    .append(count == 0 ? "NaN" : Double.toString(values[i] / 1e9)).append('\n');
             }
-            out.append("gateway_latency_seconds_count{").append(labels).append("} ").append(h.getTotalCount()).append('\n');
-            out.append("gateway_latency_seconds_sum{").append(labels).append("} ")
-                .append(h.getTotalCount() == 0 ? 0.0 : h.getMean() * h.getTotalCount() / 1e9).append('\n');
+            out.append("gateway_latency_seconds_count{").append(labels).append("} ").append(count).append('\n');
+            out.append("gateway_latency_seconds_sum{").append(labels).append("} ").append(count == 0 ? 0.0 : recorder.mean() * count / 1e9)
+                .append('\n');
         }
     }
 }

@@ -54,6 +54,33 @@ public final class LatencyRecorder
     }
 
     /**
+     * Quantiles of everything recorded so far, without copying the histogram (for frequent scrapes:
+     * a copy is hundreds of kilobytes of garbage each time). Reader side; safe from any thread.
+     *
+     * @param percentiles the percentiles wanted (0 to 100).
+     * @param values      where their values go (nanoseconds), same length.
+     * @return how many values were recorded in all.
+     */
+    public synchronized long percentiles(final double[] percentiles, final long[] values)
+    {
+        interval = recorder.getIntervalHistogram(interval);
+        accumulated.add(interval);
+        for (int i = 0; i < percentiles.length; i++)
+        {
+            values[i] = accumulated.getValueAtPercentile(percentiles[i]);
+        }
+        return accumulated.getTotalCount();
+    }
+
+    /**
+     * @return the mean of everything recorded so far (nanoseconds), as of the last {@link #percentiles} or {@link #snapshot}.
+     */
+    public synchronized double mean()
+    {
+        return accumulated.getMean();
+    }
+
+    /**
      * A copy of everything recorded so far. Reader side: allocates; safe from any thread.
      *
      * @return the distribution since the start.
