@@ -219,7 +219,7 @@ class GatewayCliTest
     {
         for (final String[] command : new String[][] {{"--help"}, {"demo", "--help"}, {"journal", "--help"}, {"journal", "dump", "--help"},
             {"journal", "replay", "--help"}, {"journal", "reconcile", "--help"}, {"bench", "--help"},
-            {"alpaca-sim", "--help"}, {"report", "brokers", "--help"}})
+            {"alpaca-sim", "--help"}, {"report", "brokers", "--help"}, {"stat", "--help"}})
         {
             out.reset();
             assertThat(GatewayCli.run(command)).isZero();
@@ -263,5 +263,40 @@ class GatewayCliTest
         out.reset();
         assertThat(GatewayCli.run("report", "brokers", journal.toString(), "--names", "sim-a,sim-b")).isZero();
         assertThat(stdout()).contains("sim-a").contains("sim-b").contains("ack latency p50").contains("Mann-Whitney");
+    }
+
+    @Test
+    void demoFromTheExampleConfigServesTheAdminEndpointWhileItRuns(@org.junit.jupiter.api.io.TempDir final Path journal) throws Exception
+    {
+        final int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress()))
+        {
+            port = probe.getLocalPort();
+        }
+        final java.util.concurrent.CompletableFuture<Integer> demo = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+            GatewayCli.run("demo", "--config", "../examples/gateway.yaml", "--orders", "6000", "--rate", "1000", "--admin-port",
+                Integer.toString(port), "--journal", journal.toString()));
+        final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        final long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        String metrics = "";
+        String status = "";
+        while (System.nanoTime() < deadline && !(metrics.matches("(?s).*gateway_sent_total [1-9].*") && status.contains("activeBroker")))
+        {
+            try
+            {
+                status = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                    + "/admin/execution-status")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            }
+            catch (final java.io.IOException notYet)
+            {
+                java.util.concurrent.locks.LockSupport.parkNanos(100_000_000); // the demo is still starting
+            }
+        }
+        assertThat(status).contains("\"activeBroker\"").contains("sim-a").contains("\"availability\"");
+        assertThat(metrics).containsPattern("gateway_sent_total [1-9]").contains("gateway_broker_sent_total{broker=\"sim-b\"}");
+        assertThat(demo.get(60, java.util.concurrent.TimeUnit.SECONDS)).as(stderr()).isZero();
+        assertThat(stdout()).contains("the brokers of ../examples/gateway.yaml").contains("Admin endpoint: http://127.0.0.1:" + port);
     }
 }

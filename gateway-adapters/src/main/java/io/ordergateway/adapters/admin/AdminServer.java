@@ -225,9 +225,7 @@ public final class AdminServer implements AutoCloseable
                 throw new IllegalArgumentException("engaged: expected true or false");
             }
             final int account = first(uri, "account") == null ? -1 : Integer.parseInt(first(uri, "account"));
-            final SubmitResult result = gateway.killSwitch(account, Boolean.parseBoolean(engaged));
-            LOG.warn("ALERT admin: kill switch {} for {}: {}", Boolean.parseBoolean(engaged) ? "ON" : "OFF",
-                account < 0 ? "every account" : "account " + account, result);
+            final SubmitResult result = gateway.killSwitch(account, Boolean.parseBoolean(engaged)); // logs the alert itself
             return accepted(result);
         }
         if (method.equals(HttpMethod.GET) && path.equals("/admin/config/versions"))
@@ -460,6 +458,12 @@ public final class AdminServer implements AutoCloseable
                     out.append('\n');
                 }
             }
+            header(out, "gateway_alerts_total", "counter", "Events operators are alerted to, by kind");
+            out.append("gateway_alerts_total{kind=\"broker_switch\"} ").append(gateway.alerts().brokerSwitches()).append('\n');
+            out.append("gateway_alerts_total{kind=\"pause\"} ").append(gateway.alerts().pauses()).append('\n');
+            out.append("gateway_alerts_total{kind=\"kill_switch\"} ").append(gateway.alerts().killSwitchChanges()).append('\n');
+            out.append("gateway_alerts_total{kind=\"reconciliation_difference\"} ").append(gateway.alerts().reconciliationDifferences())
+                .append('\n');
             final ExecutionStatus s = gateway.executionStatus();
             header(out, "gateway_paused", "gauge", "1 when no broker can take orders");
             out.append("gateway_paused ").append(s != null && s.paused() ? 1 : 0).append('\n');

@@ -112,6 +112,7 @@ public final class OrderGateway implements AutoCloseable
     private io.ordergateway.core.metrics.CountersExporter counters;
     private long firstOrderId;
     private final List<io.ordergateway.core.settings.RuntimeSettings> settingsVersions = new ArrayList<>();
+    private final io.ordergateway.core.metrics.Alerts alerts = new io.ordergateway.core.metrics.Alerts();
     private ExecutionReportHandler pollHandler;
     private final org.agrona.concurrent.MessageHandler pollDispatch =
         (msgTypeId, buffer, index, length) -> pollHandler.onReport(pollFlyweight.wrap(buffer, index));
@@ -236,6 +237,7 @@ public final class OrderGateway implements AutoCloseable
             b.reconcileTimeoutMillis);
         if (!plan.unexplained().isEmpty())
         {
+            alerts.reconciliationDifferences(plan.unexplained().size());
             final String report = "reconciliation with the brokers at start found what the journal cannot explain:\n  "
                 + String.join("\n  ", plan.unexplained());
             if (b.stopOnUnexplained)
@@ -298,7 +300,7 @@ public final class OrderGateway implements AutoCloseable
             counters = new io.ordergateway.core.metrics.CountersExporter(
                 new io.ordergateway.core.metrics.CountersFile(countersPath, 256, System.currentTimeMillis()), metrics, brokerNames(),
                 () -> lastOrderId.get() - firstOrderId, () -> ring.getBufferSize() - ring.remainingCapacity(), journalStage::position,
-                () -> executionStatus);
+                () -> executionStatus, alerts);
             final io.ordergateway.core.metrics.CountersExporter exporter = counters;
             timer.everyTick(() -> exporter.update(System.currentTimeMillis()));
         }
@@ -448,7 +450,22 @@ public final class OrderGateway implements AutoCloseable
      */
     public SubmitResult killSwitch(final int accountId, final boolean engaged)
     {
-        return control(TradingControl.KILL_SWITCH, accountId, engaged);
+        final SubmitResult result = control(TradingControl.KILL_SWITCH, accountId, engaged);
+        if (result == SubmitResult.ACCEPTED)
+        {
+            alerts.killSwitchChanged();
+            LOG.warn("ALERT gateway {}: kill switch {} for {}", instanceId, engaged ? "ENGAGED" : "released",
+                accountId < 0 ? "every account" : "account " + accountId);
+        }
+        return result;
+    }
+
+    /**
+     * @return counts of what operators are alerted to (failovers, pauses, kill switch, reconciliation).
+     */
+    public io.ordergateway.core.metrics.Alerts alerts()
+    {
+        return alerts;
     }
 
     /**
@@ -663,9 +680,11 @@ public final class OrderGateway implements AutoCloseable
                 case FAILOVER:
                 case RECOVERY:
                 case FORCED_ACTIVE:
+                    alerts.brokerSwitched();
                     LOG.warn("ALERT gateway {}: {}: orders now go to {} (was {})", instanceId, kind, brokerName(broker), brokerName(changes.other(i)));
                     break;
                 case PAUSED:
+                    alerts.paused();
                     LOG.error("ALERT gateway {}: PAUSED: no broker can take orders; new orders are denied with GATEWAY_PAUSED", instanceId);
                     break;
                 case RESUMED:

@@ -39,6 +39,11 @@ public final class CountersExporter implements AutoCloseable
     private final AtomicCounter ring;
     private final AtomicCounter journal;
     private final AtomicCounter paused;
+    private final Alerts alerts;
+    private final AtomicCounter alertSwitches;
+    private final AtomicCounter alertPauses;
+    private final AtomicCounter alertKillSwitch;
+    private final AtomicCounter alertReconciliation;
 
     /**
      * @param file            the counters file.
@@ -48,10 +53,12 @@ public final class CountersExporter implements AutoCloseable
      * @param ringOccupancy   ring slots in use.
      * @param journalPosition the journal's last index.
      * @param status          the latest execution status (may give null).
+     * @param alerts          alert counts.
      */
     public CountersExporter(final CountersFile file, final GatewayMetrics metrics, final List<String> brokerNames, final LongSupplier ordersIn,
-        final LongSupplier ringOccupancy, final LongSupplier journalPosition, final Supplier<ExecutionStatus> status)
+        final LongSupplier ringOccupancy, final LongSupplier journalPosition, final Supplier<ExecutionStatus> status, final Alerts alerts)
     {
+        this.alerts = alerts;
         this.file = file;
         this.metrics = metrics;
         this.ordersIn = ordersIn;
@@ -66,6 +73,10 @@ public final class CountersExporter implements AutoCloseable
         ring = file.add(TYPE_GATEWAY, "ring occupancy");
         journal = file.add(TYPE_GATEWAY, "journal documents appended");
         paused = file.add(TYPE_GATEWAY, "paused");
+        alertSwitches = file.add(TYPE_GATEWAY, "alerts: broker switches");
+        alertPauses = file.add(TYPE_GATEWAY, "alerts: pauses");
+        alertKillSwitch = file.add(TYPE_GATEWAY, "alerts: kill switch changes");
+        alertReconciliation = file.add(TYPE_GATEWAY, "alerts: reconciliation differences");
         for (final RejectReason r : RejectReason.values())
         {
             denied[r.ordinal()] = file.add(TYPE_DENIED, "denied " + r.name());
@@ -117,6 +128,10 @@ public final class CountersExporter implements AutoCloseable
                     : c == GatewayMetrics.BrokerCounter.FILLED_NOTIONAL ? v / FixedPoint.PRICE_SCALE : v);
             }
         }
+        alertSwitches.setOrdered(alerts.brokerSwitches());
+        alertPauses.setOrdered(alerts.pauses());
+        alertKillSwitch.setOrdered(alerts.killSwitchChanges());
+        alertReconciliation.setOrdered(alerts.reconciliationDifferences());
         final ExecutionStatus s = status.get();
         if (s != null)
         {

@@ -316,7 +316,7 @@ public final class RouteStage implements EventHandler<GatewayEvent>
         }
         chain.onTick(now, changes);
         pool.countTick();
-        if (++ticks % STATUS_EVERY_TICKS == 0)
+        if (++ticks % STATUS_EVERY_TICKS == 1)
         {
             publishStatus(); // a fresh copy about once a second (at the default tick); switches publish at once
         }
