@@ -103,7 +103,7 @@ class ConfigLoaderTest
         assertThat(problems(MINIMAL.replace("type: sim }\n  - { name: b", "type: fix }\n  - { name: b"))).containsExactly(
             "brokers[0].type: 'fix'; expected sim or alpaca");
         assertThat(problems(MINIMAL.replace("{ name: b, type: sim }", "{ name: b, type: sim, latency: 5 }"))).containsExactly(
-            "brokers[1].latency: unknown key for this broker type; expected one of [apiBudget, costBps, jitterMicros, latencyMicros, "
+            "brokers[1].latency: unknown key for this broker type; expected one of [apiBudget, costBps, enabled, jitterMicros, latencyMicros, "
                 + "maxPartialFills, name, partialFillRate, priceIntervalMillis, rejectRate, seed, type, volatilityBps]");
         assertThat(problems(MINIMAL.replace("{ name: b, type: sim }", "{ name: a, type: sim }"))).contains(
             "brokers[1].name: 'a' is used by two brokers; expected unique names");

@@ -40,8 +40,10 @@ class ReplayDigestTest
         final SimBrokerConfig sim = SimBrokerConfig.defaults("sim").withReferencePrices(prices).withLatency(0, 0)
             .withRejectRate(0.1).withPartialFills(0.5, 4).withPriceMoves(500_000, 20);
         final List<PortfolioSnapshot> live = new ArrayList<>();
+        final SimBroker simA = new SimBroker(sim.withSeed(11));
+        final SimBroker simB = new SimBroker(sim.withSeed(12));
         final OrderGateway gateway = OrderGateway.builder().symbols("AAPL", "MSFT")
-            .broker(new SimBroker(sim.withSeed(11))).broker(new SimBroker(sim.withSeed(12)))
+            .broker(simA).broker(simB)
             .routing(RoutingPolicy.ROUND_ROBIN).journalDirectory(journal).build();
         try
         {
@@ -80,6 +82,14 @@ class ReplayDigestTest
                     live.add(gateway.snapshot().get(10, TimeUnit.SECONDS));
                 }
                 gateway.poll(r -> { }, 1024);
+            }
+            // Let both sims work through every command before closing (on 2 cores they lag a burst): a deadline, not a sleep.
+            final long sent = gateway.metrics().get(io.ordergateway.core.metrics.GatewayMetrics.Counter.SENT);
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (simA.processedCommands() + simB.processedCommands() < sent && System.nanoTime() < deadline)
+            {
+                gateway.poll(r -> { }, 1024);
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
             }
         }
         finally
