@@ -5,7 +5,6 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
@@ -24,7 +23,6 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
@@ -452,16 +450,7 @@ public final class AlpacaSimulator implements AutoCloseable
             response.headers().set("X-Ratelimit-Limit", config.requestsPerWindow());
             response.headers().set("X-Ratelimit-Remaining", Math.max(0, config.requestsPerWindow() - windowCount));
             response.headers().set("X-Ratelimit-Reset", (windowStart + config.windowMillis() + 999) / 1000);
-            final boolean keepAlive = HttpUtil.isKeepAlive(request);
-            HttpUtil.setKeepAlive(response, keepAlive);
-            if (keepAlive)
-            {
-                ctx.writeAndFlush(response);
-            }
-            else
-            {
-                ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-            }
+            io.ordergateway.adapters.support.HttpReplies.send(ctx, request, response);
         }
     }
 
