@@ -146,7 +146,8 @@ public final class OrderGateway implements AutoCloseable
         });
         final OrderBook orderBook = new OrderBook(b.expectedOpenOrders, b.retainFinishedOrders);
         final AccountBook accounts = new AccountBook(referencePrices);
-        state = new OrderStateStage(orderBook, new PositionBook(brokers.length, symbols.size()), accounts, symbols, metrics);
+        final PositionBook positionBook = new PositionBook(brokers.length, symbols.size());
+        state = new OrderStateStage(orderBook, positionBook, accounts, symbols, metrics);
         final RiskStage risk = new RiskStage(b.riskLimits, instruments, accounts, orderBook);
         queryTimeoutMillis = b.reconcileTimeoutMillis;
         routing = b.routingConfig != null ? b.routingConfig : RoutingConfig.defaults(brokers.length).withPolicy(b.routingPolicy);
@@ -158,6 +159,7 @@ public final class OrderGateway implements AutoCloseable
             capabilities[i] = brokers[i].capabilities();
         }
         route = new RouteStage(routing, symbols, brokerNames, capabilities, s -> executionStatus = s);
+        route.pool().positions(positionBook); // route runs on the state stage's thread: it may read its positions
         settingsVersions.add(new io.ordergateway.core.settings.RuntimeSettings(b.riskLimits, b.accountRatePerSecond, b.accountBurst,
             b.strategyRatePerSecond, b.strategyBurst, b.symbolRatePerSecond, b.symbolBurst, routing.weights(), "start"));
 

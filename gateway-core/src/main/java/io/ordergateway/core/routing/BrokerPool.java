@@ -33,6 +33,7 @@ public final class BrokerPool
     final long[] availableTicks;
     long ticks;
     private long useCounter;
+    private io.ordergateway.core.state.PositionBook positions;
 
     /**
      * @param config       thresholds, budgets and costs.
@@ -113,11 +114,32 @@ public final class BrokerPool
      * @param order the order.
      * @param now   event time.
      * @return true when the broker can take this order now: available, its breaker lets it through, it
-     *         declares the capabilities the order needs, and its API budget has a request left.
+     *         declares the capabilities the order needs (short selling included, when positions are known),
+     *         and its API budget has a request left.
      */
     public boolean eligible(final int b, final OrderCommand order, final long now)
     {
-        return enabled[b] && breakers[b].allows() && accepts(capabilities[b], order) && (budgets[b] == null || budgets[b].waitNanos(now) == 0);
+        return enabled[b] && breakers[b].allows() && accepts(capabilities[b], order) && !opensShortWithout(b, order)
+            && (budgets[b] == null || budgets[b].waitNanos(now) == 0);
+    }
+
+    /**
+     * Lets the pool see positions (the state stage's book; the route stage runs on its thread), so a
+     * sell that would open or grow a short at a broker that does not declare short selling is not
+     * routed there.
+     *
+     * @param book the positions per broker.
+     */
+    public void positions(final io.ordergateway.core.state.PositionBook book)
+    {
+        this.positions = book;
+    }
+
+    private boolean opensShortWithout(final int b, final OrderCommand order)
+    {
+        return !capabilities[b].shortSelling() && positions != null && order.side() == io.ordergateway.core.domain.Side.SELL
+            && order.symbolId() >= 0 && order.symbolId() < positions.symbols()
+            && positions.at(b, order.symbolId()).quantity() < order.quantity();
     }
 
     /**

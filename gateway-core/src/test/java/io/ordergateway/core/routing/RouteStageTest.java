@@ -454,4 +454,31 @@ class RouteStageTest
         tick(t + 10 * SECOND);
         assertThat(log).contains("BREAKER_HALF_OPEN 0");
     }
+
+    @Test
+    void aSellThatWouldOpenAShortAvoidsABrokerThatDoesNotShort()
+    {
+        final BrokerCapabilities noShort = new BrokerCapabilities(EnumSet.allOf(OrderType.class), EnumSet.allOf(TimeInForce.class),
+            EnumSet.allOf(OrderClass.class), true, false, true);
+        stage = stage(config(2), noShort, BrokerCapabilities.everything());
+        final io.ordergateway.core.state.PositionBook book = new io.ordergateway.core.state.PositionBook(2, 1);
+        stage.pool().positions(book);
+        final GatewayEvent sell = event(EventType.NEW_ORDER, T0);
+        sell.orderId = nextOrderId++;
+        sell.symbolId = 0;
+        sell.side = Side.SELL;
+        sell.orderType = OrderType.MARKET;
+        sell.timeInForce = TimeInForce.DAY;
+        sell.orderClass = OrderClass.SIMPLE;
+        sell.quantity = FixedPoint.quantity(10);
+        stage.onEvent(sell, 1, true);
+        assertThat(sell.brokerId).as("no position at the primary: the sell would open a short").isEqualTo(1);
+
+        book.apply(0, 0, Side.BUY, FixedPoint.quantity(10), 10_000_000_000L); // now the primary holds 10
+        final GatewayEvent covered = copy(sell);
+        covered.orderId = nextOrderId++;
+        covered.brokerId = -1;
+        stage.onEvent(covered, 2, true);
+        assertThat(covered.brokerId).as("a sell the position covers may go to the primary").isZero();
+    }
 }
