@@ -3,6 +3,7 @@ package io.ordergateway.adapters.sim;
 import io.ordergateway.core.api.NewOrder;
 import io.ordergateway.core.api.OrderGateway;
 import io.ordergateway.core.api.SubmitResult;
+import io.ordergateway.core.domain.OrderState;
 import io.ordergateway.core.domain.OrderType;
 import io.ordergateway.core.domain.Side;
 import io.ordergateway.core.domain.TimeInForce;
@@ -83,10 +84,10 @@ class ReplayDigestTest
                 }
                 gateway.poll(r -> { }, 1024);
             }
-            // Let both sims work through every command before closing (on 2 cores they lag a burst): a deadline, not a sleep.
-            final long sent = gateway.metrics().get(io.ordergateway.core.metrics.GatewayMetrics.Counter.SENT);
+            // Let both sims answer every command before closing (on 2 cores they lag a burst): a deadline, not a sleep.
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (simA.processedCommands() + simB.processedCommands() < sent && System.nanoTime() < deadline)
+            while (System.nanoTime() < deadline && gateway.snapshot().get(10, TimeUnit.SECONDS).openOrders().stream()
+                .anyMatch(o -> o.state() == OrderState.PENDING_NEW || o.state() == OrderState.PENDING_CANCEL || o.state() == OrderState.PENDING_REPLACE))
             {
                 gateway.poll(r -> { }, 1024);
                 java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
