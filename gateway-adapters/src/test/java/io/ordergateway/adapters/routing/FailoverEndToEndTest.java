@@ -149,6 +149,43 @@ class FailoverEndToEndTest
         assertThat(primary.statement(0).positions()).singleElement().satisfies(p -> assertThat(p.quantity()).isEqualTo(quantity(5)));
     }
 
+    @Test
+    void aJournalOfSeveralSessionsReplaysToTheSameSwitches() throws Exception
+    {
+        for (int session = 0; session < 2; session++)
+        {
+            final SimBroker primary = sim("primary");
+            final SimBroker backup = sim("backup");
+            gateway = OrderGateway.builder().symbols("AAPL").broker(primary).broker(backup)
+                .routing(fastFailover().withFailover(3, (300 + session * 100) * MS, 1_000 * MS, 2_000 * MS, 1_000 * MS, 20 * MS))
+                .onUnexplainedDifferences(false) // fresh in-process sims each session
+                .journalDirectory(journal).build();
+            final ReportCollector reports = new ReportCollector(gateway);
+            final NewOrder order = new NewOrder();
+            gateway.forceActive(0); // a restart restores the last session's chain: start each session on the primary
+            final long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (gateway.executionStatus() == null || !gateway.executionStatus().active().equals("primary"))
+            {
+                assertThat(System.nanoTime()).as("primary active in session %d", session).isLessThan(deadline);
+                LockSupport.parkNanos(5 * MS);
+            }
+            primary.outage(400 * MS);
+            while (gateway.executionStatus() == null || !gateway.executionStatus().active().equals("backup"))
+            {
+                assertThat(System.nanoTime()).as("failover in session %d", session).isLessThan(deadline);
+                gateway.submit(order.reset().symbol(0).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(1)));
+                reports.pollOnce();
+                LockSupport.parkNanos(5 * MS); // the strategy's pace
+            }
+            gateway.close();
+            gateway = null;
+        }
+        final RoutingReplay.Result replay = RoutingReplay.run(journal);
+        assertThat(replay.switches().stream().filter(s -> s.kind() == RoutingChangeKind.FAILOVER).count()).isEqualTo(2);
+        assertThat(replay.switches().stream().filter(s -> s.kind() == RoutingChangeKind.FORCED_ACTIVE).count()).isEqualTo(2);
+        assertThat(replay.same()).as("each session replayed with its own routing setup, restored as at its start").isTrue();
+    }
+
     /**
      * @return for each order, the brokers its new-order command was sent to (from the journal's OrderSent records).
      */

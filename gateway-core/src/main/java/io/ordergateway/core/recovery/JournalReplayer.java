@@ -82,8 +82,20 @@ public final class JournalReplayer implements JournalRecordHandler
      * @param brokers one more than the highest broker id seen.
      * @param records records read.
      * @param routing the routing configuration of the journal's first session, or null (journals before version 3).
+     * @param sessions each session's routing configuration and the sequence its events start after, in order.
      */
-    public record Layout(List<String> symbols, int brokers, long records, io.ordergateway.core.routing.RoutingConfig routing)
+    public record Layout(List<String> symbols, int brokers, long records, io.ordergateway.core.routing.RoutingConfig routing,
+        List<Session> sessions)
+    {
+    }
+
+    /**
+     * One gateway session in a journal: from one start to the next.
+     *
+     * @param setupSequence the sequence of its RoutingSetup record (its events come after).
+     * @param routing       its routing configuration.
+     */
+    public record Session(long setupSequence, io.ordergateway.core.routing.RoutingConfig routing)
     {
     }
 
@@ -133,19 +145,19 @@ public final class JournalReplayer implements JournalRecordHandler
         final OrderNewDecoder decoder = new OrderNewDecoder();
         final OrderRoutedDecoder routed = new OrderRoutedDecoder();
         final long[] count = {0};
-        final byte[][] setup = {null};
-        final int[] setupShape = new int[2];
+        final List<byte[]> setups = new ArrayList<>();
+        final List<int[]> setupShapes = new ArrayList<>();
         try (JournalReader reader = new JournalReader(directory))
         {
             reader.readAll((templateId, buffer, offset, blockLength, version, index) ->
             {
                 count[0]++;
-                if (templateId == io.ordergateway.journal.sbe.RoutingSetupDecoder.TEMPLATE_ID && setup[0] == null)
+                if (templateId == io.ordergateway.journal.sbe.RoutingSetupDecoder.TEMPLATE_ID)
                 {
-                    setup[0] = new byte[buffer.capacity() - offset];
-                    buffer.getBytes(offset, setup[0]);
-                    setupShape[0] = blockLength;
-                    setupShape[1] = version;
+                    final byte[] copy = new byte[buffer.capacity() - offset];
+                    buffer.getBytes(offset, copy);
+                    setups.add(copy);
+                    setupShapes.add(new int[] {blockLength, version});
                 }
                 if (templateId == OrderNewDecoder.TEMPLATE_ID)
                 {
@@ -170,15 +182,18 @@ public final class JournalReplayer implements JournalRecordHandler
         {
             symbols.add(names.getOrDefault(id, "SYMBOL" + id)); // never traded: a placeholder keeps the ids aligned
         }
-        io.ordergateway.core.routing.RoutingConfig routing = null;
-        if (setup[0] != null)
+        final List<Session> sessions = new ArrayList<>();
+        for (int i = 0; i < setups.size(); i++)
         {
             final io.ordergateway.journal.sbe.RoutingSetupDecoder d = new io.ordergateway.journal.sbe.RoutingSetupDecoder()
-                .wrap(new org.agrona.concurrent.UnsafeBuffer(setup[0]), 0, setupShape[0], setupShape[1]);
-            routing = io.ordergateway.core.routing.RoutingSetupCodec.decode(d, new SymbolTable(symbols), 100_000_000L);
+                .wrap(new org.agrona.concurrent.UnsafeBuffer(setups.get(i)), 0, setupShapes.get(i)[0], setupShapes.get(i)[1]);
+            final long sequence = d.sequence();
+            final io.ordergateway.core.routing.RoutingConfig routing =
+                io.ordergateway.core.routing.RoutingSetupCodec.decode(d, new SymbolTable(symbols), 100_000_000L);
             maxBroker[0] = Math.max(maxBroker[0], routing.chain().size() - 1);
+            sessions.add(new Session(sequence, routing));
         }
-        return new Layout(symbols, maxBroker[0] + 1, count[0], routing);
+        return new Layout(symbols, maxBroker[0] + 1, count[0], sessions.isEmpty() ? null : sessions.get(0).routing(), List.copyOf(sessions));
     }
 
     /**

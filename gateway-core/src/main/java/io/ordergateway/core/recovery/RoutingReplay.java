@@ -13,10 +13,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Runs a journal's events through a fresh route stage, configured as the journal's first session
- * was ({@code RoutingSetup}), and compares the decisions it makes (failures counted, breakers,
- * failovers, probes, recoveries, pauses) with the ones the live gateway journaled. Equal lists show
- * that the switches were made from the journaled events alone, and that a replay reproduces them.
+ * Runs a journal's events through fresh route stages, one per gateway session, each configured as
+ * that session was ({@code RoutingSetup}) and restored from the earlier events as the live gateway
+ * was at its start, and compares the decisions they make (failures counted, breakers, failovers,
+ * probes, recoveries, pauses) with the ones the live gateway journaled. Equal lists show that the
+ * switches were made from the journaled events alone, and that a replay reproduces them.
  */
 public final class RoutingReplay
 {
@@ -56,11 +57,45 @@ public final class RoutingReplay
     public static Result run(final Path directory)
     {
         final JournalReplayer.Layout layout = JournalReplayer.layout(directory);
-        final RoutingConfig config = layout.routing();
-        if (config == null)
+        if (layout.sessions().isEmpty())
         {
             return null;
         }
+        final SymbolTable symbols = new SymbolTable(layout.symbols());
+        final List<JournalReplayer.RoutingSwitch> replayed = new ArrayList<>();
+        List<JournalReplayer.RoutingSwitch> journaled = List.of();
+        final List<JournalReplayer.Session> sessions = layout.sessions();
+        for (int s = 0; s < sessions.size(); s++)
+        {
+            // As the live gateway did at each start: a route stage with that session's configuration, given every earlier
+            // event to restore its books (decisions then are not kept), then the session's own events.
+            final long from = sessions.get(s).setupSequence();
+            final long until = s + 1 < sessions.size() ? sessions.get(s + 1).setupSequence() + 1 : Long.MAX_VALUE; // through its last event
+            final RouteStage route = stage(sessions.get(s).routing(), symbols);
+            final JournalReplayer replayer = new JournalReplayer((event, sequence, endOfBatch) ->
+            {
+                route.onEvent(event, sequence, endOfBatch);
+                if (sequence > from)
+                {
+                    final RoutingChanges changes = event.routingChanges;
+                    for (int i = 0; i < changes.size(); i++)
+                    {
+                        replayed.add(new JournalReplayer.RoutingSwitch(sequence, event.timestamp, changes.kind(i), changes.broker(i),
+                            changes.other(i), changes.value(i)));
+                    }
+                }
+            }, symbols, layout.brokers());
+            try (JournalReader reader = new JournalReader(directory))
+            {
+                replayer.replay(reader, until);
+            }
+            journaled = replayer.journaledRoutingChanges();
+        }
+        return new Result(List.copyOf(journaled), replayed);
+    }
+
+    private static RouteStage stage(final RoutingConfig config, final SymbolTable symbols)
+    {
         final int brokers = config.chain().size();
         final BrokerCapabilities[] caps = new BrokerCapabilities[brokers];
         final String[] names = new String[brokers];
@@ -69,23 +104,6 @@ public final class RoutingReplay
         {
             names[b] = "broker-" + b;
         }
-        final SymbolTable symbols = new SymbolTable(layout.symbols());
-        final RouteStage route = new RouteStage(config, symbols, names, caps, null);
-        final List<JournalReplayer.RoutingSwitch> replayed = new ArrayList<>();
-        final JournalReplayer replayer = new JournalReplayer((event, sequence, endOfBatch) ->
-        {
-            route.onEvent(event, sequence, endOfBatch);
-            final RoutingChanges changes = event.routingChanges;
-            for (int i = 0; i < changes.size(); i++)
-            {
-                replayed.add(new JournalReplayer.RoutingSwitch(sequence, event.timestamp, changes.kind(i), changes.broker(i), changes.other(i),
-                    changes.value(i)));
-            }
-        }, symbols, brokers);
-        try (JournalReader reader = new JournalReader(directory))
-        {
-            replayer.replay(reader, Long.MAX_VALUE);
-        }
-        return new Result(List.copyOf(replayer.journaledRoutingChanges()), replayed);
+        return new RouteStage(config, symbols, names, caps, null);
     }
 }
