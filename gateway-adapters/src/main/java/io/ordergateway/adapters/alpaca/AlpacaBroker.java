@@ -525,18 +525,40 @@ public final class AlpacaBroker implements BrokerAdapter
         t.replaceStop = c.stopPrice();
         final ByteBuf request = rest.alloc().buffer(512);
         encoder.encodeReplace(c, t.alpacaId, request);
-        final String replacedId = t.alpacaId;
-        rest.send(request, new AlpacaRestClient.Callback()
+        patch(t, request, t.alpacaId, 0);
+    }
+
+    /**
+     * Sends a replace. A PATCH names the order it replaces, and a replaced order cannot be replaced
+     * again, so when the outcome is unknown the same PATCH goes again: either it does the replace, or
+     * Alpaca answers that the order is already replaced, and the order itself then shows the result.
+     */
+    private void patch(final Track t, final ByteBuf request, final String replacedId, final int attempt)
+    {
+        rest.send(request.retainedDuplicate(), new AlpacaRestClient.Callback()
         {
             @Override
             public void onResponse(final int status, final HttpHeaders headers, final ByteBuf body)
             {
                 if (status == 200 && readOrder(body))
                 {
+                    request.release();
                     byAlpacaId.put(view.id, t); // the replacement; it takes over when "replaced" arrives
                     return;
                 }
+                if (status >= 500)
+                {
+                    retryPatch(t, request, replacedId, attempt);
+                    return;
+                }
                 reader.readError(body, error);
+                if (status == 422 && attempt > 0)
+                {
+                    request.release();
+                    settleReplace(t, replacedId); // did an earlier try land?
+                    return;
+                }
+                request.release();
                 LOG.info("alpaca {}: replace of {} refused: HTTP {} code {} {}", config.name(), t.clientOrderId, status, error.code, error.message);
                 replaceRefused(t, status == 422 ? RejectReason.ORDER_NOT_ACTIVE : AlpacaErrors.reason(status, error.code, error.message),
                     error.code);
@@ -545,10 +567,54 @@ public final class AlpacaBroker implements BrokerAdapter
             @Override
             public void onFailure(final AlpacaRestClient.Failure failure)
             {
-                // Unknown outcome: the replaced order says whether it happened; the stream will too.
-                refresh(t, replacedId, () -> replaceRefused(t, RejectReason.SERVICE_UNAVAILABLE, 0));
+                retryPatch(t, request, replacedId, attempt);
             }
         });
+    }
+
+    /**
+     * Asks the replaced order how a replace ended: replaced (reported), still pending (the stream
+     * will tell), or not replaced (refused, retryable).
+     */
+    private void settleReplace(final Track t, final String replacedId)
+    {
+        rest.send(get("/v2/orders/" + replacedId), new AlpacaRestClient.Callback()
+        {
+            @Override
+            public void onResponse(final int status, final HttpHeaders headers, final ByteBuf body)
+            {
+                if (status == 200 && readOrder(body))
+                {
+                    if ("replaced".equals(view.status))
+                    {
+                        apply(t, view, null);
+                        return;
+                    }
+                    if ("pending_replace".equals(view.status))
+                    {
+                        return;
+                    }
+                }
+                replaceRefused(t, RejectReason.SERVICE_UNAVAILABLE, 0);
+            }
+
+            @Override
+            public void onFailure(final AlpacaRestClient.Failure failure)
+            {
+                replaceRefused(t, RejectReason.SERVICE_UNAVAILABLE, 0);
+            }
+        });
+    }
+
+    private void retryPatch(final Track t, final ByteBuf request, final String replacedId, final int attempt)
+    {
+        if (attempt + 1 >= CANCEL_ATTEMPTS || closed)
+        {
+            request.release();
+            settleReplace(t, replacedId); // still unknown after every try: the order itself says whether the replace happened
+            return;
+        }
+        retryLater(() -> patch(t, request, replacedId, attempt + 1), attempt + 1);
     }
 
     private void replaceRefused(final Track t, final RejectReason reason, final int code)

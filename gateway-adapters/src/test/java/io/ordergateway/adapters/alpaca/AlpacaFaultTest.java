@@ -210,4 +210,21 @@ class AlpacaFaultTest
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> AlpacaConfig.fromEnvironment("a", AlpacaConfig.PAPER_URL, Map.of()))
             .hasMessageContaining("ALPACA_API_KEY");
     }
+
+    @Test
+    void aReplaceWhoseAnswerNeverComesIsSentAgainAndTheOrderSaysItHappenedOnce()
+    {
+        startHealthy(quietEngine());
+        final NewOrder order = new NewOrder().symbol(gateway.symbolId("AAPL")).side(Side.BUY).type(OrderType.LIMIT)
+            .timeInForce(io.ordergateway.core.domain.TimeInForce.GTC).quantity(quantity(10)).limitPrice(10_000_000_000L);
+        assertThat(gateway.submit(order)).isEqualTo(SubmitResult.ACCEPTED);
+        reports.awaitState(order.orderId(), OrderState.NEW, AlpacaGatewayTest.TIMEOUT);
+        simulator.swallowNextReplaces(1);
+        simulator.refuseStreams(true); // and the stream is down: only asking can tell what happened
+        assertThat(gateway.replace(order.orderId(), quantity(12), 10_100_000_000L, io.ordergateway.journal.FixedPoint.NULL))
+            .isEqualTo(SubmitResult.ACCEPTED);
+        reports.awaitUntil(list -> list.stream().anyMatch(r -> r.orderId() == order.orderId()
+            && r.type() == io.ordergateway.core.api.ReportType.REPLACED), AlpacaGatewayTest.TIMEOUT);
+        assertThat(simulator.replacements()).isEqualTo(1); // the second PATCH found the order already replaced
+    }
 }

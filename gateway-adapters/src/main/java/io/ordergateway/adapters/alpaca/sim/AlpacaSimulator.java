@@ -203,6 +203,7 @@ public final class AlpacaSimulator implements AutoCloseable
     private volatile int failPostStatus;
     private volatile boolean failPostsAfterCreating;
     private volatile int silentPosts;
+    private volatile int silentPatches;
     private volatile boolean refuseStreams;
 
     /**
@@ -306,6 +307,24 @@ public final class AlpacaSimulator implements AutoCloseable
     public void swallowNextOrderPosts(final int count)
     {
         silentPosts = count;
+    }
+
+    /**
+     * The next {@code count} replaces (PATCH) are applied and never answered: the client's request times out.
+     *
+     * @param count how many.
+     */
+    public void swallowNextReplaces(final int count)
+    {
+        silentPatches = count;
+    }
+
+    /**
+     * @return replacement orders created (each PATCH that succeeded).
+     */
+    public int replacements()
+    {
+        return onLoop(() -> (int)byId.values().stream().filter(o -> o.replaces != null).count());
     }
 
     /**
@@ -928,6 +947,11 @@ public final class AlpacaSimulator implements AutoCloseable
         pendingReplacement.put(old.engineId, o);
         command.set(CommandKind.REPLACE, o, symbols.id(o.symbol));
         engine.sendReplace(command);
+        if (silentPatches > 0)
+        {
+            silentPatches--;
+            return null;
+        }
         return new Reply(200, json -> writeOrder(json, o));
     }
 
