@@ -59,6 +59,7 @@ public final class RecordFormatter
             case io.ordergateway.journal.sbe.RoutingCommandDecoder.TEMPLATE_ID: return "RoutingCommand";
             case io.ordergateway.journal.sbe.RoutingSetupDecoder.TEMPLATE_ID: return "RoutingSetup";
             case io.ordergateway.journal.sbe.SettingsChangeDecoder.TEMPLATE_ID: return "SettingsChange";
+            case io.ordergateway.journal.sbe.BrokerBudgetDecoder.TEMPLATE_ID: return "BrokerBudget";
             default: return "Unknown" + templateId;
         }
     }
@@ -242,6 +243,14 @@ public final class RecordFormatter
                     new io.ordergateway.journal.sbe.RoutingCommandDecoder().wrap(buffer, offset, blockLength, version);
                 head(out, d.timestamp(), d.sequence(), templateId, d.orderId());
                 return out.append(' ').append(d.command()).append(" broker=").append(d.brokerId());
+            }
+            case io.ordergateway.journal.sbe.BrokerBudgetDecoder.TEMPLATE_ID:
+            {
+                final io.ordergateway.journal.sbe.BrokerBudgetDecoder d =
+                    new io.ordergateway.journal.sbe.BrokerBudgetDecoder().wrap(buffer, offset, blockLength, version);
+                head(out, d.timestamp(), d.sequence(), templateId, d.orderId());
+                return out.append(" broker=").append(d.brokerId()).append(" remaining=").append(d.remaining()).append(" reset=")
+                    .append(Instant.ofEpochSecond(0, d.resetNanos()));
             }
             case io.ordergateway.journal.sbe.SettingsChangeDecoder.TEMPLATE_ID:
             {

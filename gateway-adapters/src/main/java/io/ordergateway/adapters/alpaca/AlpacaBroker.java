@@ -240,6 +240,7 @@ public final class AlpacaBroker implements BrokerAdapter
             group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("alpaca-" + config.name(), true), NioIoHandler.newFactory());
             loop = group.next();
             rest = new AlpacaRestClient(config, loop, ssl);
+            rest.budgetListener((remaining, reset) -> report(() -> sink.budget(remaining, reset))); // routing avoids a spent broker
             stream = new AlpacaTradeStream(config, loop, ssl, new StreamEvents());
         }
     }

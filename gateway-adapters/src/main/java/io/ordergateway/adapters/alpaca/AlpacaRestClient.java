@@ -142,6 +142,7 @@ final class AlpacaRestClient
             if (status == 429)
             {
                 remaining = 0;
+                budgetChanged();
                 pending.addFirst(call); // not acted on by the server: send again after the reset
                 pump();
                 return;
@@ -201,6 +202,8 @@ final class AlpacaRestClient
     private boolean pumpScheduled;
     private boolean closed;
     private String lastConnectError = "";
+    private boolean spent;
+    private java.util.function.BiConsumer<Long, Long> budgetListener = (remaining, reset) -> { };
 
     /**
      * @param config the adapter's settings (URL, timeout, connections).
@@ -244,6 +247,24 @@ final class AlpacaRestClient
         }
         pending.addLast(new Call(request, callback));
         pump();
+    }
+
+    /**
+     * @param listener told (remaining, reset epoch millis) when the budget runs out and when it comes back.
+     */
+    void budgetListener(final java.util.function.BiConsumer<Long, Long> listener)
+    {
+        this.budgetListener = listener;
+    }
+
+    private void budgetChanged()
+    {
+        final boolean nowSpent = remaining <= 0;
+        if (nowSpent != spent)
+        {
+            spent = nowSpent;
+            budgetListener.accept(remaining, resetAtMillis);
+        }
     }
 
     /**
@@ -301,6 +322,7 @@ final class AlpacaRestClient
                     {
                         pumpScheduled = false;
                         remaining = Math.max(remaining, 1);
+                        budgetChanged();
                         pump();
                     }, resetAtMillis - now, TimeUnit.MILLISECONDS);
                 }
@@ -438,5 +460,6 @@ final class AlpacaRestClient
         {
             resetAtMillis = System.currentTimeMillis() + 1000; // spent, with no usable reset time: wait a second
         }
+        budgetChanged();
     }
 }

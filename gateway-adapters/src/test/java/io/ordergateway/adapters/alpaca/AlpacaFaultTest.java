@@ -227,4 +227,21 @@ class AlpacaFaultTest
             && r.type() == io.ordergateway.core.api.ReportType.REPLACED), AlpacaGatewayTest.TIMEOUT);
         assertThat(simulator.replacements()).isEqualTo(1); // the second PATCH found the order already replaced
     }
+
+    @Test
+    void whenAlpacaSaysTheBudgetIsSpentRoutingStopsSendingUntilTheReset()
+    {
+        // 3 requests per 5 s window: the catch-up after connecting, then two orders spend it.
+        start(AlpacaSimulator.Config.defaults(List.of("AAPL", "MSFT"), KEY, SECRET).withEngine(quietEngine()).withRateLimit(3, 5_000), SECRET);
+        await(() -> broker.health() == BrokerHealth.HEALTHY, "adapter healthy");
+        assertFilledOnceAtTheBroker(buy(1), 1);
+        assertFilledOnceAtTheBroker(buy(1), 1);
+        await(() -> broker.apiBudgetRemaining() == 0, "the budget reported spent");
+        final NewOrder order = new NewOrder().symbol(gateway.symbolId("AAPL")).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(1));
+        gateway.submit(order);
+        final ReportCollector.Report denied = reports.awaitFinal(order.orderId(), TIMEOUT);
+        assertThat(denied.state()).isEqualTo(OrderState.DENIED);
+        assertThat(denied.text()).contains(RejectReason.NO_BROKER_AVAILABLE.name()); // retryable: not sent to provoke a 429
+        assertThat(simulator.rateLimitedRequests()).isZero();
+    }
 }

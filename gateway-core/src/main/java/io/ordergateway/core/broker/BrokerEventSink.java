@@ -62,4 +62,16 @@ public interface BrokerEventSink
      * @param orderId the gateway's order id.
      */
     void expired(long orderId);
+
+    /**
+     * The broker's own request budget (its rate limit) ran out, or came back: the route stage then
+     * sends the broker nothing until the reset (journaled, so replay decides the same). Call it when
+     * the state changes, not per request.
+     *
+     * @param remaining        requests left in the broker's window (0: spent).
+     * @param resetEpochMillis when the window resets (epoch milliseconds).
+     */
+    default void budget(final long remaining, final long resetEpochMillis)
+    {
+    }
 }

@@ -155,4 +155,19 @@ public final class RingBrokerEventSink implements BrokerEventSink
         }
     }
 
+    @Override
+    public void budget(final long remaining, final long resetEpochMillis)
+    {
+        final long sequence = ring.next();
+        try
+        {
+            final GatewayEvent e = claim(sequence, EventType.BROKER_BUDGET, 0);
+            e.budgetRemaining = remaining;
+            e.budgetResetNanos = resetEpochMillis * 1_000_000L;
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+    }
 }

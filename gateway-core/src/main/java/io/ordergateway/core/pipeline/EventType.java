@@ -34,7 +34,9 @@ public enum EventType
     /** An operator's routing command: force a broker active, disable or enable one (route stage). */
     ROUTING_COMMAND,
     /** A run-time change of risk limits, throttles and split weights: each stage applies its part (attachment). */
-    SETTINGS;
+    SETTINGS,
+    /** A broker's own request budget ran out or came back (route stage). */
+    BROKER_BUDGET;
 
     /**
      * @return true for the strategy's commands (new, cancel, replace).

@@ -91,6 +91,10 @@ public final class GatewayEvent implements OrderCommand
     public io.ordergateway.core.routing.RoutingCommand routingCommand;
     /** The probe's answer (PROBE_RESULT only); the broker is {@link #brokerId}. */
     public boolean healthy;
+    /** Requests left in the broker's window (BROKER_BUDGET only). */
+    public long budgetRemaining;
+    /** When the broker's window resets, epoch nanos (BROKER_BUDGET only). */
+    public long budgetResetNanos;
 
     // ---- decisions, written by validate / throttle / route / state ----
     /** Why the command was denied, or null. */
@@ -159,6 +163,8 @@ public final class GatewayEvent implements OrderCommand
         controlEngaged = false;
         routingCommand = null;
         healthy = false;
+        budgetRemaining = 0;
+        budgetResetNanos = 0;
         routingChanges.clear();
         denyReason = null;
         denyField = DetailField.NONE;

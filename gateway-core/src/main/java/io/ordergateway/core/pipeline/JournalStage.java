@@ -77,6 +77,7 @@ public final class JournalStage implements EventHandler<GatewayEvent>
     private final EventRefusedEncoder eventRefused = new EventRefusedEncoder();
     private final TradingControlEncoder tradingControl = new TradingControlEncoder();
     private final TickEncoder tick = new TickEncoder();
+    private final io.ordergateway.journal.sbe.BrokerBudgetEncoder brokerBudget = new io.ordergateway.journal.sbe.BrokerBudgetEncoder();
     private final io.ordergateway.journal.sbe.SettingsChangeEncoder settingsChange = new io.ordergateway.journal.sbe.SettingsChangeEncoder();
     private final RoutingChangeEncoder routingChange = new RoutingChangeEncoder();
     private final ProbeResultEncoder probeResult = new ProbeResultEncoder();
@@ -214,6 +215,11 @@ public final class JournalStage implements EventHandler<GatewayEvent>
                     .sequence(sequence).timestamp(e.timestamp).orderId(0).version((int)e.orderId).settings(text);
                 return offset + MessageHeaderEncoder.ENCODED_LENGTH + settingsChange.encodedLength();
             }
+            case BROKER_BUDGET:
+                brokerBudget.wrapAndApplyHeader(buffer, offset, header)
+                    .sequence(sequence).timestamp(e.timestamp).orderId(0)
+                    .brokerId(e.brokerId).remaining(e.budgetRemaining).resetNanos(e.budgetResetNanos);
+                return offset + MessageHeaderEncoder.ENCODED_LENGTH + brokerBudget.encodedLength();
             case ROUTING_COMMAND:
                 routingCommand.wrapAndApplyHeader(buffer, offset, header)
                     .sequence(sequence).timestamp(e.timestamp).orderId(0)

@@ -136,6 +136,12 @@ public final class RouteStage implements EventHandler<GatewayEvent>
                 break;
             case ROUTING_COMMAND: command(e, changes); break;
             case SETTINGS: weights(((io.ordergateway.core.settings.RuntimeSettings)e.attachment).weights()); break;
+            case BROKER_BUDGET:
+                if (e.brokerId >= 0 && e.brokerId < pool.size())
+                {
+                    pool.brokerBudget(e.brokerId, e.budgetRemaining, e.budgetResetNanos);
+                }
+                break;
             default: break;
         }
         if (changes.size() > 0 && hasSwitch(changes))

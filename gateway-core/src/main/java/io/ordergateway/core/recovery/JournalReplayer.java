@@ -57,6 +57,7 @@ public final class JournalReplayer implements JournalRecordHandler
     private final io.ordergateway.journal.sbe.RoutingCommandDecoder routingCommand = new io.ordergateway.journal.sbe.RoutingCommandDecoder();
     private final io.ordergateway.journal.sbe.RoutingChangeDecoder routingChange = new io.ordergateway.journal.sbe.RoutingChangeDecoder();
     private final java.util.List<RoutingSwitch> journaledChanges = new java.util.ArrayList<>();
+    private final io.ordergateway.journal.sbe.BrokerBudgetDecoder brokerBudget = new io.ordergateway.journal.sbe.BrokerBudgetDecoder();
     private final OrderSentDecoder orderSent = new OrderSentDecoder();
     private final BrokerAckDecoder brokerAck = new BrokerAckDecoder();
     private final BrokerRejectDecoder brokerReject = new BrokerRejectDecoder();
@@ -473,6 +474,17 @@ public final class JournalReplayer implements JournalRecordHandler
                 {
                     e.brokerId = d.brokerId();
                     e.routingCommand = io.ordergateway.core.routing.RoutingCommand.fromCode(d.commandRaw());
+                }
+                break;
+            }
+            case io.ordergateway.journal.sbe.BrokerBudgetDecoder.TEMPLATE_ID:
+            {
+                final io.ordergateway.journal.sbe.BrokerBudgetDecoder d = brokerBudget.wrap(buffer, offset, blockLength, version);
+                if (begin(EventType.BROKER_BUDGET, d.sequence(), d.timestamp(), 0))
+                {
+                    e.brokerId = d.brokerId();
+                    e.budgetRemaining = d.remaining();
+                    e.budgetResetNanos = d.resetNanos();
                 }
                 break;
             }

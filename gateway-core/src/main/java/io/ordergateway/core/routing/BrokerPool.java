@@ -31,6 +31,7 @@ public final class BrokerPool
     final long[] timeouts;
     final long[] ackLatencyEwma;
     final long[] availableTicks;
+    private final long[] spentUntil;
     long ticks;
     private long useCounter;
     private io.ordergateway.core.state.PositionBook positions;
@@ -57,6 +58,7 @@ public final class BrokerPool
         timeouts = new long[size];
         ackLatencyEwma = new long[size];
         availableTicks = new long[size];
+        spentUntil = new long[size];
         for (int b = 0; b < size; b++)
         {
             breakers[b] = new CircuitBreaker(config.failureThreshold(), config.breakerOpenNanos());
@@ -120,7 +122,19 @@ public final class BrokerPool
     public boolean eligible(final int b, final OrderCommand order, final long now)
     {
         return enabled[b] && breakers[b].allows() && accepts(capabilities[b], order) && !opensShortWithout(b, order)
-            && (budgets[b] == null || budgets[b].waitNanos(now) == 0);
+            && (budgets[b] == null || budgets[b].waitNanos(now) == 0) && now >= spentUntil[b];
+    }
+
+    /**
+     * What the broker said of its own request budget.
+     *
+     * @param b          the broker.
+     * @param remaining  requests left (0: spent).
+     * @param resetNanos when it resets (epoch nanos).
+     */
+    public void brokerBudget(final int b, final long remaining, final long resetNanos)
+    {
+        spentUntil[b] = remaining <= 0 ? resetNanos : 0;
     }
 
     /**

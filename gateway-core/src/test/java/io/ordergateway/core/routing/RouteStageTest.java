@@ -481,4 +481,28 @@ class RouteStageTest
         stage.onEvent(covered, 2, true);
         assertThat(covered.brokerId).as("a sell the position covers may go to the primary").isZero();
     }
+
+    @Test
+    void aBrokerThatSaysItsOwnBudgetIsSpentGetsNothingUntilItsReset()
+    {
+        stage = stage(config(2), everything(2));
+        final GatewayEvent spent = event(EventType.BROKER_BUDGET, T0);
+        spent.brokerId = 0;
+        spent.budgetRemaining = 0;
+        spent.budgetResetNanos = T0 + 2 * SECOND;
+        apply(spent);
+        assertThat(order(T0 + SECOND).brokerId).isEqualTo(1);
+        assertThat(order(T0 + 2 * SECOND).brokerId).isZero(); // the window reset
+        final GatewayEvent back = event(EventType.BROKER_BUDGET, T0 + 3 * SECOND);
+        back.brokerId = 0;
+        back.budgetRemaining = 0;
+        back.budgetResetNanos = T0 + 10 * SECOND;
+        apply(back);
+        final GatewayEvent refilled = event(EventType.BROKER_BUDGET, T0 + 4 * SECOND);
+        refilled.brokerId = 0;
+        refilled.budgetRemaining = 150;
+        refilled.budgetResetNanos = T0 + 60 * SECOND;
+        apply(refilled);
+        assertThat(order(T0 + 5 * SECOND).brokerId).isZero(); // told it came back early
+    }
 }

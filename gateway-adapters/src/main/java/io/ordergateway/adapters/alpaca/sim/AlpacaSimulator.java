@@ -506,7 +506,7 @@ public final class AlpacaSimulator implements AutoCloseable
         final long now = System.currentTimeMillis();
         if (now >= windowStart + config.windowMillis())
         {
-            windowStart = now - now % config.windowMillis();
+            windowStart = now; // a window starts with its first request (tests know where they stand)
             windowCount = 0;
         }
         if (++windowCount > config.requestsPerWindow())
