@@ -366,6 +366,30 @@ public final class SimBroker implements BrokerAdapter, Agent
             respond(ResponseQueue.REJECT, c.orderId(), c.command().code(), RejectReason.CONNECTION_ERROR.code(), 503);
             return; // refused at the door: the broker never saw it
         }
+        try
+        {
+            dispatch(msgType, buffer, index);
+        }
+        catch (final RuntimeException ex)
+        {
+            // Nothing lost: a command the simulator cannot handle is answered with a reject, and forgotten.
+            final QueuedCommand c = queued.wrap(buffer, index);
+            LOG.error("sim broker {} could not handle {} of order {}; rejected", config.name(), c.command(), c.orderId(), ex);
+            if (c.command() == CommandKind.NEW)
+            {
+                final SimOrder o = orders.remove(c.orderId());
+                if (o != null)
+                {
+                    unrest(o);
+                }
+                finished.put(c.orderId(), new BrokerOrderStatus(c.orderId(), OrderState.REJECTED, c.quantity(), 0, 0, java.util.List.of()));
+            }
+            respond(ResponseQueue.REJECT, c.orderId(), c.command().code(), RejectReason.BROKER_REJECTED.code(), 500);
+        }
+    }
+
+    private void dispatch(final int msgType, final DirectBuffer buffer, final int index)
+    {
         switch (msgType)
         {
             case MSG_NEW: onNew(queued.wrap(buffer, index)); break;
@@ -568,6 +592,13 @@ public final class SimBroker implements BrokerAdapter, Agent
         finished.put(o.orderId, new BrokerOrderStatus(o.orderId, o.filled == o.quantity ? OrderState.FILLED : OrderState.CANCELED,
             o.quantity, o.filled, o.filled == 0 ? 0 : ScaledMath.averagePrice(o.filledNotional, o.filled), o.fills));
         o.fills.clear();
+        unrest(o);
+        orders.remove(o.orderId);
+        pool.add(o);
+    }
+
+    private void unrest(final SimOrder o)
+    {
         final int i = o.restingIndex;
         if (i >= 0)
         {
@@ -579,8 +610,6 @@ public final class SimBroker implements BrokerAdapter, Agent
             }
             o.restingIndex = -1;
         }
-        orders.remove(o.orderId);
-        pool.add(o);
     }
 
     private void movePrices()

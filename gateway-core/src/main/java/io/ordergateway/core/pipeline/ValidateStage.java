@@ -368,8 +368,12 @@ public final class ValidateStage implements EventHandler<GatewayEvent>
     }
 
     /**
-     * A trailing stop needs exactly one of trail price and trail percent, positive; other types neither.
+     * A trailing stop needs exactly one of trail price and trail percent, positive (a percent below
+     * 100); other types neither.
      */
+    /** A trail percent must be below 100% (percent at the price scale). */
+    private static final long MAX_TRAIL_PERCENT = 100 * FixedPoint.PRICE_SCALE;
+
     private static boolean checkTrail(final GatewayEvent e, final boolean trailing)
     {
         final boolean hasPrice = e.trailPrice != FixedPoint.NULL;
@@ -385,6 +389,11 @@ public final class ValidateStage implements EventHandler<GatewayEvent>
             if (trail <= 0)
             {
                 e.deny(RejectReason.INVALID_PRICE, DetailField.TRAIL, trail, 0);
+                return false;
+            }
+            if (hasPercent && trail >= MAX_TRAIL_PERCENT)
+            {
+                e.deny(RejectReason.INVALID_PRICE, DetailField.TRAIL, trail, MAX_TRAIL_PERCENT); // a trail of 100% or more never triggers
                 return false;
             }
             if (e.orderClass != OrderClass.SIMPLE)

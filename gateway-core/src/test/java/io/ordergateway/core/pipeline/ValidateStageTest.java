@@ -128,6 +128,11 @@ class ValidateStageTest
         denied(e -> { e.orderType = OrderType.TRAILING_STOP; e.limitPrice = FixedPoint.NULL; e.trailPercent = -1; },
             RejectReason.INVALID_PRICE, DetailField.TRAIL, -1, 0);
         denied(e -> e.trailPrice = CENT, RejectReason.INVALID_ORDER, DetailField.TRAIL);
+        passes(e -> { e.orderType = OrderType.TRAILING_STOP; e.limitPrice = FixedPoint.NULL; e.trailPercent = price("99.99999999"); });
+        denied(e -> { e.orderType = OrderType.TRAILING_STOP; e.limitPrice = FixedPoint.NULL; e.trailPercent = price("100"); },
+            RejectReason.INVALID_PRICE, DetailField.TRAIL, price("100"), price("100"));
+        denied(e -> { e.orderType = OrderType.TRAILING_STOP; e.limitPrice = FixedPoint.NULL; e.trailPercent = Long.MAX_VALUE; },
+            RejectReason.INVALID_PRICE, DetailField.TRAIL, Long.MAX_VALUE, price("100")); // found by the hostile-order property test
     }
 
     @Test
