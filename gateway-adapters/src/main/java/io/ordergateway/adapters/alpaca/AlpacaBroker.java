@@ -459,7 +459,7 @@ public final class AlpacaBroker implements BrokerAdapter
             report(() -> sink.rejected(orderId, CommandKind.CANCEL, RejectReason.ORDER_NOT_ACTIVE, 0));
             return;
         }
-        if (t.post != null)
+        if (t.post != null && t.alpacaId == null)
         {
             t.cancelRequested = true; // sent once the POST's outcome is known
             return;
@@ -515,8 +515,9 @@ public final class AlpacaBroker implements BrokerAdapter
     private void onReplace(final OrderCommand c)
     {
         final Track t = trackFor(c.orderId());
-        if (t.done || t.replacePending || t.post != null || t.alpacaId == null)
+        if (t.done || t.replacePending || t.alpacaId == null)
         {
+            // (An order the stream already showed has its Alpaca id even while its POST's answer is still on the way.)
             report(() -> sink.rejected(t.orderId, CommandKind.REPLACE, RejectReason.ORDER_NOT_ACTIVE, 0));
             return;
         }
