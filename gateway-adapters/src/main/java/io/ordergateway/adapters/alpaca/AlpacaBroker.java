@@ -671,7 +671,7 @@ public final class AlpacaBroker implements BrokerAdapter
     /**
      * Fetches one order by Alpaca id and applies it (following a replacement).
      */
-    private void refresh(final Track t, final String alpacaId, final Runnable onFailure)
+    private void refresh(final Track t, final String alpacaId)
     {
         rest.send(get("/v2/orders/" + alpacaId), new AlpacaRestClient.Callback()
         {
@@ -682,21 +682,13 @@ public final class AlpacaBroker implements BrokerAdapter
                 {
                     apply(t, view, null);
                 }
-                else if (onFailure != null)
-                {
-                    onFailure.run();
-                }
                 catchUpStep(t);
             }
 
             @Override
             public void onFailure(final AlpacaRestClient.Failure failure)
             {
-                if (onFailure != null)
-                {
-                    onFailure.run();
-                }
-                catchUpStep(t);
+                catchUpStep(t); // the next catch-up asks again
             }
         });
     }
@@ -735,7 +727,7 @@ public final class AlpacaBroker implements BrokerAdapter
                 }
                 if (wasCurrent && event == null)
                 {
-                    refresh(t, o.replacedBy, null); // a snapshot of the old order: fetch the one that replaced it
+                    refresh(t, o.replacedBy); // a snapshot of the old order: fetch the one that replaced it
                 }
             }
             return;
@@ -980,7 +972,7 @@ public final class AlpacaBroker implements BrokerAdapter
                 for (final Track t : missing)
                 {
                     t.seen = -generation; // a refresh in flight for this catch-up
-                    refresh(t, t.alpacaId, null);
+                    refresh(t, t.alpacaId);
                 }
             }
 

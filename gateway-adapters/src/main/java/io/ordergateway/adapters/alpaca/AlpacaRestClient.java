@@ -198,7 +198,6 @@ final class AlpacaRestClient
     private int connecting;
     private long remaining = Long.MAX_VALUE;
     private long resetAtMillis;
-    private long limit;
     private boolean pumpScheduled;
     private boolean closed;
     private String lastConnectError = "";
@@ -275,13 +274,6 @@ final class AlpacaRestClient
         return remaining;
     }
 
-    /**
-     * @return the window's limit as the last response said, 0 before any.
-     */
-    long budgetLimit()
-    {
-        return limit;
-    }
 
     /**
      * @return the last connection error, for logs and health reports (never holds credentials).
@@ -436,7 +428,6 @@ final class AlpacaRestClient
     {
         final String left = headers.get("X-Ratelimit-Remaining");
         final String reset = headers.get("X-Ratelimit-Reset");
-        final String max = headers.get("X-Ratelimit-Limit");
         try
         {
             if (left != null)
@@ -446,10 +437,6 @@ final class AlpacaRestClient
             if (reset != null)
             {
                 resetAtMillis = Long.parseLong(reset.trim()) * 1000;
-            }
-            if (max != null)
-            {
-                limit = Long.parseLong(max.trim());
             }
         }
         catch (final NumberFormatException ignored)

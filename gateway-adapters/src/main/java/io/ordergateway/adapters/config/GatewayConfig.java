@@ -77,8 +77,6 @@ public record GatewayConfig(
      */
     public record Rate(long ratePerSecond, long burst)
     {
-        /** No limit. */
-        public static final Rate OFF = new Rate(0, 1);
     }
 
     /**

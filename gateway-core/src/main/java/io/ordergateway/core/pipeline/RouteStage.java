@@ -99,6 +99,20 @@ public final class RouteStage implements EventHandler<GatewayEvent>
      */
     public static RouteStage simple(final RoutingPolicy policy, final int brokers)
     {
+        return takingEverything(RoutingConfig.defaults(brokers).withPolicy(policy), new SymbolTable(List.of()));
+    }
+
+    /**
+     * A route stage whose brokers ("broker-N") each take every order: for replaying a journal, where
+     * the brokers' capabilities are not recorded (the journaled choice of broker is replayed, not made again).
+     *
+     * @param config  the routing configuration.
+     * @param symbols the symbols.
+     * @return the stage.
+     */
+    public static RouteStage takingEverything(final RoutingConfig config, final SymbolTable symbols)
+    {
+        final int brokers = config.chain().size();
         final BrokerCapabilities[] caps = new BrokerCapabilities[brokers];
         final String[] names = new String[brokers];
         for (int b = 0; b < brokers; b++)
@@ -106,7 +120,7 @@ public final class RouteStage implements EventHandler<GatewayEvent>
             caps[b] = BrokerCapabilities.everything();
             names[b] = "broker-" + b;
         }
-        return new RouteStage(RoutingConfig.defaults(brokers).withPolicy(policy), new SymbolTable(List.of()), names, caps, null);
+        return new RouteStage(config, symbols, names, caps, null);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.ordergateway.core.recovery;
 
-import io.ordergateway.core.broker.BrokerCapabilities;
 import io.ordergateway.core.domain.SymbolTable;
 import io.ordergateway.core.pipeline.RouteStage;
 import io.ordergateway.core.routing.RoutingChanges;
@@ -9,7 +8,6 @@ import io.ordergateway.journal.JournalReader;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -71,7 +69,7 @@ public final class RoutingReplay
             // event to restore its books (decisions then are not kept), then the session's own events.
             final long from = sessions.get(s).setupSequence();
             final long until = s + 1 < sessions.size() ? sessions.get(s + 1).setupSequence() + 1 : Long.MAX_VALUE; // through its last event
-            final RouteStage route = stage(sessions.get(s).routing(), symbols);
+            final RouteStage route = RouteStage.takingEverything(sessions.get(s).routing(), symbols);
             final JournalReplayer replayer = new JournalReplayer((event, sequence, endOfBatch) ->
             {
                 route.onEvent(event, sequence, endOfBatch);
@@ -92,18 +90,5 @@ public final class RoutingReplay
             journaled = replayer.journaledRoutingChanges();
         }
         return new Result(List.copyOf(journaled), replayed);
-    }
-
-    private static RouteStage stage(final RoutingConfig config, final SymbolTable symbols)
-    {
-        final int brokers = config.chain().size();
-        final BrokerCapabilities[] caps = new BrokerCapabilities[brokers];
-        final String[] names = new String[brokers];
-        Arrays.fill(caps, BrokerCapabilities.everything());
-        for (int b = 0; b < brokers; b++)
-        {
-            names[b] = "broker-" + b;
-        }
-        return new RouteStage(config, symbols, names, caps, null);
     }
 }

@@ -55,12 +55,6 @@ public final class FailoverChain
         return paused;
     }
 
-    /** @return broker ids in chain order (a copy). */
-    public int[] order()
-    {
-        return order.clone();
-    }
-
     /** @return how many brokers the chain holds. */
     public int length()
     {
