@@ -12,7 +12,7 @@ import io.ordergateway.core.domain.Side;
 import io.ordergateway.core.pipeline.Topology;
 import io.ordergateway.core.pipeline.WaitStrategyKind;
 import io.ordergateway.journal.FixedPoint;
-import org.agrona.concurrent.BackoffIdleStrategy;
+import io.ordergateway.core.agent.ThreadingMode;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -32,23 +32,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
  * An order from {@code submit} through validate, throttle, route, state, journal (a real Chronicle
  * Queue in a temporary directory) and send, to an adapter that answers nothing but an immediate
- * fill from its own thread (so orders finish and the gateway's state stays bounded, as in steady
- * trading).
+ * fill from its agent (so orders finish and the gateway's state stays bounded, as in steady
+ * trading). The benchmark's thread is the strategy: it polls its reports, as the default
+ * configuration expects. The parameters default to the gateway's defaults.
  *
  * <ul>
- *   <li>{@code throughput}: submit as fast as the pipeline takes orders (on RING_FULL, spin and
- *       retry). Seconds per op is the pipeline's cost per order; with {@code -prof gc},
+ *   <li>{@code throughput}: submit as fast as the pipeline takes orders (on a refusal, poll the
+ *       reports and retry). Seconds per op is the pipeline's cost per order; with {@code -prof gc},
  *       {@code gc.alloc.rate.norm} is the bytes allocated per order by every thread (strategy,
- *       both pipeline threads, the broker's thread).</li>
- *   <li>{@code roundTrip}: submit one order and wait for its SENT report (which the egress stage
- *       emits after the journal append and the hand-over to the adapter): submit-to-send latency
- *       on an otherwise idle gateway.</li>
+ *       the gateway's threads, the broker's agent).</li>
+ *   <li>{@code roundTrip}: submit one order and poll until its SENT report (which egress emits
+ *       after the journal append and the hand-over to the adapter): submit-to-send latency on an
+ *       otherwise idle gateway.</li>
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -59,7 +59,10 @@ import java.util.stream.Stream;
 @Measurement(iterations = 5, time = 2)
 public class SubmitToSendBenchmark
 {
-    @Param({"COMPACT"})
+    @Param({"SHARED"})
+    public ThreadingMode threadingMode;
+
+    @Param({"SINGLE"})
     public Topology topology;
 
     @Param({"YIELDING"})
@@ -69,20 +72,14 @@ public class SubmitToSendBenchmark
     private OrderGateway gateway;
     private EchoBroker broker;
     private final NewOrder order = new NewOrder();
-    private final AtomicLong lastSent = new AtomicLong();
+    private long lastSent;
+    private final ExecutionReportHandler sentCounter = this::onReport;
 
-    /**
-     * Counts SENT reports on the egress thread (the strategy's listener).
-     */
-    private final class SentCounter implements ExecutionReportHandler
+    private void onReport(final ExecutionReport report)
     {
-        @Override
-        public void onReport(final ExecutionReport report)
+        if (report.type() == ReportType.SENT)
         {
-            if (report.type() == ReportType.SENT)
-            {
-                lastSent.lazySet(report.orderId());
-            }
+            lastSent = report.orderId();
         }
     }
 
@@ -92,13 +89,12 @@ public class SubmitToSendBenchmark
         journal = Files.createTempDirectory("bench-journal");
         gateway = OrderGateway.builder()
             .symbols("AAPL")
-            .broker(broker = new EchoBroker("echo", FixedPoint.priceFromCents(18_725), new BackoffIdleStrategy()))
+            .broker(broker = new EchoBroker("echo", FixedPoint.priceFromCents(18_725)))
             .journalDirectory(journal)
+            .threadingMode(threadingMode)
             .topology(topology)
             .waitStrategy(waitStrategy)
             .ringSize(1 << 14)
-            .polling(false)
-            .listener(new SentCounter())
             .build();
         order.symbol(gateway.symbolId("AAPL")).side(Side.BUY).type(OrderType.MARKET).quantity(FixedPoint.quantity(1)).account(1);
     }
@@ -124,7 +120,11 @@ public class SubmitToSendBenchmark
     {
         while (gateway.submit(order) != SubmitResult.ACCEPTED)
         {
-            Thread.onSpinWait();
+            gateway.poll(sentCounter, 4096);
+        }
+        if ((order.orderId() & 63) == 0)
+        {
+            gateway.poll(sentCounter, 4096); // the strategy takes its reports now and then
         }
         return order.orderId();
     }
@@ -136,12 +136,12 @@ public class SubmitToSendBenchmark
     {
         while (gateway.submit(order) != SubmitResult.ACCEPTED)
         {
-            Thread.onSpinWait();
+            gateway.poll(sentCounter, 4096);
         }
         final long id = order.orderId();
-        while (lastSent.get() < id)
+        while (lastSent < id)
         {
-            Thread.onSpinWait();
+            gateway.poll(sentCounter, 4096);
         }
         return id;
     }

@@ -1,6 +1,8 @@
 package io.ordergateway.tools;
 
 import io.ordergateway.adapters.alpaca.AlpacaConfig;
+import io.ordergateway.core.agent.ThreadingMode;
+import io.ordergateway.core.api.GatewayBuilder;
 import io.ordergateway.core.api.OrderGateway;
 import io.ordergateway.core.api.SubmitResult;
 import io.ordergateway.core.domain.Instrument;
@@ -84,12 +86,17 @@ final class DemoCommand implements Callable<Integer>
         description = "Journal directory (default: demo-journal/<date-time>). An existing journal is continued.")
     Path journal;
 
-    @Option(names = "--topology", paramLabel = "T", description = "compact or per_stage (default: ${DEFAULT-VALUE}).")
-    Topology topology = Topology.COMPACT;
+    @Option(names = "--threading-mode", paramLabel = "M",
+        description = "dedicated (a thread per agent) or shared (the stages, and one thread for every other agent) "
+            + "(default: ${DEFAULT-VALUE}).")
+    ThreadingMode threadingMode = GatewayBuilder.DEFAULT_THREADING_MODE;
+
+    @Option(names = "--topology", paramLabel = "T", description = "single, compact or per_stage (default: ${DEFAULT-VALUE}).")
+    Topology topology = GatewayBuilder.DEFAULT_TOPOLOGY;
 
     @Option(names = "--wait-strategy", paramLabel = "W",
-        description = "blocking, sleeping, yielding, busy_spin or phased_backoff (default: ${DEFAULT-VALUE}).")
-    WaitStrategyKind waitStrategy = WaitStrategyKind.SLEEPING;
+        description = "busy_spin, yielding, backoff or sleeping (default: ${DEFAULT-VALUE}).")
+    WaitStrategyKind waitStrategy = GatewayBuilder.DEFAULT_WAIT_STRATEGY;
 
     @Option(names = "--routing", paramLabel = "P",
         description = "primary_only, round_robin, best_execution, load_balanced or weighted_split "
@@ -165,7 +172,11 @@ final class DemoCommand implements Callable<Integer>
             brokers.close();
             throw new IllegalArgumentException("--fail-primary-after needs --broker sim (two simulated brokers)");
         }
-        final OrderGateway.Builder builder;
+        if (threadingMode == ThreadingMode.INVOKER)
+        {
+            throw new IllegalArgumentException("--threading-mode invoker starts no threads: the demo needs dedicated or shared");
+        }
+        final GatewayBuilder builder;
         final String routingName;
         if (config != null)
         {
@@ -181,8 +192,8 @@ final class DemoCommand implements Callable<Integer>
                 ? RoutingConfig.defaults(brokers.adapters().size()).withPolicy(policy).withFailover(5, 1_000 * ms, 2_000 * ms, 10_000 * ms,
                     2_000 * ms, 50 * ms)
                 : RoutingConfig.defaults(brokers.adapters().size()).withPolicy(policy);
-            builder = OrderGateway.builder().instanceId("demo").riskLimits(DEMO_LIMITS).routing(routingConfig).topology(topology)
-                .waitStrategy(waitStrategy);
+            builder = OrderGateway.builder().instanceId("demo").riskLimits(DEMO_LIMITS).routing(routingConfig)
+                .threadingMode(threadingMode).topology(topology).waitStrategy(waitStrategy);
             PRICES.forEach((symbol, price) -> builder.instrument(Instrument.of(symbol).withReferencePrice(price).withCalendar(calendar)));
             brokers.adapters().forEach(builder::broker);
             routingName = policy.name().toLowerCase();
@@ -211,7 +222,9 @@ final class DemoCommand implements Callable<Integer>
         if (config != null)
         {
             io.ordergateway.adapters.config.ConfiguredGateway.applyEnabled(gateway, config, null);
-            watcher = new io.ordergateway.adapters.config.ConfigWatcher(gateway, configFile, profile, System.getenv(), config, 1_000);
+            watcher = new io.ordergateway.adapters.config.ConfigWatcher(gateway, configFile, profile, System.getenv(), config, 1_000,
+                org.agrona.concurrent.SystemNanoClock.INSTANCE);
+            gateway.addAgent("config-watch", watcher);
             out.printf("Watching %s: risk limits, throttles, weights and enabled brokers apply while it runs%n", configFile);
         }
         final int port = adminPort >= 0 ? adminPort : config != null ? config.admin().port() : 0;
@@ -232,6 +245,9 @@ final class DemoCommand implements Callable<Integer>
             out.printf("Admin endpoint: http://127.0.0.1:%d/admin/execution-status, /admin/brokers, /metrics%n", admin.port());
             admin.configWatcher(watcher);
         }
+        out.printf("Gateway threads (threading mode %s; the demo's main thread is the strategy):%n",
+            gateway.threadingMode().name().toLowerCase());
+        gateway.threadMap().forEach(line -> out.println("  " + line));
         final DemoStrategy strategy = new DemoStrategy(gateway, prices, seed, invalidShare);
         final int warmUpOrders = Math.min(orders / 10, rate);
         Histogram warmUpSend = null;
@@ -295,10 +311,6 @@ final class DemoCommand implements Callable<Integer>
             if (admin != null)
             {
                 admin.close();
-            }
-            if (watcher != null)
-            {
-                watcher.close();
             }
             gateway.close();
             brokers.close();

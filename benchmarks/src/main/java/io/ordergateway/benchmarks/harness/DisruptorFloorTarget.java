@@ -1,15 +1,17 @@
 package io.ordergateway.benchmarks.harness;
 
+import com.lmax.disruptor.BusySpinWaitStrategy;
+import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
-import com.lmax.disruptor.dsl.Disruptor;
-import com.lmax.disruptor.dsl.ProducerType;
-import com.lmax.disruptor.util.DaemonThreadFactory;
 import io.ordergateway.core.pipeline.WaitStrategyKind;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
 
 /**
- * The floor of a ring hop: a bare Disruptor (same size, producer type and wait strategy as the
- * gateway's), publish to one handler that does no work but record.
+ * The floor of a ring hop, made the way the gateway makes its hops: a bare multi-producer
+ * Disruptor ring of the same size, and one agent on its own thread polling it with the same idle
+ * strategy as the gateway's stage threads, doing no work but record.
  */
 final class DisruptorFloorTarget implements LatencyTarget
 {
@@ -20,8 +22,8 @@ final class DisruptorFloorTarget implements LatencyTarget
     }
 
     private final WaitStrategyKind waitStrategy;
-    private Disruptor<Slot> disruptor;
     private RingBuffer<Slot> ring;
+    private AgentRunner runner;
     private PlannedTimes times;
 
     DisruptorFloorTarget(final WaitStrategyKind waitStrategy)
@@ -40,9 +42,34 @@ final class DisruptorFloorTarget implements LatencyTarget
     {
         final PlannedTimes planned = new PlannedTimes(capacity, measureFrom);
         times = planned;
-        disruptor = new Disruptor<>(Slot::new, 1 << 16, DaemonThreadFactory.INSTANCE, ProducerType.MULTI, waitStrategy.create());
-        disruptor.handleEventsWith((slot, sequence, endOfBatch) -> planned.arrived(slot.index));
-        ring = disruptor.start();
+        ring = RingBuffer.createMultiProducer(Slot::new, 1 << 16, new BusySpinWaitStrategy());
+        final EventPoller<Slot> poller = ring.newPoller();
+        ring.addGatingSequences(poller.getSequence());
+        final EventPoller.Handler<Slot> record = (slot, sequence, endOfBatch) ->
+        {
+            planned.arrived(slot.index);
+            return true;
+        };
+        runner = new AgentRunner(waitStrategy.idleStrategy(), Throwable::printStackTrace, null, new Agent()
+        {
+            private int polled;
+
+            @Override
+            public int doWork() throws Exception
+            {
+                final long before = poller.getSequence().get();
+                poller.poll(record);
+                polled = (int)(poller.getSequence().get() - before);
+                return polled;
+            }
+
+            @Override
+            public String roleName()
+            {
+                return "floor-disruptor-hop";
+            }
+        });
+        AgentRunner.startOnThread(runner);
     }
 
     @Override
@@ -72,10 +99,10 @@ final class DisruptorFloorTarget implements LatencyTarget
     @Override
     public void close()
     {
-        if (disruptor != null)
+        if (runner != null)
         {
-            disruptor.halt();
-            disruptor = null;
+            runner.close();
+            runner = null;
         }
     }
 }

@@ -3,16 +3,15 @@ package io.ordergateway.benchmarks.harness;
 import io.ordergateway.adapters.echo.EchoBroker;
 import io.ordergateway.adapters.sim.SimBroker;
 import io.ordergateway.adapters.sim.SimBrokerConfig;
+import io.ordergateway.core.api.ExecutionReportHandler;
+import io.ordergateway.core.api.GatewayBuilder;
 import io.ordergateway.core.api.NewOrder;
 import io.ordergateway.core.api.OrderGateway;
 import io.ordergateway.core.api.ReportType;
 import io.ordergateway.core.api.SubmitResult;
 import io.ordergateway.core.domain.OrderType;
 import io.ordergateway.core.domain.Side;
-import io.ordergateway.core.pipeline.Topology;
-import io.ordergateway.core.pipeline.WaitStrategyKind;
 import io.ordergateway.journal.FixedPoint;
-import org.agrona.concurrent.BackoffIdleStrategy;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,8 +19,10 @@ import java.util.Map;
 /**
  * The embedded gateway, end to end with a real Chronicle Queue journal on disk: submit, validate,
  * throttle, route, risk, state, journal, send. End point: the hand-off to the adapter
- * ({@code SEND}: an echo broker fills each order at once from its own thread) or the simulated
- * broker's acknowledgement reaching the strategy ({@code SIM_ACK}).
+ * ({@code SEND}: an echo broker fills each order at once from its agent) or the simulated broker's
+ * acknowledgement reaching the strategy ({@code SIM_ACK}). The driver's thread is the strategy: it
+ * submits, and polls its reports while it waits for the next planned send time. A configuration
+ * left empty is the builder's default.
  */
 final class GatewayTarget implements LatencyTarget
 {
@@ -34,8 +35,7 @@ final class GatewayTarget implements LatencyTarget
         SIM_ACK
     }
 
-    private final Topology topology;
-    private final WaitStrategyKind waitStrategy;
+    private final LatencyHarness.Configuration configuration;
     private final EndPoint endPoint;
     private final boolean operations;
     private final NewOrder order = new NewOrder();
@@ -45,25 +45,19 @@ final class GatewayTarget implements LatencyTarget
     private Path journal;
     private OrderGateway gateway;
     private PlannedTimes times;
+    private ExecutionReportHandler reports = report -> { };
 
-    GatewayTarget(final Topology topology, final WaitStrategyKind waitStrategy, final EndPoint endPoint, final boolean operations)
+    GatewayTarget(final LatencyHarness.Configuration configuration, final EndPoint endPoint)
     {
-        this.topology = topology;
-        this.waitStrategy = waitStrategy;
+        this.configuration = configuration;
         this.endPoint = endPoint;
-        this.operations = operations;
-    }
-
-    WaitStrategyKind waitStrategy()
-    {
-        return waitStrategy;
+        this.operations = configuration.operations();
     }
 
     @Override
     public String name()
     {
-        return "gateway-" + topology.name().toLowerCase() + "-" + waitStrategy.name().toLowerCase()
-            + (endPoint == EndPoint.SIM_ACK ? "-sim-ack" : "") + (operations ? "-ops" : "");
+        return configuration.name() + (endPoint == EndPoint.SIM_ACK ? "-sim-ack" : "");
     }
 
     @Override
@@ -72,34 +66,36 @@ final class GatewayTarget implements LatencyTarget
         journal = TempJournal.create();
         final PlannedTimes planned = new PlannedTimes(capacity, measureFrom);
         times = planned;
-        final OrderGateway.Builder builder = OrderGateway.builder()
+        final GatewayBuilder builder = OrderGateway.builder()
             .symbols("AAPL")
             .journalDirectory(journal)
-            .topology(topology)
-            .waitStrategy(waitStrategy)
-            .ringSize(1 << 16)
-            .polling(false);
+            .ringSize(1 << 16);
+        if (!configuration.isDefault())
+        {
+            builder.threadingMode(configuration.threadingMode()).topology(configuration.topology())
+                .waitStrategy(configuration.waitStrategy());
+        }
         if (operations)
         {
             builder.countersFile(Path.of(io.ordergateway.core.metrics.CountersFile.DEFAULT_NAME));
         }
         if (endPoint == EndPoint.SEND)
         {
-            final TimedBroker broker = new TimedBroker(new EchoBroker("echo", FixedPoint.priceFromCents(18_725), new BackoffIdleStrategy()), 1);
+            final TimedBroker broker = new TimedBroker(new EchoBroker("echo", FixedPoint.priceFromCents(18_725)), 1);
             broker.times(planned);
-            builder.broker(broker).listener(report -> { });
+            builder.broker(broker);
         }
         else
         {
             builder.broker(new SimBroker(SimBrokerConfig.defaults("sim").withReferencePrices(Map.of("AAPL", 18_725_000_000L))
-                    .withLatency(0, 0).withPartialFills(0, 2).withPriceMoves(0, 0)))
-                .listener(report ->
+                    .withLatency(0, 0).withPartialFills(0, 2).withPriceMoves(0, 0)));
+            reports = report ->
+            {
+                if (report.type() == ReportType.ACKNOWLEDGED)
                 {
-                    if (report.type() == ReportType.ACKNOWLEDGED)
-                    {
-                        planned.arrived((int)(report.orderId() - 1));
-                    }
-                });
+                    planned.arrived((int)(report.orderId() - 1));
+                }
+            };
         }
         gateway = builder.build();
         if (operations && !Boolean.getBoolean("bench.ops.countersOnly"))
@@ -122,6 +118,12 @@ final class GatewayTarget implements LatencyTarget
             throw new IllegalStateException("order ids out of step with the plan: " + order.orderId() + " for index " + index);
         }
         return true;
+    }
+
+    @Override
+    public void idle()
+    {
+        gateway.poll(reports, 256);
     }
 
     @Override

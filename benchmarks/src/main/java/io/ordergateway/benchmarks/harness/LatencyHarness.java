@@ -1,5 +1,7 @@
 package io.ordergateway.benchmarks.harness;
 
+import io.ordergateway.core.agent.ThreadingMode;
+import io.ordergateway.core.api.GatewayBuilder;
 import io.ordergateway.core.pipeline.Topology;
 import io.ordergateway.core.pipeline.WaitStrategyKind;
 import org.HdrHistogram.Histogram;
@@ -48,12 +50,30 @@ public final class LatencyHarness
     /**
      * A gateway configuration.
      *
-     * @param topology     stages to threads.
-     * @param waitStrategy how threads wait.
+     * @param threadingMode how agents are put on threads.
+     * @param topology      how stages are grouped onto threads.
+     * @param waitStrategy  how stage threads wait.
+     * @param operations    live counters, the admin endpoint and a /metrics scrape every second.
+     * @param isDefault     the builder's defaults (the three above are what they are).
      */
-    public record Configuration(Topology topology, WaitStrategyKind waitStrategy, boolean operations)
+    public record Configuration(ThreadingMode threadingMode, Topology topology, WaitStrategyKind waitStrategy, boolean operations,
+        boolean isDefault)
     {
+        /**
+         * @return the target's name: {@code gateway-default}, or {@code gateway-MODE-TOPOLOGY-WAIT}; {@code -ops} with operations.
+         */
+        public String name()
+        {
+            return (isDefault ? "gateway-default" : "gateway-" + threadingMode.name().toLowerCase(Locale.ROOT) + "-"
+                + topology.name().toLowerCase(Locale.ROOT) + "-" + waitStrategy.name().toLowerCase(Locale.ROOT))
+                + (operations ? "-ops" : "");
+        }
     }
+
+    /** The rates of {@code ./gateway bench}, from a strategy's usual pace to the pipeline's limit. */
+    public static final String DEFAULT_RATES = "100,1k,10k,100k,250k,500k,1m";
+    /** The configurations of {@code ./gateway bench}: the default first, then the earlier default and the alternatives. */
+    public static final String DEFAULT_CONFIGS = "default,dedicated:compact:sleeping,shared:compact:yielding,shared:single:backoff";
 
     /**
      * Where latency is measured to, public for the command line.
@@ -75,19 +95,19 @@ public final class LatencyHarness
     }
 
     /**
-     * Runs with arguments: {@code [--rates 10000,50000] [--seconds 3] [--warmup 1] [--end-point send|sim_ack]
-     * [--configs compact:sleeping,per_stage:sleeping] [--no-baselines] [--output DIR]}.
+     * Runs with arguments: {@code [--rates 100,10k] [--seconds 3] [--warmup 1] [--end-point send|sim_ack]
+     * [--configs default,shared:compact:yielding] [--no-baselines] [--output DIR]}.
      *
      * @param args the command line.
      * @throws Exception if a run fails.
      */
     public static void main(final String[] args) throws Exception
     {
-        List<Long> rates = List.of(10_000L, 50_000L, 100_000L, 250_000L, 500_000L, 1_000_000L);
+        List<Long> rates = parseRates(DEFAULT_RATES);
         int seconds = 3;
         int warmup = 1;
         EndPoint endPoint = EndPoint.SEND;
-        List<Configuration> configs = parseConfigs("compact:sleeping,compact:yielding,per_stage:sleeping");
+        List<Configuration> configs = parseConfigs(DEFAULT_CONFIGS);
         boolean baselines = true;
         Path output = Path.of("bench-results");
         Path journalDir = null;
@@ -132,7 +152,8 @@ public final class LatencyHarness
     }
 
     /**
-     * @param text comma-separated {@code topology:wait[:ops]}, e.g. {@code compact:sleeping,compact:sleeping:ops}.
+     * @param text comma-separated {@code default[:ops]} or {@code mode:topology:wait[:ops]}, e.g.
+     *             {@code default,dedicated:compact:sleeping,shared:single:yielding:ops}.
      * @return the configurations.
      */
     public static List<Configuration> parseConfigs(final String text)
@@ -140,14 +161,29 @@ public final class LatencyHarness
         final List<Configuration> configs = new ArrayList<>();
         for (final String part : text.split(","))
         {
-            final String[] pair = part.trim().split(":");
-            if (pair.length < 2 || pair.length > 3 || pair.length == 3 && !pair[2].equals("ops"))
+            final String[] p = part.trim().toLowerCase(Locale.ROOT).split(":");
+            final boolean ops = p[p.length - 1].equals("ops");
+            final int n = ops ? p.length - 1 : p.length;
+            if (n == 1 && p[0].equals("default"))
             {
-                throw new IllegalArgumentException("configuration '" + part + "' must be topology:wait[:ops], e.g. compact:sleeping or "
-                    + "compact:sleeping:ops (live counters, the admin endpoint and a /metrics scrape every second)");
+                configs.add(new Configuration(GatewayBuilder.DEFAULT_THREADING_MODE, GatewayBuilder.DEFAULT_TOPOLOGY,
+                    GatewayBuilder.DEFAULT_WAIT_STRATEGY, ops, true));
+                continue;
             }
-            configs.add(new Configuration(Topology.valueOf(pair[0].toUpperCase(Locale.ROOT)),
-                WaitStrategyKind.valueOf(pair[1].toUpperCase(Locale.ROOT)), pair.length == 3));
+            if (n != 3)
+            {
+                throw new IllegalArgumentException("configuration '" + part + "' must be default or mode:topology:wait, each with an "
+                    + "optional :ops (live counters, the admin endpoint and a /metrics scrape every second), e.g. default:ops or "
+                    + "dedicated:compact:sleeping; modes " + List.of(ThreadingMode.DEDICATED, ThreadingMode.SHARED) + ", topologies "
+                    + List.of(Topology.values()) + ", waits " + List.of(WaitStrategyKind.values()));
+            }
+            final ThreadingMode mode = ThreadingMode.valueOf(p[0].toUpperCase(Locale.ROOT));
+            if (mode == ThreadingMode.INVOKER)
+            {
+                throw new IllegalArgumentException("configuration '" + part + "': INVOKER runs no threads, so nothing would drive it");
+            }
+            configs.add(new Configuration(mode, Topology.valueOf(p[1].toUpperCase(Locale.ROOT)),
+                WaitStrategyKind.valueOf(p[2].toUpperCase(Locale.ROOT)), ops, false));
         }
         return configs;
     }
@@ -168,7 +204,7 @@ public final class LatencyHarness
         final List<LatencyTarget> targets = new ArrayList<>();
         for (final Configuration c : options.configurations())
         {
-            targets.add(new GatewayTarget(c.topology(), c.waitStrategy(), endPoint, c.operations()));
+            targets.add(new GatewayTarget(c, endPoint));
         }
         if (options.baselines())
         {
@@ -273,7 +309,7 @@ public final class LatencyHarness
                 {
                     continue;
                 }
-                final String wait = r.target().replaceAll("^gateway-[a-z_]+-", "").replace("-sim-ack", "");
+                final String wait = waitOf(options, r.target());
                 s.append(String.format(Locale.ROOT, "%-34s %,10d %22s %22s %22s%n", r.target(), r.rate(),
                     ratio(r, find(results, "floor-disruptor-hop-" + wait, r.rate())),
                     ratio(r, find(results, "floor-chronicle-append", r.rate())),
@@ -282,6 +318,18 @@ public final class LatencyHarness
         }
         s.append(best(results));
         return s.toString();
+    }
+
+    private static String waitOf(final Options options, final String target)
+    {
+        for (final Configuration c : options.configurations())
+        {
+            if (target.startsWith(c.name()))
+            {
+                return c.waitStrategy().name().toLowerCase(Locale.ROOT);
+            }
+        }
+        return "";
     }
 
     private static String best(final List<Result> results)

@@ -31,6 +31,14 @@ interface LatencyTarget extends AutoCloseable
     boolean offer(int index, long plannedNanos);
 
     /**
+     * Called by the driver while it spins towards the next planned send time: a strategy's moment to
+     * take its reports (the gateway target polls here).
+     */
+    default void idle()
+    {
+    }
+
+    /**
      * @return the plans and latencies of the current run.
      */
     PlannedTimes times();
@@ -45,7 +53,7 @@ interface LatencyTarget extends AutoCloseable
     {
         try
         {
-            return times().await(sent);
+            return times().await(sent, this::idle);
         }
         finally
         {

@@ -46,10 +46,12 @@ final class PlannedTimes
     /**
      * Waits until {@code count} orders arrived.
      *
+     * @param count   how many.
+     * @param waiting run while waiting (a target that must poll for its end point polls).
      * @return the histogram.
      * @throws IllegalStateException if they did not within 30 seconds.
      */
-    Histogram await(final int count)
+    Histogram await(final int count, final Runnable waiting)
     {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (arrived.get() < count)
@@ -58,6 +60,7 @@ final class PlannedTimes
             {
                 throw new IllegalStateException("only " + arrived.get() + " of " + count + " orders arrived within 30 s");
             }
+            waiting.run();
             Thread.onSpinWait();
         }
         return histogram;

@@ -36,6 +36,7 @@ import io.ordergateway.core.throttle.BucketSet;
 import io.ordergateway.journal.FixedPoint;
 import io.ordergateway.journal.JournalFiles;
 import io.ordergateway.journal.JournalWriter;
+import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.OffsetEpochNanoClock;
 
@@ -63,6 +64,7 @@ final class QueuePipelineTarget implements LatencyTarget
     private Thread journalSend;
     private volatile boolean running;
     private EchoBroker echo;
+    private AgentRunner echoRunner;
     private PlannedTimes times;
 
     @Override
@@ -90,12 +92,16 @@ final class QueuePipelineTarget implements LatencyTarget
         final OrderStateStage state = new OrderStateStage(orders, new PositionBook(1, 1), accounts, symbols, metrics);
         final JournalWriter writer = new JournalWriter(journal, JournalFiles.DEFAULT_ROLL_CYCLE);
         final JournalStage journalStage = new JournalStage(writer, symbols, new ClientOrderIds("gw1"));
-        echo = new EchoBroker("echo", FixedPoint.priceFromCents(18_725), new BackoffIdleStrategy());
+        echo = new EchoBroker("echo", FixedPoint.priceFromCents(18_725));
         final TimedBroker timed = new TimedBroker(echo, 1);
         timed.times(times);
         final SendStage send = new SendStage(new BrokerAdapter[] {timed}, metrics);
-        final EgressStage egress = new EgressStage(null, report -> { }, new BackoffIdleStrategy(), () -> !running);
-        timed.connect(new BrokerContext(0, new QueueSink(), symbols, new ClientOrderIds("gw1")));
+        final EgressStage egress = new EgressStage(null, report -> { }, () -> !running);
+        timed.open(BrokerContext.standalone(0, new QueueSink(), symbols, new ClientOrderIds("gw1")));
+        timed.connect();
+        // The broker side, as the gateway's target has it: the echo broker's agent, here on a thread of its own.
+        echoRunner = new AgentRunner(new BackoffIdleStrategy(), Throwable::printStackTrace, null, echo.agent());
+        AgentRunner.startOnThread(echoRunner);
 
         running = true;
         decide = new Thread(() ->
@@ -201,6 +207,7 @@ final class QueuePipelineTarget implements LatencyTarget
         if (echo != null)
         {
             echo.disconnect();
+            echoRunner.close();
             echo = null;
         }
         join(decide);

@@ -40,9 +40,21 @@ final class TimedBroker implements BrokerAdapter
     }
 
     @Override
-    public void connect(final BrokerContext context)
+    public void open(final BrokerContext context)
     {
-        delegate.connect(context);
+        delegate.open(context);
+    }
+
+    @Override
+    public void connect()
+    {
+        delegate.connect();
+    }
+
+    @Override
+    public org.agrona.concurrent.Agent agent()
+    {
+        return delegate.agent();
     }
 
     @Override

@@ -22,7 +22,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.ordergateway.core.api.OrderGateway;
 import io.ordergateway.core.api.SubmitResult;
 import io.ordergateway.core.broker.BrokerHealth;
@@ -101,7 +100,7 @@ public final class AdminServer implements AutoCloseable
         }
         this.gateway = gateway;
         this.token = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
-        group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("gateway-admin", true), NioIoHandler.newFactory());
+        group = new MultiThreadIoEventLoopGroup(1, gateway.threadFactory("admin"), NioIoHandler.newFactory()); // named and listed with the gateway's threads
         server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
             .childHandler(new ChannelInitializer<SocketChannel>()
             {

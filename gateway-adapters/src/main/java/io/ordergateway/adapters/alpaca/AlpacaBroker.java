@@ -126,6 +126,7 @@ public final class AlpacaBroker implements BrokerAdapter
     private final Set<String> unknownEventsLogged = new HashSet<>();
     private final AlpacaRequests requests;
     private EventLoopGroup group;
+    private java.util.concurrent.ThreadFactory threads;
     private EventLoop loop;
     private AlpacaRestClient rest;
     private AlpacaTradeStream stream;
@@ -191,18 +192,28 @@ public final class AlpacaBroker implements BrokerAdapter
     }
 
     @Override
-    public void connect(final BrokerContext context)
+    public void open(final BrokerContext context)
     {
+        threads = context.threads();
         ensureStarted();
+        onLoop(() ->
+        {
+            this.context = context;
+            this.encoder = new AlpacaOrderEncoder(requests, context.symbols(), context.clientOrderIds());
+            return null;
+        });
+    }
+
+    @Override
+    public void connect()
+    {
         if (config.isLiveEndpoint())
         {
             LOG.warn("alpaca {}: trading on the LIVE endpoint {} (real money)", config.name(), config.restUrl());
         }
         onLoop(() ->
         {
-            this.context = context;
             this.sink = context.sink();
-            this.encoder = new AlpacaOrderEncoder(requests, context.symbols(), context.clientOrderIds());
             stream.start();
             return null;
         });
@@ -237,7 +248,9 @@ public final class AlpacaBroker implements BrokerAdapter
     {
         if (group == null)
         {
-            group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("alpaca-" + config.name(), true), NioIoHandler.newFactory());
+            // One I/O thread: made by the gateway's thread factory when opened by a gateway, so it is named and listed with its own.
+            group = new MultiThreadIoEventLoopGroup(1, threads != null ? threads : new DefaultThreadFactory("alpaca-" + config.name(), true),
+                NioIoHandler.newFactory());
             loop = group.next();
             rest = new AlpacaRestClient(config, loop, ssl);
             rest.budgetListener((remaining, reset) -> report(() -> sink.budget(remaining, reset))); // routing avoids a spent broker
@@ -1031,16 +1044,16 @@ public final class AlpacaBroker implements BrokerAdapter
         return request;
     }
 
-    // ------------------------------------------------------------------ start-up questions (blocking, any thread)
+    // ------------------------------------------------------------------ questions (start-up, resolver, tools)
 
     @Override
-    public BrokerOrderStatus queryOrder(final long orderId, final String clientOrderId, final long timeoutMillis) throws TimeoutException
+    public CompletableFuture<BrokerOrderStatus> askOrder(final long orderId, final String clientOrderId)
     {
         ensureStarted();
         final CompletableFuture<BrokerOrderStatus> answer = new CompletableFuture<>();
         loop.execute(() -> askOrder(orderId, clientOrderId,
             "/v2/orders:by_client_order_id?client_order_id=" + URLEncoder.encode(clientOrderId, StandardCharsets.UTF_8), 0, answer));
-        return await(answer, timeoutMillis, "order " + clientOrderId);
+        return answer;
     }
 
     private void askOrder(final long orderId, final String clientOrderId, final String path, final int hops,
@@ -1120,7 +1133,8 @@ public final class AlpacaBroker implements BrokerAdapter
                 return out;
             }));
         });
-        return new BrokerStatement(config.name(), brokerId, await(positions, timeoutMillis, "positions"), await(open, timeoutMillis, "open orders"));
+        return new BrokerStatement(config.name(), brokerId, io.ordergateway.core.broker.BrokerAnswers.await(positions, timeoutMillis, "positions"),
+            io.ordergateway.core.broker.BrokerAnswers.await(open, timeoutMillis, "open orders"));
     }
 
     /**
@@ -1166,27 +1180,6 @@ public final class AlpacaBroker implements BrokerAdapter
                     + " " + rest.lastConnectError()));
             }
         };
-    }
-
-    private static <T> T await(final CompletableFuture<T> answer, final long timeoutMillis, final String what) throws TimeoutException
-    {
-        try
-        {
-            return answer.get(timeoutMillis, TimeUnit.MILLISECONDS);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            throw new TimeoutException("interrupted while asking for " + what);
-        }
-        catch (final ExecutionException ex)
-        {
-            if (ex.getCause() instanceof TimeoutException timeout)
-            {
-                throw timeout;
-            }
-            throw (RuntimeException)ex.getCause();
-        }
     }
 
     private <T> T onLoop(final java.util.concurrent.Callable<T> action)
@@ -1278,7 +1271,7 @@ public final class AlpacaBroker implements BrokerAdapter
             requests.writeBodiless(request, "DELETE", "/v2/orders");
             rest.send(request, collect(answer, reader::readFlatArray, 207));
         });
-        return await(answer, timeoutMillis, "cancel all");
+        return io.ordergateway.core.broker.BrokerAnswers.await(answer, timeoutMillis, "cancel all");
     }
 
     private <T> T fetch(final String path, final BodyReader<T> bodyReader, final long timeoutMillis, final String what) throws TimeoutException
@@ -1286,7 +1279,7 @@ public final class AlpacaBroker implements BrokerAdapter
         ensureStarted();
         final CompletableFuture<T> answer = new CompletableFuture<>();
         loop.execute(() -> rest.send(get(path), collect(answer, bodyReader)));
-        return await(answer, timeoutMillis, what);
+        return io.ordergateway.core.broker.BrokerAnswers.await(answer, timeoutMillis, what);
     }
 
     /**

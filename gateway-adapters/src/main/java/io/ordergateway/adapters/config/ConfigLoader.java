@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.ordergateway.core.domain.Instrument;
+import io.ordergateway.core.agent.ThreadingMode;
+import io.ordergateway.core.api.GatewayBuilder;
 import io.ordergateway.core.pipeline.Topology;
 import io.ordergateway.core.pipeline.WaitStrategyKind;
 import io.ordergateway.core.risk.RiskLimits;
@@ -149,8 +151,9 @@ public final class ConfigLoader
         {
             problems.add(gateway.path("ringSize") + ": " + ringSize + " is not a power of two; expected a power of two from 2 to 1073741824");
         }
-        final Topology topology = gateway.choice("topology", Topology.COMPACT, Topology.class);
-        final WaitStrategyKind wait = gateway.choice("waitStrategy", WaitStrategyKind.SLEEPING, WaitStrategyKind.class);
+        final ThreadingMode threadingMode = gateway.choice("threadingMode", GatewayBuilder.DEFAULT_THREADING_MODE, ThreadingMode.class);
+        final Topology topology = gateway.choice("topology", GatewayBuilder.DEFAULT_TOPOLOGY, Topology.class);
+        final WaitStrategyKind wait = gateway.choice("waitStrategy", GatewayBuilder.DEFAULT_WAIT_STRATEGY, WaitStrategyKind.class);
         final Node journal = gateway.object("journal");
         final Path journalDir = Path.of(journal.text("directory", "journal"));
         final String rollCycle = journal.text("rollCycle", "daily");
@@ -265,7 +268,7 @@ public final class ConfigLoader
         final Path countersFile = counters ? Path.of(c.text("file", "gateway.counters")) : null;
         c.done();
         top.done();
-        return new GatewayConfig(instanceId, ringSize, topology, wait, journalDir, rollCycle, instruments, brokers, routing, risk, throttles,
+        return new GatewayConfig(instanceId, ringSize, threadingMode, topology, wait, journalDir, rollCycle, instruments, brokers, routing, risk, throttles,
             new GatewayConfig.Admin(port, bind, token), countersFile, profile);
     }
 

@@ -2,6 +2,8 @@ package io.ordergateway.adapters.config;
 
 import io.ordergateway.core.api.OrderGateway;
 import io.ordergateway.core.settings.SettingsResult;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.NanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,7 +14,6 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Watches a running gateway's configuration file and applies what may change while it runs: risk
@@ -20,8 +21,12 @@ import java.util.concurrent.locks.LockSupport;
  * enabled or disabled (as routing commands). A file that does not load, or a change that fails the
  * gateway's checks, is refused with its reasons logged, and nothing changes. Changes that need a
  * restart (threading, brokers added, instruments...) are logged as such and not applied.
+ *
+ * <p>An agent: run it with the gateway's other agents ({@code gateway.addAgent("config-watch", watcher)});
+ * each duty cycle it looks at the file's time once the interval has passed, and is closed with the
+ * gateway.
  */
-public final class ConfigWatcher implements AutoCloseable
+public final class ConfigWatcher implements Agent
 {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigWatcher.class);
 
@@ -30,14 +35,14 @@ public final class ConfigWatcher implements AutoCloseable
     private final String profile;
     private final Map<String, String> environment;
     private final long intervalNanos;
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final NanoClock clock;
+    private long nextLook;
     private volatile GatewayConfig current;
     private volatile String lastOutcome = "watching";
     private FileTime seen;
 
     /**
-     * Starts watching.
+     * A watcher; it looks once it runs as an agent.
      *
      * @param gateway        the gateway.
      * @param file           its configuration file.
@@ -45,10 +50,12 @@ public final class ConfigWatcher implements AutoCloseable
      * @param environment    the environment for {@code ${...}}.
      * @param loaded         the configuration the gateway was built from.
      * @param intervalMillis how often to look at the file.
+     * @param clock          the clock that paces the looks.
      */
     public ConfigWatcher(final OrderGateway gateway, final Path file, final String profile, final Map<String, String> environment,
-        final GatewayConfig loaded, final long intervalMillis)
+        final GatewayConfig loaded, final long intervalMillis, final NanoClock clock)
     {
+        this.clock = clock;
         this.gateway = gateway;
         this.file = file;
         this.profile = profile;
@@ -56,9 +63,7 @@ public final class ConfigWatcher implements AutoCloseable
         this.current = loaded;
         this.intervalNanos = intervalMillis * 1_000_000L;
         this.seen = modified();
-        thread = new Thread(this::run, "gateway-config-watch");
-        thread.setDaemon(true);
-        thread.start();
+        this.nextLook = clock.nanoTime() + intervalNanos;
     }
 
     private FileTime modified()
@@ -73,18 +78,28 @@ public final class ConfigWatcher implements AutoCloseable
         }
     }
 
-    private void run()
+    @Override
+    public int doWork()
     {
-        while (running)
+        final long now = clock.nanoTime();
+        if (now - nextLook < 0)
         {
-            LockSupport.parkNanos(intervalNanos); // polling the file's time, not synchronisation
-            final FileTime now = modified();
-            if (now != null && !now.equals(seen))
-            {
-                seen = now;
-                reload();
-            }
+            return 0;
         }
+        nextLook = now + intervalNanos;
+        final FileTime modified = modified();
+        if (modified != null && !modified.equals(seen))
+        {
+            seen = modified;
+            reload();
+        }
+        return 1;
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "config-watch";
     }
 
     /**
@@ -137,9 +152,10 @@ public final class ConfigWatcher implements AutoCloseable
         {
             out.add("gateway.instanceId");
         }
-        if (a.ringSize() != b.ringSize() || a.topology() != b.topology() || a.waitStrategy() != b.waitStrategy())
+        if (a.ringSize() != b.ringSize() || a.threadingMode() != b.threadingMode() || a.topology() != b.topology()
+            || a.waitStrategy() != b.waitStrategy())
         {
-            out.add("gateway threading (ringSize, topology, waitStrategy)");
+            out.add("gateway threading (ringSize, threadingMode, topology, waitStrategy)");
         }
         if (!a.journal().equals(b.journal()))
         {
@@ -162,12 +178,5 @@ public final class ConfigWatcher implements AutoCloseable
             out.add("admin");
         }
         return out;
-    }
-
-    @Override
-    public void close()
-    {
-        running = false;
-        LockSupport.unpark(thread);
     }
 }

@@ -4,6 +4,7 @@ import io.ordergateway.adapters.alpaca.AlpacaBroker;
 import io.ordergateway.adapters.alpaca.AlpacaConfig;
 import io.ordergateway.adapters.sim.SimBroker;
 import io.ordergateway.adapters.sim.SimBrokerConfig;
+import io.ordergateway.core.api.GatewayBuilder;
 import io.ordergateway.core.api.OrderGateway;
 import io.ordergateway.core.broker.BrokerAdapter;
 import io.ordergateway.core.broker.BrokerCapabilities;
@@ -16,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a {@link GatewayConfig} into brokers and a ready {@link OrderGateway.Builder}: the
+ * Turns a {@link GatewayConfig} into brokers and a ready {@link GatewayBuilder}: the
  * library's builder taking the parsed configuration (it can still be changed before {@code build}).
  */
 public final class ConfiguredGateway
@@ -29,7 +30,7 @@ public final class ConfiguredGateway
      * @param config the configuration.
      * @return a builder with the instruments, brokers, routing, limits, throttles and threading set.
      */
-    public static OrderGateway.Builder builder(final GatewayConfig config)
+    public static GatewayBuilder builder(final GatewayConfig config)
     {
         return builder(config, brokers(config));
     }
@@ -39,11 +40,12 @@ public final class ConfiguredGateway
      * @param brokers the adapters to use (made by {@link #brokers}, kept by the caller).
      * @return a builder with the instruments, brokers, routing, limits, throttles and threading set.
      */
-    public static OrderGateway.Builder builder(final GatewayConfig config, final List<BrokerAdapter> brokers)
+    public static GatewayBuilder builder(final GatewayConfig config, final List<BrokerAdapter> brokers)
     {
-        final OrderGateway.Builder b = OrderGateway.builder()
+        final GatewayBuilder b = OrderGateway.builder()
             .instanceId(config.instanceId())
             .ringSize(config.ringSize())
+            .threadingMode(config.threadingMode())
             .topology(config.topology())
             .waitStrategy(config.waitStrategy())
             .journalDirectory(config.journal())

@@ -1,6 +1,7 @@
 package io.ordergateway.adapters.config;
 
 import io.ordergateway.core.domain.Instrument;
+import io.ordergateway.core.agent.ThreadingMode;
 import io.ordergateway.core.pipeline.Topology;
 import io.ordergateway.core.pipeline.WaitStrategyKind;
 import io.ordergateway.core.risk.RiskLimits;
@@ -18,8 +19,9 @@ import java.util.Map;
  *
  * @param instanceId     the gateway's instance id (client order id prefix).
  * @param ringSize       ring slots.
- * @param topology       stages on threads.
- * @param waitStrategy   how threads wait.
+ * @param threadingMode  how agents are put on threads.
+ * @param topology       how stages are grouped onto threads.
+ * @param waitStrategy   how stage threads wait.
  * @param journal        the journal directory.
  * @param rollCycle      {@code daily} or {@code hourly}.
  * @param instruments    tradable instruments.
@@ -32,7 +34,7 @@ import java.util.Map;
  * @param profile        the profile applied, or null.
  */
 public record GatewayConfig(
-    String instanceId, int ringSize, Topology topology, WaitStrategyKind waitStrategy, Path journal, String rollCycle,
+    String instanceId, int ringSize, ThreadingMode threadingMode, Topology topology, WaitStrategyKind waitStrategy, Path journal, String rollCycle,
     List<Instrument> instruments, List<Broker> brokers, RoutingConfig routing, RiskLimits risk, Throttles throttles, Admin admin,
     Path countersFile, String profile)
 {

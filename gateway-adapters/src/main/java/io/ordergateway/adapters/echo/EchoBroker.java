@@ -11,11 +11,8 @@ import io.ordergateway.core.domain.RejectReason;
 import io.ordergateway.journal.FixedPoint;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
-import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
-import org.slf4j.LoggerFactory;
 import io.ordergateway.adapters.support.CommandQueue;
 
 
@@ -23,8 +20,8 @@ import io.ordergateway.adapters.support.CommandQueue;
  * A broker that does nothing but answer at once: every new order is filled completely in one
  * execution at its limit price (market orders at a fixed price), cancels are refused (the order
  * is already filled) and replaces likewise. For benchmarks and tests that want the gateway's own
- * cost with orders that finish, so state stays bounded. Its thread answers through the sink;
- * nothing allocates in steady state.
+ * cost with orders that finish, so state stays bounded. An agent ({@link #agent()}) answers through
+ * the sink on the thread the gateway's threading mode gives it; nothing allocates in steady state.
  */
 public final class EchoBroker implements BrokerAdapter, Agent
 {
@@ -34,27 +31,23 @@ public final class EchoBroker implements BrokerAdapter, Agent
 
     private final String name;
     private final long marketPrice;
-    private final IdleStrategy idleStrategy;
     private final CommandQueue inbound = new CommandQueue(1 << 22);
     private final UnsafeBuffer outbound = new UnsafeBuffer(new byte[LENGTH]);
     private final MessageHandler handler = this::onCommand;
     private volatile BrokerHealth health = BrokerHealth.DOWN;
     private final CommandQueue.RefusalHandler refusalHandler = this::onRefused;
     private BrokerEventSink sink;
-    private AgentRunner runner;
     private final java.util.concurrent.atomic.AtomicLong refusedCommands = new java.util.concurrent.atomic.AtomicLong();
     private long fillId;
 
     /**
      * @param name          the broker's name.
      * @param marketPrice   the price market orders fill at (scaled).
-     * @param idleStrategy  how its thread waits for commands.
      */
-    public EchoBroker(final String name, final long marketPrice, final IdleStrategy idleStrategy)
+    public EchoBroker(final String name, final long marketPrice)
     {
         this.name = name;
         this.marketPrice = marketPrice;
-        this.idleStrategy = idleStrategy;
     }
 
     @Override
@@ -70,12 +63,21 @@ public final class EchoBroker implements BrokerAdapter, Agent
     }
 
     @Override
-    public void connect(final BrokerContext context)
+    public void open(final BrokerContext context)
     {
         sink = context.sink();
-        runner = new AgentRunner(idleStrategy, error -> LoggerFactory.getLogger(EchoBroker.class).error("echo broker {} failed", name, error), null, this);
+    }
+
+    @Override
+    public void connect()
+    {
         health = BrokerHealth.HEALTHY;
-        AgentRunner.startOnThread(runner);
+    }
+
+    @Override
+    public Agent agent()
+    {
+        return this;
     }
 
     @Override
@@ -121,15 +123,15 @@ public final class EchoBroker implements BrokerAdapter, Agent
     public void disconnect()
     {
         health = BrokerHealth.DOWN;
-        if (runner != null)
-        {
-            runner.close();
-        }
     }
 
     @Override
     public int doWork()
     {
+        if (health != BrokerHealth.HEALTHY)
+        {
+            return 0;
+        }
         return inbound.drain(handler, refusalHandler, 512);
     }
 

@@ -20,8 +20,8 @@ import io.ordergateway.journal.FixedPoint;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.concurrent.Agent;
-import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.SystemEpochNanoClock;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
 import io.ordergateway.adapters.support.CommandQueue;
@@ -44,9 +44,11 @@ import java.util.SplittableRandom;
  * configured latency.
  *
  * <p>Threads: the gateway's send stage writes commands into an off-heap queue ({@code send*} never
- * block); the broker's own thread (an Agrona agent, "sim-NAME") works through them and reports to
- * the gateway through its sink. If the queue is ever full, the command is rejected with
- * SERVICE_UNAVAILABLE from the broker's thread. All broker state is owned by that thread.
+ * block); the broker is an Agrona agent ("sim-NAME", {@link #agent()}) that works through them and
+ * reports to the gateway through its sink, on whichever thread the gateway's threading mode gives
+ * it. If the queue is ever full, the command is rejected with SERVICE_UNAVAILABLE. All broker state
+ * is owned by the agent's thread. Time (latency, outages, price moves) is the gateway's clock, so a
+ * test with a manual clock decides when answers come.
  */
 public final class SimBroker implements BrokerAdapter, Agent
 {
@@ -85,7 +87,9 @@ public final class SimBroker implements BrokerAdapter, Agent
     private io.ordergateway.core.domain.ClientOrderIds clientOrderIds;
     private long[] prices;
     private long[] positions;
-    private AgentRunner runner;
+    private volatile boolean running;
+    private volatile boolean connected;
+    private EpochNanoClock clock = new SystemEpochNanoClock();
     private long nowNanos;
     private long nextPriceMove;
     private long nextBrokerOrderId;
@@ -118,10 +122,11 @@ public final class SimBroker implements BrokerAdapter, Agent
     }
 
     @Override
-    public void connect(final BrokerContext context)
+    public void open(final BrokerContext context)
     {
         sink = context.sink();
         symbols = context.symbols();
+        clock = context.clock();
         if (prices == null || prices.length != symbols.size())
         {
             prices = new long[symbols.size()];
@@ -140,25 +145,44 @@ public final class SimBroker implements BrokerAdapter, Agent
             nextFillId = (long)(context.brokerId() + 1) << 40;
             nextBrokerOrderId = (long)(context.brokerId() + 1) << 40;
         }
-        runner = new AgentRunner(new BackoffIdleStrategy(100, 10, 1_000, 100_000), this::onAgentError, null, this);
+    }
+
+    @Override
+    public void connect()
+    {
+        connected = true;
         health = BrokerHealth.HEALTHY;
-        AgentRunner.startOnThread(runner);
     }
 
     @Override
     public void disconnect()
     {
         health = BrokerHealth.DOWN;
-        if (runner != null)
-        {
-            runner.close();
-        }
+        connected = false;
+    }
+
+    @Override
+    public Agent agent()
+    {
+        return this;
+    }
+
+    @Override
+    public void onStart()
+    {
+        running = true;
+    }
+
+    @Override
+    public void onClose()
+    {
+        running = false;
     }
 
     @Override
     public BrokerHealth health()
     {
-        return System.nanoTime() < outageUntil ? BrokerHealth.DOWN : health;
+        return clock.nanoTime() < outageUntil ? BrokerHealth.DOWN : health;
     }
 
     /**
@@ -169,7 +193,7 @@ public final class SimBroker implements BrokerAdapter, Agent
      */
     public void outage(final long durationNanos)
     {
-        outageUntil = System.nanoTime() + durationNanos;
+        outageUntil = clock.nanoTime() + durationNanos;
     }
 
     /**
@@ -226,15 +250,15 @@ public final class SimBroker implements BrokerAdapter, Agent
 
     /**
      * What the broker holds: positions by symbol and orders still working, as a broker's end-of-day
-     * statement would list them. Only once the broker is disconnected (its thread owns the state).
+     * statement would list them. Only once the broker's agent has stopped (its thread owns the state).
      *
      * @param brokerId the broker's id in the gateway, written into the statement.
      * @return the statement.
-     * @throws IllegalStateException while the broker is running.
+     * @throws IllegalStateException while the broker's agent runs.
      */
     public BrokerStatement statement(final int brokerId)
     {
-        if (runner != null && !runner.isClosed())
+        if (running)
         {
             throw new IllegalStateException("sim broker " + config.name() + " is running: disconnect it first");
         }
@@ -244,40 +268,29 @@ public final class SimBroker implements BrokerAdapter, Agent
     @Override
     public BrokerStatement queryStatement(final int brokerId, final long timeoutMillis) throws java.util.concurrent.TimeoutException
     {
-        return ask(() -> buildStatement(brokerId), timeoutMillis);
+        return io.ordergateway.core.broker.BrokerAnswers.await(ask(() -> buildStatement(brokerId)), timeoutMillis,
+            "the statement of " + config.name());
     }
 
     @Override
-    public BrokerOrderStatus queryOrder(final long orderId, final String clientOrderId, final long timeoutMillis)
-        throws java.util.concurrent.TimeoutException
+    public java.util.concurrent.CompletableFuture<BrokerOrderStatus> askOrder(final long orderId, final String clientOrderId)
     {
-        return ask(() -> orderStatus(orderId), timeoutMillis);
+        return ask(() -> orderStatus(orderId));
     }
 
     /**
-     * Runs a question on the broker's thread (which owns its state), or directly once it has stopped.
+     * A question for the broker's agent (whose thread owns the state), answered at its next duty
+     * cycle; answered at once while the agent is not running.
      */
-    private <T> T ask(final java.util.function.Supplier<T> question, final long timeoutMillis) throws java.util.concurrent.TimeoutException
+    private <T> java.util.concurrent.CompletableFuture<T> ask(final java.util.function.Supplier<T> question)
     {
-        if (runner == null || runner.isClosed())
+        if (!running)
         {
-            return question.get();
+            return java.util.concurrent.CompletableFuture.completedFuture(question.get());
         }
         final java.util.concurrent.CompletableFuture<T> answer = new java.util.concurrent.CompletableFuture<>();
         queries.add(() -> answer.complete(question.get()));
-        try
-        {
-            return answer.get(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            throw new java.util.concurrent.TimeoutException("interrupted while asking " + config.name());
-        }
-        catch (final java.util.concurrent.ExecutionException ex)
-        {
-            throw new IllegalStateException("sim broker " + config.name() + " failed to answer", ex.getCause());
-        }
+        return answer;
     }
 
     private BrokerOrderStatus orderStatus(final long orderId)
@@ -315,14 +328,19 @@ public final class SimBroker implements BrokerAdapter, Agent
     @Override
     public int doWork()
     {
-        nowNanos = System.nanoTime();
-        int work = inbound.drain(commandHandler, refusalHandler, 256);
+        int work = 0;
         Runnable query;
         while ((query = queries.poll()) != null)
         {
-            query.run(); // start-up questions from the gateway, answered on this thread that owns the state
+            query.run(); // the gateway's questions, answered on this thread that owns the state
             work++;
         }
+        if (!connected)
+        {
+            return work;
+        }
+        nowNanos = clock.nanoTime();
+        work += inbound.drain(commandHandler, refusalHandler, 256);
         if (config.priceIntervalNanos() > 0 && nowNanos >= nextPriceMove)
         {
             nextPriceMove = nowNanos + config.priceIntervalNanos();
@@ -342,11 +360,6 @@ public final class SimBroker implements BrokerAdapter, Agent
     public String roleName()
     {
         return "sim-" + config.name();
-    }
-
-    private void onAgentError(final Throwable t)
-    {
-        LOG.error("sim broker {} failed on a command; it goes on with the next", config.name(), t);
     }
 
     /**

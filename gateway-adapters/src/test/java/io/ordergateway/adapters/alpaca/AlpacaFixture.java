@@ -1,7 +1,7 @@
 package io.ordergateway.adapters.alpaca;
 
 import io.ordergateway.adapters.alpaca.sim.AlpacaSimulator;
-import io.ordergateway.adapters.testing.ReportCollector;
+import io.ordergateway.core.testing.ReportCollector;
 import io.ordergateway.core.api.OrderGateway;
 
 import java.net.URI;

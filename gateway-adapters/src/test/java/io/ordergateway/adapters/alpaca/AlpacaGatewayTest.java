@@ -2,7 +2,7 @@ package io.ordergateway.adapters.alpaca;
 
 import io.ordergateway.adapters.alpaca.sim.AlpacaSimulator;
 import io.ordergateway.adapters.sim.SimBrokerConfig;
-import io.ordergateway.adapters.testing.ReportCollector;
+import io.ordergateway.core.testing.ReportCollector;
 import io.ordergateway.core.api.NewOrder;
 import io.ordergateway.core.api.OrderGateway;
 import io.ordergateway.core.api.ReportType;

@@ -4,7 +4,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.SelfSignedCertificate;
 import io.ordergateway.adapters.alpaca.sim.AlpacaSimulator;
-import io.ordergateway.adapters.testing.ReportCollector;
+import io.ordergateway.core.testing.ReportCollector;
 import io.ordergateway.core.api.NewOrder;
 import io.ordergateway.core.api.OrderGateway;
 import io.ordergateway.core.broker.BrokerHealth;

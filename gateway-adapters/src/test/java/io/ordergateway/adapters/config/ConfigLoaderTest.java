@@ -54,10 +54,13 @@ class ConfigLoaderTest
         assertThat(defaults.risk().maxOrderQuantity()).isEqualTo(FixedPoint.quantity(1000));
         assertThat(defaults.risk().priceBandBps()).isEqualTo(1000);
         assertThat(defaults.admin().port()).isZero();
-        assertThat(defaults.waitStrategy()).isEqualTo(WaitStrategyKind.SLEEPING);
+        assertThat(defaults.threadingMode()).isEqualTo(io.ordergateway.core.agent.ThreadingMode.SHARED);
+        assertThat(defaults.topology()).isEqualTo(io.ordergateway.core.pipeline.Topology.SINGLE);
+        assertThat(defaults.waitStrategy()).isEqualTo(WaitStrategyKind.YIELDING);
+        assertThat(ConfigLoader.load(EXAMPLE, "development", Map.of()).waitStrategy()).isEqualTo(WaitStrategyKind.BACKOFF);
 
         final GatewayConfig production = ConfigLoader.load(EXAMPLE, "production", Map.of());
-        assertThat(production.waitStrategy()).isEqualTo(WaitStrategyKind.YIELDING);
+        assertThat(production.waitStrategy()).isEqualTo(WaitStrategyKind.BUSY_SPIN);
         assertThat(production.routing().defaultPolicy()).isEqualTo(RoutingPolicy.PRIMARY_ONLY);
         assertThat(production.admin().port()).isEqualTo(8081);
         assertThat(production.routing().symbolPolicies()).containsEntry("TSLA", RoutingPolicy.BEST_EXECUTION); // kept from the defaults
@@ -81,13 +84,13 @@ class ConfigLoaderTest
     void eachKindOfMistakeIsReportedWithItsPathAndWhatWasExpected()
     {
         assertThat(problems(MINIMAL + "gateway: { ringsize: 1024 }\n")).containsExactly(
-            "gateway.ringsize: unknown key; expected one of [instanceId, journal, ringSize, topology, waitStrategy]");
+            "gateway.ringsize: unknown key; expected one of [instanceId, journal, ringSize, threadingMode, topology, waitStrategy]");
         assertThat(problems(MINIMAL + "gateway: { ringSize: 1000 }\n")).containsExactly(
             "gateway.ringSize: 1000 is not a power of two; expected a power of two from 2 to 1073741824");
         assertThat(problems(MINIMAL + "gateway: { ringSize: many }\n")).containsExactly(
             "gateway.ringSize: 'many' is not a whole number; expected a whole number from 2 to 1073741824");
         assertThat(problems(MINIMAL + "gateway: { topology: sideways }\n")).containsExactly(
-            "gateway.topology: 'sideways'; expected one of compact, per_stage");
+            "gateway.topology: 'sideways'; expected one of single, compact, per_stage");
         assertThat(problems(MINIMAL + "routing: [primary_only]\n")).containsExactly(
             "routing: expected a mapping (key: value lines), found a list");
         assertThat(problems(MINIMAL + "routing: { chain: [a, c] }\n")).containsExactly(
@@ -122,7 +125,7 @@ class ConfigLoaderTest
     {
         assertThat(problems(MINIMAL + "gateway: { ringSize: 3, topology: x }\nthrottles: { account: { burst: 0 } }\n")).containsExactly(
             "gateway.ringSize: 3 is not a power of two; expected a power of two from 2 to 1073741824",
-            "gateway.topology: 'x'; expected one of compact, per_stage",
+            "gateway.topology: 'x'; expected one of single, compact, per_stage",
             "throttles.account.burst: 0 is out of range; expected a whole number from 1 to 1000000000");
         assertThat(problems("gateway: { ringSize: 1024\nbrokers: [")).singleElement()
             .satisfies(p -> assertThat(p).startsWith("not valid YAML at line"));

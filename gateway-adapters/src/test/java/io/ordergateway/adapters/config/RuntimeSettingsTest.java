@@ -1,6 +1,6 @@
 package io.ordergateway.adapters.config;
 
-import io.ordergateway.adapters.testing.ReportCollector;
+import io.ordergateway.core.testing.ReportCollector;
 import io.ordergateway.core.api.NewOrder;
 import io.ordergateway.core.api.OrderGateway;
 import io.ordergateway.core.api.ReportType;
@@ -10,6 +10,9 @@ import io.ordergateway.core.domain.Side;
 import io.ordergateway.core.settings.SettingsResult;
 import io.ordergateway.journal.JournalReader;
 import io.ordergateway.journal.RecordFormatter;
+import io.ordergateway.core.agent.ManualClock;
+import io.ordergateway.core.agent.ThreadingMode;
+import io.ordergateway.core.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 
 import static io.ordergateway.journal.FixedPoint.quantity;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,16 +50,13 @@ class RuntimeSettingsTest
     @TempDir
     Path dir;
 
+    private final ManualClock clock = new ManualClock();
     private OrderGateway gateway;
     private ConfigWatcher watcher;
 
     @AfterEach
     void close()
     {
-        if (watcher != null)
-        {
-            watcher.close();
-        }
         if (gateway != null)
         {
             gateway.close();
@@ -81,17 +80,11 @@ class RuntimeSettingsTest
             .filter(r -> r.orderId() == o.orderId()).findFirst().orElseThrow();
     }
 
-    private static void await(final java.util.function.BooleanSupplier condition, final String what)
+    /** The watcher looks at the file once its interval has passed on the test's clock; the agents run on the test's thread. */
+    private void await(final java.util.function.BooleanSupplier condition, final String what)
     {
-        final long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!condition.getAsBoolean())
-        {
-            if (System.nanoTime() > deadline)
-            {
-                throw new AssertionError("not within " + TIMEOUT + ": " + what);
-            }
-            LockSupport.parkNanos(10_000_000);
-        }
+        clock.advance(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+        Await.invoking(gateway.invoker(), what, condition);
     }
 
     @Test
@@ -99,8 +92,9 @@ class RuntimeSettingsTest
     {
         final Path file = write("100", "");
         final GatewayConfig config = ConfigLoader.load(file, null, Map.of());
-        gateway = ConfiguredGateway.builder(config).build();
-        watcher = new ConfigWatcher(gateway, file, null, Map.of(), config, 50);
+        gateway = ConfiguredGateway.builder(config).threadingMode(ThreadingMode.INVOKER).clock(clock).build();
+        watcher = new ConfigWatcher(gateway, file, null, Map.of(), config, 50, clock);
+        gateway.addAgent("config-watch", watcher);
         final ReportCollector reports = new ReportCollector(gateway);
         assertThat(order(reports, 50).type()).isEqualTo(ReportType.SENT);
 

@@ -1,6 +1,6 @@
 package io.ordergateway.adapters.sim;
 
-import io.ordergateway.adapters.testing.ReportCollector;
+import io.ordergateway.core.testing.ReportCollector;
 
 import io.ordergateway.core.api.NewOrder;
 import io.ordergateway.core.api.OrderGateway;

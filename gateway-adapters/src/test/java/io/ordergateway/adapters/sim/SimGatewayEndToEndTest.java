@@ -1,6 +1,6 @@
 package io.ordergateway.adapters.sim;
 
-import io.ordergateway.adapters.testing.ReportCollector;
+import io.ordergateway.core.testing.ReportCollector;
 
 import io.ordergateway.core.api.NewOrder;
 import io.ordergateway.core.api.OrderGateway;
@@ -212,14 +212,17 @@ class SimGatewayEndToEndTest
         final ReportCollector reports = new ReportCollector(gateway);
         final long id = submit(new NewOrder().symbol(0).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(1)));
         reports.awaitFinal(id, TIMEOUT);
-        final List<Thread> pipeline = gateway.pipelineThreads();
-        assertThat(pipeline).hasSize(6); // validate, throttle, risk+route+state, journal, send, egress
-        assertThat(liveThreadNames()).anyMatch(n -> n.startsWith("sim-"));
+        final List<Thread> threads = gateway.threads();
+        // SHARED: validate, throttle, risk+route+state, journal, send (+ egress), and every other agent (the sims too) on one
+        assertThat(threads).extracting(Thread::getName).containsExactly("gateway-gw1-validate", "gateway-gw1-throttle",
+            "gateway-gw1-risk-route-state", "gateway-gw1-journal", "gateway-gw1-send", "gateway-gw1-agents");
+        assertThat(gateway.threadMap()).anyMatch(line -> line.startsWith("gateway-gw1-agents") && line.contains("sim-a")
+            && line.contains("sim-b"));
 
         gateway.close();
         gateway = null;
 
-        assertThat(pipeline).noneMatch(Thread::isAlive);
+        assertThat(threads).noneMatch(Thread::isAlive);
         assertThat(liveThreadNames()).noneMatch(n -> n.startsWith("sim-") || n.startsWith("gateway-"));
     }
 

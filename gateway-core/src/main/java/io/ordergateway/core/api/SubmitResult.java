@@ -11,8 +11,12 @@ public enum SubmitResult
     ACCEPTED("accepted into the ring"),
     /** The ring is full: the gateway is behind. Poll reports, back off, and submit again. */
     RING_FULL("ring full: the gateway is behind; poll your reports and try again"),
-    /** The gateway is paused (no broker available); nothing new is taken. */
-    PAUSED("gateway paused: no broker is available"),
+    /**
+     * The strategy is not taking its reports (the poll queue is full, or the listener is behind): the gateway
+     * takes no more commands until it does, rather than fill the ring. Poll, then submit again. Counted, and
+     * alerted once per episode.
+     */
+    REPORTS_BACKLOG("reports backlog: the strategy is not taking its reports; poll them (or speed up the listener) and try again"),
     /** The gateway is closed. */
     CLOSED("gateway closed");
 

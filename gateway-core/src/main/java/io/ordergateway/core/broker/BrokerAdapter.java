@@ -3,11 +3,16 @@ package io.ordergateway.core.broker;
 /**
  * The SPI every broker adapter implements (sim, Alpaca, FIX...).
  *
+ * <p>Life cycle: {@link #open} once (the gateway's side; the adapter may now be asked about orders),
+ * then {@link #connect} (trading starts: the adapter reports through the sink from now on), then
+ * {@link #disconnect}. All three are called by the thread that builds or closes the gateway.
+ *
  * <p>Threading: {@code send*} are called on the send stage's thread and must neither block nor
  * throw. An adapter that cannot take a command (queue full, not connected) reports it as a reject
  * through the {@link BrokerEventSink} from its own thread. Everything the broker says comes back
- * through the sink, which publishes it into the gateway's ring. {@code connect} and
- * {@code disconnect} are called by the gateway's owner thread at start and close.
+ * through the sink, which publishes it into the gateway's ring. An adapter has no thread of its
+ * own: in-process work (a simulator's matching) is an {@link #agent()} the gateway runs by its
+ * threading mode, and network I/O runs on event loops made with {@link BrokerContext#threads()}.
  */
 public interface BrokerAdapter
 {
@@ -22,11 +27,31 @@ public interface BrokerAdapter
     BrokerCapabilities capabilities();
 
     /**
-     * Starts the adapter: connect, start its I/O thread. Called once before any send.
+     * Gives the adapter the gateway's side, once, before anything else: where to report, how orders
+     * are named, the event clock and the thread factory. The adapter may make its I/O threads now
+     * and answer {@link #queryOrder} and {@link #queryStatement}; it reports nothing to the sink yet.
      *
-     * @param context the gateway's side: where to report events, how to name orders.
+     * @param context the gateway's side.
      */
-    void connect(BrokerContext context);
+    void open(BrokerContext context);
+
+    /**
+     * Starts trading: connect sessions and streams. Called once, after {@link #open} and start-up
+     * reconciliation, before any send.
+     */
+    void connect();
+
+    /**
+     * The adapter's own work, for the gateway to run on one of its threads (or the caller's, in
+     * INVOKER mode) by its threading mode: an in-process simulator's matching, say. Its
+     * {@code doWork} must never block.
+     *
+     * @return the agent, or null for an adapter whose I/O runs on its own event loop.
+     */
+    default org.agrona.concurrent.Agent agent()
+    {
+        return null;
+    }
 
     /**
      * Sends a new order. The command is only valid during the call.
@@ -60,8 +85,22 @@ public interface BrokerAdapter
     void disconnect();
 
     /**
-     * Asks the broker about one order. Blocking, with a time limit; for start-up reconciliation
-     * only, never on the ring. May be called before {@link #connect}.
+     * Asks the broker about one order without waiting: the answer completes the future later, on
+     * the adapter's thread (the broker's view, or null if it does not know the order). For the
+     * gateway's agents, which must not block. May be called once the adapter is open.
+     *
+     * @param orderId       the gateway's order id.
+     * @param clientOrderId the id the broker knows the order by.
+     * @return the answer to come; failed with {@link UnsupportedOperationException} if the adapter cannot be asked.
+     */
+    default java.util.concurrent.CompletableFuture<BrokerOrderStatus> askOrder(final long orderId, final String clientOrderId)
+    {
+        return java.util.concurrent.CompletableFuture.failedFuture(new UnsupportedOperationException(name() + " cannot be asked about orders"));
+    }
+
+    /**
+     * Asks the broker about one order and waits, with a time limit: {@link #askOrder} awaited. For
+     * start-up reconciliation only (before the gateway's threads run), never on the ring.
      *
      * @param orderId       the gateway's order id.
      * @param clientOrderId the id the broker knows the order by.
@@ -73,12 +112,12 @@ public interface BrokerAdapter
     default BrokerOrderStatus queryOrder(final long orderId, final String clientOrderId, final long timeoutMillis)
         throws java.util.concurrent.TimeoutException
     {
-        throw new UnsupportedOperationException(name() + " cannot be asked about orders");
+        return BrokerAnswers.await(askOrder(orderId, clientOrderId), timeoutMillis, "order " + clientOrderId + " at " + name());
     }
 
     /**
      * Asks the broker for its positions and working orders. Blocking, with a time limit; for
-     * start-up reconciliation only. May be called before {@link #connect}.
+     * start-up reconciliation only. May be called once the adapter is open.
      *
      * @param brokerId      this adapter's id in the gateway, written into the statement.
      * @param timeoutMillis how long to wait.

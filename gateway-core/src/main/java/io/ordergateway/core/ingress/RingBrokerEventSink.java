@@ -12,23 +12,46 @@ import org.agrona.concurrent.EpochNanoClock;
  * Publishes what one broker says into the ring, stamping each event with the gateway's clock
  * (producers stamp; stages never read a clock). Claims a slot with {@code next()}: waits while the
  * ring is full rather than drop a broker event. Thread safe; allocates nothing.
+ *
+ * <p>In INVOKER mode nobody else drains the ring while the caller's thread publishes, so waiting
+ * would never end: there a full ring is an error that says to invoke more often.
  */
 public final class RingBrokerEventSink implements BrokerEventSink
 {
     private final RingBuffer<GatewayEvent> ring;
     private final EpochNanoClock clock;
     private final int brokerId;
+    private final boolean mayWait;
 
     /**
      * @param ring     the gateway's ring.
      * @param clock    the gateway's event clock.
      * @param brokerId the broker this sink speaks for.
+     * @param mayWait  false in INVOKER mode: a full ring is then an error, not a wait.
      */
-    public RingBrokerEventSink(final RingBuffer<GatewayEvent> ring, final EpochNanoClock clock, final int brokerId)
+    public RingBrokerEventSink(final RingBuffer<GatewayEvent> ring, final EpochNanoClock clock, final int brokerId, final boolean mayWait)
     {
         this.ring = ring;
         this.clock = clock;
         this.brokerId = brokerId;
+        this.mayWait = mayWait;
+    }
+
+    private long next()
+    {
+        if (mayWait)
+        {
+            return ring.next();
+        }
+        try
+        {
+            return ring.tryNext();
+        }
+        catch (final com.lmax.disruptor.InsufficientCapacityException ex)
+        {
+            throw new IllegalStateException("the ring is full and this gateway runs no threads (INVOKER mode): call invoke() "
+                + "until it is drained before brokers report more");
+        }
     }
 
     private GatewayEvent claim(final long sequence, final EventType type, final long orderId)
@@ -46,7 +69,7 @@ public final class RingBrokerEventSink implements BrokerEventSink
     @Override
     public void acknowledged(final long orderId, final long brokerOrderId)
     {
-        final long sequence = ring.next();
+        final long sequence = next();
         try
         {
             claim(sequence, EventType.BROKER_ACK, orderId).brokerOrderId = brokerOrderId;
@@ -60,7 +83,7 @@ public final class RingBrokerEventSink implements BrokerEventSink
     @Override
     public void rejected(final long orderId, final CommandKind command, final RejectReason reason, final int brokerCode)
     {
-        final long sequence = ring.next();
+        final long sequence = next();
         try
         {
             final GatewayEvent e = claim(sequence, EventType.BROKER_REJECT, orderId);
@@ -95,7 +118,7 @@ public final class RingBrokerEventSink implements BrokerEventSink
 
     private void fill(final long orderId, final long fillId, final long quantity, final long price, final boolean reconciliation)
     {
-        final long sequence = ring.next();
+        final long sequence = next();
         try
         {
             final GatewayEvent e = claim(sequence, EventType.BROKER_FILL, orderId);
@@ -113,7 +136,7 @@ public final class RingBrokerEventSink implements BrokerEventSink
     @Override
     public void canceled(final long orderId)
     {
-        final long sequence = ring.next();
+        final long sequence = next();
         try
         {
             claim(sequence, EventType.BROKER_CANCELED, orderId);
@@ -127,7 +150,7 @@ public final class RingBrokerEventSink implements BrokerEventSink
     @Override
     public void replaced(final long orderId, final long quantity, final long limitPrice, final long stopPrice)
     {
-        final long sequence = ring.next();
+        final long sequence = next();
         try
         {
             final GatewayEvent e = claim(sequence, EventType.BROKER_REPLACED, orderId);
@@ -144,7 +167,7 @@ public final class RingBrokerEventSink implements BrokerEventSink
     @Override
     public void expired(final long orderId)
     {
-        final long sequence = ring.next();
+        final long sequence = next();
         try
         {
             claim(sequence, EventType.BROKER_EXPIRED, orderId);
@@ -158,7 +181,7 @@ public final class RingBrokerEventSink implements BrokerEventSink
     @Override
     public void budget(final long remaining, final long resetEpochMillis)
     {
-        final long sequence = ring.next();
+        final long sequence = next();
         try
         {
             final GatewayEvent e = claim(sequence, EventType.BROKER_BUDGET, 0);

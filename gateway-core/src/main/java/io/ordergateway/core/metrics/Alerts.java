@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Counts of the events an operator is alerted to (each is also a log line): failovers and
  * recoveries, pauses, kill-switch changes, and differences reconciliation could not explain at
- * start. Written off the order path (egress thread, operator calls, start-up); read by the live
+ * start. Written off the order path (the control agent, operator calls, start-up); read by the live
  * counters and /metrics.
  */
 public final class Alerts
@@ -14,6 +14,7 @@ public final class Alerts
     private final AtomicLong pauses = new AtomicLong();
     private final AtomicLong killSwitch = new AtomicLong();
     private final AtomicLong reconciliation = new AtomicLong();
+    private final AtomicLong reportsBacklog = new AtomicLong();
 
     /** A failover, recovery or forced switch of the active broker. */
     public void brokerSwitched()
@@ -39,6 +40,18 @@ public final class Alerts
     public void reconciliationDifferences(final long differences)
     {
         reconciliation.addAndGet(differences);
+    }
+
+    /** The strategy stopped taking its reports (poll queue full or listener behind): commands are refused. */
+    public void reportsBacklog()
+    {
+        reportsBacklog.incrementAndGet();
+    }
+
+    /** @return times the reports backed up so far that commands were refused. */
+    public long reportsBacklogs()
+    {
+        return reportsBacklog.get();
     }
 
     /** @return broker switches. */

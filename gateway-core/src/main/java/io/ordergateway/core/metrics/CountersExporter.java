@@ -3,6 +3,8 @@ package io.ordergateway.core.metrics;
 import io.ordergateway.core.domain.RejectReason;
 import io.ordergateway.core.routing.ExecutionStatus;
 import io.ordergateway.journal.FixedPoint;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.status.AtomicCounter;
 
 import java.util.List;
@@ -12,9 +14,10 @@ import java.util.function.Supplier;
 /**
  * Copies the gateway's metrics into a {@link CountersFile}: orders in, sent, denied by reason, acks,
  * rejects, fills, per broker its counts, breaker state, role and failures, ring occupancy and the
- * journal's position. Runs on the timer thread (about ten times a second), never on the order path.
+ * journal's position. An agent: copies every {@code periodNanos} of the gateway's clock, never on the
+ * order path; its last copy, on close, stays readable with a heartbeat that stops.
  */
-public final class CountersExporter implements AutoCloseable
+public final class CountersExporter implements Agent
 {
     /** Counters of the whole gateway. */
     public static final int TYPE_GATEWAY = 1;
@@ -44,6 +47,10 @@ public final class CountersExporter implements AutoCloseable
     private final AtomicCounter alertPauses;
     private final AtomicCounter alertKillSwitch;
     private final AtomicCounter alertReconciliation;
+    private final AtomicCounter alertReportsBacklog;
+    private final EpochNanoClock clock;
+    private final long periodNanos;
+    private long nextCopy;
 
     /**
      * @param file            the counters file.
@@ -54,10 +61,15 @@ public final class CountersExporter implements AutoCloseable
      * @param journalPosition the journal's last index.
      * @param status          the latest execution status (may give null).
      * @param alerts          alert counts.
+     * @param clock           the gateway's clock (the heartbeat is its time in milliseconds).
+     * @param periodNanos     how often to copy.
      */
     public CountersExporter(final CountersFile file, final GatewayMetrics metrics, final List<String> brokerNames, final LongSupplier ordersIn,
-        final LongSupplier ringOccupancy, final LongSupplier journalPosition, final Supplier<ExecutionStatus> status, final Alerts alerts)
+        final LongSupplier ringOccupancy, final LongSupplier journalPosition, final Supplier<ExecutionStatus> status, final Alerts alerts,
+        final EpochNanoClock clock, final long periodNanos)
     {
+        this.clock = clock;
+        this.periodNanos = periodNanos;
         this.alerts = alerts;
         this.file = file;
         this.metrics = metrics;
@@ -77,6 +89,7 @@ public final class CountersExporter implements AutoCloseable
         alertPauses = file.add(TYPE_GATEWAY, "alerts: pauses");
         alertKillSwitch = file.add(TYPE_GATEWAY, "alerts: kill switch changes");
         alertReconciliation = file.add(TYPE_GATEWAY, "alerts: reconciliation differences");
+        alertReportsBacklog = file.add(TYPE_GATEWAY, "alerts: reports backlog");
         for (final RejectReason r : RejectReason.values())
         {
             denied[r.ordinal()] = file.add(TYPE_DENIED, "denied " + r.name());
@@ -101,12 +114,25 @@ public final class CountersExporter implements AutoCloseable
         }
     }
 
+    @Override
+    public int doWork()
+    {
+        final long now = clock.nanoTime();
+        if (now - nextCopy < 0)
+        {
+            return 0;
+        }
+        nextCopy = now + periodNanos;
+        update(now / 1_000_000L);
+        return 1;
+    }
+
     /**
-     * Copies every value (timer thread).
+     * Copies every value (this agent's thread).
      *
-     * @param nowMillis wall time, for the heartbeat.
+     * @param nowMillis the time, for the heartbeat.
      */
-    public void update(final long nowMillis)
+    void update(final long nowMillis)
     {
         in.setOrdered(ordersIn.getAsLong());
         for (final GatewayMetrics.Counter c : GatewayMetrics.Counter.values())
@@ -132,6 +158,7 @@ public final class CountersExporter implements AutoCloseable
         alertPauses.setOrdered(alerts.pauses());
         alertKillSwitch.setOrdered(alerts.killSwitchChanges());
         alertReconciliation.setOrdered(alerts.reconciliationDifferences());
+        alertReportsBacklog.setOrdered(alerts.reportsBacklogs());
         final ExecutionStatus s = status.get();
         if (s != null)
         {
@@ -148,8 +175,15 @@ public final class CountersExporter implements AutoCloseable
     }
 
     @Override
-    public void close()
+    public void onClose()
     {
+        update(clock.nanoTime() / 1_000_000L); // the final values stay readable
         file.close();
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "counters";
     }
 }

@@ -31,7 +31,9 @@ public final class GatewayMetrics
         /** Broker events journaled but not applied: illegal transition, overfill, duplicate (state stage). */
         REFUSED_EVENTS,
         /** Pipeline exceptions caught and contained (any stage). */
-        STAGE_ERRORS
+        STAGE_ERRORS,
+        /** Commands refused because the strategy stopped taking its reports (any strategy thread). */
+        REFUSED_REPORTS_BACKLOG
     }
 
     /** Counters per broker. */
@@ -87,6 +89,16 @@ public final class GatewayMetrics
     {
         final int i = counter.ordinal();
         counters.lazySet(i, counters.get(i) + delta);
+    }
+
+    /**
+     * Adds one to a counter that several threads write (the strategy's threads): atomic, unlike {@link #add}.
+     *
+     * @param counter the counter.
+     */
+    public void incrementFromAnyThread(final Counter counter)
+    {
+        counters.incrementAndGet(counter.ordinal());
     }
 
     /**

@@ -4,101 +4,78 @@ import com.lmax.disruptor.EventHandler;
 import io.ordergateway.core.api.ExecutionReportHandler;
 import io.ordergateway.core.api.ReportType;
 import io.ordergateway.core.domain.CommandKind;
-import org.agrona.concurrent.IdleStrategy;
+import org.agrona.BitUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.RecordDescriptor;
 
 import java.util.function.BooleanSupplier;
 
 /**
- * Stage 6: turns each journaled event into an execution report for the strategy: written to the
+ * Stage 8: turns each journaled event into an execution report for the strategy: written to the
  * poll queue (an off-heap one-to-one ring the strategy drains with {@code poll}) and/or handed to a
- * listener on this thread. Runs after the journal stage, so the strategy never hears of anything
- * the journal does not hold.
+ * listener on this agent's thread. Runs behind the journal stage, so the strategy never hears of
+ * anything the journal does not hold.
  *
- * <p>Backpressure: when the poll queue is full, this stage waits for the strategy to poll (the ring
- * fills and {@code submit} starts answering RING_FULL) rather than drop a report. Only while the
- * gateway is closing does it give up and count the report as dropped.
+ * <p>Backpressure without waiting: while the poll queue has no room for a report, {@link #hasRoom()}
+ * says so and the egress agent leaves the events in the ring; the journal and send stages go on.
+ * The backlog then grows until commands are refused with {@code REPORTS_BACKLOG} (and an alert
+ * says why); no report is dropped. Only while the gateway is closing does a report that finds no
+ * room count as dropped.
  */
 public final class EgressStage implements EventHandler<GatewayEvent>
 {
     /** Message type of reports in the poll queue. */
     public static final int REPORT_MSG_TYPE = 1;
+    /** Room for one report wherever the queue's end falls: a record that does not fit before the end pads it out first. */
+    private static final int ROOM_FOR_ONE = 2 * BitUtil.align(RecordDescriptor.HEADER_LENGTH + ExecutionReportFlyweight.LENGTH,
+        RecordDescriptor.ALIGNMENT);
 
     private final OneToOneRingBuffer pollQueue;
     private final ExecutionReportHandler listener;
-    private final IdleStrategy idle;
     private final BooleanSupplier closing;
-    private final RoutingObserver routingObserver;
     private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[ExecutionReportFlyweight.LENGTH]);
     private final ExecutionReportFlyweight flyweight = new ExecutionReportFlyweight();
     private long dropped;
 
     /**
      * @param pollQueue where the strategy polls reports, or null for listener only.
-     * @param listener  called on this thread for each report, or null.
-     * @param idle      how to wait while the poll queue is full.
+     * @param listener  called on this agent's thread for each report, or null.
      * @param closing   true once the gateway is closing.
      */
-    public EgressStage(
-        final OneToOneRingBuffer pollQueue, final ExecutionReportHandler listener, final IdleStrategy idle, final BooleanSupplier closing)
+    public EgressStage(final OneToOneRingBuffer pollQueue, final ExecutionReportHandler listener, final BooleanSupplier closing)
     {
-        this(pollQueue, listener, idle, closing, null);
+        this.pollQueue = pollQueue;
+        this.listener = listener;
+        this.closing = closing;
     }
 
     /**
-     * @param pollQueue       where the strategy polls reports, or null for listener only.
-     * @param listener        called on this thread for each report, or null.
-     * @param idle            how to wait while the poll queue is full.
-     * @param closing         true once the gateway is closing.
-     * @param routingObserver told of the route stage's journaled decisions (alerts, probes, timeouts), or null.
+     * @return true if the next event can be reported now: the poll queue has room for one report
+     *         (an event makes at most one), or there is no poll queue, or the gateway is closing.
      */
-    public EgressStage(
-        final OneToOneRingBuffer pollQueue, final ExecutionReportHandler listener, final IdleStrategy idle, final BooleanSupplier closing,
-        final RoutingObserver routingObserver)
+    public boolean hasRoom()
     {
-        this.routingObserver = routingObserver;
-        this.pollQueue = pollQueue;
-        this.listener = listener;
-        this.idle = idle;
-        this.closing = closing;
+        return pollQueue == null || pollQueue.capacity() - pollQueue.size() >= ROOM_FOR_ONE || closing.getAsBoolean();
     }
 
     @Override
     public void onEvent(final GatewayEvent e, final long sequence, final boolean endOfBatch)
     {
-        if (routingObserver != null && e.routingChanges.size() > 0)
-        {
-            routingObserver.onRoutingChanges(e.timestamp, e.routingChanges);
-        }
         final ReportType type = reportType(e);
         if (type == null)
         {
             return;
         }
         ExecutionReportFlyweight.encode(scratch, 0, type, e);
-        if (pollQueue != null)
+        if (pollQueue != null && !pollQueue.write(REPORT_MSG_TYPE, scratch, 0, ExecutionReportFlyweight.LENGTH))
         {
-            offer();
+            dropped++; // only while closing: otherwise hasRoom() held the event back
         }
         if (listener != null)
         {
             listener.onReport(flyweight.wrap(scratch, 0));
         }
-    }
-
-    private void offer()
-    {
-        while (!pollQueue.write(REPORT_MSG_TYPE, scratch, 0, ExecutionReportFlyweight.LENGTH))
-        {
-            if (closing.getAsBoolean())
-            {
-                dropped++;
-                return;
-            }
-            idle.idle();
-        }
-        idle.reset();
     }
 
     /**

@@ -1,48 +1,47 @@
 package io.ordergateway.core.pipeline;
 
+import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.EventHandler;
-import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.RingBuffer;
-import com.lmax.disruptor.dsl.Disruptor;
-import com.lmax.disruptor.dsl.EventHandlerGroup;
-import com.lmax.disruptor.dsl.ProducerType;
 import io.ordergateway.core.metrics.GatewayMetrics;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import com.lmax.disruptor.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /**
- * The Disruptor ring and the six stages (plus the state stage) composed onto threads by a
- * {@link Topology}. Multi-producer: strategies, broker I/O threads and the timer publish into it.
- * Every stage runs inside a {@link GuardedStage}, so nothing thrown stops the ring.
+ * The Disruptor ring and its consumers: the stages grouped by a {@link Topology}, each group one
+ * {@link StageAgent}, each polling the ring behind the one before; then, both behind the last group,
+ * egress and any followers (the control plane). Multi-producer: strategies, broker I/O, the timer and operators publish
+ * into it. Which thread runs which agent is not decided here but by the threading mode
+ * ({@code agent.GatewayThreads}). Every stage runs inside a {@link GuardedStage}, so nothing thrown
+ * stops the ring.
+ *
+ * <p>The ring's wait strategy is never waited on (agents poll and idle by their own strategy); a
+ * busy-spin strategy is given because its publish signal costs nothing.
  */
 public final class GatewayPipeline
 {
-    private static final Logger LOG = LoggerFactory.getLogger(GatewayPipeline.class);
+    /** The most events a stage agent takes in one duty cycle. */
+    static final int BATCH_LIMIT = 256;
 
-    private static final int STAGES = 8;
-
-    private final Disruptor<GatewayEvent> disruptor;
-    private final List<Thread> threads = new ArrayList<>();
-    private final CountDownLatch started = new CountDownLatch(STAGES);
+    private final RingBuffer<GatewayEvent> ring;
+    private final List<StageAgent> stageAgents = new ArrayList<>();
+    private final StageAgent egress;
+    private final StageAgent last;
 
     /**
      * The stages, in pipeline order.
      *
      * @param validate stage 1.
      * @param throttle stage 2.
-     * @param route    stage 3: runs after risk, on the state stage's thread, so it routes only orders that will be sent.
-     * @param risk     pre-trade risk, on the state stage's thread (it reads the state stage's books).
-     * @param state    the order and position owner (with stages 1 to 3).
-     * @param journal  stage 4.
-     * @param send     stage 5.
-     * @param egress   stage 6.
+     * @param route    stage 4: runs after risk, on the state stage's thread, so it routes only orders that will be sent.
+     * @param risk     stage 3, on the state stage's thread (it reads the state stage's books).
+     * @param state    stage 5: the order and position owner.
+     * @param journal  stage 6.
+     * @param send     stage 7.
+     * @param egress   stage 8.
      */
     public record Stages(
         EventHandler<GatewayEvent> validate,
@@ -57,163 +56,118 @@ public final class GatewayPipeline
     }
 
     /**
-     * @param name         prefix of the thread names.
-     * @param topology     how stages map to threads.
-     * @param waitStrategy how threads wait.
-     * @param ringSize     slots in the ring, a power of two.
-     * @param stages       the stages.
-     * @param metrics      where contained errors are counted.
+     * @param topology    how stages are grouped onto agents.
+     * @param ringSize    slots in the ring, a power of two.
+     * @param stages      the stages.
+     * @param egressReady whether egress can take the next event (room in the poll queue).
+     * @param metrics     where contained errors are counted.
      */
     public GatewayPipeline(
-        final String name, final Topology topology, final WaitStrategyKind waitStrategy, final int ringSize, final Stages stages,
-        final GatewayMetrics metrics)
+        final Topology topology, final int ringSize, final Stages stages, final BooleanSupplier egressReady, final GatewayMetrics metrics)
     {
         if (Integer.bitCount(ringSize) != 1 || ringSize < 2)
         {
             throw new IllegalArgumentException("ring size must be a power of two of at least 2, was " + ringSize);
         }
-        final GuardedStage validate = new GuardedStage("validate", stages.validate(), metrics, started::countDown);
-        final GuardedStage throttle = new GuardedStage("throttle", stages.throttle(), metrics, started::countDown);
-        final GuardedStage route = new GuardedStage("route", stages.route(), metrics, started::countDown);
-        final GuardedStage risk = new GuardedStage("risk", stages.risk(), metrics, started::countDown);
-        final GuardedStage state = new GuardedStage("state", stages.state(), metrics, started::countDown);
-        final GuardedStage journal = new GuardedStage("journal", stages.journal(), metrics, started::countDown);
-        final GuardedStage send = new GuardedStage("send", stages.send(), metrics, started::countDown);
-        final GuardedStage egress = new GuardedStage("egress", stages.egress(), metrics, started::countDown);
+        ring = RingBuffer.createMultiProducer(GatewayEvent::new, ringSize, new BusySpinWaitStrategy());
+        final GuardedStage validate = new GuardedStage("validate", stages.validate(), metrics);
+        final GuardedStage throttle = new GuardedStage("throttle", stages.throttle(), metrics);
+        final GuardedStage risk = new GuardedStage("risk", stages.risk(), metrics);
+        final GuardedStage route = new GuardedStage("route", stages.route(), metrics);
+        final GuardedStage state = new GuardedStage("state", stages.state(), metrics);
+        final GuardedStage journal = new GuardedStage("journal", stages.journal(), metrics);
+        final GuardedStage send = new GuardedStage("send", stages.send(), metrics);
+        // Risk and route read the state stage's books: the three are always one group (one thread), risk before
+        // route so route counts only orders that will be sent (in flight, budgets, timeouts).
+        switch (topology)
+        {
+            case SINGLE:
+                group("stages", validate, throttle, risk, route, state, journal, send);
+                break;
+            case COMPACT:
+                group("decide", validate, throttle, risk, route, state);
+                group("journal-send", journal, send);
+                break;
+            case PER_STAGE:
+                group("validate", validate);
+                group("throttle", throttle);
+                group("risk-route-state", risk, route, state);
+                group("journal", journal);
+                group("send", send);
+                break;
+            default:
+                throw new IllegalArgumentException("unknown topology " + topology);
+        }
+        last = stageAgents.get(stageAgents.size() - 1);
+        egress = new StageAgent("egress", ring.newPoller(last.sequence()), new GuardedStage("egress", stages.egress(), metrics),
+            BATCH_LIMIT, egressReady);
+        ring.addGatingSequences(egress.sequence());
+    }
 
-        final List<String> threadNames = new ArrayList<>();
-        final ThreadFactory factory = runnable ->
-        {
-            final String threadName = name + "-" + (threads.size() < threadNames.size() ? threadNames.get(threads.size()) : "stage");
-            final Thread thread = new Thread(runnable, threadName);
-            thread.setDaemon(true);
-            threads.add(thread);
-            return thread;
-        };
-        disruptor = new Disruptor<>(GatewayEvent::new, ringSize, factory, ProducerType.MULTI, waitStrategy.create());
-        disruptor.setDefaultExceptionHandler(new LoggingExceptionHandler());
-        if (topology == Topology.COMPACT)
-        {
-            threadNames.add("decide");
-            threadNames.add("journal-send");
-            disruptor.handleEventsWith(new StageGroup(List.of(validate, throttle, risk, route, state)))
-                .then(new StageGroup(List.of(journal, send, egress)));
-        }
-        else
-        {
-            // Risk reads the state stage's books, so the two always share a thread; route sits between them so it
-            // sees risk's denials (it counts only orders that will be sent: in flight, budgets, timeouts).
-            final List<EventHandler<GatewayEvent>> chain = List.of(
-                validate, throttle, new StageGroup(List.of(risk, route, state)), journal, send, egress);
-            threadNames.addAll(List.of("validate", "throttle", "risk-route-state", "journal", "send", "egress"));
-            EventHandlerGroup<GatewayEvent> group = null;
-            for (final EventHandler<GatewayEvent> stage : chain)
-            {
-                group = group == null ? disruptor.handleEventsWith(stage) : group.then(stage);
-            }
-        }
+    private void group(final String role, final GuardedStage... stages)
+    {
+        final EventHandler<GatewayEvent> handler = stages.length == 1 ? stages[0] : new StageGroup(List.of(stages));
+        final EventPoller<GatewayEvent> poller = stageAgents.isEmpty() ? ring.newPoller() : ring.newPoller(last().sequence());
+        stageAgents.add(new StageAgent(role, poller, handler, BATCH_LIMIT, null));
+    }
+
+    private StageAgent last()
+    {
+        return stageAgents.get(stageAgents.size() - 1);
     }
 
     /**
-     * Starts the threads and waits until every stage runs.
+     * A consumer that sees every event after it was journaled and sent, beside egress and at its own
+     * pace (the control plane), so a strategy that stops taking reports does not stop it. It holds
+     * the ring back like any consumer: keep it moving. Make every follower before the first event is
+     * published.
      *
-     * <p>The wait matters: {@code Disruptor.shutdown} only waits for consumers that are running, so
-     * a gateway closed before its threads got going would halt them with events unprocessed (and
-     * unjournaled). Once {@code start} returns, every stage is running.
-     *
-     * @return the ring to publish into.
-     * @throws IllegalStateException if the stages do not all start within 10 seconds.
+     * @return its poller.
      */
-    public RingBuffer<GatewayEvent> start()
+    public EventPoller<GatewayEvent> newFollower()
     {
-        final RingBuffer<GatewayEvent> ring = disruptor.start();
-        try
-        {
-            if (!started.await(10, TimeUnit.SECONDS))
-            {
-                throw new IllegalStateException("pipeline stages did not start within 10 s");
-            }
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while starting the pipeline", ex);
-        }
+        final EventPoller<GatewayEvent> follower = ring.newPoller(last.sequence());
+        ring.addGatingSequences(follower.getSequence());
+        return follower;
+    }
+
+    /**
+     * @return the ring to publish into.
+     */
+    public RingBuffer<GatewayEvent> ring()
+    {
         return ring;
     }
 
     /**
-     * @return the ring.
+     * @return the stage agents, in pipeline order (one per group of the topology).
      */
-    public RingBuffer<GatewayEvent> ringBuffer()
+    public List<StageAgent> stageAgents()
     {
-        return disruptor.getRingBuffer();
+        return List.copyOf(stageAgents);
     }
 
     /**
-     * Waits until every published event has passed every stage, then stops the threads and waits
-     * for them to end.
-     *
-     * @param timeoutMillis how long to wait for the backlog before halting anyway.
-     * @return true if every event was processed, false if the backlog did not clear in time.
+     * @return the egress agent, behind the last stage group.
      */
-    public boolean shutdown(final long timeoutMillis)
+    public StageAgent egressAgent()
     {
-        boolean drained = true;
-        try
-        {
-            disruptor.shutdown(timeoutMillis, TimeUnit.MILLISECONDS);
-        }
-        catch (final TimeoutException ex)
-        {
-            drained = false;
-            LOG.warn("pipeline backlog did not clear in {} ms; halting with events unprocessed", timeoutMillis);
-            disruptor.halt();
-        }
-        for (final Thread thread : threads)
-        {
-            try
-            {
-                thread.join(timeoutMillis);
-            }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return drained;
+        return egress;
     }
 
     /**
-     * @return the pipeline's threads (ended after {@link #shutdown}).
+     * @return true when every event published so far has passed every stage and egress.
      */
-    public List<Thread> threads()
+    public boolean drained()
     {
-        return List.copyOf(threads);
+        return egress.sequence().get() >= ring.getCursor();
     }
 
     /**
-     * Last line of defence: a stage's own guard should have caught everything.
+     * @return events journaled and sent but not yet reported to the strategy.
      */
-    private static final class LoggingExceptionHandler implements ExceptionHandler<GatewayEvent>
+    public long egressBacklog()
     {
-        @Override
-        public void handleEventException(final Throwable ex, final long sequence, final GatewayEvent event)
-        {
-            LOG.error("unhandled exception at sequence {}; continuing", sequence, ex);
-        }
-
-        @Override
-        public void handleOnStartException(final Throwable ex)
-        {
-            LOG.error("stage failed to start", ex);
-        }
-
-        @Override
-        public void handleOnShutdownException(final Throwable ex)
-        {
-            LOG.error("stage failed to shut down", ex);
-        }
+        return last.sequence().get() - egress.sequence().get();
     }
 }

@@ -19,15 +19,13 @@ final class GuardedStage implements EventHandler<GatewayEvent>
     private final EventHandler<GatewayEvent> stage;
     private final String name;
     private final GatewayMetrics metrics;
-    private final Runnable started;
     private long errors;
 
-    GuardedStage(final String name, final EventHandler<GatewayEvent> stage, final GatewayMetrics metrics, final Runnable started)
+    GuardedStage(final String name, final EventHandler<GatewayEvent> stage, final GatewayMetrics metrics)
     {
         this.name = name;
         this.stage = stage;
         this.metrics = metrics;
-        this.started = started;
     }
 
     @Override
@@ -60,14 +58,7 @@ final class GuardedStage implements EventHandler<GatewayEvent>
     @Override
     public void onStart()
     {
-        try
-        {
-            stage.onStart();
-        }
-        finally
-        {
-            started.run();
-        }
+        stage.onStart();
     }
 
     @Override

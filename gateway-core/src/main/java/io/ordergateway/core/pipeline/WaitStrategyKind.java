@@ -1,42 +1,37 @@
 package io.ordergateway.core.pipeline;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
-import com.lmax.disruptor.BusySpinWaitStrategy;
-import com.lmax.disruptor.PhasedBackoffWaitStrategy;
-import com.lmax.disruptor.SleepingWaitStrategy;
-import com.lmax.disruptor.WaitStrategy;
-import com.lmax.disruptor.YieldingWaitStrategy;
-
-import java.util.concurrent.TimeUnit;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.BusySpinIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.SleepingIdleStrategy;
+import org.agrona.concurrent.YieldingIdleStrategy;
 
 /**
- * How a pipeline thread waits for the next event: the trade between latency and CPU burnt.
+ * How a stage thread waits when the ring has nothing for it: the trade between latency and CPU
+ * burnt. Stage threads are agents, so these are Agrona idle strategies.
  */
 public enum WaitStrategyKind
 {
-    /** Lock and condition: least CPU, highest wake-up latency. */
-    BLOCKING,
-    /** Spin, then yield, then park 100 ns at a time: low CPU when idle, good latency. */
-    SLEEPING,
-    /** Spin, then yield: low latency, a core per thread when busy. */
-    YIELDING,
-    /** Spin only: lowest latency; needs a core per pipeline thread. */
+    /** Spin only: lowest latency; the thread keeps a core busy. */
     BUSY_SPIN,
-    /** Spin 10 us, yield 100 us, then block. */
-    PHASED_BACKOFF;
+    /** Spin, yielding the core to any other runnable thread: the latency of a spin, polite to the threads that share the core. */
+    YIELDING,
+    /** Spin, then yield, then park from 1 us up to 1 ms: little CPU when idle, but an order after a pause waits for the wake-up. */
+    BACKOFF,
+    /** Park about a microsecond (the OS makes it tens) whenever idle: least CPU of the polling kinds, slowest to react. */
+    SLEEPING;
 
     /**
-     * @return a new Disruptor wait strategy of this kind.
+     * @return a new idle strategy of this kind (they keep state: one per thread).
      */
-    public WaitStrategy create()
+    public IdleStrategy idleStrategy()
     {
         switch (this)
         {
-            case BLOCKING: return new BlockingWaitStrategy();
-            case SLEEPING: return new SleepingWaitStrategy();
-            case YIELDING: return new YieldingWaitStrategy();
-            case BUSY_SPIN: return new BusySpinWaitStrategy();
-            case PHASED_BACKOFF: return PhasedBackoffWaitStrategy.withLock(10, 100, TimeUnit.MICROSECONDS);
+            case BUSY_SPIN: return new BusySpinIdleStrategy();
+            case YIELDING: return new YieldingIdleStrategy();
+            case BACKOFF: return new BackoffIdleStrategy(100, 100, 1_000, 1_000_000);
+            case SLEEPING: return new SleepingIdleStrategy(1_000);
             default: throw new IllegalStateException("unknown wait strategy " + this);
         }
     }

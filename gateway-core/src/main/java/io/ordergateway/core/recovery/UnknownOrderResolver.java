@@ -7,108 +7,176 @@ import io.ordergateway.core.domain.ClientOrderIds;
 import io.ordergateway.core.domain.CommandKind;
 import io.ordergateway.core.domain.OrderState;
 import io.ordergateway.core.domain.RejectReason;
+import org.agrona.concurrent.EpochNanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Resolves orders that went UNKNOWN (sent, no answer within the send timeout) by asking the broker
- * that was sent them for their client order id, on a thread of its own ("NAME-resolver"), never on
- * the ring. Nothing is sent again: the broker's answer becomes events in the ring, like any broker
- * event. Not there: rejected with CONNECTION_ERROR (never received, so the strategy may send it
- * again, and it will go to the active broker). There: acknowledged, with the fills the broker lists
- * (the state stage refuses a fill id it already has) and its end (canceled, expired, rejected). A
- * broker that does not answer is asked again later, with growing delays; the order stays UNKNOWN
- * meanwhile and is never routed elsewhere.
+ * that was sent them for their client order id, never on the ring and never blocking: the control
+ * agent calls {@link #doWork()} each duty cycle, which starts questions ({@link BrokerAdapter#askOrder})
+ * and takes the answers that came. Nothing is sent again: the broker's answer becomes events in the
+ * ring, like any broker event. Not there: rejected with CONNECTION_ERROR (never received, so the
+ * strategy may send it again, and it will go to the active broker). There: acknowledged, with the
+ * fills the broker lists (the state stage refuses a fill id it already has) and its end (canceled,
+ * expired, rejected). A broker that does not answer within the query timeout, or fails, is asked
+ * again later with growing delays; the order stays UNKNOWN meanwhile and is never routed elsewhere.
+ *
+ * <p>Time is the gateway's clock, so with a manual clock a test decides when the next question goes.
+ * Single-threaded: the control agent's thread.
  */
 public final class UnknownOrderResolver
 {
     private static final Logger LOG = LoggerFactory.getLogger(UnknownOrderResolver.class);
-    private static final long FIRST_RETRY_MILLIS = 500;
-    private static final long MAX_RETRY_MILLIS = 30_000;
+    static final long FIRST_RETRY_NANOS = 500_000_000L;
+    static final long MAX_RETRY_NANOS = 30_000_000_000L;
+
+    private static final class Question
+    {
+        final int brokerId;
+        final long orderId;
+        CompletableFuture<BrokerOrderStatus> answer;
+        long askedAt;
+        long askAt;
+        long retryNanos = FIRST_RETRY_NANOS;
+
+        Question(final int brokerId, final long orderId, final long askAt)
+        {
+            this.brokerId = brokerId;
+            this.orderId = orderId;
+            this.askAt = askAt;
+        }
+    }
 
     private final BrokerAdapter[] brokers;
     private final BrokerEventSink[] sinks;
     private final ClientOrderIds clientOrderIds;
-    private final long queryTimeoutMillis;
-    private final ScheduledThreadPoolExecutor executor;
+    private final EpochNanoClock clock;
+    private final long queryTimeoutNanos;
+    private final List<Question> questions = new ArrayList<>();
 
     /**
-     * @param name               thread name prefix.
      * @param brokers            the adapters by id.
      * @param sinks              where each broker's answers go (into the ring).
      * @param clientOrderIds     how brokers know the orders.
-     * @param queryTimeoutMillis how long to wait for one answer.
+     * @param clock              the gateway's clock.
+     * @param queryTimeoutMillis how long to wait for one answer before asking again.
      */
-    public UnknownOrderResolver(final String name, final BrokerAdapter[] brokers, final BrokerEventSink[] sinks,
-        final ClientOrderIds clientOrderIds, final long queryTimeoutMillis)
+    public UnknownOrderResolver(final BrokerAdapter[] brokers, final BrokerEventSink[] sinks, final ClientOrderIds clientOrderIds,
+        final EpochNanoClock clock, final long queryTimeoutMillis)
     {
         this.brokers = brokers;
         this.sinks = sinks;
         this.clientOrderIds = clientOrderIds;
-        this.queryTimeoutMillis = queryTimeoutMillis;
-        executor = new ScheduledThreadPoolExecutor(1, r ->
-        {
-            final Thread t = new Thread(r, name + "-resolver");
-            t.setDaemon(true);
-            return t;
-        });
+        this.clock = clock;
+        this.queryTimeoutNanos = queryTimeoutMillis * 1_000_000L;
     }
 
     /**
-     * Asks, soon, about an order that went UNKNOWN.
+     * Asks, at the next duty cycle, about an order that went UNKNOWN.
      *
      * @param brokerId the broker it was sent to.
      * @param orderId  the order.
      */
     public void resolve(final int brokerId, final long orderId)
     {
-        if (brokerId >= 0 && brokerId < brokers.length && !executor.isShutdown())
+        if (brokerId >= 0 && brokerId < brokers.length)
         {
-            executor.execute(() -> ask(brokerId, orderId, FIRST_RETRY_MILLIS));
+            questions.add(new Question(brokerId, orderId, clock.nanoTime()));
         }
     }
 
-    /** Stops asking, and waits (briefly) for a question in progress. */
-    public void stop()
+    /**
+     * @return questions not yet settled.
+     */
+    public int pending()
     {
-        executor.shutdownNow();
-        try
-        {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-        }
+        return questions.size();
     }
 
-    private void ask(final int brokerId, final long orderId, final long retryMillis)
+    /**
+     * Starts the questions that are due and takes the answers that came.
+     *
+     * @return how many questions moved on.
+     */
+    public int doWork()
     {
-        final BrokerAdapter broker = brokers[brokerId];
-        final BrokerEventSink sink = sinks[brokerId];
+        if (questions.isEmpty())
+        {
+            return 0;
+        }
+        final long now = clock.nanoTime();
+        int work = 0;
+        for (int i = questions.size() - 1; i >= 0; i--)
+        {
+            final Question q = questions.get(i);
+            if (q.answer == null)
+            {
+                if (now - q.askAt >= 0)
+                {
+                    q.answer = brokers[q.brokerId].askOrder(q.orderId, clientOrderIds.toString(q.orderId));
+                    q.askedAt = now;
+                    work++;
+                }
+            }
+            else if (q.answer.isDone())
+            {
+                if (settle(q, now))
+                {
+                    questions.remove(i);
+                }
+                work++;
+            }
+            else if (now - q.askedAt >= queryTimeoutNanos)
+            {
+                q.answer.cancel(false); // too late: ask again later
+                retryLater(q, now);
+                work++;
+            }
+        }
+        return work;
+    }
+
+    /**
+     * @return true if the question is settled (answered, or cannot be asked).
+     */
+    private boolean settle(final Question q, final long now)
+    {
         final BrokerOrderStatus status;
         try
         {
-            status = broker.queryOrder(orderId, clientOrderIds.toString(orderId), queryTimeoutMillis);
+            status = q.answer.join();
         }
-        catch (final UnsupportedOperationException ex)
+        catch (final CompletionException | java.util.concurrent.CancellationException ex)
         {
-            LOG.warn("order {} is UNKNOWN at {} and {} cannot be asked: check with the broker before sending it again",
-                clientOrderIds.toString(orderId), broker.name(), broker.name());
-            return;
-        }
-        catch (final TimeoutException | RuntimeException ex)
-        {
-            if (!executor.isShutdown())
+            if (ex.getCause() instanceof UnsupportedOperationException)
             {
-                executor.schedule(() -> ask(brokerId, orderId, Math.min(MAX_RETRY_MILLIS, retryMillis * 2)), retryMillis, TimeUnit.MILLISECONDS);
+                LOG.warn("order {} is UNKNOWN at {} and {} cannot be asked: check with the broker before sending it again",
+                    clientOrderIds.toString(q.orderId), brokers[q.brokerId].name(), brokers[q.brokerId].name());
+                return true;
             }
-            return;
+            retryLater(q, now);
+            return false;
         }
+        publish(q.brokerId, q.orderId, status);
+        return true;
+    }
+
+    private void retryLater(final Question q, final long now)
+    {
+        q.answer = null;
+        q.askAt = now + q.retryNanos;
+        q.retryNanos = Math.min(MAX_RETRY_NANOS, q.retryNanos * 2);
+    }
+
+    private void publish(final int brokerId, final long orderId, final BrokerOrderStatus status)
+    {
+        final BrokerEventSink sink = sinks[brokerId];
         if (status == null)
         {
             sink.rejected(orderId, CommandKind.NEW, RejectReason.CONNECTION_ERROR, 0); // never received: safe to send again

@@ -2,133 +2,60 @@ package io.ordergateway.core.timer;
 
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
-import io.ordergateway.core.broker.BrokerAdapter;
-import io.ordergateway.core.broker.BrokerHealth;
 import io.ordergateway.core.pipeline.EventType;
 import io.ordergateway.core.pipeline.GatewayEvent;
+import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
 
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
- * The gateway's clock for decisions that wait: a thread ("NAME-timer") that publishes a
- * {@link EventType#TICK} into the ring every tick interval, stamped by the gateway's clock, and runs
- * the health probes the route stage asked for (the adapter's {@code health()}, which never blocks),
- * publishing each answer as a {@link EventType#PROBE_RESULT}. Handlers only ever see the time of
- * these events, so replaying the journal reproduces every timeout, breaker period and recovery.
+ * The gateway's clock for decisions that wait, as an agent: publishes a {@link EventType#TICK}
+ * into the ring whenever the gateway's clock has moved a tick interval past the last one, stamped
+ * with that clock. Handlers only ever see the time of these events, so replaying the journal
+ * reproduces every timeout, breaker period and recovery; with a manual clock, a test decides when
+ * a tick is due.
  *
- * <p>A tick that finds the ring full is skipped (the next one carries the time on); a probe answer
- * waits for room.
+ * <p>A tick that finds the ring full is skipped (the next one carries the time on). No ticks once
+ * the gateway is closing.
  */
-public final class GatewayTimer implements Runnable
+public final class GatewayTimer implements Agent
 {
     private final RingBuffer<GatewayEvent> ring;
     private final EpochNanoClock clock;
     private final long tickNanos;
-    private final BrokerAdapter[] brokers;
-    private final AtomicLong probeRequests = new AtomicLong();
-    private final Thread thread;
-    private volatile boolean running = true;
-    private volatile Runnable periodic;
+    private final BooleanSupplier closing;
+    private long nextTick;
 
     /**
-     * @param name      thread name prefix.
      * @param ring      the gateway's ring.
      * @param clock     the gateway's clock.
      * @param tickNanos tick interval.
-     * @param brokers   the adapters, by id (at most 64).
+     * @param closing   true once the gateway is closing.
      */
-    public GatewayTimer(final String name, final RingBuffer<GatewayEvent> ring, final EpochNanoClock clock, final long tickNanos,
-        final BrokerAdapter[] brokers)
+    public GatewayTimer(final RingBuffer<GatewayEvent> ring, final EpochNanoClock clock, final long tickNanos, final BooleanSupplier closing)
     {
         this.ring = ring;
         this.clock = clock;
         this.tickNanos = tickNanos;
-        this.brokers = brokers;
-        thread = new Thread(this, name + "-timer");
-        thread.setDaemon(true);
-    }
-
-    /**
-     * @param task run on this thread at every tick (copying live counters, say); must be quick.
-     */
-    public void everyTick(final Runnable task)
-    {
-        this.periodic = task;
-    }
-
-    /** Starts the thread. */
-    public void start()
-    {
-        thread.start();
-    }
-
-    /**
-     * Asks for a probe of a broker (any thread).
-     *
-     * @param brokerId the broker.
-     */
-    public void requestProbe(final int brokerId)
-    {
-        probeRequests.getAndUpdate(mask -> mask | 1L << brokerId);
-    }
-
-    /** Stops the thread and waits for it. */
-    public void stop()
-    {
-        running = false;
-        LockSupport.unpark(thread);
-        try
-        {
-            thread.join(5_000);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-        }
+        this.closing = closing;
     }
 
     @Override
-    public void run()
+    public void onStart()
     {
-        long next = System.nanoTime() + tickNanos;
-        while (running)
-        {
-            final long wait = next - System.nanoTime();
-            if (wait > 0)
-            {
-                LockSupport.parkNanos(wait); // the timer's own pace, not synchronisation
-                continue;
-            }
-            next += tickNanos;
-            final Runnable task = periodic;
-            if (task != null)
-            {
-                task.run();
-            }
-            probe();
-            publish(EventType.TICK, -1, false);
-        }
+        nextTick = clock.nanoTime() + tickNanos;
     }
 
-    private void probe()
+    @Override
+    public int doWork()
     {
-        long mask = probeRequests.get();
-        while (mask != 0)
+        final long now = clock.nanoTime();
+        if (now - nextTick < 0 || closing.getAsBoolean())
         {
-            final int broker = Long.numberOfTrailingZeros(mask);
-            mask &= mask - 1;
-            final boolean healthy = brokers[broker].health() == BrokerHealth.HEALTHY;
-            if (publish(EventType.PROBE_RESULT, broker, healthy))
-            {
-                probeRequests.getAndUpdate(m -> m & ~(1L << broker));
-            }
+            return 0;
         }
-    }
-
-    private boolean publish(final EventType type, final int broker, final boolean healthy)
-    {
+        nextTick = now + tickNanos;
         final long sequence;
         try
         {
@@ -136,22 +63,27 @@ public final class GatewayTimer implements Runnable
         }
         catch (final InsufficientCapacityException ex)
         {
-            return false;
+            return 0;
         }
         try
         {
             final GatewayEvent e = ring.get(sequence);
             e.reset();
-            e.type = type;
-            e.timestamp = clock.nanoTime();
+            e.type = EventType.TICK;
+            e.timestamp = now;
             e.ingressNanos = System.nanoTime();
-            e.brokerId = broker;
-            e.healthy = healthy;
+            e.brokerId = -1;
         }
         finally
         {
             ring.publish(sequence);
         }
-        return true;
+        return 1;
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "timer";
     }
 }

@@ -1,15 +1,17 @@
 package io.ordergateway.core.api;
 
+import io.ordergateway.core.agent.ThreadingMode;
 import io.ordergateway.core.domain.OrderState;
 import io.ordergateway.core.domain.OrderType;
 import io.ordergateway.core.domain.Side;
 import io.ordergateway.core.state.PortfolioSnapshot;
+import io.ordergateway.core.testing.Await;
+import io.ordergateway.core.testing.ReportCollector;
 import io.ordergateway.journal.FixedPoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -18,7 +20,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class OrderGatewayTest
 {
@@ -33,31 +34,9 @@ class OrderGatewayTest
     @Test
     void aFullRingRefusesCommandsAtOnceKeepsRoomForBrokerEventsAndLosesNothingAccepted() throws Exception
     {
-        final CountDownLatch release = new CountDownLatch(1);
-        final AtomicInteger sent = new AtomicInteger();
-        final AtomicInteger acks = new AtomicInteger();
-        final ExecutionReportHandler blockingStrategy = report ->
-        {
-            try
-            {
-                release.await(30, TimeUnit.SECONDS); // holds the egress thread: the ring backs up behind it
-            }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-            }
-            if (report.type() == ReportType.SENT)
-            {
-                sent.incrementAndGet();
-            }
-            if (report.type() == ReportType.ACKNOWLEDGED)
-            {
-                acks.incrementAndGet();
-            }
-        };
         final SilentBroker broker = new SilentBroker();
         try (OrderGateway gateway = OrderGateway.builder().symbols("AAPL").broker(broker).journalDirectory(journal)
-            .ringSize(8).polling(false).listener(blockingStrategy).build())
+            .threadingMode(ThreadingMode.INVOKER).ringSize(8).build())
         {
             final NewOrder order = market(0);
             int accepted = 0;
@@ -70,26 +49,90 @@ class OrderGatewayTest
                     accepted++;
                 }
             }
-            assertThat(result).isEqualTo(SubmitResult.RING_FULL);
+            assertThat(result).as("nothing drains the ring until the test invokes").isEqualTo(SubmitResult.RING_FULL);
             assertThat(accepted).isEqualTo(6); // 8 slots, a quarter of them kept for broker events
             assertThat(gateway.cancel(1)).isEqualTo(SubmitResult.RING_FULL);
-            // Commands are refused, but what a broker says still gets in (the test thread plays its I/O thread):
-            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> broker.context.sink().acknowledged(1, 1));
+            broker.context.sink().acknowledged(1, 1); // commands are refused, but what a broker says still gets in
+
+            final ReportCollector reports = new ReportCollector(gateway);
+            reports.awaitUntil(r -> r.stream().filter(x -> x.type() == ReportType.SENT).count() == 6
+                && r.stream().anyMatch(x -> x.type() == ReportType.ACKNOWLEDGED), Await.DEFAULT_TIMEOUT);
+            assertThat(broker.news.get()).isEqualTo(accepted);
+            assertThat(gateway.submit(order)).isEqualTo(SubmitResult.ACCEPTED);
+        }
+    }
+
+    @Test
+    void aListenerThatStopsHoldsBackOnlyItsReportsCommandsAreRefusedWithReportsBacklogAndAnAlertSaysWhy() throws Exception
+    {
+        final CountDownLatch release = new CountDownLatch(1);
+        final AtomicInteger sent = new AtomicInteger();
+        final ExecutionReportHandler blockedStrategy = report ->
+        {
+            try
+            {
+                release.await(30, TimeUnit.SECONDS); // holds the egress thread: reports back up behind it
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+            if (report.type() == ReportType.SENT)
+            {
+                sent.incrementAndGet();
+            }
+        };
+        final SilentBroker broker = new SilentBroker();
+        try (OrderGateway gateway = OrderGateway.builder().symbols("AAPL").broker(broker).journalDirectory(journal)
+            .ringSize(16).polling(false).listener(blockedStrategy).build())
+        {
+            final NewOrder order = market(0);
+            int accepted = 0;
+            SubmitResult result = SubmitResult.ACCEPTED;
+            while (result == SubmitResult.ACCEPTED || result == SubmitResult.RING_FULL)
+            {
+                result = gateway.submit(order);
+                accepted += result == SubmitResult.ACCEPTED ? 1 : 0;
+                assertThat(accepted).isLessThan(100);
+            }
+            assertThat(result).isEqualTo(SubmitResult.REPORTS_BACKLOG);
+            final int taken = accepted;
+            Await.until("journal and send go on while the listener is stuck", () -> broker.news.get() == taken);
+            Await.until("the alert", () -> gateway.alerts().reportsBacklogs() == 1);
+            assertThat(gateway.metrics().get(io.ordergateway.core.metrics.GatewayMetrics.Counter.REFUSED_REPORTS_BACKLOG)).isPositive();
+            broker.context.sink().acknowledged(1, 1); // broker events still get in
 
             release.countDown();
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (sent.get() < accepted && System.nanoTime() < deadline)
+            Await.until("every report once the listener goes on", () -> sent.get() == taken);
+            Await.until("commands are taken again", () -> gateway.submit(order) == SubmitResult.ACCEPTED);
+        }
+    }
+
+    @Test
+    void aStrategyThatStopsPollingIsRefusedWithReportsBacklogUntilItPollsAndNoReportIsLost() throws Exception
+    {
+        final SilentBroker broker = new SilentBroker();
+        try (OrderGateway gateway = OrderGateway.builder().symbols("AAPL").broker(broker).journalDirectory(journal)
+            .threadingMode(ThreadingMode.INVOKER).ringSize(64).pollQueueBytes(4096).build())
+        {
+            final NewOrder order = market(0);
+            int accepted = 0;
+            SubmitResult result = SubmitResult.ACCEPTED;
+            while (result != SubmitResult.REPORTS_BACKLOG)
             {
-                Thread.onSpinWait();
+                result = gateway.submit(order);
+                accepted += result == SubmitResult.ACCEPTED ? 1 : 0;
+                Await.idle(gateway.invoker());
+                assertThat(accepted).isLessThan(1000);
             }
-            assertThat(sent.get()).isEqualTo(accepted);
-            final long ackDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (acks.get() < 1 && System.nanoTime() < ackDeadline)
-            {
-                Thread.onSpinWait();
-            }
-            assertThat(acks.get()).isEqualTo(1);
-            assertThat(broker.news.get()).isEqualTo(accepted);
+            assertThat(broker.news.get()).as("every accepted order was journaled and sent").isEqualTo(accepted);
+            assertThat(gateway.alerts().reportsBacklogs()).isEqualTo(1);
+
+            final ReportCollector reports = new ReportCollector(gateway);
+            final int taken = accepted;
+            reports.awaitUntil(r -> r.size() >= taken, Await.DEFAULT_TIMEOUT);
+            assertThat(reports.all()).hasSize(taken);
+            assertThat(reports.all()).allMatch(r -> r.type() == ReportType.SENT);
             assertThat(gateway.submit(order)).isEqualTo(SubmitResult.ACCEPTED);
         }
     }
@@ -98,8 +141,9 @@ class OrderGatewayTest
     void afterCloseCommandsAreRefusedAndNoPipelineThreadRuns() throws Exception
     {
         final OrderGateway gateway = OrderGateway.builder().symbols("AAPL").broker(new SilentBroker()).journalDirectory(journal).build();
-        final List<Thread> threads = gateway.pipelineThreads();
-        assertThat(threads).hasSize(2).allMatch(Thread::isAlive);
+        final List<Thread> threads = gateway.threads();
+        assertThat(threads).as("SHARED, one stage thread: the stages and the other agents").hasSize(2).allMatch(Thread::isAlive)
+            .extracting(Thread::getName).containsExactly("gateway-gw1-stages", "gateway-gw1-agents");
         assertThat(gateway.submit(market(0))).isEqualTo(SubmitResult.ACCEPTED);
 
         gateway.close();
@@ -215,11 +259,10 @@ class OrderGatewayTest
 
     private static void awaitReports(final OrderGateway gateway, final List<String> seen, final int count)
     {
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (seen.size() < count && System.nanoTime() < deadline)
+        Await.until(count + " reports", () ->
         {
             gateway.poll(r -> seen.add(r.type() + " " + r.state()), 10);
-        }
-        assertThat(seen).hasSizeGreaterThanOrEqualTo(count);
+            return seen.size() >= count;
+        });
     }
 }

@@ -29,9 +29,14 @@ final class SilentBroker implements BrokerAdapter
     }
 
     @Override
-    public void connect(final BrokerContext context)
+    public void open(final BrokerContext context)
     {
         this.context = context;
+    }
+
+    @Override
+    public void connect()
+    {
     }
 
     @Override

@@ -180,6 +180,7 @@ public final class AlpacaSimulator implements AutoCloseable
     private final EventLoop loop = group.next();
     private final SymbolTable symbols;
     private final SimBroker engine;
+    private org.agrona.concurrent.AgentRunner engineRunner;
     private final SimCommand command = new SimCommand();
     private final SplittableRandom random;
     private final Map<String, SimAlpacaOrder> byId = new HashMap<>();
@@ -238,7 +239,13 @@ public final class AlpacaSimulator implements AutoCloseable
      */
     public AlpacaSimulator start(final int port) throws InterruptedException
     {
-        engine.connect(new BrokerContext(0, new EngineEvents(), symbols, new ClientOrderIds("alpaca_sim")));
+        engine.open(BrokerContext.standalone(0, new EngineEvents(), symbols, new ClientOrderIds("alpaca_sim")));
+        engine.connect();
+        // The simulator is a broker outside the gateway: its matching engine runs on a thread of the simulator's own.
+        engineRunner = new org.agrona.concurrent.AgentRunner(new org.agrona.concurrent.BackoffIdleStrategy(100, 10, 1_000, 100_000),
+            error -> org.slf4j.LoggerFactory.getLogger(AlpacaSimulator.class).error("alpaca simulator engine failed", error), null,
+            engine.agent());
+        org.agrona.concurrent.AgentRunner.startOnThread(engineRunner);
         server = new ServerBootstrap()
             .group(group)
             .channel(NioServerSocketChannel.class)
@@ -280,6 +287,10 @@ public final class AlpacaSimulator implements AutoCloseable
             server.close().syncUninterruptibly();
         }
         engine.disconnect();
+        if (engineRunner != null)
+        {
+            engineRunner.close();
+        }
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 

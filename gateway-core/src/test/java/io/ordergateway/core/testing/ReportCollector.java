@@ -1,5 +1,6 @@
-package io.ordergateway.adapters.testing;
+package io.ordergateway.core.testing;
 
+import io.ordergateway.core.agent.ThreadingMode;
 import io.ordergateway.core.api.ExecutionReport;
 import io.ordergateway.core.api.OrderGateway;
 import io.ordergateway.core.api.ReportType;
@@ -8,12 +9,13 @@ import io.ordergateway.core.domain.OrderState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
- * Polls a gateway's reports into copies, and waits (with a deadline, never a sleep) until a
- * condition on them holds.
+ * Polls a gateway's reports into copies, and waits until a condition on them holds: with a
+ * deadline ({@link Await#until}) while the gateway's threads run, or by invoking its agents in
+ * INVOKER mode.
  */
 public final class ReportCollector
 {
@@ -42,23 +44,27 @@ public final class ReportCollector
             r.avgPrice(), r.toString()));
     }
 
+    /**
+     * Polls until the reports so far satisfy the condition: by invoking the gateway's agents in
+     * INVOKER mode, else waiting for its threads with a deadline.
+     */
     public List<Report> awaitUntil(final Predicate<List<Report>> condition, final Duration timeout)
     {
-        final long deadline = System.nanoTime() + timeout.toNanos();
-        while (true)
+        final BooleanSupplier met = () ->
         {
             pollOnce();
-            if (condition.test(reports))
-            {
-                return reports;
-            }
-            if (System.nanoTime() - deadline > 0)
-            {
-                throw new AssertionError("condition not met within " + timeout + "; reports so far:\n" + String.join("\n",
-                    reports.stream().map(Report::text).toList()));
-            }
-            LockSupport.parkNanos(100_000);
+            return condition.test(reports);
+        };
+        if (gateway.threadingMode() == ThreadingMode.INVOKER)
+        {
+            Await.invoking(gateway.invoker(), "a condition on the reports", met);
         }
+        else
+        {
+            Await.until("a condition on the reports", met, timeout,
+                () -> "reports so far:\n" + String.join("\n", reports.stream().map(Report::text).toList()));
+        }
+        return reports;
     }
 
     public Report awaitFinal(final long orderId, final Duration timeout)

@@ -1,0 +1,332 @@
+package io.ordergateway.core.api;
+
+import io.ordergateway.core.agent.GatewayThreads;
+import io.ordergateway.core.agent.ThreadingMode;
+import io.ordergateway.core.broker.BrokerAdapter;
+import io.ordergateway.core.broker.BrokerCapabilities;
+import io.ordergateway.core.broker.BrokerContext;
+import io.ordergateway.core.calendar.MarketCalendar;
+import io.ordergateway.core.calendar.MarketCalendars;
+import io.ordergateway.core.calendar.SessionCalendar;
+import io.ordergateway.core.control.ControlAgent;
+import io.ordergateway.core.domain.ClientOrderIds;
+import io.ordergateway.core.domain.Instrument;
+import io.ordergateway.core.domain.SymbolTable;
+import io.ordergateway.core.ingress.RingBrokerEventSink;
+import io.ordergateway.core.metrics.Alerts;
+import io.ordergateway.core.metrics.CountersExporter;
+import io.ordergateway.core.metrics.CountersFile;
+import io.ordergateway.core.metrics.GatewayMetrics;
+import io.ordergateway.core.pipeline.EgressStage;
+import io.ordergateway.core.pipeline.EventType;
+import io.ordergateway.core.pipeline.GatewayPipeline;
+import io.ordergateway.core.pipeline.JournalStage;
+import io.ordergateway.core.pipeline.OrderStateStage;
+import io.ordergateway.core.pipeline.RiskStage;
+import io.ordergateway.core.pipeline.RouteStage;
+import io.ordergateway.core.pipeline.SendStage;
+import io.ordergateway.core.pipeline.StageAgent;
+import io.ordergateway.core.pipeline.ThrottleStage;
+import io.ordergateway.core.pipeline.ValidateStage;
+import io.ordergateway.core.recovery.StartupReconciliation;
+import io.ordergateway.core.recovery.StartupRecovery;
+import io.ordergateway.core.recovery.UnknownOrderResolver;
+import io.ordergateway.core.routing.ExecutionStatus;
+import io.ordergateway.core.routing.RoutingConfig;
+import io.ordergateway.core.routing.RoutingSetupCodec;
+import io.ordergateway.core.settings.RuntimeSettings;
+import io.ordergateway.core.settings.SettingsHistory;
+import io.ordergateway.core.state.AccountBook;
+import io.ordergateway.core.state.OrderBook;
+import io.ordergateway.core.state.PositionBook;
+import io.ordergateway.core.throttle.BucketSet;
+import io.ordergateway.journal.JournalFiles;
+import io.ordergateway.journal.JournalWriter;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The gateway's composition root: builds every part from the builder's settings (books, stages,
+ * ring, sinks, agents), restores the journal, opens the brokers and reconciles with them, hands
+ * every agent to {@link GatewayThreads}, and takes it all down again in the right order. The
+ * {@link OrderGateway} facade only forwards to these parts.
+ */
+final class GatewayAssembly
+{
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayAssembly.class);
+    /** How often live counters are copied out, in the gateway's time. */
+    private static final long COUNTERS_PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** How the agents outside the ring wait in SHARED and DEDICATED modes: a few spins and yields, then park up to 1 ms. */
+    private static final long AGENT_MIN_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
+    private static final long AGENT_MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    final String instanceId;
+    final Instrument[] instruments;
+    final SymbolTable symbols;
+    final ClientOrderIds clientOrderIds;
+    final BrokerAdapter[] brokers;
+    final GatewayMetrics metrics;
+    final Alerts alerts = new Alerts();
+    final Path journalDirectory;
+    final EpochNanoClock clock;
+    final GatewayPipeline pipeline;
+    final OrderStateStage state;
+    final OneToOneRingBuffer pollQueue;
+    final CommandPublisher commands;
+    final SettingsHistory settings;
+    final GatewayThreads threads;
+    final long closeTimeoutMillis;
+    private final RingBrokerEventSink[] sinks;
+    private final StartupReconciliation.Plan plan;
+    private volatile ExecutionStatus executionStatus;
+    private volatile boolean closing;
+
+    GatewayAssembly(final GatewayBuilder b)
+    {
+        instanceId = b.instanceId;
+        instruments = b.instruments.toArray(new Instrument[0]);
+        symbols = new SymbolTable(b.symbolNames());
+        clientOrderIds = new ClientOrderIds(b.instanceId);
+        brokers = b.brokers.toArray(new BrokerAdapter[0]);
+        metrics = new GatewayMetrics(brokers.length);
+        journalDirectory = b.journalDirectory;
+        clock = b.clock;
+        closeTimeoutMillis = b.closeTimeoutMillis;
+        final boolean invoker = b.threadingMode == ThreadingMode.INVOKER;
+
+        final long[] referencePrices = new long[instruments.length];
+        for (int i = 0; i < instruments.length; i++)
+        {
+            referencePrices[i] = instruments[i].referencePrice();
+        }
+        final OrderBook orderBook = new OrderBook(b.expectedOpenOrders, b.retainFinishedOrders);
+        final AccountBook accounts = new AccountBook(referencePrices);
+        final PositionBook positionBook = new PositionBook(brokers.length, symbols.size());
+        state = new OrderStateStage(orderBook, positionBook, accounts, symbols, metrics);
+        final RiskStage risk = new RiskStage(b.riskLimits, instruments, accounts, orderBook);
+        final RoutingConfig routing = b.routingConfig != null ? b.routingConfig
+            : RoutingConfig.defaults(brokers.length).withPolicy(b.routingPolicy);
+        final BrokerCapabilities[] capabilities = new BrokerCapabilities[brokers.length];
+        for (int i = 0; i < brokers.length; i++)
+        {
+            capabilities[i] = brokers[i].capabilities();
+        }
+        final RouteStage route = new RouteStage(routing, symbols, brokerNames().toArray(new String[0]), capabilities,
+            s -> executionStatus = s);
+        route.pool().positions(positionBook); // route runs in the state stage's group: it may read its positions
+
+        final StartupRecovery.Restored restored = StartupRecovery.restore(journalDirectory, risk, route, state, symbols, brokers.length);
+        metrics.reset(); // the new session counts only what happens in it
+
+        pollQueue = b.polling ? new OneToOneRingBuffer(new UnsafeBuffer(ByteBuffer.allocateDirect(
+            b.pollQueueBytes + RingBufferDescriptor.TRAILER_LENGTH))) : null;
+        final JournalWriter writer = new JournalWriter(journalDirectory, JournalFiles.rollCycle(b.rollCycle));
+        final JournalStage journal = new JournalStage(writer, symbols, clientOrderIds, restored.nextSequence());
+        final UnsafeBuffer setup = new UnsafeBuffer(new byte[4096]);
+        final int setupLength = RoutingSetupCodec.encode(routing, symbols, restored.nextSequence() - 1, clock.nanoTime(), setup);
+        journal.preamble(Arrays.copyOf(setup.byteArray(), setupLength)); // this session's routing, before its events
+        final EgressStage egress = new EgressStage(pollQueue, b.listener, () -> closing);
+        pipeline = new GatewayPipeline(b.topology, b.ringSize, new GatewayPipeline.Stages(
+            new ValidateStage(instruments, calendars(b.clock)),
+            new ThrottleStage(new BucketSet(b.accountRatePerSecond, b.accountBurst), new BucketSet(b.strategyRatePerSecond, b.strategyBurst),
+                new BucketSet(b.symbolRatePerSecond, b.symbolBurst)),
+            route, risk, state, journal, new SendStage(brokers, metrics), egress), egress::hasRoom, metrics);
+        commands = new CommandPublisher(pipeline, clock, metrics, b.ringSize / 2, () -> closing);
+        commands.continueAfter(restored.highestOrderId());
+        settings = new SettingsHistory(instanceId, brokers.length, this::publishSettings, new RuntimeSettings(b.riskLimits,
+            b.accountRatePerSecond, b.accountBurst, b.strategyRatePerSecond, b.strategyBurst, b.symbolRatePerSecond, b.symbolBurst,
+            routing.weights(), "start"));
+
+        threads = new GatewayThreads("gateway-" + instanceId, b.threadingMode, b.waitStrategy::idleStrategy,
+            () -> new BackoffIdleStrategy(10, 10, AGENT_MIN_PARK_NANOS, AGENT_MAX_PARK_NANOS));
+        sinks = new RingBrokerEventSink[brokers.length];
+        for (int i = 0; i < brokers.length; i++)
+        {
+            sinks[i] = new RingBrokerEventSink(pipeline.ring(), clock, i, !invoker);
+        }
+        compose(b, routing, journal);
+        try
+        {
+            for (int i = 0; i < brokers.length; i++)
+            {
+                brokers[i].open(new BrokerContext(i, sinks[i], symbols, clientOrderIds, clock, threads.threadFactory(brokers[i].name())));
+            }
+            plan = StartupRecovery.reconcile(state, brokers, clientOrderIds, b.reconcileTimeoutMillis, b.stopOnUnexplained, alerts);
+        }
+        catch (final RuntimeException ex)
+        {
+            disconnectBrokers();
+            writer.close();
+            throw ex;
+        }
+    }
+
+    /**
+     * Hands every agent to the thread map: the stage groups, egress, then the agents outside the ring.
+     */
+    private void compose(final GatewayBuilder b, final RoutingConfig routing, final JournalStage journal)
+    {
+        for (final StageAgent stage : pipeline.stageAgents())
+        {
+            threads.stage(stage.roleName(), stage);
+        }
+        threads.egress(pipeline.egressAgent(), b.listener != null);
+        threads.agent("timer", new io.ordergateway.core.timer.GatewayTimer(pipeline.ring(), clock, routing.tickNanos(),
+            () -> closing));
+        final UnknownOrderResolver resolver = new UnknownOrderResolver(brokers, sinks, clientOrderIds, clock, b.reconcileTimeoutMillis);
+        threads.agent("control", new ControlAgent(instanceId, pipeline.newFollower(), pipeline.ring(), brokers, clock, resolver, alerts,
+            pipeline::egressBacklog, b.ringSize / 2));
+        if (b.countersFile != null)
+        {
+            final Path path = b.countersFile.isAbsolute() ? b.countersFile : journalDirectory.resolve(b.countersFile);
+            final long first = commands.lastOrderId();
+            threads.agent("counters", new CountersExporter(new CountersFile(path, 256, clock.nanoTime() / 1_000_000L), metrics,
+                brokerNames(), () -> commands.lastOrderId() - first,
+                () -> pipeline.ring().getBufferSize() - pipeline.ring().remainingCapacity(), journal::position, () -> executionStatus,
+                alerts, clock, COUNTERS_PERIOD_NANOS));
+        }
+        for (final BrokerAdapter broker : brokers)
+        {
+            final Agent agent = broker.agent();
+            if (agent != null)
+            {
+                threads.agent(agent.roleName(), agent);
+            }
+        }
+    }
+
+    private MarketCalendar[] calendars(final EpochNanoClock clock)
+    {
+        final MarketCalendar[] calendars = new MarketCalendar[instruments.length];
+        final Map<String, MarketCalendar> byName = new HashMap<>();
+        for (int i = 0; i < instruments.length; i++)
+        {
+            calendars[i] = byName.computeIfAbsent(instruments[i].calendar(), MarketCalendars::byName);
+        }
+        byName.values().forEach(c ->
+        {
+            if (c instanceof SessionCalendar)
+            {
+                ((SessionCalendar)c).warnIfNotCovered(clock.nanoTime());
+            }
+        });
+        return calendars;
+    }
+
+    private String publishSettings(final RuntimeSettings change, final int version)
+    {
+        final SubmitResult result = commands.operatorEvent(EventType.SETTINGS, e ->
+        {
+            e.attachment = change;
+            e.orderId = version; // SETTINGS: the version number
+        });
+        return result == SubmitResult.ACCEPTED ? null : result.name();
+    }
+
+    /**
+     * Starts the threads (or the invoker), journals what reconciliation found, connects the brokers.
+     */
+    void start()
+    {
+        threads.start();
+        StartupRecovery.publish(plan, sinks);
+        for (final BrokerAdapter broker : brokers)
+        {
+            broker.connect();
+        }
+        LOG.info("gateway {} started: {} brokers, journal {}, next order id {}, threads:\n  {}", instanceId, brokers.length,
+            journalDirectory, commands.lastOrderId() + 1, String.join("\n  ", threads.threadMap()));
+    }
+
+    /**
+     * @return the latest execution status (null before the first tick).
+     */
+    ExecutionStatus executionStatus()
+    {
+        return executionStatus;
+    }
+
+    /**
+     * @return the brokers' names, by broker id.
+     */
+    List<String> brokerNames()
+    {
+        return Arrays.stream(brokers).map(BrokerAdapter::name).toList();
+    }
+
+    /**
+     * Stops taking commands, disconnects the brokers, lets every event already in the ring pass every
+     * stage (in INVOKER mode by invoking on this thread), then stops every agent.
+     *
+     * @return the state after the last event, or null if the ring did not drain in time.
+     */
+    io.ordergateway.core.state.PortfolioSnapshot close()
+    {
+        closing = true;
+        disconnectBrokers();
+        final java.util.concurrent.CompletableFuture<io.ordergateway.core.state.PortfolioSnapshot> last =
+            commands.snapshot(threads.mode() != ThreadingMode.INVOKER);
+        drain();
+        threads.close();
+        return last.getNow(null);
+    }
+
+    /**
+     * Runs (INVOKER) or waits for the agents until every published event has passed every stage.
+     *
+     * @return false if it did not happen within the close timeout.
+     */
+    boolean drain()
+    {
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(closeTimeoutMillis);
+        final SleepingMillisIdleStrategy idle = new SleepingMillisIdleStrategy(1);
+        while (!pipeline.drained())
+        {
+            if (System.nanoTime() - deadline > 0)
+            {
+                LOG.warn("gateway {}: the ring did not drain within {} ms; stopping with events unprocessed", instanceId,
+                    closeTimeoutMillis);
+                return false;
+            }
+            if (threads.mode() == ThreadingMode.INVOKER)
+            {
+                threads.invoker().invoke();
+            }
+            else
+            {
+                idle.idle();
+            }
+        }
+        return true;
+    }
+
+    private void disconnectBrokers()
+    {
+        for (final BrokerAdapter broker : brokers)
+        {
+            try
+            {
+                broker.disconnect();
+            }
+            catch (final RuntimeException ex)
+            {
+                LOG.warn("broker {} failed to disconnect cleanly", broker.name(), ex);
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.ordergateway.core.pipeline;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.EventPoller;
+import com.lmax.disruptor.Sequence;
+import org.agrona.concurrent.Agent;
+
+import java.util.function.BooleanSupplier;
+
+/**
+ * One consumer of the ring as an Agrona {@link Agent}: each duty cycle polls the ring (a Disruptor
+ * {@link EventPoller}) and passes what is available, in sequence order, through its stages. Whatever
+ * thread runs it (its own, a shared one, or the caller's in INVOKER mode), the stages see the same
+ * events in the same order.
+ *
+ * <p>A duty cycle takes at most {@code batchLimit} events, so agents composed onto one thread take
+ * turns. A stage that must not take an event yet (egress while the poll queue has no room) says so
+ * through {@code ready}: the agent then leaves the event in the ring and tries again next cycle.
+ */
+public final class StageAgent implements Agent
+{
+    private final String roleName;
+    private final EventPoller<GatewayEvent> poller;
+    private final EventHandler<GatewayEvent> stages;
+    private final int batchLimit;
+    private final BooleanSupplier ready;
+    private final EventPoller.Handler<GatewayEvent> handler = this::onEvent;
+    private int taken;
+
+    /**
+     * @param roleName   what it runs, for thread names and logs.
+     * @param poller     its place in the ring.
+     * @param stages     the stages, guarded: they never throw.
+     * @param batchLimit the most events a duty cycle takes.
+     * @param ready      whether the stages can take the next event now (null: always).
+     */
+    StageAgent(
+        final String roleName, final EventPoller<GatewayEvent> poller, final EventHandler<GatewayEvent> stages, final int batchLimit,
+        final BooleanSupplier ready)
+    {
+        this.roleName = roleName;
+        this.poller = poller;
+        this.stages = stages;
+        this.batchLimit = batchLimit;
+        this.ready = ready;
+    }
+
+    @Override
+    public void onStart()
+    {
+        stages.onStart();
+    }
+
+    @Override
+    public int doWork() throws Exception
+    {
+        if (ready != null && !ready.getAsBoolean())
+        {
+            return 0;
+        }
+        taken = 0;
+        poller.poll(handler);
+        return taken;
+    }
+
+    private boolean onEvent(final GatewayEvent event, final long sequence, final boolean endOfBatch) throws Exception
+    {
+        stages.onEvent(event, sequence, endOfBatch);
+        return ++taken < batchLimit && (ready == null || ready.getAsBoolean());
+    }
+
+    @Override
+    public void onClose()
+    {
+        stages.onShutdown();
+    }
+
+    @Override
+    public String roleName()
+    {
+        return roleName;
+    }
+
+    /**
+     * @return the sequence of the last event this agent has passed through its stages.
+     */
+    public Sequence sequence()
+    {
+        return poller.getSequence();
+    }
+}
