@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 final class BenchCommand implements Callable<Integer>
 {
     @Option(names = "--rates", paramLabel = "R,R..", description = "Orders per second (default: ${DEFAULT-VALUE}).")
-    String rates = "10k,50k,100k,250k,500k,1m";
+    String rates = LatencyHarness.DEFAULT_RATES;
 
     @Option(names = "--seconds", paramLabel = "S", description = "Seconds measured at each rate (default: ${DEFAULT-VALUE}).")
     int seconds = 3;
@@ -31,9 +31,10 @@ final class BenchCommand implements Callable<Integer>
     @Option(names = "--warmup", paramLabel = "S", description = "Seconds of warm-up before each measurement (default: ${DEFAULT-VALUE}).")
     int warmup = 1;
 
-    @Option(names = "--configs", paramLabel = "T:W,..",
-        description = "Gateway topology:wait-strategy pairs (default: ${DEFAULT-VALUE}).")
-    String configs = "compact:sleeping,compact:yielding,per_stage:sleeping";
+    @Option(names = "--configs", paramLabel = "C,C..",
+        description = "Gateway configurations: default (the builder's defaults), or mode:topology:wait such as dedicated:compact:sleeping; "
+            + "add :ops for live counters, the admin endpoint and a scrape every second (default: ${DEFAULT-VALUE}).")
+    String configs = LatencyHarness.DEFAULT_CONFIGS;
 
     @Option(names = "--end-point", paramLabel = "E",
         description = "send (hand-off to a no-op adapter) or sim_ack (the sim broker's ack) (default: ${DEFAULT-VALUE}).")

@@ -277,23 +277,34 @@ class GatewayCliTest
             GatewayCli.run("demo", "--config", "../examples/gateway.yaml", "--orders", "6000", "--rate", "1000", "--admin-port",
                 Integer.toString(port), "--journal", journal.toString()));
         final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        final long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        String metrics = "";
-        String status = "";
-        while (System.nanoTime() < deadline && !(metrics.matches("(?s).*gateway_sent_total [1-9].*") && status.contains("activeBroker")))
+        final String[] scraped = {"", ""};
+        io.ordergateway.core.testing.Await.until("the running demo's status and metrics over its admin endpoint", () ->
         {
+            if (demo.isDone())
+            {
+                return true; // it ended (or failed) first: the assertions below say how
+            }
             try
             {
-                status = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                scraped[0] = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
                     + "/admin/execution-status")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-                metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                scraped[1] = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/metrics"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
             }
-            catch (final java.io.IOException notYet)
+            catch (final java.io.IOException notYet) // the demo is still starting
             {
-                java.util.concurrent.locks.LockSupport.parkNanos(100_000_000); // the demo is still starting
+                return false;
             }
-        }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            return scraped[1].matches("(?s).*gateway_sent_total [1-9].*") && scraped[0].contains("activeBroker");
+        });
+        final String status = scraped[0];
+        final String metrics = scraped[1];
+        assertThat(demo.isDone() ? demo.getNow(-1) : 0).as("the demo ended before it was scraped: %s", stderr()).isZero();
         assertThat(status).contains("\"activeBroker\"").contains("sim-a").contains("\"availability\"");
         assertThat(metrics).containsPattern("gateway_sent_total [1-9]").contains("gateway_broker_sent_total{broker=\"sim-b\"}");
         assertThat(demo.get(60, java.util.concurrent.TimeUnit.SECONDS)).as(stderr()).isZero();

@@ -58,13 +58,20 @@ class StatCommandTest
             {
                 gateway.submit(order.reset().symbol(0).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(1)));
             }
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            String out;
-            do
+            final String[] seen = {""};
+            io.ordergateway.core.testing.Await.until("gateway stat in another JVM shows the 7 orders", () ->
             {
-                out = runStatInAnotherJvm(journal);
-            }
-            while (!out.matches("(?s).*orders in\\s+7\\s.*") && System.nanoTime() < deadline);
+                try
+                {
+                    seen[0] = runStatInAnotherJvm(journal);
+                }
+                catch (final IOException | InterruptedException ex)
+                {
+                    throw new AssertionError("gateway stat did not run", ex);
+                }
+                return seen[0].matches("(?s).*orders in\\s+7\\s.*");
+            });
+            final String out = seen[0];
             assertThat(out).contains("running").containsPattern("orders in\\s+7\\s").containsPattern("sent\\s+7\\s")
                 .contains("broker sim-a active").contains("ring occupancy");
         }

@@ -1,9 +1,9 @@
 package io.ordergateway.benchmarks.harness;
 
-import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
+import io.ordergateway.core.pipeline.RingWakeup;
 import io.ordergateway.core.pipeline.WaitStrategyKind;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
@@ -42,7 +42,8 @@ final class DisruptorFloorTarget implements LatencyTarget
     {
         final PlannedTimes planned = new PlannedTimes(capacity, measureFrom);
         times = planned;
-        ring = RingBuffer.createMultiProducer(Slot::new, 1 << 16, new BusySpinWaitStrategy());
+        final RingWakeup wakeup = new RingWakeup();
+        ring = RingBuffer.createMultiProducer(Slot::new, 1 << 16, wakeup);
         final EventPoller<Slot> poller = ring.newPoller();
         ring.addGatingSequences(poller.getSequence());
         final EventPoller.Handler<Slot> record = (slot, sequence, endOfBatch) ->
@@ -50,7 +51,9 @@ final class DisruptorFloorTarget implements LatencyTarget
             planned.arrived(slot.index);
             return true;
         };
-        runner = new AgentRunner(waitStrategy.idleStrategy(), Throwable::printStackTrace, null, new Agent()
+        final RingBuffer<Slot> slots = ring;
+        runner = new AgentRunner(waitStrategy.stageIdleStrategy(wakeup, 0, () -> slots.getCursor() > poller.getSequence().get()),
+            Throwable::printStackTrace, null, new Agent()
         {
             private int polled;
 

@@ -14,6 +14,8 @@ final class FixedRateDriver
     static final long MAX_LAG_NANOS = 1_000_000_000L;
     /** The share of the planned rate a run must achieve to count as keeping up. */
     static final double MIN_ACHIEVED = 0.95;
+    /** How long the driver waits after the warm-up drained before it measures. */
+    static final long SETTLE_NANOS = 250_000_000L;
 
     /**
      * The outcome of one run.
@@ -31,20 +33,29 @@ final class FixedRateDriver
     }
 
     /**
-     * @param target       where to send.
-     * @param ratePerSecond orders per second.
-     * @param orders       how many to send.
-     * @return the run.
+     * @param target        where to send.
+     * @param warmupRate    orders per second of the warm-up (not measured).
+     * @param warmupOrders  how many of the orders are warm-up.
+     * @param ratePerSecond orders per second of the measured orders.
+     * @param orders        how many to send, warm-up included.
+     * @return the run (its rate is the measured part's).
      */
-    static Run drive(final LatencyTarget target, final long ratePerSecond, final int orders)
+    static Run drive(final LatencyTarget target, final long warmupRate, final int warmupOrders, final long ratePerSecond,
+        final int orders)
     {
+        final long warmupInterval = 1_000_000_000L / warmupRate;
         final long interval = 1_000_000_000L / ratePerSecond;
         final long start = System.nanoTime() + 1_000_000;
+        long measureStart = Long.MAX_VALUE;
         int i = 0;
         boolean keptUp = true;
         for (; i < orders; i++)
         {
-            final long planned = start + i * interval;
+            if (i == warmupOrders)
+            {
+                measureStart = settle(target, warmupOrders) + interval;
+            }
+            final long planned = i < warmupOrders ? start + i * warmupInterval : measureStart + (i - warmupOrders) * interval;
             long now;
             while ((now = System.nanoTime()) < planned)
             {
@@ -71,8 +82,31 @@ final class FixedRateDriver
                 break;
             }
         }
-        final double seconds = (System.nanoTime() - start) / 1e9;
-        final double achieved = i / seconds;
+        final double seconds = (System.nanoTime() - Math.min(measureStart, System.nanoTime())) / 1e9;
+        final double achieved = Math.max(0, i - warmupOrders) / seconds;
         return new Run(i, achieved, keptUp && achieved >= MIN_ACHIEVED * ratePerSecond);
+    }
+
+    /**
+     * Between warm-up and measurement: waits until every warm-up order reached the end point, then a
+     * little longer (spinning, taking reports), so neither a backlog of the warm-up nor the JIT
+     * compiler's last work lands in the measured orders.
+     *
+     * @return when the measured orders may start.
+     */
+    private static long settle(final LatencyTarget target, final int warmupOrders)
+    {
+        final long giveUp = System.nanoTime() + MAX_LAG_NANOS * 30;
+        while (target.times().arrivedCount() < warmupOrders && System.nanoTime() < giveUp)
+        {
+            target.idle();
+        }
+        final long quiet = System.nanoTime() + SETTLE_NANOS;
+        while (System.nanoTime() < quiet)
+        {
+            target.idle();
+            Thread.onSpinWait();
+        }
+        return System.nanoTime();
     }
 }

@@ -70,6 +70,14 @@ public final class LatencyHarness
         }
     }
 
+    /**
+     * The least rate of the warm-up before each measurement: a few seconds at 100 orders a second would
+     * leave the code interpreted and put the JIT compiler's work into the measurement, where a strategy
+     * that has run for an hour has none. Below it, one more second at the measured rate follows,
+     * unmeasured, so the code paths of that pace (long idle spells) are compiled too.
+     */
+    static final long WARMUP_RATE = 20_000;
+
     /** The rates of {@code ./gateway bench}, from a strategy's usual pace to the pipeline's limit. */
     public static final String DEFAULT_RATES = "100,1k,10k,100k,250k,500k,1m";
     /** The configurations of {@code ./gateway bench}: the default first, then the earlier default and the alternatives. */
@@ -213,12 +221,17 @@ public final class LatencyHarness
             targets.add(new ChronicleFloorTarget());
             targets.add(new QueuePipelineTarget());
         }
+        warmUpEveryTarget(targets, options);
         final List<Result> results = new ArrayList<>();
         for (final LatencyTarget target : targets)
         {
             for (final long rate : options.rates())
             {
-                final int warmupOrders = (int)Math.min(Integer.MAX_VALUE / 2, rate * options.warmupSeconds());
+                final long warmupRate = Math.max(rate, WARMUP_RATE);
+                final int fastWarmup = (int)Math.min(Integer.MAX_VALUE / 4, warmupRate * options.warmupSeconds());
+                // then a second at the measured rate itself, unmeasured: the code paths of this pace compile before they count
+                final int rateWarmup = rate < WARMUP_RATE && options.warmupSeconds() > 0 ? (int)Math.max(rate, 20) : 0;
+                final int warmupOrders = fastWarmup + rateWarmup;
                 final int orders = (int)Math.min(Integer.MAX_VALUE / 2, warmupOrders + rate * options.measureSeconds());
                 System.err.printf("%-36s %,10d/s ...", target.name(), rate);
                 FixedRateDriver.Run run;
@@ -226,7 +239,7 @@ public final class LatencyHarness
                 try
                 {
                     target.start(orders, warmupOrders);
-                    run = FixedRateDriver.drive(target, rate, orders);
+                    run = FixedRateDriver.drive(target, warmupRate, fastWarmup, rate, orders);
                     histogram = target.finish(run.sent());
                 }
                 catch (final Exception ex)
@@ -265,6 +278,31 @@ public final class LatencyHarness
             options.output().toAbsolutePath());
     }
 
+    /**
+     * Runs every target once at {@link #WARMUP_RATE}, unmeasured, before any measurement. The targets
+     * share code (the stages, the journal, the driver) and run one after the other in this JVM: without
+     * this, the first target measured would carry the JIT compiler's work (on 2 cores a compile steals
+     * whole scheduler slices, milliseconds, from a spinning thread) and the last would find it done.
+     */
+    private static void warmUpEveryTarget(final List<LatencyTarget> targets, final Options options) throws Exception
+    {
+        final int orders = (int)(WARMUP_RATE * Math.max(1, options.warmupSeconds()) * 2);
+        for (final LatencyTarget target : targets)
+        {
+            System.err.printf("%-36s warming up (%,d orders at %,d/s, not measured)%n", target.name(), orders, WARMUP_RATE);
+            try
+            {
+                target.start(orders, orders);
+                final FixedRateDriver.Run run = FixedRateDriver.drive(target, WARMUP_RATE, 0, WARMUP_RATE, orders);
+                target.finish(run.sent());
+            }
+            finally
+            {
+                target.close();
+            }
+        }
+    }
+
     private static void writeLog(final Path file, final Histogram histogram) throws IOException
     {
         try (PrintStream stream = new PrintStream(Files.newOutputStream(file)))
@@ -281,7 +319,7 @@ public final class LatencyHarness
     {
         final StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "%nLatency from each order's planned send time, microseconds (%d s measured after %d s warm-up "
-                + "at each rate; %d cores, %s %s)%n", options.measureSeconds(), options.warmupSeconds(),
+                + "at each rate, at least %,d/s, then 1 s at the rate; %d cores, %s %s)%n", options.measureSeconds(), options.warmupSeconds(), WARMUP_RATE,
             Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"), System.getProperty("java.version")));
         s.append("Gateway end point: ").append(options.endPoint() == EndPoint.SEND ?
             "hand-off to the adapter (journal on)" : "sim broker's ack delivered to the strategy (journal on)")

@@ -44,6 +44,14 @@ final class PlannedTimes
     }
 
     /**
+     * @return how many orders arrived so far.
+     */
+    int arrivedCount()
+    {
+        return arrived.get();
+    }
+
+    /**
      * Waits until {@code count} orders arrived.
      *
      * @param count   how many.

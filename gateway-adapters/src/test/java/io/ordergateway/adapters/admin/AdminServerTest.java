@@ -11,6 +11,9 @@ import io.ordergateway.core.api.ReportType;
 import io.ordergateway.core.domain.OrderType;
 import io.ordergateway.core.domain.RejectReason;
 import io.ordergateway.core.domain.Side;
+import io.ordergateway.core.agent.ManualClock;
+import io.ordergateway.core.agent.ThreadingMode;
+import io.ordergateway.core.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +45,7 @@ class AdminServerTest
     @TempDir
     Path journal;
 
+    private final ManualClock clock = new ManualClock();
     private OrderGateway gateway;
     private AdminServer admin;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -65,7 +69,7 @@ class AdminServerTest
         gateway = OrderGateway.builder().symbols("AAPL").broker(new SimBroker(sim.withSeed(1)))
             .broker(new SimBroker(new SimBrokerConfig("sim-b", sim.referencePrices(), 0, 0, 0, 0.2, 3, 1_000_000, 5, 2, sim.inboundQueueBytes(),
                 sim.capabilities())))
-            .journalDirectory(journal).build();
+            .journalDirectory(journal).threadingMode(ThreadingMode.INVOKER).clock(clock).build();
         admin = new AdminServer(gateway, bind, 0, token);
     }
 
@@ -80,13 +84,14 @@ class AdminServerTest
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private void awaitStatus() throws Exception
+    /**
+     * The gateway runs no threads (INVOKER, manual clock): a tick's worth of time passes and the test's thread runs the
+     * agents, so the execution status exists and every operator action the endpoint put into the ring has been applied.
+     */
+    private void tick()
     {
-        final long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (gateway.executionStatus() == null && System.nanoTime() < deadline)
-        {
-            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
-        }
+        clock.advance(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+        Await.idle(gateway.invoker());
     }
 
     @Test
@@ -97,7 +102,7 @@ class AdminServerTest
         final NewOrder order = new NewOrder().symbol(0).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(3));
         gateway.submit(order);
         reports.awaitFinal(order.orderId(), Duration.ofSeconds(10));
-        awaitStatus();
+        tick();
 
         final HttpResponse<String> status = call("GET", "/admin/execution-status", null);
         assertThat(status.statusCode()).isEqualTo(200);
@@ -130,11 +135,8 @@ class AdminServerTest
         assertThat(denied.text()).contains(RejectReason.KILL_SWITCH.name());
 
         assertThat(call("POST", "/admin/brokers/x/disable", null).statusCode()).isEqualTo(202);
-        final long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!"sim-b".equals(gateway.executionStatus().active()) && System.nanoTime() < deadline)
-        {
-            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
-        }
+        assertThat(gateway.executionStatus().active()).as("nothing applied until the agents run").isEqualTo("x");
+        tick();
         assertThat(gateway.executionStatus().active()).isEqualTo("sim-b");
         assertThat(call("POST", "/admin/brokers/nope/enable", null).statusCode()).isEqualTo(404);
         assertThat(call("POST", "/admin/kill-switch?engaged=maybe", null).body()).contains("engaged: expected true or false");

@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 import static io.ordergateway.journal.FixedPoint.quantity;
@@ -74,15 +73,7 @@ class AlpacaGatewayTest
 
     static void await(final BooleanSupplier condition, final String what)
     {
-        final long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!condition.getAsBoolean())
-        {
-            if (System.nanoTime() - deadline > 0)
-            {
-                throw new AssertionError("not within " + TIMEOUT + ": " + what);
-            }
-            LockSupport.parkNanos(1_000_000);
-        }
+        io.ordergateway.core.testing.Await.until(what, condition, TIMEOUT);
     }
 
     @AfterEach

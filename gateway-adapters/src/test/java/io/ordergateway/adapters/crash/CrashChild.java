@@ -55,15 +55,7 @@ public final class CrashChild
         final AlpacaBroker broker = new AlpacaBroker(AlpacaConfig.fromEnvironment("alpaca", url, System.getenv()).withRequestTimeout(2_000));
         final OrderGateway gateway = OrderGateway.builder().instanceId("crash").symbols("AAPL", "MSFT").broker(broker)
             .journalDirectory(journal).build();
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (broker.health() != BrokerHealth.HEALTHY)
-        {
-            if (System.nanoTime() > deadline)
-            {
-                throw new IllegalStateException("the adapter did not become healthy");
-            }
-            LockSupport.parkNanos(1_000_000);
-        }
+        io.ordergateway.core.testing.Await.until("the adapter healthy", () -> broker.health() == BrokerHealth.HEALTHY);
         out.println("STARTED");
         final List<Long> resting = new ArrayList<>();
         final NewOrder order = new NewOrder();

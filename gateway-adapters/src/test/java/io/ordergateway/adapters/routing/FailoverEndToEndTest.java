@@ -2,7 +2,10 @@ package io.ordergateway.adapters.routing;
 
 import io.ordergateway.adapters.sim.SimBroker;
 import io.ordergateway.adapters.sim.SimBrokerConfig;
+import io.ordergateway.core.testing.Await;
 import io.ordergateway.core.testing.ReportCollector;
+import io.ordergateway.core.agent.ManualClock;
+import io.ordergateway.core.agent.ThreadingMode;
 import io.ordergateway.core.api.NewOrder;
 import io.ordergateway.core.api.OrderGateway;
 import io.ordergateway.core.api.SubmitResult;
@@ -10,7 +13,6 @@ import io.ordergateway.core.domain.OrderState;
 import io.ordergateway.core.domain.OrderType;
 import io.ordergateway.core.domain.Side;
 import io.ordergateway.core.recovery.RoutingReplay;
-import io.ordergateway.core.routing.ExecutionStatus;
 import io.ordergateway.core.routing.RoutingChangeKind;
 import io.ordergateway.core.routing.RoutingConfig;
 import io.ordergateway.core.state.PortfolioSnapshot;
@@ -29,27 +31,45 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import static io.ordergateway.journal.FixedPoint.quantity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Failover with real sim brokers and the gateway's own timer: the primary goes down while orders
- * flow, traffic moves to the backup, the primary is probed after the recovery period and takes the
+ * Failover with real sim brokers, the gateway's own timer and control agent, in INVOKER mode with a
+ * manual clock: the test's thread runs every agent and decides when time passes, so every period
+ * (breaker, recovery, hold-down, send timeout, the sims' latency and outage) is exact and nothing
+ * waits. The primary goes down while orders flow, traffic moves to the backup after exactly the
+ * configured number of failures, the primary is probed after the recovery period and takes the
  * traffic back. No client order id reaches two brokers, and replaying the journal makes the same
- * switches. An order whose answers are lost goes UNKNOWN and is resolved by asking the broker,
- * never sent again.
+ * switches. An order whose answers are lost goes UNKNOWN and is resolved by asking the broker, never
+ * sent again.
  */
 class FailoverEndToEndTest
 {
     private static final long MS = 1_000_000L;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** How much time passes between two of the strategy's orders. */
+    private static final long STEP_MS = 5;
 
     @TempDir
     Path journal;
 
+    private final ManualClock clock = new ManualClock();
     private OrderGateway gateway;
+
+    private io.ordergateway.core.api.GatewayBuilder builder(final SimBroker primary, final SimBroker backup)
+    {
+        return OrderGateway.builder().symbols("AAPL").broker(primary).broker(backup).routing(fastFailover()).journalDirectory(journal)
+            .threadingMode(ThreadingMode.INVOKER).clock(clock);
+    }
+
+    /** The strategy's pace: time passes, then every agent does what is due at the new time. */
+    private void step()
+    {
+        clock.advance(STEP_MS, TimeUnit.MILLISECONDS);
+        Await.idle(gateway.invoker());
+    }
 
     @AfterEach
     void close()
@@ -63,7 +83,7 @@ class FailoverEndToEndTest
     private static SimBroker sim(final String name)
     {
         return new SimBroker(SimBrokerConfig.defaults(name).withReferencePrices(Map.of("AAPL", 18_725_000_000L))
-            .withLatency(200_000, 0).withPriceMoves(0, 0).withPartialFills(0, 2));
+            .withLatency(0, 0).withPriceMoves(0, 0).withPartialFills(0, 2)); // answers at once: a failure counts before the next order routes
     }
 
     private static RoutingConfig fastFailover()
@@ -77,43 +97,37 @@ class FailoverEndToEndTest
     {
         final SimBroker primary = sim("primary");
         final SimBroker backup = sim("backup");
-        gateway = OrderGateway.builder().symbols("AAPL").broker(primary).broker(backup).routing(fastFailover()).journalDirectory(journal).build();
+        gateway = builder(primary, backup).build();
         final ReportCollector reports = new ReportCollector(gateway);
         final NewOrder order = new NewOrder();
-        boolean sawBackupActive = false;
-        boolean recovered = false;
-        int afterRecovery = 0;
-        final long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        for (int i = 0; afterRecovery < 50; i++)
+        long outageAt = 0;
+        for (int i = 0; i < 2_000; i++) // 10 s of the test's time
         {
-            if (System.nanoTime() > deadline)
-            {
-                throw new AssertionError("no failover and recovery within " + TIMEOUT + "; status " + gateway.executionStatus());
-            }
             if (i == 50)
             {
                 primary.outage(600 * MS);
+                outageAt = clock.nanoTime();
             }
-            final SubmitResult result = gateway.submit(order.reset().symbol(0).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(1)));
-            assertThat(result).isIn(SubmitResult.ACCEPTED, SubmitResult.RING_FULL);
+            assertThat(gateway.submit(order.reset().symbol(0).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(1))))
+                .isEqualTo(SubmitResult.ACCEPTED);
+            step();
             reports.pollOnce();
-            final ExecutionStatus status = gateway.executionStatus();
-            if (status != null)
-            {
-                sawBackupActive |= status.active().equals("backup");
-                recovered |= sawBackupActive && status.active().equals("primary");
-            }
-            if (recovered)
-            {
-                afterRecovery++;
-            }
-            LockSupport.parkNanos(5 * MS); // the strategy's pace, not synchronisation
         }
-        final PortfolioSnapshot settled = gateway.snapshot().get(10, TimeUnit.SECONDS);
+        final PortfolioSnapshot settled = gateway.await(gateway.snapshot(), 10_000);
         gateway.close();
         gateway = null;
 
         final Map<Long, Set<Integer>> brokersByOrder = sentTo(journal);
+        // Exactly as configured: orders 51 to 53 (the first three of the outage) fail at the primary, 54 goes to the backup;
+        // the primary takes orders again once it is probed healthy after the recovery period (1 s), not before.
+        assertThat(brokersByOrder.get(53L)).containsExactly(0);
+        assertThat(brokersByOrder.get(54L)).containsExactly(1);
+        assertThat(reports.last(51).type()).isEqualTo(io.ordergateway.core.api.ReportType.REJECTED);
+        final long firstBackToPrimary = brokersByOrder.entrySet().stream().filter(e -> e.getKey() > 54 && e.getValue().contains(0))
+            .mapToLong(Map.Entry::getKey).min().orElseThrow();
+        final long recoveredAfterMs = (firstBackToPrimary - 51) * STEP_MS;
+        assertThat(recoveredAfterMs).as("time from the outage to the recovery").isBetween(1_000L, 1_000L + 2 * 20 + 2 * STEP_MS);
+        assertThat(outageAt).isPositive();
         assertThat(brokersByOrder.values()).as("no client order id sent to two brokers").allMatch(b -> b.size() == 1);
         final RoutingReplay.Result replay = RoutingReplay.run(journal);
         assertThat(replay.same()).as("replay makes the journaled decisions").isTrue();
@@ -131,11 +145,21 @@ class FailoverEndToEndTest
     {
         final SimBroker primary = sim("primary");
         final SimBroker backup = sim("backup");
-        gateway = OrderGateway.builder().symbols("AAPL").broker(primary).broker(backup).routing(fastFailover()).journalDirectory(journal).build();
+        gateway = builder(primary, backup).build();
         final ReportCollector reports = new ReportCollector(gateway);
         primary.silence(true); // it executes, but nothing it says arrives
         final NewOrder order = new NewOrder().symbol(0).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(5));
         assertThat(gateway.submit(order)).isEqualTo(SubmitResult.ACCEPTED);
+        for (int i = 0; i < 190; i++) // 950 ms: still within the send timeout of 1 s
+        {
+            step();
+        }
+        reports.pollOnce();
+        assertThat(reports.last(order.orderId()).state()).as("no answer yet, not timed out yet").isEqualTo(OrderState.PENDING_NEW);
+        for (int i = 0; i < 20; i++) // past the timeout: UNKNOWN, and the control agent asks the broker
+        {
+            step();
+        }
         final ReportCollector.Report last = reports.awaitFinal(order.orderId(), TIMEOUT); // FILLED, learnt by asking
         primary.silence(false);
         assertThat(last.state()).isEqualTo(OrderState.FILLED);
@@ -154,29 +178,30 @@ class FailoverEndToEndTest
     {
         for (int session = 0; session < 2; session++)
         {
+            clock.advance(2, TimeUnit.SECONDS); // a restart takes a while: the last session's breaker periods have passed
             final SimBroker primary = sim("primary");
             final SimBroker backup = sim("backup");
-            gateway = OrderGateway.builder().symbols("AAPL").broker(primary).broker(backup)
+            gateway = builder(primary, backup)
                 .routing(fastFailover().withFailover(3, (300 + session * 100) * MS, 1_000 * MS, 2_000 * MS, 1_000 * MS, 20 * MS))
                 .onUnexplainedDifferences(false) // fresh in-process sims each session
-                .journalDirectory(journal).build();
+                .build();
             final ReportCollector reports = new ReportCollector(gateway);
             final NewOrder order = new NewOrder();
             gateway.forceActive(0); // a restart restores the last session's chain: start each session on the primary
-            final long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (gateway.executionStatus() == null || !gateway.executionStatus().active().equals("primary"))
+            step();
+            for (int i = 0; i < 1_000 && (gateway.executionStatus() == null || !gateway.executionStatus().active().equals("primary")); i++)
             {
-                assertThat(System.nanoTime()).as("primary active in session %d", session).isLessThan(deadline);
-                LockSupport.parkNanos(5 * MS);
+                step();
             }
+            assertThat(gateway.executionStatus().active()).as("primary active in session %d", session).isEqualTo("primary");
             primary.outage(400 * MS);
-            while (gateway.executionStatus() == null || !gateway.executionStatus().active().equals("backup"))
+            for (int i = 0; i < 1_000 && !gateway.executionStatus().active().equals("backup"); i++)
             {
-                assertThat(System.nanoTime()).as("failover in session %d", session).isLessThan(deadline);
                 gateway.submit(order.reset().symbol(0).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(1)));
+                step();
                 reports.pollOnce();
-                LockSupport.parkNanos(5 * MS); // the strategy's pace
             }
+            assertThat(gateway.executionStatus().active()).as("failover in session %d", session).isEqualTo("backup");
             gateway.close();
             gateway = null;
         }

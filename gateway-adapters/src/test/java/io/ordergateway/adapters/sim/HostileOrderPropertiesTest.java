@@ -33,7 +33,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -172,14 +171,11 @@ class HostileOrderPropertiesTest
     private static List<ReportType> awaitOutcomes(final int expected)
     {
         final List<ReportType> outcomes = new ArrayList<>();
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (outcomes.size() < expected && System.nanoTime() < deadline)
+        io.ordergateway.core.testing.Await.until(expected + " command outcomes", () ->
         {
-            if (gateway.poll(r -> outcome(r, outcomes), 1024) == 0)
-            {
-                LockSupport.parkNanos(50_000);
-            }
-        }
+            gateway.poll(r -> outcome(r, outcomes), 1024);
+            return outcomes.size() >= expected;
+        }, java.time.Duration.ofSeconds(20));
         assertThat(outcomes).as("one outcome per accepted command").hasSize(expected);
         return outcomes;
     }

@@ -85,13 +85,12 @@ class ReplayDigestTest
                 gateway.poll(r -> { }, 1024);
             }
             // Let both sims answer every command before closing (on 2 cores they lag a burst): a deadline, not a sleep.
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (System.nanoTime() < deadline && gateway.snapshot().get(10, TimeUnit.SECONDS).openOrders().stream()
-                .anyMatch(o -> o.state() == OrderState.PENDING_NEW || o.state() == OrderState.PENDING_CANCEL || o.state() == OrderState.PENDING_REPLACE))
+            io.ordergateway.core.testing.Await.until("every command answered", () ->
             {
                 gateway.poll(r -> { }, 1024);
-                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-            }
+                return snapshot(gateway).openOrders().stream().noneMatch(o -> o.state() == OrderState.PENDING_NEW
+                    || o.state() == OrderState.PENDING_CANCEL || o.state() == OrderState.PENDING_REPLACE);
+            });
         }
         finally
         {
@@ -122,6 +121,18 @@ class ReplayDigestTest
         while (command.get() == SubmitResult.RING_FULL)
         {
             gateway.poll(r -> { }, 1024);
+        }
+    }
+
+    private static io.ordergateway.core.state.PortfolioSnapshot snapshot(final OrderGateway gateway)
+    {
+        try
+        {
+            return gateway.snapshot().get(10, TimeUnit.SECONDS);
+        }
+        catch (final Exception ex)
+        {
+            throw new AssertionError("no snapshot", ex);
         }
     }
 }

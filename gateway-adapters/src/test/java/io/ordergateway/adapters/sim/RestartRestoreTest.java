@@ -1,7 +1,10 @@
 package io.ordergateway.adapters.sim;
 
+import io.ordergateway.core.testing.Await;
 import io.ordergateway.core.testing.ReportCollector;
 
+import io.ordergateway.core.agent.ManualClock;
+import io.ordergateway.core.agent.ThreadingMode;
 import io.ordergateway.core.api.NewOrder;
 import io.ordergateway.core.api.OrderGateway;
 import io.ordergateway.core.api.ReportType;
@@ -115,9 +118,13 @@ class RestartRestoreTest
     @Test
     void ordersInFlightAtCloseAreResolvedByAskingTheBrokerAndLateCopiesAreRefused() throws Exception
     {
-        final SimBroker slow = new SimBroker(SIM.withLatency(2_000_000_000L, 0).withPartialFills(1.0, 3)); // answers two seconds late
+        // INVOKER mode and a manual clock: the broker answers two seconds late in the test's time, which passes only when the
+        // test says, so the restart surely happens first, and the late answers surely come after it.
+        final ManualClock clock = new ManualClock();
+        final SimBroker slow = new SimBroker(SIM.withLatency(2_000_000_000L, 0).withPartialFills(1.0, 3));
         final NewOrder order = new NewOrder();
-        final OrderGateway first = OrderGateway.builder().symbols("AAPL", "MSFT").broker(slow).journalDirectory(journal).build();
+        final OrderGateway first = OrderGateway.builder().symbols("AAPL", "MSFT").broker(slow).journalDirectory(journal)
+            .threadingMode(ThreadingMode.INVOKER).clock(clock).build();
         final List<Long> ids = new ArrayList<>();
         try
         {
@@ -126,12 +133,9 @@ class RestartRestoreTest
                 first.submit(order.reset().account(1).symbol(0).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(30)));
                 ids.add(order.orderId());
             }
-            final long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (slow.processedCommands() < 3 && System.nanoTime() < deadline)
-            {
-                Thread.onSpinWait(); // the broker has executed all three; its answers are two seconds away
-            }
-            assertThat(slow.processedCommands()).isEqualTo(3);
+            Await.invoking(first.invoker(), "the broker executed all three", () -> slow.processedCommands() == 3);
+            clock.advance(1, TimeUnit.SECONDS); // its answers are still a second away
+            Await.idle(first.invoker());
         }
         finally
         {
@@ -140,24 +144,21 @@ class RestartRestoreTest
         assertThat(first.snapshot().get().openOrders()).extracting(PortfolioSnapshot.OrderLine::state)
             .containsOnly(OrderState.PENDING_NEW);
 
-        final OrderGateway second = OrderGateway.builder().symbols("AAPL", "MSFT").broker(slow).journalDirectory(journal).build();
+        final OrderGateway second = OrderGateway.builder().symbols("AAPL", "MSFT").broker(slow).journalDirectory(journal)
+            .threadingMode(ThreadingMode.INVOKER).clock(clock).build();
         try
         {
             final ReportCollector reports = new ReportCollector(second);
             for (final long id : ids)
             {
-                assertThat(reports.awaitFinal(id, TIMEOUT).state()).isEqualTo(OrderState.FILLED);
+                assertThat(reports.awaitFinal(id, TIMEOUT).state()).as("learnt from the broker at the restart").isEqualTo(OrderState.FILLED);
             }
-            // The broker's late answers from before the restart now arrive: every one is refused (duplicate fill id,
-            // or an ack for a finished order), none is counted twice.
-            final long refusedDeadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (second.metrics().get(io.ordergateway.core.metrics.GatewayMetrics.Counter.REFUSED_EVENTS) < 3
-                && System.nanoTime() < refusedDeadline)
-            {
-                reports.pollOnce();
-            }
+            assertThat(second.metrics().get(io.ordergateway.core.metrics.GatewayMetrics.Counter.REFUSED_EVENTS)).isZero();
+            clock.advance(1, TimeUnit.SECONDS); // now the broker's answers from before the restart arrive
+            Await.idle(second.invoker());
+            // Every one is refused (duplicate fill id, or an ack for a finished order), none is counted twice.
             assertThat(second.metrics().get(io.ordergateway.core.metrics.GatewayMetrics.Counter.REFUSED_EVENTS)).isGreaterThanOrEqualTo(3);
-            final PortfolioSnapshot state = second.snapshot().get(10, TimeUnit.SECONDS);
+            final PortfolioSnapshot state = second.await(second.snapshot(), 10_000);
             assertThat(state.position(0, "AAPL").quantity()).isEqualTo(quantity(90));
             assertThat(state.openOrders()).isEmpty();
         }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -40,13 +41,27 @@ public final class GatewayThreads implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayThreads.class);
 
-    private record Role(String name, Agent agent)
+    private record Role(String name, Agent agent, BooleanSupplier hasWork)
     {
+    }
+
+    /**
+     * Makes the idle strategy of one stage thread.
+     */
+    @FunctionalInterface
+    public interface StageIdle
+    {
+        /**
+         * @param slot    the stage thread's number, from 0.
+         * @param hasWork whether events wait for the agents on the thread (a strategy that sleeps checks it last).
+         * @return the idle strategy.
+         */
+        IdleStrategy create(int slot, BooleanSupplier hasWork);
     }
 
     private final String prefix;
     private final ThreadingMode mode;
-    private final Supplier<IdleStrategy> stageIdle;
+    private final StageIdle stageIdle;
     private final Supplier<IdleStrategy> agentIdle;
     private final List<Role> stages = new ArrayList<>();
     private final List<Role> agents = new ArrayList<>();
@@ -66,7 +81,7 @@ public final class GatewayThreads implements AutoCloseable
      * @param stageIdle idle strategies for stage threads (one per thread).
      * @param agentIdle idle strategies for the other agents' threads.
      */
-    public GatewayThreads(final String prefix, final ThreadingMode mode, final Supplier<IdleStrategy> stageIdle,
+    public GatewayThreads(final String prefix, final ThreadingMode mode, final StageIdle stageIdle,
         final Supplier<IdleStrategy> agentIdle)
     {
         this.prefix = prefix;
@@ -76,24 +91,26 @@ public final class GatewayThreads implements AutoCloseable
     }
 
     /**
-     * @param role  the stage group's name.
-     * @param agent a ring consumer, in pipeline order.
+     * @param role    the stage group's name.
+     * @param agent   a ring consumer, in pipeline order.
+     * @param hasWork whether events wait for it.
      * @return this.
      */
-    public GatewayThreads stage(final String role, final Agent agent)
+    public GatewayThreads stage(final String role, final Agent agent, final BooleanSupplier hasWork)
     {
-        stages.add(new Role(role, agent));
+        stages.add(new Role(role, agent, hasWork));
         return this;
     }
 
     /**
      * @param agent     the egress agent.
+     * @param hasWork   whether events wait for it.
      * @param ownThread true when it calls a listener (which may be slow).
      * @return this.
      */
-    public GatewayThreads egress(final Agent agent, final boolean ownThread)
+    public GatewayThreads egress(final Agent agent, final BooleanSupplier hasWork, final boolean ownThread)
     {
-        egress = new Role("egress", agent);
+        egress = new Role("egress", agent, hasWork);
         egressOwnThread = ownThread;
         return this;
     }
@@ -109,7 +126,7 @@ public final class GatewayThreads implements AutoCloseable
         {
             throw new IllegalStateException("agents are added before start; use add(role, agent) while running");
         }
-        agents.add(new Role(role, agent));
+        agents.add(new Role(role, agent, null));
         return this;
     }
 
@@ -158,11 +175,14 @@ public final class GatewayThreads implements AutoCloseable
             final Role stage = stages.get(i);
             final boolean withEgress = i == stages.size() - 1 && !egressOwnThread;
             final Agent agent = withEgress ? new CompositeAgent(stage.agent(), egress.agent()) : stage.agent();
-            stageRunners.add(run(stage.name(), agent, stageIdle.get(), stage.agent().roleName() + (withEgress ? ", egress" : "")));
+            final BooleanSupplier hasWork = withEgress
+                ? () -> stage.hasWork().getAsBoolean() || egress.hasWork().getAsBoolean() : stage.hasWork();
+            stageRunners.add(run(stage.name(), agent, stageIdle.create(i, hasWork),
+                stage.agent().roleName() + (withEgress ? ", egress" : "")));
         }
         if (egressOwnThread)
         {
-            stageRunners.add(run("egress", egress.agent(), stageIdle.get(), "egress (calls the listener)"));
+            stageRunners.add(run("egress", egress.agent(), stageIdle.create(stages.size(), egress.hasWork()), "egress (calls the listener)"));
         }
     }
 

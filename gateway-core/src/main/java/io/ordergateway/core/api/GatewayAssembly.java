@@ -132,6 +132,7 @@ final class GatewayAssembly
 
         final StartupRecovery.Restored restored = StartupRecovery.restore(journalDirectory, risk, route, state, symbols, brokers.length);
         metrics.reset(); // the new session counts only what happens in it
+        route.publishStatus(); // the status as restored, not as the replay last published it
 
         pollQueue = b.polling ? new OneToOneRingBuffer(new UnsafeBuffer(ByteBuffer.allocateDirect(
             b.pollQueueBytes + RingBufferDescriptor.TRAILER_LENGTH))) : null;
@@ -152,7 +153,8 @@ final class GatewayAssembly
             b.accountRatePerSecond, b.accountBurst, b.strategyRatePerSecond, b.strategyBurst, b.symbolRatePerSecond, b.symbolBurst,
             routing.weights(), "start"));
 
-        threads = new GatewayThreads("gateway-" + instanceId, b.threadingMode, b.waitStrategy::idleStrategy,
+        threads = new GatewayThreads("gateway-" + instanceId, b.threadingMode,
+            (slot, hasWork) -> b.waitStrategy.stageIdleStrategy(pipeline.wakeup(), slot, hasWork),
             () -> new BackoffIdleStrategy(10, 10, AGENT_MIN_PARK_NANOS, AGENT_MAX_PARK_NANOS));
         sinks = new RingBrokerEventSink[brokers.length];
         for (int i = 0; i < brokers.length; i++)
@@ -183,9 +185,9 @@ final class GatewayAssembly
     {
         for (final StageAgent stage : pipeline.stageAgents())
         {
-            threads.stage(stage.roleName(), stage);
+            threads.stage(stage.roleName(), stage, stage::hasWork);
         }
-        threads.egress(pipeline.egressAgent(), b.listener != null);
+        threads.egress(pipeline.egressAgent(), pipeline.egressAgent()::hasWork, b.listener != null);
         threads.agent("timer", new io.ordergateway.core.timer.GatewayTimer(pipeline.ring(), clock, routing.tickNanos(),
             () -> closing));
         final UnknownOrderResolver resolver = new UnknownOrderResolver(brokers, sinks, clientOrderIds, clock, b.reconcileTimeoutMillis);

@@ -1,6 +1,5 @@
 package io.ordergateway.core.pipeline;
 
-import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.RingBuffer;
@@ -18,8 +17,9 @@ import java.util.function.BooleanSupplier;
  * ({@code agent.GatewayThreads}). Every stage runs inside a {@link GuardedStage}, so nothing thrown
  * stops the ring.
  *
- * <p>The ring's wait strategy is never waited on (agents poll and idle by their own strategy); a
- * busy-spin strategy is given because its publish signal costs nothing.
+ * <p>The ring's wait strategy is never waited on (agents poll and idle by their own strategy); it is
+ * a {@link RingWakeup}, whose publish signal wakes stage threads that sleep (wait strategy BLOCKING)
+ * and costs a fence otherwise.
  */
 public final class GatewayPipeline
 {
@@ -27,6 +27,7 @@ public final class GatewayPipeline
     static final int BATCH_LIMIT = 256;
 
     private final RingBuffer<GatewayEvent> ring;
+    private final RingWakeup wakeup = new RingWakeup();
     private final List<StageAgent> stageAgents = new ArrayList<>();
     private final StageAgent egress;
     private final StageAgent last;
@@ -69,7 +70,7 @@ public final class GatewayPipeline
         {
             throw new IllegalArgumentException("ring size must be a power of two of at least 2, was " + ringSize);
         }
-        ring = RingBuffer.createMultiProducer(GatewayEvent::new, ringSize, new BusySpinWaitStrategy());
+        ring = RingBuffer.createMultiProducer(GatewayEvent::new, ringSize, wakeup);
         final GuardedStage validate = new GuardedStage("validate", stages.validate(), metrics);
         final GuardedStage throttle = new GuardedStage("throttle", stages.throttle(), metrics);
         final GuardedStage risk = new GuardedStage("risk", stages.risk(), metrics);
@@ -100,15 +101,39 @@ public final class GatewayPipeline
         }
         last = stageAgents.get(stageAgents.size() - 1);
         egress = new StageAgent("egress", ring.newPoller(last.sequence()), new GuardedStage("egress", stages.egress(), metrics),
-            BATCH_LIMIT, egressReady);
+            BATCH_LIMIT, egressReady, last.sequence(), wakeup);
         ring.addGatingSequences(egress.sequence());
     }
 
     private void group(final String role, final GuardedStage... stages)
     {
         final EventHandler<GatewayEvent> handler = stages.length == 1 ? stages[0] : new StageGroup(List.of(stages));
-        final EventPoller<GatewayEvent> poller = stageAgents.isEmpty() ? ring.newPoller() : ring.newPoller(last().sequence());
-        stageAgents.add(new StageAgent(role, poller, handler, BATCH_LIMIT, null));
+        final com.lmax.disruptor.Sequence upstream = stageAgents.isEmpty() ? cursor() : last().sequence();
+        final EventPoller<GatewayEvent> poller = stageAgents.isEmpty() ? ring.newPoller() : ring.newPoller(upstream);
+        stageAgents.add(new StageAgent(role, poller, handler, BATCH_LIMIT, null, upstream, wakeup));
+    }
+
+    /**
+     * The ring's cursor as a sequence (the first group's upstream): reads {@link RingBuffer#getCursor()}.
+     */
+    private com.lmax.disruptor.Sequence cursor()
+    {
+        return new com.lmax.disruptor.Sequence()
+        {
+            @Override
+            public long get()
+            {
+                return ring.getCursor();
+            }
+        };
+    }
+
+    /**
+     * @return what wakes sleeping stage threads when events arrive.
+     */
+    public RingWakeup wakeup()
+    {
+        return wakeup;
     }
 
     private StageAgent last()

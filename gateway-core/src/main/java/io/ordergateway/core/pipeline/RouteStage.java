@@ -392,7 +392,11 @@ public final class RouteStage implements EventHandler<GatewayEvent>
         return false;
     }
 
-    private void publishStatus()
+    /**
+     * Publishes the execution status now: after a restore (the replay's last status may be up to
+     * ten ticks old), on the thread that owns this stage.
+     */
+    public void publishStatus()
     {
         if (statusListener != null)
         {

@@ -24,6 +24,8 @@ public final class StageAgent implements Agent
     private final EventHandler<GatewayEvent> stages;
     private final int batchLimit;
     private final BooleanSupplier ready;
+    private final BooleanSupplier upstreamAhead;
+    private final RingWakeup wakeup;
     private final EventPoller.Handler<GatewayEvent> handler = this::onEvent;
     private int taken;
 
@@ -33,11 +35,15 @@ public final class StageAgent implements Agent
      * @param stages     the stages, guarded: they never throw.
      * @param batchLimit the most events a duty cycle takes.
      * @param ready      whether the stages can take the next event now (null: always).
+     * @param upstream   the sequence it polls behind (the ring's cursor for the first group).
+     * @param wakeup     signalled after each batch, so sleeping agents behind this one wake.
      */
     StageAgent(
         final String roleName, final EventPoller<GatewayEvent> poller, final EventHandler<GatewayEvent> stages, final int batchLimit,
-        final BooleanSupplier ready)
+        final BooleanSupplier ready, final com.lmax.disruptor.Sequence upstream, final RingWakeup wakeup)
     {
+        this.upstreamAhead = () -> upstream.get() > poller.getSequence().get();
+        this.wakeup = wakeup;
         this.roleName = roleName;
         this.poller = poller;
         this.stages = stages;
@@ -60,7 +66,19 @@ public final class StageAgent implements Agent
         }
         taken = 0;
         poller.poll(handler);
+        if (taken > 0)
+        {
+            wakeup.signalAllWhenBlocking();
+        }
         return taken;
+    }
+
+    /**
+     * @return true if events wait for this agent (for a stage thread about to sleep).
+     */
+    public boolean hasWork()
+    {
+        return upstreamAhead.getAsBoolean() && (ready == null || ready.getAsBoolean());
     }
 
     private boolean onEvent(final GatewayEvent event, final long sequence, final boolean endOfBatch) throws Exception

@@ -19,7 +19,27 @@ public enum WaitStrategyKind
     /** Spin, then yield, then park from 1 us up to 1 ms: little CPU when idle, but an order after a pause waits for the wake-up. */
     BACKOFF,
     /** Park about a microsecond (the OS makes it tens) whenever idle: least CPU of the polling kinds, slowest to react. */
-    SLEEPING;
+    SLEEPING,
+    /**
+     * Spin (yielding) a while after the last event, then sleep until the next one is published: the producer wakes
+     * the thread ({@link RingWakeup}). No CPU when idle and no periodic wake-ups; an event after a quiet spell pays
+     * the OS's wake-up (tens of microseconds on a VM), a burst does not.
+     */
+    BLOCKING;
+
+    /** How long a BLOCKING stage thread spins after its last event before it sleeps. */
+    static final long BLOCKING_SPIN_NANOS = 200_000L;
+
+    /**
+     * @param wakeup  the ring's wake-up.
+     * @param slot    the stage thread's slot (0 to 7).
+     * @param hasWork whether events wait for the thread's agents.
+     * @return a new idle strategy of this kind for a stage thread.
+     */
+    public IdleStrategy stageIdleStrategy(final RingWakeup wakeup, final int slot, final java.util.function.BooleanSupplier hasWork)
+    {
+        return this == BLOCKING ? wakeup.idleStrategy(slot, BLOCKING_SPIN_NANOS, hasWork) : idleStrategy();
+    }
 
     /**
      * @return a new idle strategy of this kind (they keep state: one per thread).
@@ -32,6 +52,7 @@ public enum WaitStrategyKind
             case YIELDING: return new YieldingIdleStrategy();
             case BACKOFF: return new BackoffIdleStrategy(100, 100, 1_000, 1_000_000);
             case SLEEPING: return new SleepingIdleStrategy(1_000);
+            case BLOCKING: throw new IllegalStateException("BLOCKING needs the ring's wake-up: use stageIdleStrategy");
             default: throw new IllegalStateException("unknown wait strategy " + this);
         }
     }
