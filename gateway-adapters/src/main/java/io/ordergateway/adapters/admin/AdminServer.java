@@ -213,12 +213,12 @@ public final class AdminServer implements AutoCloseable
                 throw new IllegalArgumentException("engaged: expected true or false");
             }
             final int account = first(uri, "account") == null ? -1 : Integer.parseInt(first(uri, "account"));
-            final SubmitResult result = gateway.killSwitch(account, Boolean.parseBoolean(engaged)); // logs the alert itself
+            final SubmitResult result = gateway.controls().killSwitch(account, Boolean.parseBoolean(engaged)); // logs the alert itself
             return accepted(result);
         }
         if (method.equals(HttpMethod.GET) && path.equals("/admin/config/versions"))
         {
-            final List<io.ordergateway.core.settings.RuntimeSettings> versions = gateway.settingsVersions();
+            final List<io.ordergateway.core.settings.RuntimeSettings> versions = gateway.settings().versions();
             return json(200, g ->
             {
                 g.writeArrayFieldStart("versions");
@@ -236,7 +236,7 @@ public final class AdminServer implements AutoCloseable
             {
                 throw new IllegalArgumentException("version: expected a version number (GET /admin/config/versions lists them)");
             }
-            return settings(gateway.rollbackSettings(Integer.parseInt(version)));
+            return settings(gateway.settings().rollback(Integer.parseInt(version)));
         }
         if (method.equals(HttpMethod.POST) && path.equals("/admin/config/reload"))
         {
@@ -261,9 +261,9 @@ public final class AdminServer implements AutoCloseable
                 final SubmitResult result;
                 switch (parts[1])
                 {
-                    case "enable": result = gateway.enableBroker(id); break;
-                    case "disable": result = gateway.disableBroker(id); break;
-                    case "activate": result = gateway.forceActive(id); break;
+                    case "enable": result = gateway.controls().enableBroker(id); break;
+                    case "disable": result = gateway.controls().disableBroker(id); break;
+                    case "activate": result = gateway.controls().forceActive(id); break;
                     default: throw new IllegalArgumentException(parts[1] + ": expected enable, disable or activate");
                 }
                 LOG.warn("ALERT admin: broker {} {}: {}", parts[0], parts[1], result);
@@ -450,6 +450,7 @@ public final class AdminServer implements AutoCloseable
             out.append("gateway_alerts_total{kind=\"broker_switch\"} ").append(gateway.alerts().brokerSwitches()).append('\n');
             out.append("gateway_alerts_total{kind=\"pause\"} ").append(gateway.alerts().pauses()).append('\n');
             out.append("gateway_alerts_total{kind=\"kill_switch\"} ").append(gateway.alerts().killSwitchChanges()).append('\n');
+            out.append("gateway_alerts_total{kind=\"reports_backlog\"} ").append(gateway.alerts().reportsBacklogs()).append('\n');
             out.append("gateway_alerts_total{kind=\"reconciliation_difference\"} ").append(gateway.alerts().reconciliationDifferences())
                 .append('\n');
             final ExecutionStatus s = gateway.executionStatus();

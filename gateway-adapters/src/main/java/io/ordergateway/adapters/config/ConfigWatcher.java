@@ -125,7 +125,7 @@ public final class ConfigWatcher implements Agent
         {
             LOG.warn("configuration {}: these changes need a restart and are not applied: {}", file, restartOnly);
         }
-        final SettingsResult result = gateway.applySettings(ConfiguredGateway.settings(next, "file " + file.getFileName()));
+        final SettingsResult result = gateway.settings().apply(ConfiguredGateway.settings(next, "file " + file.getFileName()));
         if (!result.accepted())
         {
             lastOutcome = "refused: " + String.join("; ", result.problems());

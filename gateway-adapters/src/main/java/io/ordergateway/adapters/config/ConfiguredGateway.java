@@ -92,11 +92,11 @@ public final class ConfiguredGateway
             {
                 if (enabled)
                 {
-                    gateway.enableBroker(b);
+                    gateway.controls().enableBroker(b);
                 }
                 else
                 {
-                    gateway.disableBroker(b);
+                    gateway.controls().disableBroker(b);
                 }
             }
         }

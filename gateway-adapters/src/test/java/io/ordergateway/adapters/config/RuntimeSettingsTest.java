@@ -99,7 +99,7 @@ class RuntimeSettingsTest
         assertThat(order(reports, 50).type()).isEqualTo(ReportType.SENT);
 
         write("10", ""); // lower the limit in the file
-        await(() -> gateway.settingsVersions().size() == 2, "the file's change applied: " + watcher.lastOutcome());
+        await(() -> gateway.settings().versions().size() == 2, "the file's change applied: " + watcher.lastOutcome());
         final ReportCollector.Report denied = order(reports, 50);
         assertThat(denied.type()).isEqualTo(ReportType.DENIED);
         assertThat(denied.text()).contains(RejectReason.RISK_LIMIT.name());
@@ -107,19 +107,19 @@ class RuntimeSettingsTest
         write("10", "throttles: { account: { burst: 0 } }\n"); // a file with a mistake: refused, nothing changes
         await(() -> watcher.lastOutcome().startsWith("refused"), "the bad file refused");
         assertThat(watcher.lastOutcome()).contains("throttles.account.burst: 0 is out of range");
-        assertThat(gateway.settingsVersions()).hasSize(2);
+        assertThat(gateway.settings().versions()).hasSize(2);
 
-        final SettingsResult rollback = gateway.rollbackSettings(1);
+        final SettingsResult rollback = gateway.settings().rollback(1);
         assertThat(rollback.accepted()).isTrue();
         assertThat(rollback.version()).isEqualTo(3);
         assertThat(order(reports, 50).type()).isEqualTo(ReportType.SENT);
 
-        final SettingsResult badWeights = gateway.applySettings(
+        final SettingsResult badWeights = gateway.settings().apply(
             new io.ordergateway.core.settings.RuntimeSettings(config.risk(), 0, 1, 0, 1, 0, 1, List.of(60, 30), "test"));
         assertThat(badWeights.accepted()).isFalse();
         assertThat(badWeights.problems()).containsExactly(
             "routing.weights: one percentage per broker (2), none negative, adding up to 100, was [60, 30]");
-        assertThat(gateway.settingsVersions()).hasSize(3);
+        assertThat(gateway.settings().versions()).hasSize(3);
 
         gateway.close();
         final List<String> journaled = new ArrayList<>();

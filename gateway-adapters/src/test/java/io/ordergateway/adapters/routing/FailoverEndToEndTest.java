@@ -187,7 +187,7 @@ class FailoverEndToEndTest
                 .build();
             final ReportCollector reports = new ReportCollector(gateway);
             final NewOrder order = new NewOrder();
-            gateway.forceActive(0); // a restart restores the last session's chain: start each session on the primary
+            gateway.controls().forceActive(0); // a restart restores the last session's chain: start each session on the primary
             step();
             for (int i = 0; i < 1_000 && (gateway.executionStatus() == null || !gateway.executionStatus().active().equals("primary")); i++)
             {

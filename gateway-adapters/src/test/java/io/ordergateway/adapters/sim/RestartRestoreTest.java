@@ -78,7 +78,7 @@ class RestartRestoreTest
                 resting.add(order.orderId());
                 reports.awaitState(order.orderId(), OrderState.NEW, TIMEOUT);
             }
-            assertThat(first.killSwitch(9, true)).isEqualTo(SubmitResult.ACCEPTED);
+            assertThat(first.controls().killSwitch(9, true)).isEqualTo(SubmitResult.ACCEPTED);
         }
         finally
         {

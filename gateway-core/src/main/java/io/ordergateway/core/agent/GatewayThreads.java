@@ -40,6 +40,7 @@ import java.util.function.Supplier;
 public final class GatewayThreads implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayThreads.class);
+    private static final long ADD_TIMEOUT_NANOS = 5_000_000_000L;
 
     private record Role(String name, Agent agent, BooleanSupplier hasWork)
     {
@@ -216,9 +217,21 @@ public final class GatewayThreads implements AutoCloseable
             agentRunners.add(run(role, agent, agentIdle.get(), role));
             return;
         }
-        if (!sharedAgents.tryAdd(agent))
+        // The composite takes an agent only once its thread has started it, and one at a time: wait (briefly) for both.
+        final long deadline = System.nanoTime() + ADD_TIMEOUT_NANOS;
+        final IdleStrategy idle = new org.agrona.concurrent.BackoffIdleStrategy(10, 10, 1_000, 1_000_000);
+        while (sharedAgents.status() != DynamicCompositeAgent.Status.ACTIVE || !sharedAgents.tryAdd(agent))
         {
-            throw new IllegalStateException("another agent is being added; try again");
+            if (System.nanoTime() - deadline > 0)
+            {
+                throw new IllegalStateException("the agents' thread did not take " + role + " within 5 s (status "
+                    + sharedAgents.status() + ")");
+            }
+            if (invoker != null)
+            {
+                invoker.invoke(); // INVOKER: the pending add completes in a duty cycle
+            }
+            idle.idle();
         }
         map.add("  + " + role + " (with the other agents)");
     }

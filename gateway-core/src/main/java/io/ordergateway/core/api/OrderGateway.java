@@ -12,8 +12,7 @@ import io.ordergateway.core.pipeline.ExecutionReportFlyweight;
 import io.ordergateway.core.risk.TradingControl;
 import io.ordergateway.core.routing.ExecutionStatus;
 import io.ordergateway.core.routing.RoutingCommand;
-import io.ordergateway.core.settings.RuntimeSettings;
-import io.ordergateway.core.settings.SettingsResult;
+import io.ordergateway.core.settings.SettingsHistory;
 import io.ordergateway.core.state.PortfolioSnapshot;
 import io.ordergateway.journal.FixedPoint;
 import org.agrona.concurrent.Agent;
@@ -54,6 +53,7 @@ public final class OrderGateway implements AutoCloseable
     private final ExecutionReportFlyweight pollFlyweight = new ExecutionReportFlyweight();
     private final MessageHandler pollDispatch = (msgTypeId, buffer, index, length) -> onPolled(buffer, index);
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final OperatorControls controls;
     private ExecutionReportHandler pollHandler;
     private volatile PortfolioSnapshot finalSnapshot;
 
@@ -61,6 +61,7 @@ public final class OrderGateway implements AutoCloseable
     {
         this.parts = parts;
         this.commands = parts.commands;
+        this.controls = new OperatorControls(this, parts);
         parts.start();
     }
 
@@ -140,163 +141,25 @@ public final class OrderGateway implements AutoCloseable
     }
 
     /**
-     * Switches the kill switch on or off: while on, new orders and replaces are denied with
-     * KILL_SWITCH (cancels still pass). Journaled. See {@link #cancelAllOpen} to also pull what is working.
-     *
-     * @param accountId the account, or -1 for every account.
-     * @param engaged   on or off.
-     * @return whether the control entered the ring.
+     * @return the operators' controls: kill switch, reduce-only, brokers in and out of routing, cancel all.
      */
-    public SubmitResult killSwitch(final int accountId, final boolean engaged)
+    public OperatorControls controls()
     {
-        final SubmitResult result = control(TradingControl.KILL_SWITCH, accountId, engaged);
-        if (result == SubmitResult.ACCEPTED)
-        {
-            parts.alerts.killSwitchChanged();
-            LOG.warn("ALERT gateway {}: kill switch {} for {}", parts.instanceId, engaged ? "ENGAGED" : "released",
-                accountId < 0 ? "every account" : "account " + accountId);
-        }
-        return result;
+        return controls;
     }
 
     /**
-     * Puts an account (or all) in reduce-only: only orders that shrink a position pass. Journaled.
+     * Risk limits, throttles and split weights while running: {@code settings().apply(...)} checks a
+     * change first (refused: nothing changes), then puts it into the ring as one event each stage
+     * applies (single writer) and the journal records; every version is kept ({@code versions()}) and
+     * {@code rollback(n)} applies an earlier one again. Run-time changes last until the gateway
+     * stops; a restart takes the configuration it is built with.
      *
-     * @param accountId the account, or -1 for every account.
-     * @param engaged   on or off.
-     * @return whether the control entered the ring.
+     * @return the settings versions and the way to change them.
      */
-    public SubmitResult reduceOnly(final int accountId, final boolean engaged)
+    public SettingsHistory settings()
     {
-        return control(TradingControl.REDUCE_ONLY, accountId, engaged);
-    }
-
-    private SubmitResult control(final TradingControl control, final int accountId, final boolean engaged)
-    {
-        return commands.operatorEvent(EventType.CONTROL, e ->
-        {
-            e.control = control;
-            e.accountId = accountId;
-            e.controlEngaged = engaged;
-        });
-    }
-
-    /**
-     * Makes a broker the active one (an operator's command; journaled).
-     *
-     * @param brokerId the broker.
-     * @return whether the command entered the ring.
-     */
-    public SubmitResult forceActive(final int brokerId)
-    {
-        return routingCommand(RoutingCommand.FORCE_ACTIVE, brokerId);
-    }
-
-    /**
-     * Takes a broker out of routing (journaled). Orders it holds stay with it.
-     *
-     * @param brokerId the broker.
-     * @return whether the command entered the ring.
-     */
-    public SubmitResult disableBroker(final int brokerId)
-    {
-        return routingCommand(RoutingCommand.DISABLE, brokerId);
-    }
-
-    /**
-     * Puts a broker back into routing (journaled).
-     *
-     * @param brokerId the broker.
-     * @return whether the command entered the ring.
-     */
-    public SubmitResult enableBroker(final int brokerId)
-    {
-        return routingCommand(RoutingCommand.ENABLE, brokerId);
-    }
-
-    private SubmitResult routingCommand(final RoutingCommand command, final int brokerId)
-    {
-        if (brokerId < 0 || brokerId >= parts.brokers.length)
-        {
-            throw new IllegalArgumentException("no broker " + brokerId + ": the gateway has " + parts.brokers.length);
-        }
-        return commands.operatorEvent(EventType.ROUTING_COMMAND, e ->
-        {
-            e.routingCommand = command;
-            e.brokerId = brokerId;
-        });
-    }
-
-    /**
-     * Changes risk limits, throttles and split weights while running. Checked first: a change with
-     * problems is refused and nothing changes. Otherwise it enters the ring as one event, each stage
-     * applies its part as the event passes (single writer), and the journal records it. Versions are
-     * kept: see {@link #settingsVersions()} and {@link #rollbackSettings}. Run-time changes last until
-     * the gateway stops; a restart takes the configuration it is built with.
-     *
-     * @param settings the new settings.
-     * @return accepted with the new version, or refused with the reasons.
-     */
-    public SettingsResult applySettings(final RuntimeSettings settings)
-    {
-        return parts.settings.apply(settings);
-    }
-
-    /**
-     * Applies an earlier version again, as a new version.
-     *
-     * @param version the version to go back to (1 is the settings the gateway started with).
-     * @return the outcome.
-     */
-    public SettingsResult rollbackSettings(final int version)
-    {
-        return parts.settings.rollback(version);
-    }
-
-    /**
-     * @return every settings version, oldest first (version 1 is the start).
-     */
-    public List<RuntimeSettings> settingsVersions()
-    {
-        return parts.settings.versions();
-    }
-
-    /**
-     * Asks to cancel every open order of an account (or all), e.g. after engaging the kill switch.
-     * Not for the hot path: takes a snapshot, then sends one cancel per order, retrying while the
-     * ring is full (for up to {@code timeoutMillis}).
-     *
-     * @param accountId     the account, or -1 for every account.
-     * @param timeoutMillis how long to keep trying.
-     * @return how many cancels entered the ring.
-     * @throws Exception if the snapshot could not be taken in time.
-     */
-    public int cancelAllOpen(final int accountId, final long timeoutMillis) throws Exception
-    {
-        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        final PortfolioSnapshot snapshot = await(snapshot(), timeoutMillis);
-        int sent = 0;
-        for (final PortfolioSnapshot.OrderLine line : snapshot.openOrders())
-        {
-            if (accountId >= 0 && line.accountId() != accountId)
-            {
-                continue;
-            }
-            SubmitResult result;
-            while ((result = cancel(line.orderId())) == SubmitResult.RING_FULL && System.nanoTime() < deadline)
-            {
-                if (parts.threads.mode() == ThreadingMode.INVOKER)
-                {
-                    invoker().invoke();
-                }
-                Thread.onSpinWait();
-            }
-            if (result == SubmitResult.ACCEPTED)
-            {
-                sent++;
-            }
-        }
-        return sent;
+        return parts.settings;
     }
 
     /**

@@ -210,16 +210,16 @@ class OrderGatewayTest
             final List<String> seen = new CopyOnWriteArrayList<>();
             awaitReports(gateway, seen, 1);
 
-            assertThat(gateway.killSwitch(7, true)).isEqualTo(SubmitResult.ACCEPTED);
+            assertThat(gateway.controls().killSwitch(7, true)).isEqualTo(SubmitResult.ACCEPTED);
             gateway.submit(order);
             gateway.submit(market(0).account(8)); // another account still trades
-            assertThat(gateway.cancelAllOpen(7, 5_000)).isEqualTo(1);
+            assertThat(gateway.controls().cancelAllOpen(7, 5_000)).isEqualTo(1);
             awaitReports(gateway, seen, 4);
             assertThat(seen.subList(1, 4)).containsExactly("DENIED DENIED", "SENT PENDING_NEW", "SENT PENDING_CANCEL");
             assertThat(gateway.metrics().deniedCount(io.ordergateway.core.domain.RejectReason.KILL_SWITCH)).isEqualTo(1);
             assertThat(working).isEqualTo(1);
 
-            gateway.killSwitch(7, false);
+            gateway.controls().killSwitch(7, false);
             gateway.submit(order);
             awaitReports(gateway, seen, 5);
             assertThat(seen.get(4)).isEqualTo("SENT PENDING_NEW");
@@ -239,6 +239,45 @@ class OrderGatewayTest
         assertThat(controls).hasSize(2);
         assertThat(controls.get(0)).contains("KILL_SWITCH ON account=7");
         assertThat(controls.get(1)).contains("KILL_SWITCH OFF account=7");
+    }
+
+    @Test
+    void anAgentAddedRightAfterTheStartRunsWithTheOtherAgentsAndIsClosedWithTheGateway()
+    {
+        // Regression: the agents' thread takes an agent only once it has started; an add straight after build() threw
+        // "add called when not active" (seen as a demo with a configuration file that exited at once).
+        for (int cycle = 0; cycle < 10; cycle++)
+        {
+            final AtomicInteger duties = new AtomicInteger();
+            final CountDownLatch closed = new CountDownLatch(1);
+            final OrderGateway gateway = OrderGateway.builder().symbols("AAPL").broker(new SilentBroker())
+                .journalDirectory(journal.resolve("cycle-" + cycle)).build();
+            gateway.addAgent("extra", new org.agrona.concurrent.Agent()
+            {
+                @Override
+                public int doWork()
+                {
+                    duties.incrementAndGet();
+                    return 0;
+                }
+
+                @Override
+                public void onClose()
+                {
+                    closed.countDown();
+                }
+
+                @Override
+                public String roleName()
+                {
+                    return "extra";
+                }
+            });
+            gateway.addAgent("another", new org.agrona.concurrent.DynamicCompositeAgent("another")); // a second add at once waits its turn
+            Await.until("the added agent runs", () -> duties.get() > 0);
+            gateway.close();
+            assertThat(closed.getCount()).as("closed with the gateway").isZero();
+        }
     }
 
     @Test
