@@ -3,7 +3,7 @@ package io.ordergateway.benchmarks.harness;
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
-import io.ordergateway.core.pipeline.RingWakeup;
+import io.ordergateway.core.agent.RingWakeup;
 import io.ordergateway.core.pipeline.WaitStrategyKind;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;

@@ -2,6 +2,7 @@ package io.ordergateway.adapters.config;
 
 import io.ordergateway.core.api.OrderGateway;
 import io.ordergateway.core.settings.SettingsResult;
+import io.ordergateway.core.agent.Period;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.NanoClock;
 import org.slf4j.Logger;
@@ -34,9 +35,8 @@ public final class ConfigWatcher implements Agent
     private final Path file;
     private final String profile;
     private final Map<String, String> environment;
-    private final long intervalNanos;
     private final NanoClock clock;
-    private long nextLook;
+    private final Period looks;
     private volatile GatewayConfig current;
     private volatile String lastOutcome = "watching";
     private FileTime seen;
@@ -61,9 +61,8 @@ public final class ConfigWatcher implements Agent
         this.profile = profile;
         this.environment = environment;
         this.current = loaded;
-        this.intervalNanos = intervalMillis * 1_000_000L;
         this.seen = modified();
-        this.nextLook = clock.nanoTime() + intervalNanos;
+        this.looks = new Period(intervalMillis * 1_000_000L, clock.nanoTime());
     }
 
     private FileTime modified()
@@ -81,12 +80,10 @@ public final class ConfigWatcher implements Agent
     @Override
     public int doWork()
     {
-        final long now = clock.nanoTime();
-        if (now - nextLook < 0)
+        if (!looks.due(clock.nanoTime()))
         {
             return 0;
         }
-        nextLook = now + intervalNanos;
         final FileTime modified = modified();
         if (modified != null && !modified.equals(seen))
         {

@@ -3,6 +3,7 @@ package io.ordergateway.core.metrics;
 import io.ordergateway.core.domain.RejectReason;
 import io.ordergateway.core.routing.ExecutionStatus;
 import io.ordergateway.journal.FixedPoint;
+import io.ordergateway.core.agent.Period;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.status.AtomicCounter;
@@ -49,8 +50,7 @@ public final class CountersExporter implements Agent
     private final AtomicCounter alertReconciliation;
     private final AtomicCounter alertReportsBacklog;
     private final EpochNanoClock clock;
-    private final long periodNanos;
-    private long nextCopy;
+    private final Period copies;
 
     /**
      * @param file            the counters file.
@@ -69,7 +69,7 @@ public final class CountersExporter implements Agent
         final EpochNanoClock clock, final long periodNanos)
     {
         this.clock = clock;
-        this.periodNanos = periodNanos;
+        this.copies = new Period(periodNanos, clock.nanoTime() - periodNanos); // the first copy at once
         this.alerts = alerts;
         this.file = file;
         this.metrics = metrics;
@@ -118,11 +118,10 @@ public final class CountersExporter implements Agent
     public int doWork()
     {
         final long now = clock.nanoTime();
-        if (now - nextCopy < 0)
+        if (!copies.due(now))
         {
             return 0;
         }
-        nextCopy = now + periodNanos;
         update(now / 1_000_000L);
         return 1;
     }

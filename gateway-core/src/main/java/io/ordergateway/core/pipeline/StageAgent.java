@@ -1,5 +1,6 @@
 package io.ordergateway.core.pipeline;
 
+import io.ordergateway.core.agent.RingWakeup;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.Sequence;

@@ -1,5 +1,6 @@
 package io.ordergateway.core.pipeline;
 
+import io.ordergateway.core.agent.RingWakeup;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;

@@ -4,6 +4,7 @@ import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import io.ordergateway.core.pipeline.EventType;
 import io.ordergateway.core.pipeline.GatewayEvent;
+import io.ordergateway.core.agent.Period;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
 
@@ -25,7 +26,7 @@ public final class GatewayTimer implements Agent
     private final EpochNanoClock clock;
     private final long tickNanos;
     private final BooleanSupplier closing;
-    private long nextTick;
+    private Period ticks;
 
     /**
      * @param ring      the gateway's ring.
@@ -44,18 +45,17 @@ public final class GatewayTimer implements Agent
     @Override
     public void onStart()
     {
-        nextTick = clock.nanoTime() + tickNanos;
+        ticks = new Period(tickNanos, clock.nanoTime());
     }
 
     @Override
     public int doWork()
     {
         final long now = clock.nanoTime();
-        if (now - nextTick < 0 || closing.getAsBoolean())
+        if (closing.getAsBoolean() || !ticks.due(now))
         {
             return 0;
         }
-        nextTick = now + tickNanos;
         final long sequence;
         try
         {

@@ -1,4 +1,4 @@
-package io.ordergateway.core.pipeline;
+package io.ordergateway.core.agent;
 
 import com.lmax.disruptor.AlertException;
 import com.lmax.disruptor.Sequence;
@@ -62,7 +62,7 @@ public final class RingWakeup implements WaitStrategy
      * @param hasWork   whether the ring holds events for this thread (checked after announcing, before parking).
      * @return the idle strategy.
      */
-    IdleStrategy idleStrategy(final int slot, final long spinNanos, final BooleanSupplier hasWork)
+    public IdleStrategy idleStrategy(final int slot, final long spinNanos, final BooleanSupplier hasWork)
     {
         return new IdleStrategy()
         {
