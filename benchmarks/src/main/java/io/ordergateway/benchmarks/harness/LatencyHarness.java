@@ -223,44 +223,29 @@ public final class LatencyHarness
         }
         warmUpEveryTarget(targets, options);
         final List<Result> results = new ArrayList<>();
-        for (final LatencyTarget target : targets)
+        final java.util.Set<LatencyTarget> stopped = new java.util.HashSet<>();
+        // Rate by rate, every target at each: whatever the machine does meanwhile (a JIT compile, a kernel thread)
+        // falls on all of them alike, not on whichever target happens to run first.
+        for (final long rate : options.rates())
         {
-            for (final long rate : options.rates())
+            for (final LatencyTarget target : targets)
             {
-                final long warmupRate = Math.max(rate, WARMUP_RATE);
-                final int fastWarmup = (int)Math.min(Integer.MAX_VALUE / 4, warmupRate * options.warmupSeconds());
-                // then a second at the measured rate itself, unmeasured: the code paths of this pace compile before they count
-                final int rateWarmup = rate < WARMUP_RATE && options.warmupSeconds() > 0 ? (int)Math.max(rate, 20) : 0;
-                final int warmupOrders = fastWarmup + rateWarmup;
-                final int orders = (int)Math.min(Integer.MAX_VALUE / 2, warmupOrders + rate * options.measureSeconds());
-                System.err.printf("%-36s %,10d/s ...", target.name(), rate);
-                FixedRateDriver.Run run;
-                Histogram histogram;
-                try
+                if (stopped.contains(target))
                 {
-                    target.start(orders, warmupOrders);
-                    run = FixedRateDriver.drive(target, warmupRate, fastWarmup, rate, orders);
-                    histogram = target.finish(run.sent());
+                    continue;
                 }
-                catch (final Exception ex)
+                final Result result = measure(target, rate, options);
+                if (result == null || !result.run().keptUp())
                 {
-                    System.err.printf(" failed: %s; stopping here%n", ex.getMessage());
-                    break;
+                    stopped.add(target);
                 }
-                finally
+                if (result != null)
                 {
-                    target.close();
-                }
-                results.add(new Result(target.name(), rate, run, histogram.copy()));
-                System.err.printf(" p99 %s us, %s%n", micros(histogram.getValueAtPercentile(99)),
-                    run.keptUp() ? "kept up" : "could not keep up: stopping here");
-                writeLog(options.output().resolve(target.name() + "-" + rate + ".hlog"), histogram);
-                if (!run.keptUp())
-                {
-                    break;
+                    results.add(result);
                 }
             }
         }
+        results.sort(java.util.Comparator.comparingInt((Result r) -> indexOf(targets, r.target())).thenComparingLong(Result::rate));
         final String report = report(options, results);
         out.print(report);
         Files.writeString(options.output().resolve("report.txt"), report);
@@ -276,6 +261,56 @@ public final class LatencyHarness
         }
         out.printf("%nWritten to %s: report.txt, one .hlog per target and rate, one plot-*.svg per target.%n",
             options.output().toAbsolutePath());
+    }
+
+    /**
+     * One measurement: warm-up at {@link #WARMUP_RATE} (or the rate), a pause until it drained, a
+     * second at the rate, then the measured orders.
+     *
+     * @return the result, or null if the target failed.
+     */
+    private static Result measure(final LatencyTarget target, final long rate, final Options options) throws IOException
+    {
+        final long warmupRate = Math.max(rate, WARMUP_RATE);
+        final int fastWarmup = (int)Math.min(Integer.MAX_VALUE / 4, warmupRate * options.warmupSeconds());
+        // then a second at the measured rate itself, unmeasured: the code paths of this pace compile before they count
+        final int rateWarmup = rate < WARMUP_RATE && options.warmupSeconds() > 0 ? (int)Math.max(rate, 20) : 0;
+        final int warmupOrders = fastWarmup + rateWarmup;
+        final int orders = (int)Math.min(Integer.MAX_VALUE / 2, warmupOrders + rate * options.measureSeconds());
+        System.err.printf("%-36s %,10d/s ...", target.name(), rate);
+        final FixedRateDriver.Run run;
+        final Histogram histogram;
+        try
+        {
+            target.start(orders, warmupOrders);
+            run = FixedRateDriver.drive(target, warmupRate, fastWarmup, rate, orders);
+            histogram = target.finish(run.sent());
+        }
+        catch (final Exception ex)
+        {
+            System.err.printf(" failed: %s; stopping here%n", ex.getMessage());
+            return null;
+        }
+        finally
+        {
+            target.close();
+        }
+        System.err.printf(" p99 %s us, %s%n", micros(histogram.getValueAtPercentile(99)),
+            run.keptUp() ? "kept up" : "could not keep up: stopping here");
+        writeLog(options.output().resolve(target.name() + "-" + rate + ".hlog"), histogram);
+        return new Result(target.name(), rate, run, histogram.copy());
+    }
+
+    private static int indexOf(final List<LatencyTarget> targets, final String name)
+    {
+        for (int i = 0; i < targets.size(); i++)
+        {
+            if (targets.get(i).name().equals(name))
+            {
+                return i;
+            }
+        }
+        return targets.size();
     }
 
     /**

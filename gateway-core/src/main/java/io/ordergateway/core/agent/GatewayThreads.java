@@ -42,7 +42,7 @@ public final class GatewayThreads implements AutoCloseable
     private static final Logger LOG = LoggerFactory.getLogger(GatewayThreads.class);
     private static final long ADD_TIMEOUT_NANOS = 5_000_000_000L;
 
-    private record Role(String name, Agent agent, BooleanSupplier hasWork)
+    private record Role(String name, String what, Agent agent, BooleanSupplier hasWork)
     {
     }
 
@@ -93,13 +93,14 @@ public final class GatewayThreads implements AutoCloseable
 
     /**
      * @param role    the stage group's name.
+     * @param what    its stages, for the thread map.
      * @param agent   a ring consumer, in pipeline order.
      * @param hasWork whether events wait for it.
      * @return this.
      */
-    public GatewayThreads stage(final String role, final Agent agent, final BooleanSupplier hasWork)
+    public GatewayThreads stage(final String role, final String what, final Agent agent, final BooleanSupplier hasWork)
     {
-        stages.add(new Role(role, agent, hasWork));
+        stages.add(new Role(role, what, agent, hasWork));
         return this;
     }
 
@@ -111,7 +112,7 @@ public final class GatewayThreads implements AutoCloseable
      */
     public GatewayThreads egress(final Agent agent, final BooleanSupplier hasWork, final boolean ownThread)
     {
-        egress = new Role("egress", agent, hasWork);
+        egress = new Role("egress", "egress", agent, hasWork);
         egressOwnThread = ownThread;
         return this;
     }
@@ -127,7 +128,7 @@ public final class GatewayThreads implements AutoCloseable
         {
             throw new IllegalStateException("agents are added before start; use add(role, agent) while running");
         }
-        agents.add(new Role(role, agent, null));
+        agents.add(new Role(role, role, agent, null));
         return this;
     }
 
@@ -178,8 +179,7 @@ public final class GatewayThreads implements AutoCloseable
             final Agent agent = withEgress ? new CompositeAgent(stage.agent(), egress.agent()) : stage.agent();
             final BooleanSupplier hasWork = withEgress
                 ? () -> stage.hasWork().getAsBoolean() || egress.hasWork().getAsBoolean() : stage.hasWork();
-            stageRunners.add(run(stage.name(), agent, stageIdle.create(i, hasWork),
-                stage.agent().roleName() + (withEgress ? ", egress" : "")));
+            stageRunners.add(run(stage.name(), agent, stageIdle.create(i, hasWork), stage.what() + (withEgress ? ", egress" : "")));
         }
         if (egressOwnThread)
         {

@@ -185,7 +185,7 @@ final class GatewayAssembly
     {
         for (final StageAgent stage : pipeline.stageAgents())
         {
-            threads.stage(stage.roleName(), stage, stage::hasWork);
+            threads.stage(stage.roleName(), stage.stageNames(), stage, stage::hasWork);
         }
         threads.egress(pipeline.egressAgent(), pipeline.egressAgent()::hasWork, b.listener != null);
         threads.agent("timer", new io.ordergateway.core.timer.GatewayTimer(pipeline.ring(), clock, routing.tickNanos(),

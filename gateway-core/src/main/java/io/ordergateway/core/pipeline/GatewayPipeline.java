@@ -101,7 +101,7 @@ public final class GatewayPipeline
                 throw new IllegalArgumentException("unknown topology " + topology);
         }
         last = stageAgents.get(stageAgents.size() - 1);
-        egress = new StageAgent("egress", ring.newPoller(last.sequence()), new GuardedStage("egress", stages.egress(), metrics),
+        egress = new StageAgent("egress", "egress", ring.newPoller(last.sequence()), new GuardedStage("egress", stages.egress(), metrics),
             BATCH_LIMIT, egressReady, last.sequence(), wakeup);
         ring.addGatingSequences(egress.sequence());
     }
@@ -111,7 +111,8 @@ public final class GatewayPipeline
         final EventHandler<GatewayEvent> handler = stages.length == 1 ? stages[0] : new StageGroup(List.of(stages));
         final com.lmax.disruptor.Sequence upstream = stageAgents.isEmpty() ? cursor() : last().sequence();
         final EventPoller<GatewayEvent> poller = stageAgents.isEmpty() ? ring.newPoller() : ring.newPoller(upstream);
-        stageAgents.add(new StageAgent(role, poller, handler, BATCH_LIMIT, null, upstream, wakeup));
+        final String names = String.join(", ", java.util.Arrays.stream(stages).map(GuardedStage::name).toList());
+        stageAgents.add(new StageAgent(role, names, poller, handler, BATCH_LIMIT, null, upstream, wakeup));
     }
 
     /**

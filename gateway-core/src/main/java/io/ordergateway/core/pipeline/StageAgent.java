@@ -21,6 +21,7 @@ import java.util.function.BooleanSupplier;
 public final class StageAgent implements Agent
 {
     private final String roleName;
+    private final String stageNames;
     private final EventPoller<GatewayEvent> poller;
     private final EventHandler<GatewayEvent> stages;
     private final int batchLimit;
@@ -31,7 +32,8 @@ public final class StageAgent implements Agent
     private int taken;
 
     /**
-     * @param roleName   what it runs, for thread names and logs.
+     * @param roleName   the group's name, for thread names and logs.
+     * @param stageNames the stages it runs, in order, for the thread map.
      * @param poller     its place in the ring.
      * @param stages     the stages, guarded: they never throw.
      * @param batchLimit the most events a duty cycle takes.
@@ -40,12 +42,13 @@ public final class StageAgent implements Agent
      * @param wakeup     signalled after each batch, so sleeping agents behind this one wake.
      */
     StageAgent(
-        final String roleName, final EventPoller<GatewayEvent> poller, final EventHandler<GatewayEvent> stages, final int batchLimit,
+        final String roleName, final String stageNames, final EventPoller<GatewayEvent> poller, final EventHandler<GatewayEvent> stages, final int batchLimit,
         final BooleanSupplier ready, final com.lmax.disruptor.Sequence upstream, final RingWakeup wakeup)
     {
         this.upstreamAhead = () -> upstream.get() > poller.getSequence().get();
         this.wakeup = wakeup;
         this.roleName = roleName;
+        this.stageNames = stageNames;
         this.poller = poller;
         this.stages = stages;
         this.batchLimit = batchLimit;
@@ -98,6 +101,14 @@ public final class StageAgent implements Agent
     public String roleName()
     {
         return roleName;
+    }
+
+    /**
+     * @return the stages it runs, in order (e.g. {@code validate, throttle, risk}).
+     */
+    public String stageNames()
+    {
+        return stageNames;
     }
 
     /**
