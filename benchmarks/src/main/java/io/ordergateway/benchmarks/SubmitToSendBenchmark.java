@@ -65,7 +65,7 @@ public class SubmitToSendBenchmark
     @Param({"SINGLE"})
     public Topology topology;
 
-    @Param({"YIELDING"})
+    @Param({"BLOCKING"})
     public WaitStrategyKind waitStrategy;
 
     private Path journal;

@@ -56,7 +56,7 @@ class ConfigLoaderTest
         assertThat(defaults.admin().port()).isZero();
         assertThat(defaults.threadingMode()).isEqualTo(io.ordergateway.core.agent.ThreadingMode.SHARED);
         assertThat(defaults.topology()).isEqualTo(io.ordergateway.core.pipeline.Topology.SINGLE);
-        assertThat(defaults.waitStrategy()).isEqualTo(WaitStrategyKind.YIELDING);
+        assertThat(defaults.waitStrategy()).isEqualTo(WaitStrategyKind.BLOCKING);
         assertThat(ConfigLoader.load(EXAMPLE, "development", Map.of()).waitStrategy()).isEqualTo(WaitStrategyKind.BACKOFF);
 
         final GatewayConfig production = ConfigLoader.load(EXAMPLE, "production", Map.of());
