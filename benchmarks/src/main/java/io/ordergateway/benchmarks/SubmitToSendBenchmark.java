@@ -65,7 +65,7 @@ public class SubmitToSendBenchmark
     @Param({"SINGLE"})
     public Topology topology;
 
-    @Param({"BLOCKING"})
+    @Param({"YIELDING"})
     public WaitStrategyKind waitStrategy;
 
     private Path journal;

@@ -81,7 +81,7 @@ public final class LatencyHarness
     /** The rates of {@code ./gateway bench}, from a strategy's usual pace to the pipeline's limit. */
     public static final String DEFAULT_RATES = "100,1k,10k,100k,250k,500k,1m";
     /** The configurations of {@code ./gateway bench}: the default first, then the earlier default and the alternatives. */
-    public static final String DEFAULT_CONFIGS = "default,shared:single:yielding,dedicated:compact:sleeping,shared:compact:yielding";
+    public static final String DEFAULT_CONFIGS = "default,shared:single:blocking,dedicated:compact:sleeping,shared:compact:yielding";
 
     /**
      * Where latency is measured to, public for the command line.

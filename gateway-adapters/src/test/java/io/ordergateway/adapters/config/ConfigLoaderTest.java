@@ -56,8 +56,8 @@ class ConfigLoaderTest
         assertThat(defaults.admin().port()).isZero();
         assertThat(defaults.threadingMode()).isEqualTo(io.ordergateway.core.agent.ThreadingMode.SHARED);
         assertThat(defaults.topology()).isEqualTo(io.ordergateway.core.pipeline.Topology.SINGLE);
-        assertThat(defaults.waitStrategy()).isEqualTo(WaitStrategyKind.BLOCKING);
-        assertThat(ConfigLoader.load(EXAMPLE, "development", Map.of()).waitStrategy()).isEqualTo(WaitStrategyKind.BACKOFF);
+        assertThat(defaults.waitStrategy()).isEqualTo(WaitStrategyKind.YIELDING);
+        assertThat(ConfigLoader.load(EXAMPLE, "development", Map.of()).waitStrategy()).isEqualTo(WaitStrategyKind.BLOCKING);
 
         final GatewayConfig production = ConfigLoader.load(EXAMPLE, "production", Map.of());
         assertThat(production.waitStrategy()).isEqualTo(WaitStrategyKind.BUSY_SPIN);

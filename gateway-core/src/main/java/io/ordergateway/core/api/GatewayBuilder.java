@@ -29,8 +29,8 @@ public final class GatewayBuilder
     public static final ThreadingMode DEFAULT_THREADING_MODE = ThreadingMode.SHARED;
     /** The default topology: every stage on one thread. */
     public static final Topology DEFAULT_TOPOLOGY = Topology.SINGLE;
-    /** How stage threads wait by default: spin briefly after the last event, then sleep until the next is published. */
-    public static final WaitStrategyKind DEFAULT_WAIT_STRATEGY = WaitStrategyKind.BLOCKING;
+    /** How stage threads wait by default: spin, yielding the core to any other runnable thread. */
+    public static final WaitStrategyKind DEFAULT_WAIT_STRATEGY = WaitStrategyKind.YIELDING;
 
     String instanceId = "gw1";
     final List<Instrument> instruments = new ArrayList<>();
@@ -167,7 +167,7 @@ public final class GatewayBuilder
         return this;
     }
 
-    /** @param waitStrategy how stage threads wait when idle (default blocking: sleep until woken). @return this. */
+    /** @param waitStrategy how stage threads wait when idle (default yielding). @return this. */
     public GatewayBuilder waitStrategy(final WaitStrategyKind waitStrategy)
     {
         this.waitStrategy = waitStrategy;

@@ -23,9 +23,8 @@ public enum WaitStrategyKind
     SLEEPING,
     /**
      * Spin (yielding) 20 us after the last event, then sleep until the next one is published: the producer wakes the
-     * thread ({@link RingWakeup}). The default: the core is free while the gateway is idle (on 2 cores the strategy,
-     * the other agents, the JIT compiler and the kernel need it), a burst or a high rate never sleeps, and an event
-     * after a quiet spell pays one wake-up (20 to 100 us on a VM).
+     * thread ({@link RingWakeup}). The core is free while the gateway is idle, a burst or a high rate never sleeps, and
+     * an event after a quiet spell pays one wake-up (20 to 100 us on a VM).
      */
     BLOCKING;
 
