@@ -20,9 +20,9 @@ import java.util.concurrent.TimeUnit;
 @Command(
     name = "alpaca-sim",
     mixinStandardHelpOptions = true,
-    description = {
-        "Serve the Alpaca-compatible simulator (REST /v2/... and the trade_updates stream at /stream) on a loopback port.",
-        "Clients must send the key and secret of ALPACA_API_KEY and ALPACA_SECRET_KEY. Stops on Ctrl-C or after --seconds."})
+    header = "Serve the Alpaca-compatible simulator on a loopback port.",
+    description = "REST /v2/... and the trade_updates stream at /stream. Clients must send the key and secret of ALPACA_API_KEY "
+        + "and ALPACA_SECRET_KEY. Stops on Ctrl-C or after --seconds.")
 final class AlpacaSimCommand implements Callable<Integer>
 {
     @Option(names = "--port", paramLabel = "P", description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 picks a free one).")

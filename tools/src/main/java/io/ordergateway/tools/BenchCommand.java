@@ -15,11 +15,12 @@ import java.util.concurrent.Callable;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
+    header = "Measure the gateway's latency at fixed rates, next to baselines measured in the same run.",
     description = {
-        "Drive the embedded gateway (real journal on disk) at a ladder of fixed rates, with the baselines measured",
-        "the same way in the same run: a bare Disruptor hop and a bare Chronicle append (the floor) and the same",
-        "stages on ArrayBlockingQueues (the conventional design). Latency is measured from each order's planned",
-        "send time. Prints the rate table and ratios; writes HdrHistogram logs and SVG plots."})
+        "Drives the embedded gateway (a real journal on disk) at a ladder of fixed rates, rate by rate, with the baselines measured "
+            + "the same way: a bare ring hop and a bare Chronicle append (the floor) and the same stages on ArrayBlockingQueues "
+            + "(the conventional design). Latency is measured from each order's planned send time; the driver spins up to it.",
+        "Prints the rate table and the ratios to the baselines; writes HdrHistogram logs and SVG plots."})
 final class BenchCommand implements Callable<Integer>
 {
     @Option(names = "--rates", paramLabel = "R,R..", description = "Orders per second (default: ${DEFAULT-VALUE}).")

@@ -40,9 +40,9 @@ import java.util.concurrent.locks.LockSupport;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = {
-        "Run an embedded gateway against simulated brokers (or Alpaca) at a fixed order rate,",
-        "then print latency percentiles, a per-broker summary and the final positions."})
+    header = "Run an embedded gateway against simulated brokers (or Alpaca) and print what happened.",
+    description = "Prints the gateway's threads, sends orders at a fixed rate, then prints latency percentiles, a per-broker summary, "
+        + "the final positions, the routing timeline and where the journal is.")
 final class DemoCommand implements Callable<Integer>
 {
     private static final Map<String, Long> PRICES = new LinkedHashMap<>();

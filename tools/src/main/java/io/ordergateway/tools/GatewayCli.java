@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     name = "gateway",
     mixinStandardHelpOptions = true,
     version = "gateway 0.1.0",
-    description = "Low-latency order gateway: run the demo, read the journal, benchmark, serve the Alpaca simulator.",
+    header = "Low-latency order gateway: run the demo, read the journal, benchmark, serve the Alpaca simulator.",
     subcommands = {DemoCommand.class, JournalCommand.class, ReportCommand.class, StatCommand.class, BenchCommand.class, AlpacaSimCommand.class,
         CommandLine.HelpCommand.class})
 public final class GatewayCli

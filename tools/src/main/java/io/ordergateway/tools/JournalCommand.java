@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "journal",
     mixinStandardHelpOptions = true,
-    description = "Read, dump and replay a gateway journal.",
+    header = "Read, dump and replay a gateway journal.",
     subcommands = {JournalDumpCommand.class, JournalReplayCommand.class, JournalReconcileCommand.class, JournalReportCommand.class})
 final class JournalCommand
 {

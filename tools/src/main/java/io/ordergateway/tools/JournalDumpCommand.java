@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
 @Command(
     name = "dump",
     mixinStandardHelpOptions = true,
-    description = "Print a journal's records, one per line, oldest first.")
+    header = "Print a journal's records, one per line, oldest first.",
+    description = "Filters by record type, symbol, client order id and time; -f follows a live journal.")
 final class JournalDumpCommand implements Callable<Integer>
 {
     @Parameters(index = "0", paramLabel = "DIR", description = "The journal directory (holds *.cq4 files).")

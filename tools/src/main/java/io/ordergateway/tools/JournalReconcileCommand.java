@@ -24,9 +24,10 @@ import java.util.concurrent.Callable;
 @Command(
     name = "reconcile",
     mixinStandardHelpOptions = true,
+    header = "Compare a journal's positions and working orders with brokers' statements.",
     description = {
-        "Compare the positions and working orders rebuilt from a journal with a broker's statement",
-        "(JSON, as gateway demo writes for each sim broker next to its journal) and list every difference.",
+        "Rebuilds positions and working orders from the journal, compares them with each statement (JSON, as gateway demo writes "
+            + "for each sim broker next to its journal) and lists every difference.",
         "Exit code: 0 when they agree, 1 when anything differs, 2 on bad input."})
 final class JournalReconcileCommand implements Callable<Integer>
 {

@@ -19,9 +19,8 @@ import java.util.concurrent.Callable;
 @Command(
     name = "replay",
     mixinStandardHelpOptions = true,
-    description = {
-        "Rebuild orders and positions from a journal with the gateway's own state code.",
-        "Prints positions (per broker and total), open orders, the state digest and the replay speed."})
+    header = "Rebuild orders and positions from a journal with the gateway's own state code.",
+    description = "Prints positions (per broker and total), open orders, the state digest, the replay speed and the routing timeline.")
 final class JournalReplayCommand implements Callable<Integer>
 {
     @Parameters(index = "0", paramLabel = "DIR", description = "The journal directory.")

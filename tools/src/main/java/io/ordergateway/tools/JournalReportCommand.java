@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
-    description = "Reports computed from a journal.",
+    header = "Reports computed from a journal.",
     subcommands = {TradesReportCommand.class})
 final class JournalReportCommand
 {

@@ -16,10 +16,9 @@ import java.util.concurrent.Callable;
 @Command(
     name = "brokers",
     mixinStandardHelpOptions = true,
-    description = {
-        "Compare brokers from a journal: ack and fill latency p50/p95/p99, fill rate, reject rate and configured cost,",
-        "a winner per metric when the difference is significant (Mann-Whitney U, two-proportion z-test, p < 0.05),",
-        "and recommendations."})
+    header = "Compare brokers from a journal: latency, fill and reject rates, cost.",
+    description = "Ack and fill latency p50/p95/p99, fill rate, reject rate and configured cost per broker, a winner per metric when the "
+        + "difference is significant (Mann-Whitney U, two-proportion z-test, p < 0.05), and recommendations.")
 final class ReportBrokersCommand implements Callable<Integer>
 {
     @Parameters(index = "0", paramLabel = "DIR", description = "The journal directory.")

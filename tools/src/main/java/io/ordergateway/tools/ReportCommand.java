@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
-    description = "Reports over a gateway journal: brokers compared (trades are under 'journal report trades').",
+    header = "Reports over a gateway journal: brokers compared (trades are under 'journal report trades').",
     subcommands = {ReportBrokersCommand.class})
 final class ReportCommand
 {

@@ -21,9 +21,9 @@ import java.util.concurrent.locks.LockSupport;
 @Command(
     name = "stat",
     mixinStandardHelpOptions = true,
-    description = {
-        "Show a gateway's live counters (orders in, sent, denied by reason, acks, fills, per-broker state, ring, journal),",
-        "read from its counters file (DIR/" + CountersFile.DEFAULT_NAME + ", or the file itself), refreshing until Ctrl-C."})
+    header = "Show a running gateway's live counters, refreshing.",
+    description = "Orders in, sent, denied by reason, acks, fills, per-broker state, ring and journal, read from the gateway's counters "
+        + "file (DIR/" + CountersFile.DEFAULT_NAME + ", or the file itself) from another process, until Ctrl-C.")
 final class StatCommand implements Callable<Integer>
 {
     @Parameters(index = "0", paramLabel = "DIR", description = "The gateway's journal directory, or its counters file.")

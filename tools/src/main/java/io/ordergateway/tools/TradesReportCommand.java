@@ -32,7 +32,8 @@ import java.util.concurrent.Callable;
 @Command(
     name = "trades",
     mixinStandardHelpOptions = true,
-    description = "Per symbol: buys, sells, quantity, notional, average prices and realised P&L over a period.")
+    header = "Per symbol: buys, sells, quantity, notional, average prices and realised P&L over a period.",
+    description = "As a table, CSV or JSON.")
 final class TradesReportCommand implements Callable<Integer>
 {
     /** Output format. */

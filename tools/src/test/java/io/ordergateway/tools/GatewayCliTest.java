@@ -228,6 +228,32 @@ class GatewayCliTest
     }
 
     @Test
+    void theCommandListGivesEachCommandOneWholeSentence()
+    {
+        for (final String[] command : new String[][] {{"--help"}, {"journal", "--help"}, {"report", "--help"}})
+        {
+            out.reset();
+            assertThat(GatewayCli.run(command)).isZero();
+            final String commands = stdout().substring(stdout().indexOf("Commands:"));
+            // one entry per command (continuation lines are indented deeper), each a sentence that ends: no summary cut off
+            final java.util.List<String> entries = new java.util.ArrayList<>();
+            for (final String line : commands.split("\\R"))
+            {
+                if (line.matches("^  \\S.*"))
+                {
+                    entries.add(line.trim());
+                }
+                else if (line.startsWith("    ") && !entries.isEmpty())
+                {
+                    entries.set(entries.size() - 1, entries.get(entries.size() - 1) + " " + line.trim());
+                }
+            }
+            assertThat(entries).as("%s", String.join(" ", command)).isNotEmpty()
+                .allSatisfy(entry -> assertThat(entry).as("summary of %s", entry).endsWith("."));
+        }
+    }
+
+    @Test
     void demoThroughTheAlpacaAdapterAgainstTheSimulatorReconcilesToZero(@org.junit.jupiter.api.io.TempDir final Path journal)
     {
         assertThat(GatewayCli.run("demo", "--broker", "alpaca-sim", "--orders", "300", "--rate", "1000", "--journal", journal.toString()))
