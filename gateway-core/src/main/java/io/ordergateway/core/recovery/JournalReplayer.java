@@ -11,7 +11,7 @@ import io.ordergateway.core.domain.TimeInForce;
 import io.ordergateway.core.metrics.GatewayMetrics;
 import io.ordergateway.core.pipeline.EventType;
 import io.ordergateway.core.pipeline.GatewayEvent;
-import io.ordergateway.core.pipeline.OrderStateStage;
+import io.ordergateway.core.state.OrderStateStage;
 import io.ordergateway.core.risk.TradingControl;
 import io.ordergateway.core.state.AccountBook;
 import io.ordergateway.core.state.OrderBook;

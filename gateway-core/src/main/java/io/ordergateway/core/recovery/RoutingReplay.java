@@ -1,7 +1,7 @@
 package io.ordergateway.core.recovery;
 
 import io.ordergateway.core.domain.SymbolTable;
-import io.ordergateway.core.pipeline.RouteStage;
+import io.ordergateway.core.routing.RouteStage;
 import io.ordergateway.core.routing.RoutingChanges;
 import io.ordergateway.core.routing.RoutingConfig;
 import io.ordergateway.journal.JournalReader;

@@ -10,7 +10,7 @@ import io.ordergateway.core.ingress.RingBrokerEventSink;
 import io.ordergateway.core.metrics.Alerts;
 import io.ordergateway.core.pipeline.EventType;
 import io.ordergateway.core.pipeline.GatewayEvent;
-import io.ordergateway.core.pipeline.OrderStateStage;
+import io.ordergateway.core.state.OrderStateStage;
 import io.ordergateway.journal.JournalFiles;
 import io.ordergateway.journal.JournalReader;
 import org.slf4j.Logger;

@@ -10,7 +10,7 @@ import io.ordergateway.core.domain.SymbolTable;
 import io.ordergateway.core.domain.TimeInForce;
 import io.ordergateway.core.pipeline.EventType;
 import io.ordergateway.core.pipeline.GatewayEvent;
-import io.ordergateway.core.pipeline.RouteStage;
+import io.ordergateway.core.routing.RouteStage;
 import io.ordergateway.journal.FixedPoint;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,9 @@
-package io.ordergateway.core.pipeline;
+package io.ordergateway.core.throttle;
 
+import io.ordergateway.core.pipeline.GatewayEvent;
+import io.ordergateway.core.pipeline.EventType;
 import io.ordergateway.core.domain.DetailField;
 import io.ordergateway.core.domain.RejectReason;
-import io.ordergateway.core.throttle.BucketSet;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

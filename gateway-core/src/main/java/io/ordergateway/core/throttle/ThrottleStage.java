@@ -1,10 +1,10 @@
-package io.ordergateway.core.pipeline;
+package io.ordergateway.core.throttle;
 
+import io.ordergateway.core.pipeline.GatewayEvent;
+import io.ordergateway.core.pipeline.EventType;
 import com.lmax.disruptor.EventHandler;
 import io.ordergateway.core.domain.DetailField;
 import io.ordergateway.core.domain.RejectReason;
-import io.ordergateway.core.throttle.BucketSet;
-import io.ordergateway.core.throttle.TokenBucket;
 
 /**
  * Stage 2: token buckets per account, per strategy and per symbol, refilled from event time. An

@@ -1,5 +1,7 @@
-package io.ordergateway.core.pipeline;
+package io.ordergateway.core.state;
 
+import io.ordergateway.core.pipeline.GatewayEvent;
+import io.ordergateway.core.pipeline.EventRefusal;
 import com.lmax.disruptor.EventHandler;
 import io.ordergateway.core.domain.CommandKind;
 import io.ordergateway.core.domain.DetailField;
@@ -11,14 +13,6 @@ import io.ordergateway.core.domain.SymbolTable;
 import io.ordergateway.core.metrics.GatewayMetrics;
 import io.ordergateway.core.metrics.GatewayMetrics.BrokerCounter;
 import io.ordergateway.core.metrics.GatewayMetrics.Counter;
-import io.ordergateway.core.state.AccountBook;
-import io.ordergateway.core.state.OrderBook;
-import io.ordergateway.core.state.OrderEvent;
-import io.ordergateway.core.state.OrderRecord;
-import io.ordergateway.core.state.OrderStateMachine;
-import io.ordergateway.core.state.PortfolioSnapshot;
-import io.ordergateway.core.state.Position;
-import io.ordergateway.core.state.PositionBook;
 import io.ordergateway.journal.FixedPoint;
 
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
-package io.ordergateway.core.pipeline;
+package io.ordergateway.core.validate;
 
+import io.ordergateway.core.pipeline.GatewayEvent;
+import io.ordergateway.core.pipeline.EventType;
 import com.lmax.disruptor.EventHandler;
 import io.ordergateway.core.calendar.MarketCalendar;
 import io.ordergateway.core.calendar.SessionPhase;
@@ -129,7 +131,7 @@ public final class ValidateStage implements EventHandler<GatewayEvent>
      * Quantity within the instrument's bounds and on its lot; a fraction of a lot only where the
      * instrument is fractionable and the order is a market day order.
      */
-    static boolean quantityRules(
+    public static boolean quantityRules(
         final GatewayEvent e, final Instrument instrument, final long quantity, final OrderType type, final TimeInForce tif)
     {
         if (quantity < instrument.minQuantity())
@@ -171,7 +173,7 @@ public final class ValidateStage implements EventHandler<GatewayEvent>
     /**
      * A price, when present, must be positive and a multiple of the instrument's tick at that price.
      */
-    static boolean onTick(final GatewayEvent e, final Instrument instrument, final DetailField field, final long price)
+    public static boolean onTick(final GatewayEvent e, final Instrument instrument, final DetailField field, final long price)
     {
         if (price == FixedPoint.NULL)
         {

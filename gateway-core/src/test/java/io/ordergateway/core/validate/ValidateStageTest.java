@@ -1,5 +1,7 @@
-package io.ordergateway.core.pipeline;
+package io.ordergateway.core.validate;
 
+import io.ordergateway.core.pipeline.GatewayEvent;
+import io.ordergateway.core.pipeline.EventType;
 import io.ordergateway.core.calendar.AlwaysOpenCalendar;
 import io.ordergateway.core.calendar.MarketCalendar;
 import io.ordergateway.core.calendar.SessionCalendar;

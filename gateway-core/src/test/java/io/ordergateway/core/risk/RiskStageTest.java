@@ -1,5 +1,7 @@
-package io.ordergateway.core.pipeline;
+package io.ordergateway.core.risk;
 
+import io.ordergateway.core.pipeline.GatewayEvent;
+import io.ordergateway.core.pipeline.EventType;
 import io.ordergateway.core.domain.DetailField;
 import io.ordergateway.core.domain.Instrument;
 import io.ordergateway.core.domain.OrderClass;
@@ -7,8 +9,6 @@ import io.ordergateway.core.domain.OrderType;
 import io.ordergateway.core.domain.RejectReason;
 import io.ordergateway.core.domain.Side;
 import io.ordergateway.core.domain.TimeInForce;
-import io.ordergateway.core.risk.RiskLimits;
-import io.ordergateway.core.risk.TradingControl;
 import io.ordergateway.core.state.AccountBook;
 import io.ordergateway.core.state.OrderBook;
 import io.ordergateway.journal.FixedPoint;

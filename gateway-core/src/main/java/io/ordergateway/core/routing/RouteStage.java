@@ -1,20 +1,13 @@
-package io.ordergateway.core.pipeline;
+package io.ordergateway.core.routing;
 
+import io.ordergateway.core.pipeline.GatewayEvent;
+import io.ordergateway.core.pipeline.EventType;
 import com.lmax.disruptor.EventHandler;
 import io.ordergateway.core.broker.BrokerCapabilities;
 import io.ordergateway.core.domain.CommandKind;
 import io.ordergateway.core.domain.DetailField;
 import io.ordergateway.core.domain.RejectReason;
 import io.ordergateway.core.domain.SymbolTable;
-import io.ordergateway.core.routing.BrokerPool;
-import io.ordergateway.core.routing.CircuitBreaker;
-import io.ordergateway.core.routing.ExecutionStatus;
-import io.ordergateway.core.routing.FailoverChain;
-import io.ordergateway.core.routing.Router;
-import io.ordergateway.core.routing.RoutingChangeKind;
-import io.ordergateway.core.routing.RoutingChanges;
-import io.ordergateway.core.routing.RoutingConfig;
-import io.ordergateway.core.routing.RoutingPolicy;
 import org.agrona.collections.Int2ObjectHashMap;
 import org.agrona.collections.Long2LongHashMap;
 
