@@ -1,6 +1,6 @@
 package io.ordergateway.tools;
 
-import io.ordergateway.core.report.BrokerComparison;
+import io.ordergateway.tools.report.BrokerComparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,4 +1,4 @@
-package io.ordergateway.core.report;
+package io.ordergateway.tools.report;
 
 import io.ordergateway.core.domain.RejectReason;
 import io.ordergateway.core.domain.ScaledMath;

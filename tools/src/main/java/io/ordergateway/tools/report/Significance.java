@@ -1,4 +1,4 @@
-package io.ordergateway.core.report;
+package io.ordergateway.tools.report;
 
 import java.util.Arrays;
 

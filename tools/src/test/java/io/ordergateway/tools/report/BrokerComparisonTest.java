@@ -1,4 +1,4 @@
-package io.ordergateway.core.report;
+package io.ordergateway.tools.report;
 
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
