@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.ordergateway.core.domain.Instrument;
 import io.ordergateway.core.agent.ThreadingMode;
+import io.ordergateway.core.broker.BrokerBlock;
+import io.ordergateway.core.broker.BrokerDefinition;
+import io.ordergateway.core.broker.BrokerFactory;
 import io.ordergateway.core.api.GatewayBuilder;
 import io.ordergateway.core.pipeline.Topology;
 import io.ordergateway.core.pipeline.WaitStrategyKind;
@@ -47,10 +50,6 @@ public final class ConfigLoader
 {
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:-([^}]*))?}");
     private static final long SECOND = 1_000_000_000L;
-    private static final Set<String> SIM_KEYS = Set.of("name", "type", "enabled", "latencyMicros", "jitterMicros", "rejectRate", "partialFillRate",
-        "maxPartialFills", "priceIntervalMillis", "volatilityBps", "seed", "apiBudget", "costBps");
-    private static final Set<String> ALPACA_KEYS = Set.of("name", "type", "enabled", "url", "keyId", "secretKey", "live", "requestTimeoutMillis",
-        "apiBudget", "costBps");
 
     private final Map<String, String> environment;
     private final List<String> problems = new ArrayList<>();
@@ -194,6 +193,7 @@ public final class ConfigLoader
         }
 
         final List<GatewayConfig.Broker> brokers = new ArrayList<>();
+        final Map<String, BrokerFactory> factories = BrokerFactory.installed();
         final Map<String, Integer> brokerIds = new LinkedHashMap<>();
         final List<Long> apiRates = new ArrayList<>();
         final List<Long> apiBursts = new ArrayList<>();
@@ -211,32 +211,17 @@ public final class ConfigLoader
             {
                 problems.add(b.path("name") + ": '" + name + "' is used by two brokers; expected unique names");
             }
-            final Map<String, Object> settings = new HashMap<>();
-            put(settings, "enabled", b.bool("enabled", true));
-            if ("sim".equals(type))
+            final boolean enabled = b.bool("enabled", true);
+            final BrokerFactory factory = type == null ? null : factories.get(type);
+            BrokerDefinition definition = null;
+            if (factory != null)
             {
-                b.only(SIM_KEYS);
-                put(settings, "latencyMicros", b.integer("latencyMicros", 50, 0, 60_000_000));
-                put(settings, "jitterMicros", b.integer("jitterMicros", 0, 0, 60_000_000));
-                put(settings, "rejectRate", b.fraction("rejectRate", 0));
-                put(settings, "partialFillRate", b.fraction("partialFillRate", 0.2));
-                put(settings, "maxPartialFills", b.integer("maxPartialFills", 3, 2, 100));
-                put(settings, "priceIntervalMillis", b.integer("priceIntervalMillis", 1, 0, 3_600_000));
-                put(settings, "volatilityBps", b.integer("volatilityBps", 5, 0, 10_000));
-                put(settings, "seed", b.integer("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE));
-            }
-            else if ("alpaca".equals(type))
-            {
-                b.only(ALPACA_KEYS);
-                put(settings, "url", b.text("url", "https://paper-api.alpaca.markets"));
-                put(settings, "keyId", b.requiredText("keyId"));
-                put(settings, "secretKey", b.requiredText("secretKey"));
-                put(settings, "live", b.bool("live", false));
-                put(settings, "requestTimeoutMillis", b.integer("requestTimeoutMillis", 5_000, 1, 600_000));
+                b.brokerName = name == null ? "?" : name;
+                definition = factory.define(b); // the factory reads and checks its own keys
             }
             else if (type != null)
             {
-                problems.add(b.path("type") + ": '" + type + "'; expected sim or alpaca");
+                problems.add(b.path("type") + ": '" + type + "'; expected one of " + factories.keySet());
                 b.markAllUsed();
             }
             final Node budget = b.object("apiBudget");
@@ -244,8 +229,8 @@ public final class ConfigLoader
             apiBursts.add(budget.integer("burst", 1, 1, 1_000_000_000));
             budget.done();
             costs.add(b.decimal("costBps", 0, 4));
-            b.done();
-            brokers.add(new GatewayConfig.Broker(name == null ? "?" : name, type == null ? "?" : type, settings));
+            b.done("unknown key for this broker type");
+            brokers.add(new GatewayConfig.Broker(name == null ? "?" : name, type == null ? "?" : type, enabled, definition));
         }
 
         final RoutingConfig routing = routing(top.object("routing"), brokerIds, instruments, apiRates, apiBursts, costs);
@@ -270,14 +255,6 @@ public final class ConfigLoader
         top.done();
         return new GatewayConfig(instanceId, ringSize, threadingMode, topology, wait, journalDir, rollCycle, instruments, brokers, routing, risk, throttles,
             new GatewayConfig.Admin(port, bind, token), countersFile, profile);
-    }
-
-    private static void put(final Map<String, Object> settings, final String key, final Object value)
-    {
-        if (value != null)
-        {
-            settings.put(key, value);
-        }
     }
 
     private RoutingConfig routing(final Node r, final Map<String, Integer> brokerIds, final List<Instrument> instruments,
@@ -497,9 +474,10 @@ public final class ConfigLoader
     /**
      * A mapping being read: remembers which keys were read, so the rest can be reported as unknown.
      */
-    private static final class Node
+    private static final class Node implements BrokerBlock
     {
         final JsonNode node;
+        String brokerName;
         final String path;
         final List<String> problems;
         final Set<String> used = new LinkedHashSet<>();
@@ -512,9 +490,22 @@ public final class ConfigLoader
             this.problems = problems;
         }
 
-        String path(final String key)
+        @Override
+        public String path(final String key)
         {
             return path.isEmpty() ? key : path + "." + key;
+        }
+
+        @Override
+        public String name()
+        {
+            return brokerName;
+        }
+
+        @Override
+        public void problem(final String key, final String message)
+        {
+            problems.add(path(key) + ": " + message);
         }
 
         boolean has(final String key)
@@ -579,7 +570,8 @@ public final class ConfigLoader
             return node == null ? null : node.asText();
         }
 
-        String text(final String key, final String otherwise)
+        @Override
+        public String text(final String key, final String otherwise)
         {
             final JsonNode v = get(key);
             if (v == null)
@@ -594,7 +586,8 @@ public final class ConfigLoader
             return v.asText();
         }
 
-        String requiredText(final String key)
+        @Override
+        public String requiredText(final String key)
         {
             final String v = text(key, null);
             if (v == null || v.isBlank())
@@ -605,7 +598,8 @@ public final class ConfigLoader
             return v;
         }
 
-        long integer(final String key, final long otherwise, final long min, final long max)
+        @Override
+        public long integer(final String key, final long otherwise, final long min, final long max)
         {
             final JsonNode v = get(key);
             if (v == null)
@@ -685,7 +679,8 @@ public final class ConfigLoader
             }
         }
 
-        double fraction(final String key, final double otherwise)
+        @Override
+        public double fraction(final String key, final double otherwise)
         {
             final JsonNode v = get(key);
             if (v == null)
@@ -700,7 +695,8 @@ public final class ConfigLoader
             return v.asDouble();
         }
 
-        boolean bool(final String key, final boolean otherwise)
+        @Override
+        public boolean bool(final String key, final boolean otherwise)
         {
             final JsonNode v = get(key);
             if (v == null)
@@ -742,19 +738,17 @@ public final class ConfigLoader
             return otherwise;
         }
 
-        void only(final Set<String> allowed)
+        void done()
         {
-            for (final String key : keys())
-            {
-                if (!allowed.contains(key))
-                {
-                    problems.add(path(key) + ": unknown key for this broker type; expected one of " + new TreeSet<>(allowed));
-                    used.add(key);
-                }
-            }
+            done("unknown key");
         }
 
-        void done()
+        /**
+         * Reports every key of this mapping that nothing read.
+         *
+         * @param what how to call such a key in the message.
+         */
+        void done(final String what)
         {
             if (allUsed || node == null || !node.isObject())
             {
@@ -764,7 +758,7 @@ public final class ConfigLoader
             {
                 if (!used.contains(key))
                 {
-                    problems.add(path(key) + ": unknown key; expected one of " + new TreeSet<>(used));
+                    problems.add(path(key) + ": " + what + "; expected one of " + new TreeSet<>(used));
                 }
             }
         }

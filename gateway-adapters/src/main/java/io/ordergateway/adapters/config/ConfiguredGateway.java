@@ -1,16 +1,10 @@
 package io.ordergateway.adapters.config;
 
-import io.ordergateway.adapters.alpaca.AlpacaBroker;
-import io.ordergateway.adapters.alpaca.AlpacaConfig;
-import io.ordergateway.adapters.sim.SimBroker;
-import io.ordergateway.adapters.sim.SimBrokerConfig;
 import io.ordergateway.core.api.GatewayBuilder;
 import io.ordergateway.core.api.OrderGateway;
 import io.ordergateway.core.broker.BrokerAdapter;
-import io.ordergateway.core.broker.BrokerCapabilities;
 import io.ordergateway.core.domain.Instrument;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,8 +80,8 @@ public final class ConfiguredGateway
     {
         for (int b = 0; b < config.brokers().size(); b++)
         {
-            final boolean enabled = (boolean)config.brokers().get(b).settings().getOrDefault("enabled", true);
-            final boolean was = before == null || (boolean)before.brokers().get(b).settings().getOrDefault("enabled", true);
+            final boolean enabled = config.brokers().get(b).enabled();
+            final boolean was = before == null || before.brokers().get(b).enabled();
             if (enabled != was)
             {
                 if (enabled)
@@ -119,20 +113,7 @@ public final class ConfiguredGateway
         final List<BrokerAdapter> out = new ArrayList<>();
         for (final GatewayConfig.Broker broker : config.brokers())
         {
-            final Map<String, Object> s = broker.settings();
-            if (broker.type().equals("sim"))
-            {
-                final SimBrokerConfig defaults = SimBrokerConfig.defaults(broker.name());
-                out.add(new SimBroker(new SimBrokerConfig(broker.name(), prices, (long)s.get("latencyMicros") * 1_000,
-                    (long)s.get("jitterMicros") * 1_000, (double)s.get("rejectRate"), (double)s.get("partialFillRate"),
-                    (int)(long)s.get("maxPartialFills"), (long)s.get("priceIntervalMillis") * 1_000_000, (long)s.get("volatilityBps"),
-                    (long)s.get("seed"), defaults.inboundQueueBytes(), BrokerCapabilities.everything())));
-            }
-            else
-            {
-                out.add(new AlpacaBroker(AlpacaConfig.of(broker.name(), URI.create((String)s.get("url")), (String)s.get("keyId"),
-                    (String)s.get("secretKey")).withLive((boolean)s.get("live")).withRequestTimeout((long)s.get("requestTimeoutMillis"))));
-            }
+            out.add(broker.definition().create(prices)); // made by the broker type's own factory
         }
         return out;
     }

@@ -50,24 +50,17 @@ public record GatewayConfig(
     /**
      * One broker.
      *
-     * @param name     its name.
-     * @param type     {@code sim} or {@code alpaca}.
-     * @param settings type-specific settings (checked), e.g. latencyMicros for sim, url/keyId/secretKey/live for alpaca.
+     * @param name       its name.
+     * @param type       its type, the name of the {@link io.ordergateway.core.broker.BrokerFactory} that read its block.
+     * @param enabled    whether routing uses it ({@code enabled}, default true).
+     * @param definition what its factory made of its block (it makes the adapter; secrets are never printed).
      */
-    public record Broker(String name, String type, Map<String, Object> settings)
+    public record Broker(String name, String type, boolean enabled, io.ordergateway.core.broker.BrokerDefinition definition)
     {
-        /**
-         * Copies the settings.
-         */
-        public Broker
-        {
-            settings = Map.copyOf(settings);
-        }
-
         @Override
         public String toString()
         {
-            return "Broker[name=" + name + ", type=" + type + ", settings=(hidden)]";
+            return "Broker[name=" + name + ", type=" + type + ", enabled=" + enabled + ", settings=(hidden)]";
         }
     }
 

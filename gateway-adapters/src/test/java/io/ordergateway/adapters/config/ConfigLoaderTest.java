@@ -42,6 +42,31 @@ class ConfigLoaderTest
     }
 
     @Test
+    void aBrokerTypeFromAnotherJarIsReadByItsOwnFactoryAndTradesThroughTheGateway(@org.junit.jupiter.api.io.TempDir final Path dir)
+        throws Exception
+    {
+        // FakeBrokerFactory is known only through META-INF/services: the configuration code knows nothing of it.
+        final String yaml = MINIMAL.replace("{ name: b, type: sim }", "{ name: deep-thought, type: fake, answer: 7 }")
+            + "gateway: { threadingMode: invoker, journal: { directory: \"" + dir.resolve("journal").toString().replace('\\', '/') + "\" } }\n"
+            + "routing: { policy: primary_only, chain: [deep-thought, a] }\n";
+        final GatewayConfig config = ConfigLoader.parse(yaml, Path.of("test.yaml"), null, Map.of());
+        assertThat(config.brokers()).extracting(GatewayConfig.Broker::type).containsExactly("sim", "fake");
+        FakeBrokerFactory.SENT.clear();
+        try (io.ordergateway.core.api.OrderGateway gateway = ConfiguredGateway.builder(config).build())
+        {
+            assertThat(gateway.brokerNames()).containsExactly("a", "deep-thought");
+            gateway.submit(new io.ordergateway.core.api.NewOrder().symbol(0).side(io.ordergateway.core.domain.Side.BUY)
+                .type(io.ordergateway.core.domain.OrderType.MARKET).quantity(FixedPoint.quantity(1)));
+            io.ordergateway.core.testing.Await.invoking(gateway.invoker(), "the order at the fake broker",
+                () -> !FakeBrokerFactory.SENT.isEmpty());
+        }
+        assertThat(FakeBrokerFactory.SENT).containsExactly("deep-thought answer=7 order=1");
+        assertThat(problems(MINIMAL.replace("{ name: b, type: sim }", "{ name: b, type: fake, answer: 101, question: 6x9 }")))
+            .containsExactly("brokers[1].answer: 101 is out of range; expected a whole number from 0 to 100",
+                "brokers[1].question: unknown key for this broker type; expected one of [answer, apiBudget, costBps, enabled, name, type]");
+    }
+
+    @Test
     void theExampleLoadsAndAProfileOverridesIt()
     {
         final GatewayConfig defaults = ConfigLoader.load(EXAMPLE, null, Map.of());
@@ -73,7 +98,10 @@ class ConfigLoaderTest
         final String yaml = MINIMAL.replace("  - { name: b, type: sim }\n",
             "  - { name: b, type: alpaca, keyId: \"${KEY}\", secretKey: \"${SECRET}\" }\nadmin: { port: 9000, token: \"${TOKEN:-t0k3n}\" }\n");
         final GatewayConfig config = ConfigLoader.parse(yaml, Path.of("test.yaml"), null, Map.of("KEY", "k", "SECRET", "s3cr3t"));
-        assertThat(config.brokers().get(1).settings()).containsEntry("keyId", "k").containsEntry("secretKey", "s3cr3t");
+        final io.ordergateway.adapters.alpaca.AlpacaConfig alpaca =
+            ((io.ordergateway.adapters.alpaca.AlpacaBrokerFactory.Definition)config.brokers().get(1).definition()).config();
+        assertThat(alpaca.keyId()).isEqualTo("k");
+        assertThat(alpaca.secretKey()).isEqualTo("s3cr3t");
         assertThat(config.admin().token()).isEqualTo("t0k3n");
         assertThat(config.toString()).doesNotContain("s3cr3t").doesNotContain("t0k3n");
         assertThat(problems(yaml, null, Map.of("KEY", "k"))).containsExactly(
@@ -104,7 +132,7 @@ class ConfigLoaderTest
         assertThat(problems(MINIMAL + "admin: { port: 8081, bind: 0.0.0.0 }\n")).containsExactly(
             "admin.token: required when admin.bind (0.0.0.0) is not a loopback address");
         assertThat(problems(MINIMAL.replace("type: sim }\n  - { name: b", "type: fix }\n  - { name: b"))).containsExactly(
-            "brokers[0].type: 'fix'; expected sim or alpaca");
+            "brokers[0].type: 'fix'; expected one of [alpaca, fake, sim]"); // fake: the test's own factory
         assertThat(problems(MINIMAL.replace("{ name: b, type: sim }", "{ name: b, type: sim, latency: 5 }"))).containsExactly(
             "brokers[1].latency: unknown key for this broker type; expected one of [apiBudget, costBps, enabled, jitterMicros, latencyMicros, "
                 + "maxPartialFills, name, partialFillRate, priceIntervalMillis, rejectRate, seed, type, volatilityBps]");
