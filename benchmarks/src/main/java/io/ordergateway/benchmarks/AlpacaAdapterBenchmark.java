@@ -8,7 +8,7 @@ import io.ordergateway.adapters.alpaca.AlpacaBroker;
 import io.ordergateway.adapters.alpaca.AlpacaConfig;
 import io.ordergateway.adapters.alpaca.AlpacaOrderEncoder;
 import io.ordergateway.adapters.alpaca.AlpacaRequests;
-import io.ordergateway.adapters.alpaca.sim.AlpacaSimulator;
+import io.ordergateway.testkit.alpaca.AlpacaSimulator;
 import io.ordergateway.adapters.sim.SimBrokerConfig;
 import io.ordergateway.core.broker.BrokerOrderStatus;
 import io.ordergateway.core.broker.OrderCommand;

@@ -1,6 +1,6 @@
 package io.ordergateway.benchmarks;
 
-import io.ordergateway.adapters.echo.EchoBroker;
+import io.ordergateway.testkit.echo.EchoBroker;
 import io.ordergateway.core.api.ExecutionReport;
 import io.ordergateway.core.api.ExecutionReportHandler;
 import io.ordergateway.core.api.NewOrder;

@@ -1,7 +1,7 @@
 package io.ordergateway.tools;
 
 import io.ordergateway.adapters.alpaca.AlpacaConfig;
-import io.ordergateway.adapters.alpaca.sim.AlpacaSimulator;
+import io.ordergateway.testkit.alpaca.AlpacaSimulator;
 import io.ordergateway.adapters.sim.SimBrokerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -2,7 +2,7 @@ package io.ordergateway.tools;
 
 import io.ordergateway.adapters.alpaca.AlpacaBroker;
 import io.ordergateway.adapters.alpaca.AlpacaConfig;
-import io.ordergateway.adapters.alpaca.sim.AlpacaSimulator;
+import io.ordergateway.testkit.alpaca.AlpacaSimulator;
 import io.ordergateway.adapters.sim.SimBroker;
 import io.ordergateway.adapters.sim.SimBrokerConfig;
 import io.ordergateway.core.broker.BrokerAdapter;

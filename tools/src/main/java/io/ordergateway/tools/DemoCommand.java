@@ -61,7 +61,7 @@ final class DemoCommand implements Callable<Integer>
         PRICES.put("NVDA", 13_540_000_000L);
     }
 
-    private static Map<String, Long> pricesOf(final io.ordergateway.adapters.config.GatewayConfig config)
+    private static Map<String, Long> pricesOf(final io.ordergateway.runtime.config.GatewayConfig config)
     {
         final Map<String, Long> prices = new LinkedHashMap<>();
         config.instruments().forEach(i -> prices.put(i.symbol(), i.referencePrice() > 0 ? i.referencePrice() : 100 * FixedPoint.PRICE_SCALE));
@@ -158,14 +158,14 @@ final class DemoCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("--invalid-share must be between 0 and 1, was " + invalidShare);
         }
-        final io.ordergateway.adapters.config.GatewayConfig config = configFile == null ? null
-            : io.ordergateway.adapters.config.ConfigLoader.load(configFile, profile, System.getenv());
+        final io.ordergateway.runtime.config.GatewayConfig config = configFile == null ? null
+            : io.ordergateway.runtime.config.ConfigLoader.load(configFile, profile, System.getenv());
         final Map<String, Long> prices = config == null ? PRICES : pricesOf(config);
         final Path journalDir = (journal != null ? journal : config != null ? config.journal() : Path.of("demo-journal",
             LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))).toAbsolutePath();
         final PrintStream out = System.out;
         final DemoBrokers brokers = config == null ? new DemoBrokers(DemoBrokers.Kind.parse(broker), PRICES, seed, alpacaUrl, live)
-            : new DemoBrokers(io.ordergateway.adapters.config.ConfiguredGateway.brokers(config), "the brokers of " + configFile
+            : new DemoBrokers(io.ordergateway.runtime.config.ConfiguredGateway.brokers(config), "the brokers of " + configFile
                 + (profile == null ? "" : " (profile " + profile + ")"));
         if (failPrimaryAfter > 0 && !brokers.canFailPrimary())
         {
@@ -180,7 +180,7 @@ final class DemoCommand implements Callable<Integer>
         final String routingName;
         if (config != null)
         {
-            builder = io.ordergateway.adapters.config.ConfiguredGateway.builder(config, brokers.adapters());
+            builder = io.ordergateway.runtime.config.ConfiguredGateway.builder(config, brokers.adapters());
             routingName = config.routing().defaultPolicy().name().toLowerCase();
         }
         else
@@ -218,22 +218,22 @@ final class DemoCommand implements Callable<Integer>
             throw ex;
         }
 
-        io.ordergateway.adapters.config.ConfigWatcher watcher = null;
+        io.ordergateway.runtime.config.ConfigWatcher watcher = null;
         if (config != null)
         {
-            io.ordergateway.adapters.config.ConfiguredGateway.applyEnabled(gateway, config, null);
-            watcher = new io.ordergateway.adapters.config.ConfigWatcher(gateway, configFile, profile, System.getenv(), config, 1_000,
+            io.ordergateway.runtime.config.ConfiguredGateway.applyEnabled(gateway, config, null);
+            watcher = new io.ordergateway.runtime.config.ConfigWatcher(gateway, configFile, profile, System.getenv(), config, 1_000,
                 org.agrona.concurrent.SystemNanoClock.INSTANCE);
             gateway.addAgent("config-watch", watcher);
             out.printf("Watching %s: risk limits, throttles, weights and enabled brokers apply while it runs%n", configFile);
         }
         final int port = adminPort >= 0 ? adminPort : config != null ? config.admin().port() : 0;
-        io.ordergateway.adapters.admin.AdminServer admin = null;
+        io.ordergateway.runtime.admin.AdminServer admin = null;
         if (adminPort >= 0 || port > 0)
         {
             try
             {
-                admin = new io.ordergateway.adapters.admin.AdminServer(gateway, adminPort >= 0 || config == null ? "127.0.0.1"
+                admin = new io.ordergateway.runtime.admin.AdminServer(gateway, adminPort >= 0 || config == null ? "127.0.0.1"
                     : config.admin().bind(), port, config == null ? null : config.admin().token());
             }
             catch (final RuntimeException ex)

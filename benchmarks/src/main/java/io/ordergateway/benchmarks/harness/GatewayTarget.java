@@ -1,6 +1,6 @@
 package io.ordergateway.benchmarks.harness;
 
-import io.ordergateway.adapters.echo.EchoBroker;
+import io.ordergateway.testkit.echo.EchoBroker;
 import io.ordergateway.adapters.sim.SimBroker;
 import io.ordergateway.adapters.sim.SimBrokerConfig;
 import io.ordergateway.core.api.ExecutionReportHandler;
@@ -39,7 +39,7 @@ final class GatewayTarget implements LatencyTarget
     private final EndPoint endPoint;
     private final boolean operations;
     private final NewOrder order = new NewOrder();
-    private io.ordergateway.adapters.admin.AdminServer admin;
+    private io.ordergateway.runtime.admin.AdminServer admin;
     private Thread scraper;
     private volatile boolean scraping;
     private Path journal;
@@ -140,7 +140,7 @@ final class GatewayTarget implements LatencyTarget
     {
         try
         {
-            admin = new io.ordergateway.adapters.admin.AdminServer(gateway, "127.0.0.1", 0, null);
+            admin = new io.ordergateway.runtime.admin.AdminServer(gateway, "127.0.0.1", 0, null);
         }
         catch (final InterruptedException ex)
         {

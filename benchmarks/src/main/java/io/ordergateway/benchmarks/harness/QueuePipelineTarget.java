@@ -1,6 +1,6 @@
 package io.ordergateway.benchmarks.harness;
 
-import io.ordergateway.adapters.echo.EchoBroker;
+import io.ordergateway.testkit.echo.EchoBroker;
 import io.ordergateway.core.broker.BrokerAdapter;
 import io.ordergateway.core.broker.BrokerContext;
 import io.ordergateway.core.broker.BrokerEventSink;

@@ -1,0 +1,771 @@
+package io.ordergateway.runtime.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.ordergateway.core.domain.Instrument;
+import io.ordergateway.core.agent.ThreadingMode;
+import io.ordergateway.core.broker.BrokerBlock;
+import io.ordergateway.core.broker.BrokerDefinition;
+import io.ordergateway.core.broker.BrokerFactory;
+import io.ordergateway.core.api.GatewayBuilder;
+import io.ordergateway.core.pipeline.Topology;
+import io.ordergateway.core.pipeline.WaitStrategyKind;
+import io.ordergateway.core.risk.RiskLimits;
+import io.ordergateway.core.routing.RoutingConfig;
+import io.ordergateway.core.routing.RoutingPolicy;
+import io.ordergateway.journal.FixedPoint;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the gateway's YAML configuration: the top-level sections are the defaults, a profile
+ * ({@code profiles: {production: {...}}}) overrides them key by key (lists are replaced),
+ * {@code ${NAME}} and {@code ${NAME:-default}} are replaced from the environment (for secrets),
+ * then every key is checked. Every problem is collected, each with its path and what was expected;
+ * unknown keys are problems too. Jackson reads the file into a tree; the checking is done here so
+ * the messages say exactly what a person has to fix.
+ */
+public final class ConfigLoader
+{
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:-([^}]*))?}");
+    private static final long SECOND = 1_000_000_000L;
+
+    private final Map<String, String> environment;
+    private final List<String> problems = new ArrayList<>();
+
+    private ConfigLoader(final Map<String, String> environment)
+    {
+        this.environment = environment;
+    }
+
+    /**
+     * @param file        the YAML file.
+     * @param profile     the profile to apply, or null for the defaults alone.
+     * @param environment the environment for {@code ${...}}.
+     * @return the checked configuration.
+     * @throws ConfigException listing every problem.
+     */
+    public static GatewayConfig load(final Path file, final String profile, final Map<String, String> environment)
+    {
+        final String text;
+        try
+        {
+            text = Files.readString(file);
+        }
+        catch (final NoSuchFileException ex)
+        {
+            throw new ConfigException(file, List.of("no configuration file at " + file));
+        }
+        catch (final IOException ex)
+        {
+            throw new ConfigException(file, List.of("cannot read " + file + ": " + ex.getMessage()));
+        }
+        return parse(text, file, profile, environment);
+    }
+
+    /**
+     * @param yaml        the configuration text.
+     * @param origin      where it came from (for messages and relative paths).
+     * @param profile     the profile to apply, or null.
+     * @param environment the environment.
+     * @return the checked configuration.
+     * @throws ConfigException listing every problem.
+     */
+    public static GatewayConfig parse(final String yaml, final Path origin, final String profile, final Map<String, String> environment)
+    {
+        final JsonNode root;
+        try
+        {
+            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+        }
+        catch (final JsonProcessingException ex)
+        {
+            final String where = ex.getLocation() == null ? "" : " at line " + ex.getLocation().getLineNr() + ", column "
+                + ex.getLocation().getColumnNr();
+            throw new ConfigException(origin, List.of("not valid YAML" + where + ": " + ex.getOriginalMessage()));
+        }
+        final ConfigLoader loader = new ConfigLoader(environment);
+        final GatewayConfig config = loader.read(root == null || root.isMissingNode() ? JsonNodeFactory.instance.objectNode() : root, profile);
+        if (!loader.problems.isEmpty())
+        {
+            throw new ConfigException(origin, loader.problems);
+        }
+        return config;
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    private GatewayConfig read(final JsonNode rootNode, final String profile)
+    {
+        if (!rootNode.isObject())
+        {
+            problems.add("(top): expected a mapping of sections (gateway, instruments, brokers, routing, risk, throttles, admin, counters, profiles)");
+            return null;
+        }
+        ObjectNode root = (ObjectNode)rootNode.deepCopy();
+        final JsonNode profiles = root.remove("profiles");
+        if (profile != null)
+        {
+            if (profiles == null || !profiles.isObject() || !profiles.has(profile))
+            {
+                problems.add("profiles." + profile + ": no such profile; the file has " + (profiles == null || !profiles.isObject()
+                    ? "none" : names(profiles)));
+            }
+            else if (!profiles.get(profile).isObject())
+            {
+                problems.add("profiles." + profile + ": expected a mapping of the sections it overrides");
+            }
+            else
+            {
+                root = merge(root, (ObjectNode)profiles.get(profile));
+            }
+        }
+        substitute(root, "");
+        final Node top = new Node(root, "", problems);
+        final Node gateway = top.object("gateway");
+        final String instanceId = gateway.text("instanceId", "gw1");
+        final int ringSize = (int)gateway.integer("ringSize", 1 << 14, 2, 1 << 30);
+        if (Integer.bitCount(ringSize) != 1)
+        {
+            problems.add(gateway.path("ringSize") + ": " + ringSize + " is not a power of two; expected a power of two from 2 to 1073741824");
+        }
+        final ThreadingMode threadingMode = gateway.choice("threadingMode", GatewayBuilder.DEFAULT_THREADING_MODE, ThreadingMode.class);
+        final Topology topology = gateway.choice("topology", GatewayBuilder.DEFAULT_TOPOLOGY, Topology.class);
+        final WaitStrategyKind wait = gateway.choice("waitStrategy", GatewayBuilder.DEFAULT_WAIT_STRATEGY, WaitStrategyKind.class);
+        final Node journal = gateway.object("journal");
+        final Path journalDir = Path.of(journal.text("directory", "journal"));
+        final String rollCycle = journal.text("rollCycle", "daily");
+        if (!Set.of("daily", "hourly").contains(rollCycle))
+        {
+            problems.add(journal.path("rollCycle") + ": '" + rollCycle + "'; expected daily or hourly");
+        }
+        journal.done();
+        gateway.done();
+
+        final List<Instrument> instruments = new ArrayList<>();
+        final List<Node> instrumentNodes = top.list("instruments");
+        if (instrumentNodes.isEmpty())
+        {
+            problems.add("instruments: expected at least one instrument (- symbol: AAPL)");
+        }
+        for (final Node i : instrumentNodes)
+        {
+            final String symbol = i.requiredText("symbol");
+            Instrument instrument = Instrument.of(symbol == null ? "?" : symbol);
+            final long price = i.decimal("referencePrice", 0, FixedPoint.PRICE_DECIMALS);
+            try
+            {
+                instrument = instrument.withReferencePrice(price).withCalendar(i.text("calendar", "24x7"));
+                if (i.has("lotSize") || i.has("minQuantity") || i.has("maxQuantity") || i.has("fractionable"))
+                {
+                    instrument = instrument.withQuantities(i.decimal("lotSize", FixedPoint.QUANTITY_SCALE, FixedPoint.QUANTITY_DECIMALS),
+                        i.decimal("minQuantity", FixedPoint.QUANTITY_SCALE, FixedPoint.QUANTITY_DECIMALS),
+                        i.decimal("maxQuantity", instrument.maxQuantity(), FixedPoint.QUANTITY_DECIMALS), i.bool("fractionable", false));
+                }
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                problems.add(i.path + ": " + ex.getMessage());
+            }
+            i.done();
+            instruments.add(instrument);
+        }
+
+        final List<GatewayConfig.Broker> brokers = new ArrayList<>();
+        final Map<String, BrokerFactory> factories = BrokerFactory.installed();
+        final Map<String, Integer> brokerIds = new LinkedHashMap<>();
+        final List<Long> apiRates = new ArrayList<>();
+        final List<Long> apiBursts = new ArrayList<>();
+        final List<Long> costs = new ArrayList<>();
+        final List<Node> brokerNodes = top.list("brokers");
+        if (brokerNodes.isEmpty())
+        {
+            problems.add("brokers: expected at least one broker (- name: sim-a, type: sim)");
+        }
+        for (final Node b : brokerNodes)
+        {
+            final String name = b.requiredText("name");
+            final String type = b.requiredText("type");
+            if (name != null && brokerIds.put(name, brokers.size()) != null)
+            {
+                problems.add(b.path("name") + ": '" + name + "' is used by two brokers; expected unique names");
+            }
+            final boolean enabled = b.bool("enabled", true);
+            final BrokerFactory factory = type == null ? null : factories.get(type);
+            BrokerDefinition definition = null;
+            if (factory != null)
+            {
+                b.brokerName = name == null ? "?" : name;
+                definition = factory.define(b); // the factory reads and checks its own keys
+            }
+            else if (type != null)
+            {
+                problems.add(b.path("type") + ": '" + type + "'; expected one of " + factories.keySet());
+                b.markAllUsed();
+            }
+            final Node budget = b.object("apiBudget");
+            apiRates.add(budget.integer("ratePerSecond", 0, 0, 1_000_000_000));
+            apiBursts.add(budget.integer("burst", 1, 1, 1_000_000_000));
+            budget.done();
+            costs.add(b.decimal("costBps", 0, 4));
+            b.done("unknown key for this broker type");
+            brokers.add(new GatewayConfig.Broker(name == null ? "?" : name, type == null ? "?" : type, enabled, definition));
+        }
+
+        final RoutingConfig routing = routing(top.object("routing"), brokerIds, instruments, apiRates, apiBursts, costs);
+        final RiskLimits risk = risk(top.object("risk"));
+        final Node t = top.object("throttles");
+        final GatewayConfig.Throttles throttles = new GatewayConfig.Throttles(rate(t.object("account")), rate(t.object("strategy")),
+            rate(t.object("symbol")));
+        t.done();
+        final Node a = top.object("admin");
+        final int port = (int)a.integer("port", 0, 0, 65_535);
+        final String bind = a.text("bind", "127.0.0.1");
+        final String token = a.text("token", null);
+        if (port > 0 && !isLoopback(bind) && (token == null || token.isBlank()))
+        {
+            problems.add(a.path("token") + ": required when admin.bind (" + bind + ") is not a loopback address");
+        }
+        a.done();
+        final Node c = top.object("counters");
+        final boolean counters = c.bool("enabled", true);
+        final Path countersFile = counters ? Path.of(c.text("file", "gateway.counters")) : null;
+        c.done();
+        top.done();
+        return new GatewayConfig(instanceId, ringSize, threadingMode, topology, wait, journalDir, rollCycle, instruments, brokers, routing, risk, throttles,
+            new GatewayConfig.Admin(port, bind, token), countersFile, profile);
+    }
+
+    private RoutingConfig routing(final Node r, final Map<String, Integer> brokerIds, final List<Instrument> instruments,
+        final List<Long> apiRates, final List<Long> apiBursts, final List<Long> costs)
+    {
+        final int n = Math.max(1, brokerIds.size());
+        RoutingConfig config = RoutingConfig.defaults(n);
+        final RoutingPolicy policy = r.choice("policy", RoutingPolicy.PRIMARY_ONLY, RoutingPolicy.class);
+        final List<Integer> chain = new ArrayList<>();
+        boolean chainNamesKnown = true;
+        if (r.has("chain"))
+        {
+            for (final Node name : r.list("chain"))
+            {
+                final Integer id = brokerIds.get(name.scalar());
+                if (id == null)
+                {
+                    problems.add(name.path + ": '" + name.scalar() + "' is not a broker; expected one of " + brokerIds.keySet());
+                    chainNamesKnown = false;
+                }
+                else
+                {
+                    chain.add(id);
+                }
+            }
+        }
+        final List<Integer> weights = new ArrayList<>(config.weights());
+        if (r.has("weights"))
+        {
+            final Node w = r.object("weights");
+            for (final String name : w.keys())
+            {
+                final Integer id = brokerIds.get(name);
+                final long percent = w.integer(name, 0, 0, 100);
+                if (id == null)
+                {
+                    problems.add(w.path(name) + ": '" + name + "' is not a broker; expected one of " + brokerIds.keySet());
+                }
+                else
+                {
+                    weights.set(id, (int)percent);
+                }
+            }
+            if (w.keys().size() != brokerIds.size())
+            {
+                problems.add(w.path + ": expected a percentage for each broker " + brokerIds.keySet());
+            }
+            w.done();
+        }
+        final Map<Integer, RoutingPolicy> byAccount = new HashMap<>();
+        final Node accounts = r.object("byAccount");
+        for (final String key : accounts.keys())
+        {
+            try
+            {
+                byAccount.put(Integer.parseInt(key), accounts.choice(key, RoutingPolicy.PRIMARY_ONLY, RoutingPolicy.class));
+            }
+            catch (final NumberFormatException ex)
+            {
+                problems.add(accounts.path(key) + ": '" + key + "' is not an account id; expected a whole number");
+                accounts.markAllUsed();
+            }
+        }
+        accounts.done();
+        final Map<String, RoutingPolicy> bySymbol = new HashMap<>();
+        final Node symbols = r.object("bySymbol");
+        final Set<String> known = new TreeSet<>();
+        instruments.forEach(i -> known.add(i.symbol()));
+        for (final String key : symbols.keys())
+        {
+            if (!known.contains(key))
+            {
+                problems.add(symbols.path(key) + ": '" + key + "' is not an instrument; expected one of " + known);
+            }
+            bySymbol.put(key, symbols.choice(key, RoutingPolicy.PRIMARY_ONLY, RoutingPolicy.class));
+        }
+        symbols.done();
+        final long failures = r.integer("failureThreshold", 5, 1, 1_000_000);
+        final long open = r.seconds("breakerOpenSeconds", 30);
+        final long recovery = r.seconds("recoverySeconds", 300);
+        final long holdDown = r.seconds("holdDownSeconds", 600);
+        final long timeout = r.seconds("sendTimeoutSeconds", 10);
+        final long tick = r.integer("tickMillis", 100, 1, 60_000) * 1_000_000L;
+        r.done();
+        config = config.withPolicy(policy).withRules(byAccount, bySymbol)
+            .withFailover((int)failures, open, recovery, holdDown, timeout, tick)
+            .withWeights(weights);
+        if (!chain.isEmpty() && chainNamesKnown)
+        {
+            config = config.withChain(chain); // an unknown name is reported once, above
+        }
+        if (apiRates.size() == n)
+        {
+            config = config.withApiBudgets(apiRates, apiBursts).withCosts(costs);
+        }
+        if (!brokerIds.isEmpty())
+        {
+            config.problems(n).forEach(p -> problems.add(p));
+        }
+        return config;
+    }
+
+    private RiskLimits risk(final Node r)
+    {
+        final RiskLimits limits = new RiskLimits(
+            r.decimal("maxOrderQuantity", 0, FixedPoint.QUANTITY_DECIMALS),
+            r.decimal("maxOrderNotional", 0, FixedPoint.PRICE_DECIMALS),
+            r.decimal("priceBandPercent", 0, 2), // a percent with 2 decimals, scaled by 100, is basis points
+            r.decimal("maxPosition", 0, FixedPoint.QUANTITY_DECIMALS),
+            r.decimal("maxGrossExposure", 0, FixedPoint.PRICE_DECIMALS),
+            (int)r.integer("maxOpenOrders", 0, 0, Integer.MAX_VALUE));
+        r.done();
+        return limits;
+    }
+
+    private GatewayConfig.Rate rate(final Node n)
+    {
+        final GatewayConfig.Rate rate = new GatewayConfig.Rate(n.integer("ratePerSecond", 0, 0, 1_000_000_000), n.integer("burst", 1, 1,
+            1_000_000_000));
+        n.done();
+        return rate;
+    }
+
+    private static boolean isLoopback(final String bind)
+    {
+        return bind.equals("127.0.0.1") || bind.equals("localhost") || bind.equals("::1") || bind.startsWith("127.");
+    }
+
+    private static String names(final JsonNode object)
+    {
+        final List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names.isEmpty() ? "none" : String.join(", ", names);
+    }
+
+    private static ObjectNode merge(final ObjectNode base, final ObjectNode over)
+    {
+        final Iterator<Map.Entry<String, JsonNode>> fields = over.fields();
+        while (fields.hasNext())
+        {
+            final Map.Entry<String, JsonNode> f = fields.next();
+            final JsonNode existing = base.get(f.getKey());
+            if (existing != null && existing.isObject() && f.getValue().isObject())
+            {
+                merge((ObjectNode)existing, (ObjectNode)f.getValue());
+            }
+            else
+            {
+                base.set(f.getKey(), f.getValue().deepCopy());
+            }
+        }
+        return base;
+    }
+
+    private void substitute(final JsonNode node, final String path)
+    {
+        if (node.isObject())
+        {
+            final ObjectNode object = (ObjectNode)node;
+            final List<String> keys = new ArrayList<>();
+            object.fieldNames().forEachRemaining(keys::add);
+            for (final String key : keys)
+            {
+                final JsonNode child = object.get(key);
+                final String childPath = path.isEmpty() ? key : path + "." + key;
+                if (child.isTextual())
+                {
+                    object.set(key, TextNode.valueOf(expand(child.asText(), childPath)));
+                }
+                else
+                {
+                    substitute(child, childPath);
+                }
+            }
+        }
+        else if (node.isArray())
+        {
+            final ArrayNode array = (ArrayNode)node;
+            for (int i = 0; i < array.size(); i++)
+            {
+                final JsonNode child = array.get(i);
+                if (child.isTextual())
+                {
+                    array.set(i, TextNode.valueOf(expand(child.asText(), path + "[" + i + "]")));
+                }
+                else
+                {
+                    substitute(child, path + "[" + i + "]");
+                }
+            }
+        }
+    }
+
+    private String expand(final String text, final String path)
+    {
+        final Matcher m = VARIABLE.matcher(text);
+        final StringBuilder out = new StringBuilder();
+        while (m.find())
+        {
+            String value = environment.get(m.group(1));
+            if (value == null)
+            {
+                value = m.group(3);
+            }
+            if (value == null)
+            {
+                problems.add(path + ": environment variable " + m.group(1) + " is not set; expected it set, or a default as ${"
+                    + m.group(1) + ":-value}");
+                value = m.group(); // left as written: reported once, not again as missing
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /**
+     * A mapping being read: remembers which keys were read, so the rest can be reported as unknown.
+     */
+    private static final class Node implements BrokerBlock
+    {
+        final JsonNode node;
+        String brokerName;
+        final String path;
+        final List<String> problems;
+        final Set<String> used = new LinkedHashSet<>();
+        private boolean allUsed;
+
+        Node(final JsonNode node, final String path, final List<String> problems)
+        {
+            this.node = node;
+            this.path = path;
+            this.problems = problems;
+        }
+
+        @Override
+        public String path(final String key)
+        {
+            return path.isEmpty() ? key : path + "." + key;
+        }
+
+        @Override
+        public String name()
+        {
+            return brokerName;
+        }
+
+        @Override
+        public void problem(final String key, final String message)
+        {
+            problems.add(path(key) + ": " + message);
+        }
+
+        boolean has(final String key)
+        {
+            return node != null && node.isObject() && node.has(key) && !node.get(key).isNull();
+        }
+
+        List<String> keys()
+        {
+            final List<String> keys = new ArrayList<>();
+            if (node != null && node.isObject())
+            {
+                node.fieldNames().forEachRemaining(keys::add);
+            }
+            return keys;
+        }
+
+        void markAllUsed()
+        {
+            allUsed = true;
+        }
+
+        private JsonNode get(final String key)
+        {
+            used.add(key);
+            return has(key) ? node.get(key) : null;
+        }
+
+        Node object(final String key)
+        {
+            final JsonNode v = get(key);
+            if (v != null && !v.isObject())
+            {
+                problems.add(path(key) + ": expected a mapping (key: value lines), found " + kind(v));
+                return new Node(null, path(key), problems);
+            }
+            return new Node(v, path(key), problems);
+        }
+
+        List<Node> list(final String key)
+        {
+            final JsonNode v = get(key);
+            final List<Node> out = new ArrayList<>();
+            if (v == null)
+            {
+                return out;
+            }
+            if (!v.isArray())
+            {
+                problems.add(path(key) + ": expected a list (- item lines), found " + kind(v));
+                return out;
+            }
+            for (int i = 0; i < v.size(); i++)
+            {
+                out.add(new Node(v.get(i), path(key) + "[" + i + "]", problems));
+            }
+            return out;
+        }
+
+        String scalar()
+        {
+            return node == null ? null : node.asText();
+        }
+
+        @Override
+        public String text(final String key, final String otherwise)
+        {
+            final JsonNode v = get(key);
+            if (v == null)
+            {
+                return otherwise;
+            }
+            if (!v.isValueNode())
+            {
+                problems.add(path(key) + ": expected a text value, found " + kind(v));
+                return otherwise;
+            }
+            return v.asText();
+        }
+
+        @Override
+        public String requiredText(final String key)
+        {
+            final String v = text(key, null);
+            if (v == null || v.isBlank())
+            {
+                problems.add(path(key) + ": required; expected a text value");
+                return null;
+            }
+            return v;
+        }
+
+        @Override
+        public long integer(final String key, final long otherwise, final long min, final long max)
+        {
+            final JsonNode v = get(key);
+            if (v == null)
+            {
+                return otherwise;
+            }
+            final long value;
+            if (v.isIntegralNumber() && v.canConvertToLong())
+            {
+                value = v.asLong();
+            }
+            else if (v.isTextual() && v.asText().trim().matches("-?\\d+"))
+            {
+                value = Long.parseLong(v.asText().trim());
+            }
+            else
+            {
+                problems.add(path(key) + ": '" + v.asText() + "' is not a whole number; expected a whole number from " + min + " to " + max);
+                return otherwise;
+            }
+            if (value < min || value > max)
+            {
+                problems.add(path(key) + ": " + value + " is out of range; expected a whole number from " + min + " to " + max);
+                return otherwise;
+            }
+            return value;
+        }
+
+        long seconds(final String key, final long otherwiseSeconds)
+        {
+            final JsonNode v = get(key);
+            used.add(key);
+            if (v == null)
+            {
+                return otherwiseSeconds * SECOND;
+            }
+            final long nanos = decimalOf(key, v, 9);
+            if (nanos <= 0)
+            {
+                problems.add(path(key) + ": " + v.asText() + "; expected a positive number of seconds");
+                return otherwiseSeconds * SECOND;
+            }
+            return nanos;
+        }
+
+        long decimal(final String key, final long otherwise, final int decimals)
+        {
+            final JsonNode v = get(key);
+            if (v == null)
+            {
+                return otherwise;
+            }
+            final long value = decimalOf(key, v, decimals);
+            if (value < 0)
+            {
+                problems.add(path(key) + ": " + v.asText() + " is negative; expected 0 or more");
+                return otherwise;
+            }
+            return value;
+        }
+
+        private long decimalOf(final String key, final JsonNode v, final int decimals)
+        {
+            if (!v.isNumber() && !v.isTextual())
+            {
+                problems.add(path(key) + ": expected a number, found " + kind(v));
+                return 0;
+            }
+            try
+            {
+                return FixedPoint.parse(v.isNumber() ? v.decimalValue().toPlainString() : v.asText().trim(), decimals);
+            }
+            catch (final RuntimeException ex)
+            {
+                problems.add(path(key) + ": '" + v.asText() + "' is not a number with at most " + decimals + " decimals");
+                return 0;
+            }
+        }
+
+        @Override
+        public double fraction(final String key, final double otherwise)
+        {
+            final JsonNode v = get(key);
+            if (v == null)
+            {
+                return otherwise;
+            }
+            if (!v.isNumber() || v.asDouble() < 0 || v.asDouble() > 1)
+            {
+                problems.add(path(key) + ": '" + v.asText() + "'; expected a number from 0 to 1");
+                return otherwise;
+            }
+            return v.asDouble();
+        }
+
+        @Override
+        public boolean bool(final String key, final boolean otherwise)
+        {
+            final JsonNode v = get(key);
+            if (v == null)
+            {
+                return otherwise;
+            }
+            if (v.isBoolean())
+            {
+                return v.asBoolean();
+            }
+            if (v.isTextual() && (v.asText().equals("true") || v.asText().equals("false")))
+            {
+                return Boolean.parseBoolean(v.asText());
+            }
+            problems.add(path(key) + ": '" + v.asText() + "'; expected true or false");
+            return otherwise;
+        }
+
+        <E extends Enum<E>> E choice(final String key, final E otherwise, final Class<E> type)
+        {
+            final String text = text(key, null);
+            if (text == null)
+            {
+                return otherwise;
+            }
+            for (final E e : type.getEnumConstants())
+            {
+                if (e.name().equalsIgnoreCase(text.replace('-', '_')))
+                {
+                    return e;
+                }
+            }
+            final List<String> allowed = new ArrayList<>();
+            for (final E e : type.getEnumConstants())
+            {
+                allowed.add(e.name().toLowerCase(Locale.ROOT));
+            }
+            problems.add(path(key) + ": '" + text + "'; expected one of " + String.join(", ", allowed));
+            return otherwise;
+        }
+
+        void done()
+        {
+            done("unknown key");
+        }
+
+        /**
+         * Reports every key of this mapping that nothing read.
+         *
+         * @param what how to call such a key in the message.
+         */
+        void done(final String what)
+        {
+            if (allUsed || node == null || !node.isObject())
+            {
+                return;
+            }
+            for (final String key : keys())
+            {
+                if (!used.contains(key))
+                {
+                    problems.add(path(key) + ": " + what + "; expected one of " + new TreeSet<>(used));
+                }
+            }
+        }
+
+        private static String kind(final JsonNode v)
+        {
+            return v.isObject() ? "a mapping" : v.isArray() ? "a list" : "'" + v.asText() + "'";
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package io.ordergateway.runtime.config;
+
+import io.ordergateway.core.pipeline.WaitStrategyKind;
+import io.ordergateway.core.routing.RoutingPolicy;
+import io.ordergateway.journal.FixedPoint;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * The configuration file: the shipped example loads, a profile overrides the defaults, the
+ * environment fills in secrets, and each kind of mistake is reported with its path and what was
+ * expected, all of them at once.
+ */
+class ConfigLoaderTest
+{
+    private static final Path EXAMPLE = Path.of("..", "examples", "gateway.yaml");
+    private static final String MINIMAL = """
+        instruments:
+          - { symbol: AAPL, referencePrice: "187.25" }
+        brokers:
+          - { name: a, type: sim }
+          - { name: b, type: sim }
+        """;
+
+    private static List<String> problems(final String yaml)
+    {
+        return problems(yaml, null, Map.of());
+    }
+
+    private static List<String> problems(final String yaml, final String profile, final Map<String, String> env)
+    {
+        final ConfigException ex = catchThrowableOfType(ConfigException.class,
+            () -> ConfigLoader.parse(yaml, Path.of("test.yaml"), profile, env));
+        assertThat(ex).as("expected problems").isNotNull();
+        return ex.problems();
+    }
+
+    @Test
+    void aBrokerTypeFromAnotherJarIsReadByItsOwnFactoryAndTradesThroughTheGateway(@org.junit.jupiter.api.io.TempDir final Path dir)
+        throws Exception
+    {
+        // FakeBrokerFactory is known only through META-INF/services: the configuration code knows nothing of it.
+        final String yaml = MINIMAL.replace("{ name: b, type: sim }", "{ name: deep-thought, type: fake, answer: 7 }")
+            + "gateway: { threadingMode: invoker, journal: { directory: \"" + dir.resolve("journal").toString().replace('\\', '/') + "\" } }\n"
+            + "routing: { policy: primary_only, chain: [deep-thought, a] }\n";
+        final GatewayConfig config = ConfigLoader.parse(yaml, Path.of("test.yaml"), null, Map.of());
+        assertThat(config.brokers()).extracting(GatewayConfig.Broker::type).containsExactly("sim", "fake");
+        FakeBrokerFactory.SENT.clear();
+        try (io.ordergateway.core.api.OrderGateway gateway = ConfiguredGateway.builder(config).build())
+        {
+            assertThat(gateway.brokerNames()).containsExactly("a", "deep-thought");
+            gateway.submit(new io.ordergateway.core.api.NewOrder().symbol(0).side(io.ordergateway.core.domain.Side.BUY)
+                .type(io.ordergateway.core.domain.OrderType.MARKET).quantity(FixedPoint.quantity(1)));
+            io.ordergateway.core.testing.Await.invoking(gateway.invoker(), "the order at the fake broker",
+                () -> !FakeBrokerFactory.SENT.isEmpty());
+        }
+        assertThat(FakeBrokerFactory.SENT).containsExactly("deep-thought answer=7 order=1");
+        assertThat(problems(MINIMAL.replace("{ name: b, type: sim }", "{ name: b, type: fake, answer: 101, question: 6x9 }")))
+            .containsExactly("brokers[1].answer: 101 is out of range; expected a whole number from 0 to 100",
+                "brokers[1].question: unknown key for this broker type; expected one of [answer, apiBudget, costBps, enabled, name, type]");
+    }
+
+    @Test
+    void theExampleLoadsAndAProfileOverridesIt()
+    {
+        final GatewayConfig defaults = ConfigLoader.load(EXAMPLE, null, Map.of());
+        assertThat(defaults.instanceId()).isEqualTo("demo");
+        assertThat(defaults.instruments()).hasSize(6);
+        assertThat(defaults.brokers()).extracting(GatewayConfig.Broker::name).containsExactly("sim-a", "sim-b");
+        assertThat(defaults.routing().defaultPolicy()).isEqualTo(RoutingPolicy.ROUND_ROBIN);
+        assertThat(defaults.routing().symbolPolicies()).containsEntry("TSLA", RoutingPolicy.BEST_EXECUTION);
+        assertThat(defaults.routing().costBps()).containsExactly(5_000L, 3_000L);
+        assertThat(defaults.risk().maxOrderQuantity()).isEqualTo(FixedPoint.quantity(1000));
+        assertThat(defaults.risk().priceBandBps()).isEqualTo(1000);
+        assertThat(defaults.admin().port()).isZero();
+        assertThat(defaults.threadingMode()).isEqualTo(io.ordergateway.core.agent.ThreadingMode.SHARED);
+        assertThat(defaults.topology()).isEqualTo(io.ordergateway.core.pipeline.Topology.SINGLE);
+        assertThat(defaults.waitStrategy()).isEqualTo(WaitStrategyKind.YIELDING);
+        assertThat(ConfigLoader.load(EXAMPLE, "development", Map.of()).waitStrategy()).isEqualTo(WaitStrategyKind.BLOCKING);
+
+        final GatewayConfig production = ConfigLoader.load(EXAMPLE, "production", Map.of());
+        assertThat(production.waitStrategy()).isEqualTo(WaitStrategyKind.BUSY_SPIN);
+        assertThat(production.routing().defaultPolicy()).isEqualTo(RoutingPolicy.PRIMARY_ONLY);
+        assertThat(production.admin().port()).isEqualTo(8081);
+        assertThat(production.routing().symbolPolicies()).containsEntry("TSLA", RoutingPolicy.BEST_EXECUTION); // kept from the defaults
+        assertThat(production.profile()).isEqualTo("production");
+    }
+
+    @Test
+    void theEnvironmentFillsInSecretsAndTheirAbsenceIsNamed()
+    {
+        final String yaml = MINIMAL.replace("  - { name: b, type: sim }\n",
+            "  - { name: b, type: alpaca, keyId: \"${KEY}\", secretKey: \"${SECRET}\" }\nadmin: { port: 9000, token: \"${TOKEN:-t0k3n}\" }\n");
+        final GatewayConfig config = ConfigLoader.parse(yaml, Path.of("test.yaml"), null, Map.of("KEY", "k", "SECRET", "s3cr3t"));
+        final io.ordergateway.adapters.alpaca.AlpacaConfig alpaca =
+            ((io.ordergateway.adapters.alpaca.AlpacaBrokerFactory.Definition)config.brokers().get(1).definition()).config();
+        assertThat(alpaca.keyId()).isEqualTo("k");
+        assertThat(alpaca.secretKey()).isEqualTo("s3cr3t");
+        assertThat(config.admin().token()).isEqualTo("t0k3n");
+        assertThat(config.toString()).doesNotContain("s3cr3t").doesNotContain("t0k3n");
+        assertThat(problems(yaml, null, Map.of("KEY", "k"))).containsExactly(
+            "brokers[1].secretKey: environment variable SECRET is not set; expected it set, or a default as ${SECRET:-value}");
+    }
+
+    @Test
+    void eachKindOfMistakeIsReportedWithItsPathAndWhatWasExpected()
+    {
+        assertThat(problems(MINIMAL + "gateway: { ringsize: 1024 }\n")).containsExactly(
+            "gateway.ringsize: unknown key; expected one of [instanceId, journal, ringSize, threadingMode, topology, waitStrategy]");
+        assertThat(problems(MINIMAL + "gateway: { ringSize: 1000 }\n")).containsExactly(
+            "gateway.ringSize: 1000 is not a power of two; expected a power of two from 2 to 1073741824");
+        assertThat(problems(MINIMAL + "gateway: { ringSize: many }\n")).containsExactly(
+            "gateway.ringSize: 'many' is not a whole number; expected a whole number from 2 to 1073741824");
+        assertThat(problems(MINIMAL + "gateway: { topology: sideways }\n")).containsExactly(
+            "gateway.topology: 'sideways'; expected one of single, compact, per_stage");
+        assertThat(problems(MINIMAL + "routing: [primary_only]\n")).containsExactly(
+            "routing: expected a mapping (key: value lines), found a list");
+        assertThat(problems(MINIMAL + "routing: { chain: [a, c] }\n")).containsExactly(
+            "routing.chain[1]: 'c' is not a broker; expected one of [a, b]");
+        assertThat(problems(MINIMAL + "routing: { weights: { a: 60, b: 60 } }\n")).containsExactly(
+            "routing.weights: one percentage per broker, none negative, adding up to 100, was [60, 60]");
+        assertThat(problems(MINIMAL + "routing: { failureThreshold: 0 }\n")).containsExactly(
+            "routing.failureThreshold: 0 is out of range; expected a whole number from 1 to 1000000");
+        assertThat(problems(MINIMAL + "risk: { maxOrderQuantity: \"-5\" }\n")).containsExactly(
+            "risk.maxOrderQuantity: -5 is negative; expected 0 or more");
+        assertThat(problems(MINIMAL + "admin: { port: 8081, bind: 0.0.0.0 }\n")).containsExactly(
+            "admin.token: required when admin.bind (0.0.0.0) is not a loopback address");
+        assertThat(problems(MINIMAL.replace("type: sim }\n  - { name: b", "type: fix }\n  - { name: b"))).containsExactly(
+            "brokers[0].type: 'fix'; expected one of [alpaca, fake, sim]"); // fake: the test's own factory
+        assertThat(problems(MINIMAL.replace("{ name: b, type: sim }", "{ name: b, type: sim, latency: 5 }"))).containsExactly(
+            "brokers[1].latency: unknown key for this broker type; expected one of [apiBudget, costBps, enabled, jitterMicros, latencyMicros, "
+                + "maxPartialFills, name, partialFillRate, priceIntervalMillis, rejectRate, seed, type, volatilityBps]");
+        assertThat(problems(MINIMAL.replace("{ name: b, type: sim }", "{ name: a, type: sim }"))).contains(
+            "brokers[1].name: 'a' is used by two brokers; expected unique names");
+        assertThat(problems(MINIMAL.replace("{ name: b, type: sim }", "{ type: sim }"))).containsExactly(
+            "brokers[1].name: required; expected a text value");
+        assertThat(problems("instruments: []\nbrokers: []\n")).containsExactly(
+            "instruments: expected at least one instrument (- symbol: AAPL)",
+            "brokers: expected at least one broker (- name: sim-a, type: sim)");
+        assertThat(problems(MINIMAL, "prod", Map.of())).containsExactly("profiles.prod: no such profile; the file has none");
+        assertThat(problems(MINIMAL + "routing: { policy: fastest }\n").get(0)).isEqualTo(
+            "routing.policy: 'fastest'; expected one of primary_only, round_robin, best_execution, load_balanced, weighted_split");
+    }
+
+    @Test
+    void severalMistakesAreAllListedAndBadYamlSaysWhere()
+    {
+        assertThat(problems(MINIMAL + "gateway: { ringSize: 3, topology: x }\nthrottles: { account: { burst: 0 } }\n")).containsExactly(
+            "gateway.ringSize: 3 is not a power of two; expected a power of two from 2 to 1073741824",
+            "gateway.topology: 'x'; expected one of single, compact, per_stage",
+            "throttles.account.burst: 0 is out of range; expected a whole number from 1 to 1000000000");
+        assertThat(problems("gateway: { ringSize: 1024\nbrokers: [")).singleElement()
+            .satisfies(p -> assertThat(p).startsWith("not valid YAML at line"));
+    }
+}
