@@ -12,11 +12,10 @@ import io.ordergateway.core.pipeline.JournalStage;
 import io.ordergateway.core.routing.RoutingPolicy;
 import io.ordergateway.journal.JournalFiles;
 import io.ordergateway.journal.JournalWriter;
-import io.ordergateway.journal.sbe.MessageHeaderDecoder;
-import io.ordergateway.journal.sbe.MessageHeaderEncoder;
-import io.ordergateway.journal.sbe.OrderNewDecoder;
-import io.ordergateway.journal.sbe.OrderNewEncoder;
-import org.agrona.concurrent.UnsafeBuffer;
+import io.ordergateway.journal.JournalAdapter;
+import io.ordergateway.journal.JournalListener;
+import io.ordergateway.journal.JournalPublisher;
+import io.ordergateway.journal.OrderNewView;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -57,11 +56,9 @@ public class JournalBenchmark
     private JournalWriter writer;
     private JournalStage stage;
     private final GatewayEvent event = new GatewayEvent();
-    private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[512]);
-    private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
-    private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
-    private final OrderNewEncoder encoder = new OrderNewEncoder();
-    private final OrderNewDecoder decoder = new OrderNewDecoder();
+    private JournalPublisher encoder;
+    private final OrderSum decoded = new OrderSum();
+    private final JournalAdapter decoder = new JournalAdapter(decoded);
     private long sequence;
 
     @Setup(Level.Trial)
@@ -71,6 +68,7 @@ public class JournalBenchmark
         writer = new JournalWriter(dir, JournalFiles.DEFAULT_ROLL_CYCLE);
         stage = new JournalStage(writer, new SymbolTable(List.of("AAPL")), new ClientOrderIds("gw1"));
         stage.onStart();
+        encoder = new JournalPublisher(writer);
         encodeOrderNew();
     }
 
@@ -109,22 +107,30 @@ public class JournalBenchmark
     @Benchmark
     public int encodeOrderNew()
     {
-        encoder.wrapAndApplyHeader(buffer, 0, headerEncoder)
-            .sequence(++sequence).timestamp(sequence).orderId(sequence).accountId(1).strategyId(2).symbolId(0).symbolName("AAPL")
-            .side(io.ordergateway.journal.sbe.Side.BUY).orderType(io.ordergateway.journal.sbe.OrderType.LIMIT)
-            .timeInForce(io.ordergateway.journal.sbe.TimeInForce.DAY).orderClass(io.ordergateway.journal.sbe.OrderClass.SIMPLE)
-            .extendedHours(io.ordergateway.journal.sbe.BooleanType.FALSE).quantity(100_000_000_000L).limitPrice(18_725_000_000L)
-            .stopPrice(Long.MIN_VALUE).trailPrice(Long.MIN_VALUE).trailPercent(Long.MIN_VALUE).takeProfitLimitPrice(Long.MIN_VALUE)
-            .stopLossStopPrice(Long.MIN_VALUE).stopLossLimitPrice(Long.MIN_VALUE);
-        return encoder.encodedLength();
+        ++sequence;
+        return encoder.begin().orderNew(sequence, sequence, sequence, 1, 2, 0, "AAPL", Side.BUY.code(), OrderType.LIMIT.code(),
+            TimeInForce.DAY.code(), OrderClass.SIMPLE.code(), false, 100_000_000_000L, 18_725_000_000L, Long.MIN_VALUE, Long.MIN_VALUE,
+            Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE).length();
     }
 
     @Benchmark
     public long decodeOrderNew()
     {
-        headerDecoder.wrap(buffer, 0);
-        decoder.wrap(buffer, MessageHeaderDecoder.ENCODED_LENGTH, headerDecoder.blockLength(), headerDecoder.version());
-        return decoder.orderId() + decoder.quantity() + decoder.limitPrice() + decoder.side().value() + decoder.symbolId()
-            + decoder.accountId() + decoder.timestamp();
+        decoder.onDocument(encoder.document(), encoder.length(), 0);
+        return decoded.sum;
+    }
+
+    /**
+     * What the decode benchmark reads of each order.
+     */
+    private static final class OrderSum implements JournalListener
+    {
+        long sum;
+
+        @Override
+        public void onOrderNew(final OrderNewView d)
+        {
+            sum = d.orderId() + d.quantity() + d.limitPrice() + d.side() + d.symbolId() + d.accountId() + d.timestamp();
+        }
     }
 }

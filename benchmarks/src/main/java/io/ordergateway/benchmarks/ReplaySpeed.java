@@ -10,6 +10,7 @@ import io.ordergateway.core.domain.TimeInForce;
 import io.ordergateway.core.pipeline.EventType;
 import io.ordergateway.core.pipeline.GatewayEvent;
 import io.ordergateway.core.pipeline.JournalStage;
+import io.ordergateway.core.recovery.JournalLayout;
 import io.ordergateway.core.recovery.JournalReplayer;
 import io.ordergateway.core.routing.RoutingPolicy;
 import io.ordergateway.journal.FixedPoint;
@@ -69,7 +70,7 @@ public final class ReplaySpeed
             }
         }
         final double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
-        final JournalReplayer.Layout layout = JournalReplayer.layout(dir);
+        final JournalLayout layout = JournalLayout.read(dir);
         final JournalReplayer replayer = new JournalReplayer(layout.symbols(), layout.brokers());
         final long start = System.nanoTime();
         try (JournalReader reader = new JournalReader(dir))

@@ -17,11 +17,16 @@ public final class DetailFormat
 
     /**
      * @param out   where to append.
-     * @param field what the number is about.
+     * @param field what the number is about (a DetailField code).
      * @param value the number, scaled as the field implies.
      * @return {@code out}.
      */
-    public static StringBuilder append(final StringBuilder out, final DetailField field, final long value)
+    public static StringBuilder append(final StringBuilder out, final int field, final long value)
+    {
+        return append(out, field(field), value);
+    }
+
+    static StringBuilder append(final StringBuilder out, final DetailField field, final long value)
     {
         if (value == FixedPoint.NULL)
         {
@@ -61,12 +66,15 @@ public final class DetailFormat
         }
     }
 
-    /**
-     * @param field a field code (the journal's DetailField).
-     * @return the field, or NULL_VAL for an unknown code.
-     */
-    public static DetailField field(final int field)
+    private static DetailField field(final int field)
     {
-        return DetailField.get((short)field);
+        try
+        {
+            return field == JournalListener.NULL_CODE ? DetailField.NULL_VAL : DetailField.get((short)field);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            return DetailField.NULL_VAL;
+        }
     }
 }

@@ -1,6 +1,5 @@
 package io.ordergateway.journal;
 
-import io.ordergateway.journal.sbe.MessageHeaderDecoder;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptTailer;
@@ -16,11 +15,9 @@ import java.nio.file.Path;
  */
 public final class JournalReader implements AutoCloseable
 {
-    private final io.ordergateway.journal.sbe.RoutingSetupDecoder routingSetup = new io.ordergateway.journal.sbe.RoutingSetupDecoder();
-    private final io.ordergateway.journal.sbe.SettingsChangeDecoder settingsChange = new io.ordergateway.journal.sbe.SettingsChangeDecoder();
+    private final DocumentParser documents = new DocumentParser();
     private final ChronicleQueue queue;
     private final ExcerptTailer tailer;
-    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[0]);
     private byte[] bytes = new byte[4096];
 
@@ -97,57 +94,7 @@ public final class JournalReader implements AutoCloseable
     private void dispatch(final JournalRecordHandler handler, final long index, final int length)
     {
         buffer.wrap(bytes, 0, length);
-        int offset = 0;
-        while (offset < length)
-        {
-            if (length - offset < MessageHeaderDecoder.ENCODED_LENGTH)
-            {
-                throw new JournalException("corrupt journal document at index " + Long.toHexString(index)
-                    + ": " + (length - offset) + " trailing bytes are too short for a record header");
-            }
-            header.wrap(buffer, offset);
-            if (header.schemaId() != MessageHeaderDecoder.SCHEMA_ID)
-            {
-                throw new JournalException("document at index " + Long.toHexString(index) + " has schema id "
-                    + header.schemaId() + ", expected " + MessageHeaderDecoder.SCHEMA_ID + ": not a gateway journal");
-            }
-            if (header.version() > MessageHeaderDecoder.SCHEMA_VERSION)
-            {
-                throw new JournalException("document at index " + Long.toHexString(index) + " was written by schema version "
-                    + header.version() + ", newer than this reader's " + MessageHeaderDecoder.SCHEMA_VERSION
-                    + ": use a newer gateway to read it");
-            }
-            final int blockLength = header.blockLength();
-            final int bodyOffset = offset + MessageHeaderDecoder.ENCODED_LENGTH;
-            if (bodyOffset + blockLength > length)
-            {
-                throw new JournalException("corrupt journal document at index " + Long.toHexString(index)
-                    + ": record of template " + header.templateId() + " runs past the document's end");
-            }
-            handler.onRecord(header.templateId(), buffer, bodyOffset, blockLength, header.version(), index);
-            offset = bodyOffset + recordLength(header.templateId(), bodyOffset, blockLength, header.version());
-        }
-    }
-
-    /**
-     * The length of a record's body: its root block, plus the groups and variable data of the two
-     * record types that have them (RoutingSetup, SettingsChange: rare, written by operators).
-     */
-    private int recordLength(final int templateId, final int bodyOffset, final int blockLength, final int version)
-    {
-        if (templateId == io.ordergateway.journal.sbe.RoutingSetupDecoder.TEMPLATE_ID)
-        {
-            routingSetup.wrap(buffer, bodyOffset, blockLength, version);
-            routingSetup.sbeSkip();
-            return routingSetup.encodedLength();
-        }
-        if (templateId == io.ordergateway.journal.sbe.SettingsChangeDecoder.TEMPLATE_ID)
-        {
-            settingsChange.wrap(buffer, bodyOffset, blockLength, version);
-            settingsChange.sbeSkip();
-            return settingsChange.encodedLength();
-        }
-        return blockLength;
+        documents.parse(buffer, length, index, handler);
     }
 
     @Override

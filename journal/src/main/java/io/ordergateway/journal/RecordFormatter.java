@@ -1,333 +1,535 @@
 package io.ordergateway.journal;
 
-import io.ordergateway.journal.sbe.*;
+import io.ordergateway.journal.sbe.CommandKind;
+import io.ordergateway.journal.sbe.ControlKind;
+import io.ordergateway.journal.sbe.DetailField;
+import io.ordergateway.journal.sbe.OrderClass;
+import io.ordergateway.journal.sbe.OrderState;
+import io.ordergateway.journal.sbe.OrderType;
+import io.ordergateway.journal.sbe.RefusalKind;
+import io.ordergateway.journal.sbe.RejectCode;
+import io.ordergateway.journal.sbe.RoutingChangeKind;
+import io.ordergateway.journal.sbe.RoutingCommandKind;
+import io.ordergateway.journal.sbe.RoutingPolicy;
+import io.ordergateway.journal.sbe.Side;
+import io.ordergateway.journal.sbe.TimeInForce;
 import org.agrona.DirectBuffer;
 
 import java.time.Instant;
+import java.util.function.IntFunction;
 
 /**
  * Renders journal records as one readable line each, e.g.
  * {@code 2026-11-21T09:30:00.000001Z seq=42 OrderNew order=7 acct=1 AAPL BUY LIMIT DAY qty=100 limit=187.25}.
- * Prices and quantities are printed as decimals (see {@link FixedPoint}). For tools, not the hot path.
+ * Prices and quantities are printed as decimals (see {@link FixedPoint}), brokers by the names the
+ * session's {@code SessionStart} gave them ({@code broker=primary}; {@code broker=0} in journals
+ * written before it existed). A {@link JournalListener}: feed it every record, in order, through a
+ * {@link JournalAdapter} ({@link #adapter()}), and it hands each line that its {@link Sink} accepts
+ * to that sink. For tools, not the hot path.
  */
-public final class RecordFormatter
+public final class RecordFormatter implements JournalListener
 {
-    private final OrderNewDecoder orderNew = new OrderNewDecoder();
-    private final OrderCancelDecoder orderCancel = new OrderCancelDecoder();
-    private final OrderReplaceDecoder orderReplace = new OrderReplaceDecoder();
-    private final OrderDeniedDecoder orderDenied = new OrderDeniedDecoder();
-    private final OrderRoutedDecoder orderRouted = new OrderRoutedDecoder();
-    private final OrderSentDecoder orderSent = new OrderSentDecoder();
-    private final BrokerAckDecoder brokerAck = new BrokerAckDecoder();
-    private final BrokerRejectDecoder brokerReject = new BrokerRejectDecoder();
-    private final PartialFillDecoder partialFill = new PartialFillDecoder();
-    private final FillDecoder fill = new FillDecoder();
-    private final CancelConfirmedDecoder cancelConfirmed = new CancelConfirmedDecoder();
-    private final ExpiredDecoder expired = new ExpiredDecoder();
-    private final ReplaceConfirmedDecoder replaceConfirmed = new ReplaceConfirmedDecoder();
-    private final EventRefusedDecoder eventRefused = new EventRefusedDecoder();
-    private final TradingControlDecoder tradingControl = new TradingControlDecoder();
+    /**
+     * Where formatted records go, and which are wanted: a record the sink does not accept is not
+     * formatted.
+     */
+    public interface Sink
+    {
+        /**
+         * @param recordType the record's type id ({@link JournalRecords#name(int)}).
+         * @param orderId    its order id, 0 if not about one order.
+         * @param timestamp  its event time, epoch nanoseconds.
+         * @param symbol     for {@code OrderNew}, the order's symbol; else null.
+         * @return true to have it formatted and passed to {@link #onLine}.
+         */
+        default boolean accept(final int recordType, final long orderId, final long timestamp, final String symbol)
+        {
+            return true;
+        }
+
+        /**
+         * @param recordType the record's type id.
+         * @param line       the record as text (no line break); valid only during the call.
+         */
+        void onLine(int recordType, CharSequence line);
+    }
+
+
+    private final StringBuilder out = new StringBuilder(256);
+    private final JournalAdapter adapter = new JournalAdapter(this);
+    private Sink sink;
+    private SessionStart session;
+
+    /**
+     * A formatter for {@link #format} one record at a time.
+     */
+    public RecordFormatter()
+    {
+        this((recordType, line) -> { });
+    }
+
+    /**
+     * @param sink receives the lines.
+     */
+    public RecordFormatter(final Sink sink)
+    {
+        this.sink = sink;
+    }
 
     /**
      * The record type's name for a template id, as used by filters and dumps.
      *
-     * @param templateId the SBE template id.
+     * @param templateId the record type id.
      * @return the name, or {@code "Unknown<id>"}.
      */
     public static String recordName(final int templateId)
     {
-        switch (templateId)
-        {
-            case OrderNewDecoder.TEMPLATE_ID: return "OrderNew";
-            case OrderCancelDecoder.TEMPLATE_ID: return "OrderCancel";
-            case OrderReplaceDecoder.TEMPLATE_ID: return "OrderReplace";
-            case OrderDeniedDecoder.TEMPLATE_ID: return "OrderDenied";
-            case OrderRoutedDecoder.TEMPLATE_ID: return "OrderRouted";
-            case OrderSentDecoder.TEMPLATE_ID: return "OrderSent";
-            case BrokerAckDecoder.TEMPLATE_ID: return "BrokerAck";
-            case BrokerRejectDecoder.TEMPLATE_ID: return "BrokerReject";
-            case PartialFillDecoder.TEMPLATE_ID: return "PartialFill";
-            case FillDecoder.TEMPLATE_ID: return "Fill";
-            case CancelConfirmedDecoder.TEMPLATE_ID: return "CancelConfirmed";
-            case ExpiredDecoder.TEMPLATE_ID: return "Expired";
-            case ReplaceConfirmedDecoder.TEMPLATE_ID: return "ReplaceConfirmed";
-            case EventRefusedDecoder.TEMPLATE_ID: return "EventRefused";
-            case TradingControlDecoder.TEMPLATE_ID: return "TradingControl";
-            case io.ordergateway.journal.sbe.TickDecoder.TEMPLATE_ID: return "Tick";
-            case io.ordergateway.journal.sbe.RoutingChangeDecoder.TEMPLATE_ID: return "RoutingChange";
-            case io.ordergateway.journal.sbe.ProbeResultDecoder.TEMPLATE_ID: return "ProbeResult";
-            case io.ordergateway.journal.sbe.RoutingCommandDecoder.TEMPLATE_ID: return "RoutingCommand";
-            case io.ordergateway.journal.sbe.RoutingSetupDecoder.TEMPLATE_ID: return "RoutingSetup";
-            case io.ordergateway.journal.sbe.SettingsChangeDecoder.TEMPLATE_ID: return "SettingsChange";
-            case io.ordergateway.journal.sbe.BrokerBudgetDecoder.TEMPLATE_ID: return "BrokerBudget";
-            default: return "Unknown" + templateId;
-        }
+        return JournalRecords.name(templateId);
     }
 
     /**
-     * Appends one record as text (no line break).
+     * @return the decoder that feeds this formatter: hand it to {@link JournalReader#read}.
+     */
+    public JournalAdapter adapter()
+    {
+        return adapter;
+    }
+
+    /**
+     * Appends one record as text (no line break), whatever the sink accepts.
      *
-     * @param out         where to write.
+     * @param target      where to write.
      * @param templateId  which record.
      * @param buffer      the bytes.
      * @param offset      start of the root block.
      * @param blockLength the writer's block length.
      * @param version     the writer's schema version.
-     * @return {@code out}.
+     * @return {@code target}.
      */
     public StringBuilder format(
-        final StringBuilder out, final int templateId, final DirectBuffer buffer, final int offset, final int blockLength, final int version)
+        final StringBuilder target, final int templateId, final DirectBuffer buffer, final int offset, final int blockLength,
+        final int version)
     {
-        switch (templateId)
+        final Sink before = sink;
+        sink = (recordType, line) -> target.append(line);
+        try
         {
-            case OrderNewDecoder.TEMPLATE_ID:
+            adapter.onRecord(templateId, buffer, offset, blockLength, version, Long.MIN_VALUE);
+        }
+        finally
+        {
+            sink = before;
+        }
+        return target;
+    }
+
+    @Override
+    public void onSessionStart(final SessionStart session)
+    {
+        this.session = session;
+        if (head(JournalRecords.SESSION_START, session.timestamp(), session.sequence(), 0, null))
+        {
+            out.append(" instance=").append(session.instance()).append(" schema=").append(session.schemaVersion())
+                .append(" config=").append(Long.toHexString(session.configurationDigest())).append(" brokers=");
+            for (int i = 0; i < session.brokers().size(); i++)
             {
-                final OrderNewDecoder d = orderNew.wrap(buffer, offset, blockLength, version);
-                head(out, d.timestamp(), d.sequence(), templateId, d.orderId());
-                out.append(" acct=").append(d.accountId()).append(" strategy=").append(d.strategyId())
-                    .append(' ').append(d.symbolName().trim()).append(' ').append(d.side()).append(' ').append(d.orderType())
-                    .append(' ').append(d.timeInForce());
-                if (d.orderClass() != OrderClass.SIMPLE)
-                {
-                    out.append(' ').append(d.orderClass());
-                }
-                quantity(out, " qty=", d.quantity());
-                price(out, " limit=", d.limitPrice());
-                price(out, " stop=", d.stopPrice());
-                price(out, " trail=", d.trailPrice());
-                price(out, " trail%=", d.trailPercent());
-                price(out, " tp=", d.takeProfitLimitPrice());
-                price(out, " sl=", d.stopLossStopPrice());
-                price(out, " sl.limit=", d.stopLossLimitPrice());
-                if (d.extendedHours() == BooleanType.TRUE)
-                {
-                    out.append(" extended-hours");
-                }
-                return out;
+                final SessionStart.Broker b = session.brokers().get(i);
+                out.append(i == 0 ? "" : ",").append(b.name()).append('(').append(b.type()).append(')');
             }
-            case OrderCancelDecoder.TEMPLATE_ID:
-            {
-                final OrderCancelDecoder d = orderCancel.wrap(buffer, offset, blockLength, version);
-                return head(out, d.timestamp(), d.sequence(), templateId, d.orderId());
-            }
-            case OrderReplaceDecoder.TEMPLATE_ID:
-            {
-                final OrderReplaceDecoder d = orderReplace.wrap(buffer, offset, blockLength, version);
-                head(out, d.timestamp(), d.sequence(), templateId, d.orderId());
-                quantity(out, " qty=", d.quantity());
-                price(out, " limit=", d.limitPrice());
-                return price(out, " stop=", d.stopPrice());
-            }
-            case OrderDeniedDecoder.TEMPLATE_ID:
-            {
-                final OrderDeniedDecoder d = orderDenied.wrap(buffer, offset, blockLength, version);
-                head(out, d.timestamp(), d.sequence(), templateId, d.orderId());
-                out.append(' ').append(d.command()).append(" reason=").append(d.reason());
-                if (d.field() != DetailField.NONE)
-                {
-                    out.append(" field=").append(d.field()).append(" value=");
-                    DetailFormat.append(out, d.field(), d.value()).append(" bound=");
-                    DetailFormat.append(out, d.field(), d.bound());
-                }
-                return out;
-            }
-            case OrderRoutedDecoder.TEMPLATE_ID:
-            {
-                final OrderRoutedDecoder d = orderRouted.wrap(buffer, offset, blockLength, version);
-                head(out, d.timestamp(), d.sequence(), templateId, d.orderId());
-                return out.append(" broker=").append(d.brokerId()).append(" policy=").append(d.policy());
-            }
-            case OrderSentDecoder.TEMPLATE_ID:
-            {
-                final OrderSentDecoder d = orderSent.wrap(buffer, offset, blockLength, version);
-                head(out, d.timestamp(), d.sequence(), templateId, d.orderId());
-                return out.append(" broker=").append(d.brokerId()).append(' ').append(d.command())
-                    .append(" clientOrderId=").append(d.clientOrderId().trim());
-            }
-            case BrokerAckDecoder.TEMPLATE_ID:
-            {
-                final BrokerAckDecoder d = brokerAck.wrap(buffer, offset, blockLength, version);
-                head(out, d.timestamp(), d.sequence(), templateId, d.orderId());
-                return out.append(" broker=").append(d.brokerId()).append(" brokerOrderId=").append(d.brokerOrderId())
-                    .append(" state=").append(d.state());
-            }
-            case BrokerRejectDecoder.TEMPLATE_ID:
-            {
-                final BrokerRejectDecoder d = brokerReject.wrap(buffer, offset, blockLength, version);
-                head(out, d.timestamp(), d.sequence(), templateId, d.orderId());
-                return out.append(" broker=").append(d.brokerId()).append(' ').append(d.command())
-                    .append(" reason=").append(d.reason()).append(" brokerCode=").append(d.brokerCode())
-                    .append(" state=").append(d.state());
-            }
-            case PartialFillDecoder.TEMPLATE_ID:
-            {
-                final PartialFillDecoder d = partialFill.wrap(buffer, offset, blockLength, version);
-                head(out, d.timestamp(), d.sequence(), templateId, d.orderId());
-                fill(out, d.brokerId(), d.fillId(), d.side(), d.lastQuantity(), d.lastPrice(), d.cumQuantity(),
-                    d.leavesQuantity(), d.avgPrice(), d.state());
-                return d.source() == FillSource.RECONCILIATION ? out.append(" source=RECONCILIATION") : out;
-            }
-            case FillDecoder.TEMPLATE_ID:
-            {
-                final FillDecoder d = fill.wrap(buffer, offset, blockLength, version);
-                head(out, d.timestamp(), d.sequence(), templateId, d.orderId());
-                fill(out, d.brokerId(), d.fillId(), d.side(), d.lastQuantity(), d.lastPrice(), d.cumQuantity(),
-                    d.leavesQuantity(), d.avgPrice(), d.state());
-                return d.source() == FillSource.RECONCILIATION ? out.append(" source=RECONCILIATION") : out;
-            }
-            case CancelConfirmedDecoder.TEMPLATE_ID:
-            {
-                final CancelConfirmedDecoder d = cancelConfirmed.wrap(buffer, offset, blockLength, version);
-                head(out, d.timestamp(), d.sequence(), templateId, d.orderId());
-                out.append(" broker=").append(d.brokerId());
-                return quantity(out, " cum=", d.cumQuantity()).append(" state=").append(d.state());
-            }
-            case ExpiredDecoder.TEMPLATE_ID:
-            {
-                final ExpiredDecoder d = expired.wrap(buffer, offset, blockLength, version);
-                head(out, d.timestamp(), d.sequence(), templateId, d.orderId());
-                out.append(" broker=").append(d.brokerId());
-                return quantity(out, " cum=", d.cumQuantity()).append(" state=").append(d.state());
-            }
-            case ReplaceConfirmedDecoder.TEMPLATE_ID:
-            {
-                final ReplaceConfirmedDecoder d = replaceConfirmed.wrap(buffer, offset, blockLength, version);
-                head(out, d.timestamp(), d.sequence(), templateId, d.orderId());
-                out.append(" broker=").append(d.brokerId());
-                quantity(out, " qty=", d.quantity());
-                price(out, " limit=", d.limitPrice());
-                price(out, " stop=", d.stopPrice());
-                return out.append(" state=").append(d.state());
-            }
-            case EventRefusedDecoder.TEMPLATE_ID:
-            {
-                final EventRefusedDecoder d = eventRefused.wrap(buffer, offset, blockLength, version);
-                head(out, d.timestamp(), d.sequence(), templateId, d.orderId());
-                return out.append(" refused=").append(recordName(d.refusedTemplateId())).append(" kind=").append(d.kind())
-                    .append(" state=").append(d.state());
-            }
-            case TradingControlDecoder.TEMPLATE_ID:
-            {
-                final TradingControlDecoder d = tradingControl.wrap(buffer, offset, blockLength, version);
-                head(out, d.timestamp(), d.sequence(), templateId, d.orderId());
-                return out.append(' ').append(d.control()).append(d.engaged() == BooleanType.TRUE ? " ON" : " OFF")
-                    .append(" account=").append(d.accountId() < 0 ? "all" : Integer.toString(d.accountId()));
-            }
-            case io.ordergateway.journal.sbe.TickDecoder.TEMPLATE_ID:
-            {
-                final io.ordergateway.journal.sbe.TickDecoder d = new io.ordergateway.journal.sbe.TickDecoder().wrap(buffer, offset, blockLength, version);
-                return head(out, d.timestamp(), d.sequence(), templateId, d.orderId());
-            }
-            case io.ordergateway.journal.sbe.RoutingChangeDecoder.TEMPLATE_ID:
-            {
-                final io.ordergateway.journal.sbe.RoutingChangeDecoder d =
-                    new io.ordergateway.journal.sbe.RoutingChangeDecoder().wrap(buffer, offset, blockLength, version);
-                head(out, d.timestamp(), d.sequence(), templateId, d.orderId());
-                out.append(' ').append(d.kind()).append(" broker=").append(d.brokerId());
-                if (d.otherBrokerId() >= 0)
-                {
-                    out.append(" from=").append(d.otherBrokerId());
-                }
-                return d.value() != 0 ? out.append(" value=").append(d.value()) : out;
-            }
-            case io.ordergateway.journal.sbe.ProbeResultDecoder.TEMPLATE_ID:
-            {
-                final io.ordergateway.journal.sbe.ProbeResultDecoder d =
-                    new io.ordergateway.journal.sbe.ProbeResultDecoder().wrap(buffer, offset, blockLength, version);
-                head(out, d.timestamp(), d.sequence(), templateId, d.orderId());
-                return out.append(" broker=").append(d.brokerId()).append(d.healthy() == BooleanType.TRUE ? " HEALTHY" : " UNHEALTHY");
-            }
-            case io.ordergateway.journal.sbe.RoutingCommandDecoder.TEMPLATE_ID:
-            {
-                final io.ordergateway.journal.sbe.RoutingCommandDecoder d =
-                    new io.ordergateway.journal.sbe.RoutingCommandDecoder().wrap(buffer, offset, blockLength, version);
-                head(out, d.timestamp(), d.sequence(), templateId, d.orderId());
-                return out.append(' ').append(d.command()).append(" broker=").append(d.brokerId());
-            }
-            case io.ordergateway.journal.sbe.BrokerBudgetDecoder.TEMPLATE_ID:
-            {
-                final io.ordergateway.journal.sbe.BrokerBudgetDecoder d =
-                    new io.ordergateway.journal.sbe.BrokerBudgetDecoder().wrap(buffer, offset, blockLength, version);
-                head(out, d.timestamp(), d.sequence(), templateId, d.orderId());
-                return out.append(" broker=").append(d.brokerId()).append(" remaining=").append(d.remaining()).append(" reset=")
-                    .append(Instant.ofEpochSecond(0, d.resetNanos()));
-            }
-            case io.ordergateway.journal.sbe.SettingsChangeDecoder.TEMPLATE_ID:
-            {
-                final io.ordergateway.journal.sbe.SettingsChangeDecoder d =
-                    new io.ordergateway.journal.sbe.SettingsChangeDecoder().wrap(buffer, offset, blockLength, version);
-                head(out, d.timestamp(), d.sequence(), templateId, d.orderId());
-                return out.append(' ').append(d.settings());
-            }
-            case io.ordergateway.journal.sbe.RoutingSetupDecoder.TEMPLATE_ID:
-            {
-                final io.ordergateway.journal.sbe.RoutingSetupDecoder d =
-                    new io.ordergateway.journal.sbe.RoutingSetupDecoder().wrap(buffer, offset, blockLength, version);
-                head(out, d.timestamp(), d.sequence(), templateId, d.orderId());
-                out.append(" policy=").append(d.defaultPolicy()).append(" failureThreshold=").append(d.failureThreshold())
-                    .append(" breakerOpen=").append(d.breakerOpenNanos() / 1_000_000).append("ms recovery=")
-                    .append(d.recoveryNanos() / 1_000_000).append("ms holdDown=").append(d.holdDownNanos() / 1_000_000)
-                    .append("ms sendTimeout=").append(d.sendTimeoutNanos() / 1_000_000).append("ms chain=");
-                final int[] chain = new int[64];
-                int n = 0;
-                for (final io.ordergateway.journal.sbe.RoutingSetupDecoder.BrokersDecoder b : d.brokers())
-                {
-                    chain[b.chainPosition()] = b.brokerId();
-                    n++;
-                }
-                for (int i = 0; i < n; i++)
-                {
-                    out.append(i == 0 ? "" : ",").append(chain[i]);
-                }
-                return out;
-            }
-            default:
-                return out.append("Unknown record template ").append(templateId).append(" (").append(blockLength).append(" bytes)");
+            out.append(" symbols=").append(String.join(",", session.symbols()));
+            emit(JournalRecords.SESSION_START);
         }
     }
 
-    private static StringBuilder head(
-        final StringBuilder out, final long timestamp, final long sequence, final int templateId, final long orderId)
+    @Override
+    public void onRoutingSetup(final RoutingSetup d)
     {
+        if (head(JournalRecords.ROUTING_SETUP, d.timestamp(), d.sequence(), 0, null))
+        {
+            out.append(" policy=").append(name(d.defaultPolicy(), c -> RoutingPolicy.get((short)c)))
+                .append(" failureThreshold=").append(d.failureThreshold())
+                .append(" breakerOpen=").append(d.breakerOpenNanos() / 1_000_000).append("ms recovery=")
+                .append(d.recoveryNanos() / 1_000_000).append("ms holdDown=").append(d.holdDownNanos() / 1_000_000)
+                .append("ms sendTimeout=").append(d.sendTimeoutNanos() / 1_000_000).append("ms chain=");
+            final int[] chain = new int[d.brokers().size()];
+            for (final RoutingSetup.Broker b : d.brokers())
+            {
+                if (b.chainPosition() >= 0 && b.chainPosition() < chain.length)
+                {
+                    chain[b.chainPosition()] = b.id();
+                }
+            }
+            for (int i = 0; i < chain.length; i++)
+            {
+                out.append(i == 0 ? "" : ",").append(broker(chain[i]));
+            }
+            emit(JournalRecords.ROUTING_SETUP);
+        }
+    }
+
+    @Override
+    public void onOrderNew(final OrderNewView d)
+    {
+        final String symbol = d.symbolName();
+        if (!head(JournalRecords.ORDER_NEW, d.timestamp(), d.sequence(), d.orderId(), symbol))
+        {
+            return;
+        }
+        out.append(" acct=").append(d.accountId()).append(" strategy=").append(d.strategyId())
+            .append(' ').append(symbol).append(' ').append(name(d.side(), c -> Side.get((short)c)))
+            .append(' ').append(name(d.orderType(), c -> OrderType.get((short)c)))
+            .append(' ').append(name(d.timeInForce(), c -> TimeInForce.get((short)c)));
+        if (d.orderClass() != OrderClass.SIMPLE.value())
+        {
+            out.append(' ').append(name(d.orderClass(), c -> OrderClass.get((short)c)));
+        }
+        quantity(" qty=", d.quantity());
+        price(" limit=", d.limitPrice());
+        price(" stop=", d.stopPrice());
+        price(" trail=", d.trailPrice());
+        price(" trail%=", d.trailPercent());
+        price(" tp=", d.takeProfitLimitPrice());
+        price(" sl=", d.stopLossStopPrice());
+        price(" sl.limit=", d.stopLossLimitPrice());
+        if (d.extendedHours())
+        {
+            out.append(" extended-hours");
+        }
+        emit(JournalRecords.ORDER_NEW);
+    }
+
+    @Override
+    public void onOrderCancel(final long sequence, final long timestamp, final long orderId)
+    {
+        if (head(JournalRecords.ORDER_CANCEL, timestamp, sequence, orderId, null))
+        {
+            emit(JournalRecords.ORDER_CANCEL);
+        }
+    }
+
+    @Override
+    public void onOrderReplace(
+        final long sequence, final long timestamp, final long orderId, final long quantity, final long limitPrice, final long stopPrice)
+    {
+        if (head(JournalRecords.ORDER_REPLACE, timestamp, sequence, orderId, null))
+        {
+            quantity(" qty=", quantity);
+            price(" limit=", limitPrice);
+            price(" stop=", stopPrice);
+            emit(JournalRecords.ORDER_REPLACE);
+        }
+    }
+
+    @Override
+    public void onOrderDenied(
+        final long sequence, final long timestamp, final long orderId, final int command, final int reason, final int field,
+        final long value, final long bound)
+    {
+        if (head(JournalRecords.ORDER_DENIED, timestamp, sequence, orderId, null))
+        {
+            out.append(' ').append(command(command)).append(" reason=").append(reason(reason));
+            if (field != DetailField.NONE.value() && field != NULL_CODE)
+            {
+                out.append(" field=").append(name(field, c -> DetailField.get((short)c))).append(" value=");
+                DetailFormat.append(out, field, value).append(" bound=");
+                DetailFormat.append(out, field, bound);
+            }
+            emit(JournalRecords.ORDER_DENIED);
+        }
+    }
+
+    @Override
+    public void onOrderRouted(final long sequence, final long timestamp, final long orderId, final int brokerId, final int policy)
+    {
+        if (head(JournalRecords.ORDER_ROUTED, timestamp, sequence, orderId, null))
+        {
+            out.append(" broker=").append(broker(brokerId)).append(" policy=").append(name(policy, c -> RoutingPolicy.get((short)c)));
+            emit(JournalRecords.ORDER_ROUTED);
+        }
+    }
+
+    @Override
+    public void onOrderSent(
+        final long sequence, final long timestamp, final long orderId, final int brokerId, final int command, final String clientOrderId)
+    {
+        if (head(JournalRecords.ORDER_SENT, timestamp, sequence, orderId, null))
+        {
+            out.append(" broker=").append(broker(brokerId)).append(' ').append(command(command)).append(" clientOrderId=").append(clientOrderId);
+            emit(JournalRecords.ORDER_SENT);
+        }
+    }
+
+    @Override
+    public void onBrokerAck(
+        final long sequence, final long timestamp, final long orderId, final int brokerId, final long brokerOrderId, final int state)
+    {
+        if (head(JournalRecords.BROKER_ACK, timestamp, sequence, orderId, null))
+        {
+            out.append(" broker=").append(broker(brokerId)).append(" brokerOrderId=").append(brokerOrderId)
+                .append(" state=").append(state(state));
+            emit(JournalRecords.BROKER_ACK);
+        }
+    }
+
+    @Override
+    public void onBrokerReject(
+        final long sequence, final long timestamp, final long orderId, final int brokerId, final int command, final int reason,
+        final int brokerCode, final int state)
+    {
+        if (head(JournalRecords.BROKER_REJECT, timestamp, sequence, orderId, null))
+        {
+            out.append(" broker=").append(broker(brokerId)).append(' ').append(command(command))
+                .append(" reason=").append(reason(reason)).append(" brokerCode=").append(brokerCode)
+                .append(" state=").append(state(state));
+            emit(JournalRecords.BROKER_REJECT);
+        }
+    }
+
+    @Override
+    public void onFill(final FillView d)
+    {
+        final int type = d.complete() ? JournalRecords.FILL : JournalRecords.PARTIAL_FILL;
+        if (head(type, d.timestamp(), d.sequence(), d.orderId(), null))
+        {
+            out.append(" broker=").append(broker(d.brokerId())).append(" fillId=").append(d.fillId()).append(' ')
+                .append(name(d.side(), c -> Side.get((short)c)));
+            quantity(" last=", d.lastQuantity());
+            price(" @ ", d.lastPrice());
+            quantity(" cum=", d.cumQuantity());
+            quantity(" leaves=", d.leavesQuantity());
+            price(" avg=", d.avgPrice());
+            out.append(" state=").append(state(d.state()));
+            if (d.fromReconciliation())
+            {
+                out.append(" source=RECONCILIATION");
+            }
+            emit(type);
+        }
+    }
+
+    @Override
+    public void onCancelConfirmed(
+        final long sequence, final long timestamp, final long orderId, final int brokerId, final long cumQuantity, final int state)
+    {
+        ended(JournalRecords.CANCEL_CONFIRMED, sequence, timestamp, orderId, brokerId, cumQuantity, state);
+    }
+
+    @Override
+    public void onExpired(
+        final long sequence, final long timestamp, final long orderId, final int brokerId, final long cumQuantity, final int state)
+    {
+        ended(JournalRecords.EXPIRED, sequence, timestamp, orderId, brokerId, cumQuantity, state);
+    }
+
+    @Override
+    public void onReplaceConfirmed(
+        final long sequence, final long timestamp, final long orderId, final int brokerId, final long quantity, final long limitPrice,
+        final long stopPrice, final int state)
+    {
+        if (head(JournalRecords.REPLACE_CONFIRMED, timestamp, sequence, orderId, null))
+        {
+            out.append(" broker=").append(broker(brokerId));
+            quantity(" qty=", quantity);
+            price(" limit=", limitPrice);
+            price(" stop=", stopPrice);
+            out.append(" state=").append(state(state));
+            emit(JournalRecords.REPLACE_CONFIRMED);
+        }
+    }
+
+    @Override
+    public void onEventRefused(
+        final long sequence, final long timestamp, final long orderId, final int refusedRecord, final int kind, final int state)
+    {
+        if (head(JournalRecords.EVENT_REFUSED, timestamp, sequence, orderId, null))
+        {
+            out.append(" refused=").append(recordName(refusedRecord)).append(" kind=").append(name(kind, c -> RefusalKind.get((short)c)))
+                .append(" state=").append(state(state));
+            emit(JournalRecords.EVENT_REFUSED);
+        }
+    }
+
+    @Override
+    public void onTradingControl(final long sequence, final long timestamp, final int control, final int accountId, final boolean engaged)
+    {
+        if (head(JournalRecords.TRADING_CONTROL, timestamp, sequence, 0, null))
+        {
+            out.append(' ').append(name(control, c -> ControlKind.get((short)c))).append(engaged ? " ON" : " OFF")
+                .append(" account=").append(accountId < 0 ? "all" : Integer.toString(accountId));
+            emit(JournalRecords.TRADING_CONTROL);
+        }
+    }
+
+    @Override
+    public void onTick(final long sequence, final long timestamp)
+    {
+        if (head(JournalRecords.TICK, timestamp, sequence, 0, null))
+        {
+            emit(JournalRecords.TICK);
+        }
+    }
+
+    @Override
+    public void onRoutingChange(
+        final long sequence, final long timestamp, final long orderId, final int kind, final int brokerId, final int otherBrokerId,
+        final long value)
+    {
+        if (head(JournalRecords.ROUTING_CHANGE, timestamp, sequence, orderId, null))
+        {
+            out.append(' ').append(name(kind, c -> RoutingChangeKind.get((short)c))).append(" broker=").append(broker(brokerId));
+            if (otherBrokerId >= 0)
+            {
+                out.append(" from=").append(broker(otherBrokerId));
+            }
+            if (value != 0)
+            {
+                out.append(" value=").append(value);
+            }
+            emit(JournalRecords.ROUTING_CHANGE);
+        }
+    }
+
+    @Override
+    public void onProbeResult(final long sequence, final long timestamp, final int brokerId, final boolean healthy)
+    {
+        if (head(JournalRecords.PROBE_RESULT, timestamp, sequence, 0, null))
+        {
+            out.append(" broker=").append(broker(brokerId)).append(healthy ? " HEALTHY" : " UNHEALTHY");
+            emit(JournalRecords.PROBE_RESULT);
+        }
+    }
+
+    @Override
+    public void onRoutingCommand(final long sequence, final long timestamp, final int command, final int brokerId)
+    {
+        if (head(JournalRecords.ROUTING_COMMAND, timestamp, sequence, 0, null))
+        {
+            out.append(' ').append(name(command, c -> RoutingCommandKind.get((short)c))).append(" broker=").append(broker(brokerId));
+            emit(JournalRecords.ROUTING_COMMAND);
+        }
+    }
+
+    @Override
+    public void onSettingsChange(final long sequence, final long timestamp, final int version, final String settings)
+    {
+        if (head(JournalRecords.SETTINGS_CHANGE, timestamp, sequence, 0, null))
+        {
+            out.append(' ').append(settings);
+            emit(JournalRecords.SETTINGS_CHANGE);
+        }
+    }
+
+    @Override
+    public void onBrokerBudget(final long sequence, final long timestamp, final int brokerId, final long remaining, final long resetNanos)
+    {
+        if (head(JournalRecords.BROKER_BUDGET, timestamp, sequence, 0, null))
+        {
+            out.append(" broker=").append(broker(brokerId)).append(" remaining=").append(remaining).append(" reset=")
+                .append(Instant.ofEpochSecond(0, resetNanos));
+            emit(JournalRecords.BROKER_BUDGET);
+        }
+    }
+
+    @Override
+    public void onUnknownRecord(final int templateId, final long sequence, final long timestamp, final long orderId, final int blockLength)
+    {
+        if (sink.accept(templateId, orderId, timestamp, null))
+        {
+            out.setLength(0);
+            out.append("Unknown record template ").append(templateId).append(" (").append(blockLength).append(" bytes)");
+            emit(templateId);
+        }
+    }
+
+    private void ended(
+        final int type, final long sequence, final long timestamp, final long orderId, final int brokerId, final long cumQuantity,
+        final int state)
+    {
+        if (head(type, timestamp, sequence, orderId, null))
+        {
+            out.append(" broker=").append(broker(brokerId));
+            quantity(" cum=", cumQuantity);
+            out.append(" state=").append(state(state));
+            emit(type);
+        }
+    }
+
+    private boolean head(final int type, final long timestamp, final long sequence, final long orderId, final String symbol)
+    {
+        if (!sink.accept(type, orderId, timestamp, symbol))
+        {
+            return false;
+        }
+        out.setLength(0);
         out.append(Instant.ofEpochSecond(Math.floorDiv(timestamp, 1_000_000_000L), Math.floorMod(timestamp, 1_000_000_000L)))
             .append(" seq=").append(sequence).append(' ');
-        final String name = recordName(templateId);
+        final String name = recordName(type);
         out.append(name);
         for (int i = name.length(); i < 16; i++)
         {
             out.append(' ');
         }
-        return out.append(" order=").append(orderId);
+        out.append(" order=").append(orderId);
+        return true;
     }
 
-    private static StringBuilder fill(
-        final StringBuilder out, final int brokerId, final long fillId, final Side side, final long lastQty, final long lastPrice,
-        final long cumQty, final long leavesQty, final long avgPrice, final OrderState state)
+    private void emit(final int type)
     {
-        out.append(" broker=").append(brokerId).append(" fillId=").append(fillId).append(' ').append(side);
-        quantity(out, " last=", lastQty);
-        price(out, " @ ", lastPrice);
-        quantity(out, " cum=", cumQty);
-        quantity(out, " leaves=", leavesQty);
-        price(out, " avg=", avgPrice);
-        return out.append(" state=").append(state);
+        sink.onLine(type, out);
     }
 
-    private static StringBuilder quantity(final StringBuilder out, final String label, final long value)
+    private String broker(final int brokerId)
+    {
+        return session == null ? Integer.toString(brokerId) : session.brokerName(brokerId);
+    }
+
+    private void quantity(final String label, final long value)
     {
         if (value != FixedPoint.NULL)
         {
             FixedPoint.append(out.append(label), value, FixedPoint.QUANTITY_DECIMALS, 0);
         }
-        return out;
     }
 
-    private static StringBuilder price(final StringBuilder out, final String label, final long value)
+    private void price(final String label, final long value)
     {
         if (value != FixedPoint.NULL)
         {
             FixedPoint.append(out.append(label), value, FixedPoint.PRICE_DECIMALS, 2);
         }
-        return out;
+    }
+
+    private static String state(final int code)
+    {
+        return name(code, c -> OrderState.get((short)c));
+    }
+
+    private static String command(final int code)
+    {
+        return name(code, c -> CommandKind.get((short)c));
+    }
+
+    private static String reason(final int code)
+    {
+        return name(code, RejectCode::get);
+    }
+
+    /**
+     * An enum's name for a code: NULL_VAL for an absent one, {@code ?<code>} for one this build does not know.
+     */
+    private static String name(final int code, final IntFunction<Enum<?>> lookup)
+    {
+        if (code == NULL_CODE)
+        {
+            return "NULL_VAL";
+        }
+        try
+        {
+            return lookup.apply(code).name();
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            return "?" + code;
+        }
     }
 }

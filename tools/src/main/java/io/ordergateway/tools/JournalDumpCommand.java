@@ -1,8 +1,10 @@
 package io.ordergateway.tools;
 
 import io.ordergateway.journal.JournalReader;
-import io.ordergateway.journal.RecordFields;
+import io.ordergateway.journal.JournalRecordHandler;
+import io.ordergateway.journal.JournalRecords;
 import io.ordergateway.journal.RecordFormatter;
+import org.agrona.collections.LongHashSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,38 +54,35 @@ final class JournalDumpCommand implements Callable<Integer>
     public Integer call()
     {
         final PrintStream out = System.out;
-        final RecordFormatter formatter = new RecordFormatter();
-        final StringBuilder line = new StringBuilder(256);
         final long[] printed = {0};
         final long fromNanos = from == null ? Long.MIN_VALUE : TimeArgument.epochNanos(from, "--from");
         final long toNanos = to == null ? Long.MAX_VALUE : TimeArgument.epochNanos(to, "--to");
         final Long wantedOrder = clientOrderId != null ? Long.valueOf(orderIdOf(clientOrderId)) : orderId;
-        final org.agrona.collections.LongHashSet ordersInSymbol = new org.agrona.collections.LongHashSet();
-        final io.ordergateway.journal.sbe.OrderNewDecoder orderNew = new io.ordergateway.journal.sbe.OrderNewDecoder();
-        final io.ordergateway.journal.JournalRecordHandler handler = (templateId, buffer, offset, blockLength, version, index) ->
+        final LongHashSet ordersInSymbol = new LongHashSet();
+        final RecordFormatter formatter = new RecordFormatter(new RecordFormatter.Sink()
         {
-            final long recordOrder = RecordFields.orderId(buffer, offset);
-            if (symbol != null && templateId == io.ordergateway.journal.sbe.OrderNewDecoder.TEMPLATE_ID
-                && orderNew.wrap(buffer, offset, blockLength, version).symbolName().trim().equals(symbol))
+            @Override
+            public boolean accept(final int type, final long recordOrder, final long time, final String recordSymbol)
             {
-                ordersInSymbol.add(recordOrder);
+                if (symbol != null && symbol.equals(recordSymbol))
+                {
+                    ordersInSymbol.add(recordOrder);
+                }
+                return printed[0] < limit
+                    && (recordType == null || JournalRecords.name(type).equalsIgnoreCase(recordType))
+                    && (wantedOrder == null || recordOrder == wantedOrder)
+                    && (symbol == null || ordersInSymbol.contains(recordOrder))
+                    && time >= fromNanos && time < toNanos;
             }
-            if (printed[0] >= limit
-                || (recordType != null && !RecordFormatter.recordName(templateId).equalsIgnoreCase(recordType))
-                || (wantedOrder != null && recordOrder != wantedOrder)
-                || (symbol != null && !ordersInSymbol.contains(recordOrder)))
+
+            @Override
+            public void onLine(final int type, final CharSequence line)
             {
-                return;
+                out.append(line).println();
+                printed[0]++;
             }
-            final long time = RecordFields.timestamp(buffer, offset);
-            if (time < fromNanos || time >= toNanos)
-            {
-                return;
-            }
-            line.setLength(0);
-            out.println(formatter.format(line, templateId, buffer, offset, blockLength, version));
-            printed[0]++;
-        };
+        });
+        final JournalRecordHandler handler = formatter.adapter();
         try (JournalReader reader = new JournalReader(directory))
         {
             reader.readAll(handler);

@@ -1,5 +1,6 @@
 package io.ordergateway.tools;
 
+import io.ordergateway.core.recovery.JournalLayout;
 import io.ordergateway.core.recovery.JournalReplayer;
 import io.ordergateway.core.state.PortfolioSnapshot;
 import io.ordergateway.journal.FixedPoint;
@@ -37,7 +38,7 @@ final class JournalReplayCommand implements Callable<Integer>
     {
         final PrintStream out = System.out;
         final long layoutStart = System.nanoTime();
-        final JournalReplayer.Layout layout = JournalReplayer.layout(directory);
+        final JournalLayout layout = JournalLayout.read(directory);
         final long layoutNanos = System.nanoTime() - layoutStart;
         final JournalReplayer replayer = new JournalReplayer(layout.symbols(), layout.brokers());
         final boolean terminal = System.console() != null && layout.records() > 1_000_000;
@@ -64,14 +65,14 @@ final class JournalReplayCommand implements Callable<Integer>
         final TextTable positions = new TextTable("position", "broker", "quantity", "avg price", "realised P&L", "bought", "sold");
         for (final PortfolioSnapshot.PositionLine p : snapshot.positions())
         {
-            positions.row(p.symbol(), p.brokerId() == PortfolioSnapshot.TOTAL ? "total" : Integer.toString(p.brokerId()),
+            positions.row(p.symbol(), p.brokerId() == PortfolioSnapshot.TOTAL ? "total" : layout.brokerName(p.brokerId()),
                 FixedPoint.formatQuantity(p.quantity()), FixedPoint.formatPrice(p.averagePrice()), FixedPoint.formatPrice(p.realisedPnl()),
                 FixedPoint.formatQuantity(p.boughtQuantity()), FixedPoint.formatQuantity(p.soldQuantity()));
         }
         positions.print(out);
         out.println();
         final TextTable orders = new TextTable("open order", "broker", "symbol", "side", "type", "state", "quantity", "filled", "limit");
-        snapshot.openOrders().stream().limit(maxOrders).forEach(o -> orders.row(o.orderId(), o.brokerId(), o.symbol(), o.side(), o.type(),
+        snapshot.openOrders().stream().limit(maxOrders).forEach(o -> orders.row(o.orderId(), layout.brokerName(o.brokerId()), o.symbol(), o.side(), o.type(),
             o.state(), FixedPoint.formatQuantity(o.quantity()), FixedPoint.formatQuantity(o.cumQuantity()), FixedPoint.formatPrice(o.limitPrice())));
         orders.print(out);
         if (snapshot.openOrders().size() > maxOrders)
@@ -85,7 +86,7 @@ final class JournalReplayCommand implements Callable<Integer>
         if (untilSequence == Long.MAX_VALUE)
         {
             out.println();
-            final io.ordergateway.core.recovery.RoutingReplay.Result routing = RoutingTimeline.print(out, directory, java.util.List.of());
+            final io.ordergateway.core.recovery.RoutingReplay.Result routing = RoutingTimeline.print(out, directory, layout.brokerNames());
             return routing == null || routing.same() ? 0 : 1;
         }
         return 0;

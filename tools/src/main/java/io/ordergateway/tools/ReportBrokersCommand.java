@@ -33,7 +33,7 @@ final class ReportBrokersCommand implements Callable<Integer>
     @Option(names = "--ab-split", description = "Count only orders routed by the weighted split (an A/B comparison).")
     boolean abSplit;
 
-    @Option(names = "--names", split = ",", paramLabel = "NAME", description = "Broker names by id, e.g. sim-a,sim-b.")
+    @Option(names = "--names", split = ",", paramLabel = "NAME", description = "Broker names by id, e.g. sim-a,sim-b (default: the names the journal gives them).")
     List<String> names = List.of();
 
     @Override

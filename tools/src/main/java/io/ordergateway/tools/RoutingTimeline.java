@@ -1,13 +1,20 @@
 package io.ordergateway.tools;
 
+import io.ordergateway.core.domain.CommandKind;
 import io.ordergateway.core.recovery.JournalReplayer;
 import io.ordergateway.core.recovery.RoutingReplay;
 import io.ordergateway.core.routing.RoutingChangeKind;
 
+import io.ordergateway.journal.JournalAdapter;
+import io.ordergateway.journal.JournalListener;
+import io.ordergateway.journal.JournalReader;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Prints a journal's routing switches (failovers, probes, recoveries, pauses, breakers, operator
@@ -64,26 +71,27 @@ final class RoutingTimeline
      */
     static long idsSentToTwoBrokers(final Path directory)
     {
-        final java.util.Map<Long, Integer> brokerOf = new java.util.HashMap<>();
+        final Map<Long, Integer> brokerOf = new HashMap<>();
         final long[] doubled = {0};
-        final io.ordergateway.journal.sbe.OrderSentDecoder d = new io.ordergateway.journal.sbe.OrderSentDecoder();
-        try (io.ordergateway.journal.JournalReader reader = new io.ordergateway.journal.JournalReader(directory))
+        try (JournalReader reader = new JournalReader(directory))
         {
-            reader.readAll((templateId, buffer, offset, blockLength, version, index) ->
+            reader.readAll(new JournalAdapter(new JournalListener()
             {
-                if (templateId == io.ordergateway.journal.sbe.OrderSentDecoder.TEMPLATE_ID)
+                @Override
+                public void onOrderSent(
+                    final long sequence, final long timestamp, final long orderId, final int brokerId, final int command,
+                    final String clientOrderId)
                 {
-                    d.wrap(buffer, offset, blockLength, version);
-                    if (d.command() == io.ordergateway.journal.sbe.CommandKind.NEW)
+                    if (command == CommandKind.NEW.code())
                     {
-                        final Integer before = brokerOf.putIfAbsent(d.orderId(), d.brokerId());
-                        if (before != null && before != d.brokerId())
+                        final Integer before = brokerOf.putIfAbsent(orderId, brokerId);
+                        if (before != null && before != brokerId)
                         {
                             doubled[0]++;
                         }
                     }
                 }
-            });
+            }));
         }
         return doubled[0];
     }

@@ -7,10 +7,11 @@ import io.ordergateway.core.domain.Side;
 import io.ordergateway.core.state.Position;
 import io.ordergateway.journal.FixedPoint;
 import io.ordergateway.journal.JournalReader;
-import io.ordergateway.journal.sbe.EventRefusedDecoder;
-import io.ordergateway.journal.sbe.FillDecoder;
-import io.ordergateway.journal.sbe.OrderNewDecoder;
-import io.ordergateway.journal.sbe.PartialFillDecoder;
+import io.ordergateway.journal.FillView;
+import io.ordergateway.journal.JournalAdapter;
+import io.ordergateway.journal.JournalListener;
+import io.ordergateway.journal.OrderNewView;
+import io.ordergateway.journal.SessionStart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -72,95 +73,111 @@ final class TradesReportCommand implements Callable<Integer>
     {
         final long fromNanos = from == null ? Long.MIN_VALUE : TimeArgument.epochNanos(from, "--from");
         final long toNanos = to == null ? Long.MAX_VALUE : TimeArgument.epochNanos(to, "--to");
-        final Map<Integer, String> symbols = new TreeMap<>();
-        final Map<String, Totals> totals = new TreeMap<>();
-        final OrderNewDecoder orderNew = new OrderNewDecoder();
-        final PartialFillDecoder partial = new PartialFillDecoder();
-        final FillDecoder fill = new FillDecoder();
-        // A fill counts once its document ends without an EventRefused record.
-        final long[] pending = new long[6]; // document, symbolId, side, quantity, price, timestamp
-        pending[0] = Long.MIN_VALUE;
-        final boolean[] hasPending = {false};
-        final Runnable commit = () ->
-        {
-            if (hasPending[0])
-            {
-                hasPending[0] = false;
-                final String name = symbols.getOrDefault((int)pending[1], "SYMBOL" + pending[1]);
-                final Totals t = totals.computeIfAbsent(name, k -> new Totals());
-                final Side side = pending[2] == 1 ? Side.BUY : Side.SELL;
-                final long pnlBefore = t.position.realisedPnl();
-                t.position.apply(side, pending[3], pending[4]);
-                if (pending[5] >= fromNanos && pending[5] < toNanos)
-                {
-                    final long notional = ScaledMath.notional(pending[3], pending[4]);
-                    if (side == Side.BUY)
-                    {
-                        t.buys++;
-                        t.boughtQuantity += pending[3];
-                        t.boughtNotional += notional;
-                    }
-                    else
-                    {
-                        t.sells++;
-                        t.soldQuantity += pending[3];
-                        t.soldNotional += notional;
-                    }
-                    t.realisedPnl += t.position.realisedPnl() - pnlBefore;
-                }
-            }
-        };
+        final TradeTotals trades = new TradeTotals(fromNanos, toNanos);
         try (JournalReader reader = new JournalReader(directory))
         {
-            reader.readAll((templateId, buffer, offset, blockLength, version, index) ->
-            {
-                if (index != pending[0])
-                {
-                    commit.run();
-                    pending[0] = index;
-                }
-                switch (templateId)
-                {
-                    case OrderNewDecoder.TEMPLATE_ID:
-                        orderNew.wrap(buffer, offset, blockLength, version);
-                        if (orderNew.symbolId() >= 0)
-                        {
-                            symbols.putIfAbsent(orderNew.symbolId(), orderNew.symbolName().trim());
-                        }
-                        break;
-                    case PartialFillDecoder.TEMPLATE_ID:
-                        partial.wrap(buffer, offset, blockLength, version);
-                        stage(pending, hasPending, partial.symbolId(), partial.side().value(), partial.lastQuantity(), partial.lastPrice(),
-                            partial.timestamp());
-                        break;
-                    case FillDecoder.TEMPLATE_ID:
-                        fill.wrap(buffer, offset, blockLength, version);
-                        stage(pending, hasPending, fill.symbolId(), fill.side().value(), fill.lastQuantity(), fill.lastPrice(),
-                            fill.timestamp());
-                        break;
-                    case EventRefusedDecoder.TEMPLATE_ID:
-                        hasPending[0] = false;
-                        break;
-                    default:
-                        break;
-                }
-            });
+            reader.readAll(new JournalAdapter(trades));
         }
-        commit.run();
-        print(totals);
+        trades.commit();
+        print(trades.totals);
         return 0;
     }
 
-    private static void stage(
-        final long[] pending, final boolean[] hasPending, final int symbolId, final short side, final long quantity, final long price,
-        final long timestamp)
+    /**
+     * Sums the fills of a journal per symbol. A fill counts once its document ends without an
+     * EventRefused record (the gateway did not apply it).
+     */
+    private static final class TradeTotals implements JournalListener
     {
-        pending[1] = symbolId;
-        pending[2] = side;
-        pending[3] = quantity;
-        pending[4] = price;
-        pending[5] = timestamp;
-        hasPending[0] = true;
+        private final Map<Integer, String> symbols = new TreeMap<>();
+        private final Map<String, Totals> totals = new TreeMap<>();
+        private final long fromNanos;
+        private final long toNanos;
+        private boolean pending;
+        private int symbolId;
+        private Side side;
+        private long quantity;
+        private long price;
+        private long timestamp;
+
+        TradeTotals(final long fromNanos, final long toNanos)
+        {
+            this.fromNanos = fromNanos;
+            this.toNanos = toNanos;
+        }
+
+        @Override
+        public void onDocument(final long documentIndex)
+        {
+            commit();
+        }
+
+        @Override
+        public void onSessionStart(final SessionStart session)
+        {
+            for (int id = 0; id < session.symbols().size(); id++)
+            {
+                symbols.putIfAbsent(id, session.symbols().get(id));
+            }
+        }
+
+        @Override
+        public void onOrderNew(final OrderNewView order)
+        {
+            if (order.symbolId() >= 0)
+            {
+                symbols.putIfAbsent(order.symbolId(), order.symbolName());
+            }
+        }
+
+        @Override
+        public void onFill(final FillView fill)
+        {
+            pending = true;
+            symbolId = fill.symbolId();
+            side = Side.fromCode(fill.side());
+            quantity = fill.lastQuantity();
+            price = fill.lastPrice();
+            timestamp = fill.timestamp();
+        }
+
+        @Override
+        public void onEventRefused(
+            final long sequence, final long timestamp, final long orderId, final int refusedRecord, final int kind, final int state)
+        {
+            pending = false;
+        }
+
+        void commit()
+        {
+            if (!pending || side == null)
+            {
+                pending = false;
+                return;
+            }
+            pending = false;
+            final String name = symbols.getOrDefault(symbolId, "SYMBOL" + symbolId);
+            final Totals t = totals.computeIfAbsent(name, k -> new Totals());
+            final long pnlBefore = t.position.realisedPnl();
+            t.position.apply(side, quantity, price);
+            if (timestamp >= fromNanos && timestamp < toNanos)
+            {
+                final long notional = ScaledMath.notional(quantity, price);
+                if (side == Side.BUY)
+                {
+                    t.buys++;
+                    t.boughtQuantity += quantity;
+                    t.boughtNotional += notional;
+                }
+                else
+                {
+                    t.sells++;
+                    t.soldQuantity += quantity;
+                    t.soldNotional += notional;
+                }
+                t.realisedPnl += t.position.realisedPnl() - pnlBefore;
+            }
+        }
     }
 
     private void print(final Map<String, Totals> totals) throws Exception

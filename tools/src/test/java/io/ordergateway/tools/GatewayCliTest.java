@@ -71,6 +71,11 @@ class GatewayCliTest
         final String dump = stdout();
         assertThat(dump).contains("OrderNew").contains("OrderRouted").contains("OrderSent").contains("clientOrderId=demo-1")
             .contains("BrokerAck");
+        assertThat(dump.lines().findFirst()).as("the session's first record says who wrote it, with what")
+            .hasValueSatisfying(first -> assertThat(first).contains("SessionStart").contains("instance=demo")
+                .contains("brokers=sim-a(sim),sim-b(sim)").containsPattern("symbols=[A-Z,]*AAPL"));
+        assertThat(dump).as("brokers by the names the journal gives them").containsPattern("OrderSent +order=1 broker=sim-[ab] NEW")
+            .doesNotContain("broker=0 ");
         assertThat(dump.lines().filter(l -> l.contains("OrderNew"))).hasSize(400);
 
         out.reset();
@@ -285,9 +290,10 @@ class GatewayCliTest
             .contains("replay made the same ones").contains("Client order ids sent to more than one broker: 0");
         out.reset();
         assertThat(GatewayCli.run("journal", "replay", journal.toString())).isZero();
-        assertThat(stdout()).contains("Routing timeline").contains("replay made the same ones");
+        assertThat(stdout()).contains("Routing timeline").contains("replay made the same ones")
+            .as("a journal names its brokers: replay needs no configuration to print them").containsPattern("FAILOVER +sim-b +sim-a");
         out.reset();
-        assertThat(GatewayCli.run("report", "brokers", journal.toString(), "--names", "sim-a,sim-b")).isZero();
+        assertThat(GatewayCli.run("report", "brokers", journal.toString())).isZero();
         assertThat(stdout()).contains("sim-a").contains("sim-b").contains("ack latency p50").contains("Mann-Whitney");
     }
 

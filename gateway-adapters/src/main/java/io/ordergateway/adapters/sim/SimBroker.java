@@ -110,6 +110,12 @@ public final class SimBroker implements BrokerAdapter, Agent
     }
 
     @Override
+    public String type()
+    {
+        return "sim";
+    }
+
+    @Override
     public String name()
     {
         return config.name();

@@ -7,6 +7,7 @@ import io.ordergateway.core.domain.OrderState;
 import io.ordergateway.core.domain.OrderType;
 import io.ordergateway.core.domain.Side;
 import io.ordergateway.core.domain.TimeInForce;
+import io.ordergateway.core.recovery.JournalLayout;
 import io.ordergateway.core.recovery.JournalReplayer;
 import io.ordergateway.core.routing.RoutingPolicy;
 import io.ordergateway.core.state.PortfolioSnapshot;
@@ -99,7 +100,7 @@ class ReplayDigestTest
         live.add(gateway.snapshot().get());
         assertThat(live.get(live.size() - 1).positions()).isNotEmpty();
 
-        final JournalReplayer.Layout layout = JournalReplayer.layout(journal);
+        final JournalLayout layout = JournalLayout.read(journal);
         assertThat(layout.symbols()).containsExactly("AAPL", "MSFT");
         assertThat(layout.brokers()).isEqualTo(2);
         for (final PortfolioSnapshot snapshot : live)

@@ -33,7 +33,9 @@ import io.ordergateway.core.recovery.StartupRecovery;
 import io.ordergateway.core.recovery.UnknownOrderResolver;
 import io.ordergateway.core.routing.ExecutionStatus;
 import io.ordergateway.core.routing.RoutingConfig;
-import io.ordergateway.core.routing.RoutingSetupCodec;
+import io.ordergateway.core.routing.JournaledRouting;
+import io.ordergateway.journal.JournalRecords;
+import io.ordergateway.journal.SessionStart;
 import io.ordergateway.core.settings.RuntimeSettings;
 import io.ordergateway.core.settings.SettingsHistory;
 import io.ordergateway.core.state.AccountBook;
@@ -54,6 +56,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -138,9 +141,10 @@ final class GatewayAssembly
             b.pollQueueBytes + RingBufferDescriptor.TRAILER_LENGTH))) : null;
         final JournalWriter writer = new JournalWriter(journalDirectory, JournalFiles.rollCycle(b.rollCycle));
         final JournalStage journal = new JournalStage(writer, symbols, clientOrderIds, restored.nextSequence());
-        final UnsafeBuffer setup = new UnsafeBuffer(new byte[4096]);
-        final int setupLength = RoutingSetupCodec.encode(routing, symbols, restored.nextSequence() - 1, clock.nanoTime(), setup);
-        journal.preamble(Arrays.copyOf(setup.byteArray(), setupLength)); // this session's routing, before its events
+        final long startSequence = restored.nextSequence() - 1;
+        final long startTime = clock.nanoTime();
+        journal.preamble(sessionStart(b, routing, startSequence, startTime), // who writes this session, and its routing, before its events
+            JournaledRouting.toRecord(routing, symbols, startSequence, startTime));
         final EgressStage egress = new EgressStage(pollQueue, b.listener, () -> closing);
         pipeline = new GatewayPipeline(b.topology, b.ringSize, new GatewayPipeline.Stages(
             new ValidateStage(instruments, calendars(b.clock)),
@@ -176,6 +180,38 @@ final class GatewayAssembly
             writer.close();
             throw ex;
         }
+    }
+
+    /**
+     * The session's first record: the instance, its brokers by name and type, its symbols and a
+     * digest of the settings it starts with, so the journal can be read without the configuration.
+     */
+    private SessionStart sessionStart(final GatewayBuilder b, final RoutingConfig routing, final long sequence, final long timestamp)
+    {
+        final List<SessionStart.Broker> table = new ArrayList<>();
+        for (int i = 0; i < brokers.length; i++)
+        {
+            table.add(new SessionStart.Broker(i, brokers[i].name(), brokers[i].type()));
+        }
+        final String configuration = List.of(instruments) + "|" + b.riskLimits + "|" + b.accountRatePerSecond + "/" + b.accountBurst
+            + "|" + b.strategyRatePerSecond + "/" + b.strategyBurst + "|" + b.symbolRatePerSecond + "/" + b.symbolBurst + "|" + routing
+            + "|" + table;
+        return new SessionStart(sequence, timestamp, instanceId, JournalRecords.SCHEMA_VERSION, digest(configuration), table,
+            b.symbolNames());
+    }
+
+    /**
+     * FNV-1a, 64 bits: enough to tell two configurations apart in a journal, not a security digest.
+     */
+    private static long digest(final String text)
+    {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++)
+        {
+            hash ^= text.charAt(i);
+            hash *= 0x100000001b3L;
+        }
+        return hash;
     }
 
     /**

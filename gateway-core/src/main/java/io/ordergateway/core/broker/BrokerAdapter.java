@@ -22,6 +22,15 @@ public interface BrokerAdapter
     String name();
 
     /**
+     * @return the adapter's type as the configuration and the journal's session record name it
+     *         ({@code sim}, {@code alpaca}, {@code fix}...); by default the class's simple name.
+     */
+    default String type()
+    {
+        return getClass().getSimpleName();
+    }
+
+    /**
      * @return what this broker accepts.
      */
     BrokerCapabilities capabilities();

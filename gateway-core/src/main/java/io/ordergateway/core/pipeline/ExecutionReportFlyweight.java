@@ -247,7 +247,7 @@ public final class ExecutionReportFlyweight implements ExecutionReport
             out.append(" reason=").append(reason);
             if (detailField() != DetailField.NONE)
             {
-                final io.ordergateway.journal.sbe.DetailField field = DetailFormat.field(detailField().code());
+                final int field = detailField().code();
                 out.append(" field=").append(detailField()).append(" value=");
                 DetailFormat.append(out, field, detailValue()).append(" bound=");
                 DetailFormat.append(out, field, detailBound());

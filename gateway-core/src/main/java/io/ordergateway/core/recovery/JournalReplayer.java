@@ -17,16 +17,20 @@ import io.ordergateway.core.state.AccountBook;
 import io.ordergateway.core.state.OrderBook;
 import io.ordergateway.core.state.PortfolioSnapshot;
 import io.ordergateway.core.state.PositionBook;
+import io.ordergateway.core.routing.RoutingChangeKind;
+import io.ordergateway.core.routing.RoutingCommand;
+import io.ordergateway.journal.FillView;
+import io.ordergateway.journal.JournalAdapter;
 import io.ordergateway.journal.JournalException;
+import io.ordergateway.journal.JournalListener;
 import io.ordergateway.journal.JournalReader;
 import io.ordergateway.journal.JournalRecordHandler;
-import io.ordergateway.journal.sbe.*;
-import org.agrona.DirectBuffer;
+import io.ordergateway.journal.OrderNewView;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
+import java.util.function.LongConsumer;
 
 /**
  * Rebuilds orders and positions from a journal with the same state code the live gateway runs
@@ -34,11 +38,12 @@ import java.util.TreeMap;
  * it; the replayer turns it back into that event and applies it. The result equals the live state
  * at the same sequence (compare {@link PortfolioSnapshot#digest()}).
  *
- * <p>Symbols and broker ids come from the journal itself (a first pass over its {@code OrderNew}
- * and broker records), so a journal can be replayed without the configuration that wrote it.
- * Reads schema version 1 and 2 journals. Not thread safe.
+ * <p>Symbols and broker ids come from the journal itself ({@link JournalLayout}), so a journal can
+ * be replayed without the configuration that wrote it. A {@link JournalListener}: the
+ * {@link JournalAdapter} decodes, this class only turns records back into events. Reads journals
+ * of every schema version so far. Not thread safe.
  */
-public final class JournalReplayer implements JournalRecordHandler
+public final class JournalReplayer implements JournalListener
 {
     private final SymbolTable symbols;
     private final OrderStateStage state;
@@ -47,58 +52,16 @@ public final class JournalReplayer implements JournalRecordHandler
     private final int brokers;
     private long highestOrderId;
     private final GatewayEvent event = new GatewayEvent();
-    private final OrderNewDecoder orderNew = new OrderNewDecoder();
-    private final OrderCancelDecoder orderCancel = new OrderCancelDecoder();
-    private final OrderReplaceDecoder orderReplace = new OrderReplaceDecoder();
-    private final OrderDeniedDecoder orderDenied = new OrderDeniedDecoder();
-    private final OrderRoutedDecoder orderRouted = new OrderRoutedDecoder();
-    private final io.ordergateway.journal.sbe.TickDecoder tick = new io.ordergateway.journal.sbe.TickDecoder();
-    private final io.ordergateway.journal.sbe.ProbeResultDecoder probeResult = new io.ordergateway.journal.sbe.ProbeResultDecoder();
-    private final io.ordergateway.journal.sbe.RoutingCommandDecoder routingCommand = new io.ordergateway.journal.sbe.RoutingCommandDecoder();
-    private final io.ordergateway.journal.sbe.RoutingChangeDecoder routingChange = new io.ordergateway.journal.sbe.RoutingChangeDecoder();
-    private final java.util.List<RoutingSwitch> journaledChanges = new java.util.ArrayList<>();
-    private final io.ordergateway.journal.sbe.BrokerBudgetDecoder brokerBudget = new io.ordergateway.journal.sbe.BrokerBudgetDecoder();
-    private final OrderSentDecoder orderSent = new OrderSentDecoder();
-    private final BrokerAckDecoder brokerAck = new BrokerAckDecoder();
-    private final BrokerRejectDecoder brokerReject = new BrokerRejectDecoder();
-    private final PartialFillDecoder partialFill = new PartialFillDecoder();
-    private final FillDecoder fill = new FillDecoder();
-    private final CancelConfirmedDecoder cancelConfirmed = new CancelConfirmedDecoder();
-    private final ExpiredDecoder expired = new ExpiredDecoder();
-    private final ReplaceConfirmedDecoder replaceConfirmed = new ReplaceConfirmedDecoder();
-    private final TradingControlDecoder tradingControl = new TradingControlDecoder();
+    private final List<RoutingSwitch> journaledChanges = new ArrayList<>();
+    private final JournalAdapter adapter = new JournalAdapter(this);
+    private final JournalRecordHandler counting = this::onRecord;
     private long untilSequence = Long.MAX_VALUE;
-    private long document = Long.MIN_VALUE;
     private long eventSequence = -1;
     private long lastSequence = -1;
     private boolean pending;
     private boolean stopped;
     private long records;
     private long events;
-
-    /**
-     * What a journal holds: its symbols by id and how many brokers it names.
-     *
-     * @param symbols symbol names by id.
-     * @param brokers one more than the highest broker id seen.
-     * @param records records read.
-     * @param routing the routing configuration of the journal's first session, or null (journals before version 3).
-     * @param sessions each session's routing configuration and the sequence its events start after, in order.
-     */
-    public record Layout(List<String> symbols, int brokers, long records, io.ordergateway.core.routing.RoutingConfig routing,
-        List<Session> sessions)
-    {
-    }
-
-    /**
-     * One gateway session in a journal: from one start to the next.
-     *
-     * @param setupSequence the sequence of its RoutingSetup record (its events come after).
-     * @param routing       its routing configuration.
-     */
-    public record Session(long setupSequence, io.ordergateway.core.routing.RoutingConfig routing)
-    {
-    }
 
     /**
      * @param symbols the symbols by id, as the journal names them.
@@ -133,71 +96,6 @@ public final class JournalReplayer implements JournalRecordHandler
     }
 
     /**
-     * Reads a journal once to learn its symbols and brokers.
-     *
-     * @param directory the journal.
-     * @return its layout.
-     * @throws JournalException if it cannot be read.
-     */
-    public static Layout layout(final Path directory)
-    {
-        final TreeMap<Integer, String> names = new TreeMap<>();
-        final int[] maxBroker = {-1};
-        final OrderNewDecoder decoder = new OrderNewDecoder();
-        final OrderRoutedDecoder routed = new OrderRoutedDecoder();
-        final long[] count = {0};
-        final List<byte[]> setups = new ArrayList<>();
-        final List<int[]> setupShapes = new ArrayList<>();
-        try (JournalReader reader = new JournalReader(directory))
-        {
-            reader.readAll((templateId, buffer, offset, blockLength, version, index) ->
-            {
-                count[0]++;
-                if (templateId == io.ordergateway.journal.sbe.RoutingSetupDecoder.TEMPLATE_ID)
-                {
-                    final byte[] copy = new byte[buffer.capacity() - offset];
-                    buffer.getBytes(offset, copy);
-                    setups.add(copy);
-                    setupShapes.add(new int[] {blockLength, version});
-                }
-                if (templateId == OrderNewDecoder.TEMPLATE_ID)
-                {
-                    decoder.wrap(buffer, offset, blockLength, version);
-                    if (decoder.symbolId() >= 0 && decoder.symbolId() < 1_000_000)
-                    {
-                        final String name = decoder.symbolName().trim();
-                        if (!name.isEmpty())
-                        {
-                            names.putIfAbsent(decoder.symbolId(), name);
-                        }
-                    }
-                }
-                else if (templateId == OrderRoutedDecoder.TEMPLATE_ID)
-                {
-                    maxBroker[0] = Math.max(maxBroker[0], routed.wrap(buffer, offset, blockLength, version).brokerId());
-                }
-            });
-        }
-        final List<String> symbols = new ArrayList<>();
-        for (int id = 0; names.isEmpty() ? id < 0 : id <= names.lastKey(); id++)
-        {
-            symbols.add(names.getOrDefault(id, "SYMBOL" + id)); // never traded: a placeholder keeps the ids aligned
-        }
-        final List<Session> sessions = new ArrayList<>();
-        for (int i = 0; i < setups.size(); i++)
-        {
-            final io.ordergateway.journal.sbe.RoutingSetupDecoder d = new io.ordergateway.journal.sbe.RoutingSetupDecoder()
-                .wrap(new org.agrona.concurrent.UnsafeBuffer(setups.get(i)), 0, setupShapes.get(i)[0], setupShapes.get(i)[1]);
-            final long sequence = d.sequence();
-            final io.ordergateway.core.routing.RoutingConfig routing =
-                io.ordergateway.core.routing.RoutingSetupCodec.decode(d, new SymbolTable(symbols), 100_000_000L);
-            maxBroker[0] = Math.max(maxBroker[0], routing.chain().size() - 1);
-            sessions.add(new Session(sequence, routing));
-        }
-        return new Layout(symbols, maxBroker[0] + 1, count[0], sessions.isEmpty() ? null : sessions.get(0).routing(), List.copyOf(sessions));
-    }
-
-    /**
      * Replays a whole journal with a fresh replayer.
      *
      * @param directory the journal.
@@ -205,7 +103,7 @@ public final class JournalReplayer implements JournalRecordHandler
      */
     public static PortfolioSnapshot replay(final Path directory)
     {
-        final Layout layout = layout(directory);
+        final JournalLayout layout = JournalLayout.read(directory);
         final JournalReplayer replayer = new JournalReplayer(layout.symbols(), layout.brokers());
         try (JournalReader reader = new JournalReader(directory))
         {
@@ -234,10 +132,10 @@ public final class JournalReplayer implements JournalRecordHandler
      * @param progress      told the records read so far, every few thousand documents.
      * @return records read.
      */
-    public long replay(final JournalReader reader, final long untilSequence, final java.util.function.LongConsumer progress)
+    public long replay(final JournalReader reader, final long untilSequence, final LongConsumer progress)
     {
         this.untilSequence = untilSequence;
-        while (!stopped && reader.read(this, 65_536) > 0)
+        while (!stopped && reader.read(counting, 65_536) > 0)
         {
             progress.accept(records);
         }
@@ -287,220 +185,231 @@ public final class JournalReplayer implements JournalRecordHandler
         return symbols;
     }
 
-    @Override
-    public void onRecord(final int templateId, final DirectBuffer buffer, final int offset, final int blockLength, final int version,
-        final long documentIndex)
+    private void onRecord(
+        final int templateId, final org.agrona.DirectBuffer buffer, final int offset, final int blockLength, final int version,
+        final long index)
     {
-        if (stopped)
+        if (!stopped)
+        {
+            records++;
+            adapter.onRecord(templateId, buffer, offset, blockLength, version, index);
+        }
+    }
+
+    @Override
+    public void onDocument(final long documentIndex)
+    {
+        flush(); // one document is one ring event: the previous one is complete
+    }
+
+    @Override
+    public void onOrderNew(final OrderNewView d)
+    {
+        if (!begin(EventType.NEW_ORDER, d.sequence(), d.timestamp(), d.orderId()))
         {
             return;
         }
-        records++;
-        if (documentIndex != document)
-        {
-            flush();
-            document = documentIndex;
-        }
         final GatewayEvent e = event;
-        switch (templateId)
+        e.accountId = d.accountId();
+        e.strategyId = d.strategyId();
+        e.symbolId = d.symbolId();
+        e.side = Side.fromCode(d.side());
+        e.orderType = OrderType.fromCode(d.orderType());
+        e.timeInForce = TimeInForce.fromCode(d.timeInForce());
+        e.orderClass = OrderClass.fromCode(d.orderClass());
+        e.extendedHours = d.extendedHours();
+        e.quantity = d.quantity();
+        e.limitPrice = d.limitPrice();
+        e.stopPrice = d.stopPrice();
+        e.trailPrice = d.trailPrice();
+        e.trailPercent = d.trailPercent();
+        e.takeProfitLimitPrice = d.takeProfitLimitPrice();
+        e.stopLossStopPrice = d.stopLossStopPrice();
+        e.stopLossLimitPrice = d.stopLossLimitPrice();
+        highestOrderId = Math.max(highestOrderId, d.orderId());
+        if (checkLayout && symbols.contains(e.symbolId) && !symbols.name(e.symbolId).equals(d.symbolName()))
         {
-            case OrderNewDecoder.TEMPLATE_ID:
-            {
-                final OrderNewDecoder d = orderNew.wrap(buffer, offset, blockLength, version);
-                if (!begin(EventType.NEW_ORDER, d.sequence(), d.timestamp(), d.orderId()))
-                {
-                    return;
-                }
-                e.accountId = d.accountId();
-                e.strategyId = d.strategyId();
-                e.symbolId = d.symbolId();
-                e.side = Side.fromCode(d.side().value());
-                e.orderType = OrderType.fromCode(d.orderType().value());
-                e.timeInForce = TimeInForce.fromCode(d.timeInForce().value());
-                e.orderClass = OrderClass.fromCode(d.orderClass().value());
-                e.extendedHours = d.extendedHours() == BooleanType.TRUE;
-                e.quantity = d.quantity();
-                e.limitPrice = d.limitPrice();
-                e.stopPrice = d.stopPrice();
-                e.trailPrice = d.trailPrice();
-                e.trailPercent = d.trailPercent();
-                e.takeProfitLimitPrice = d.takeProfitLimitPrice();
-                e.stopLossStopPrice = d.stopLossStopPrice();
-                e.stopLossLimitPrice = d.stopLossLimitPrice();
-                highestOrderId = Math.max(highestOrderId, d.orderId());
-                if (checkLayout && symbols.contains(e.symbolId) && !symbols.name(e.symbolId).equals(d.symbolName().trim()))
-                {
-                    throw new JournalException("the journal's symbol " + e.symbolId + " is " + d.symbolName().trim()
-                        + " but this gateway's symbol " + e.symbolId + " is " + symbols.name(e.symbolId)
-                        + ": configure the instruments in the order the journal was written with, or start on a new journal");
-                }
-                break;
-            }
-            case OrderCancelDecoder.TEMPLATE_ID:
-            {
-                final OrderCancelDecoder d = orderCancel.wrap(buffer, offset, blockLength, version);
-                begin(EventType.CANCEL, d.sequence(), d.timestamp(), d.orderId());
-                break;
-            }
-            case OrderReplaceDecoder.TEMPLATE_ID:
-            {
-                final OrderReplaceDecoder d = orderReplace.wrap(buffer, offset, blockLength, version);
-                if (begin(EventType.REPLACE, d.sequence(), d.timestamp(), d.orderId()))
-                {
-                    e.quantity = d.quantity();
-                    e.limitPrice = d.limitPrice();
-                    e.stopPrice = d.stopPrice();
-                }
-                break;
-            }
-            case OrderDeniedDecoder.TEMPLATE_ID:
-            {
-                final OrderDeniedDecoder d = orderDenied.wrap(buffer, offset, blockLength, version);
-                final RejectReason reason = RejectReason.fromCode(d.reason().value());
-                e.deny(reason != null ? reason : RejectReason.INVALID_ORDER, DetailField.fromCode(d.field().value()), d.value(), d.bound());
-                break;
-            }
-            case OrderRoutedDecoder.TEMPLATE_ID:
-            {
-                final OrderRoutedDecoder d = orderRouted.wrap(buffer, offset, blockLength, version);
-                if (checkLayout && d.brokerId() >= brokers)
-                {
-                    throw new JournalException("the journal routed order " + d.orderId() + " to broker " + d.brokerId() + " but this gateway has "
-                        + brokers + " broker(s): configure the brokers the journal was written with, or start on a new journal");
-                }
-                e.brokerId = d.brokerId();
-                e.routingPolicyCode = d.policy().value();
-                break;
-            }
-            case OrderSentDecoder.TEMPLATE_ID:
-                break; // the command was handed to its broker: nothing for the state to apply
-            case BrokerAckDecoder.TEMPLATE_ID:
-            {
-                final BrokerAckDecoder d = brokerAck.wrap(buffer, offset, blockLength, version);
-                if (begin(EventType.BROKER_ACK, d.sequence(), d.timestamp(), d.orderId()))
-                {
-                    e.brokerId = d.brokerId();
-                    e.brokerOrderId = d.brokerOrderId();
-                }
-                break;
-            }
-            case BrokerRejectDecoder.TEMPLATE_ID:
-            {
-                final BrokerRejectDecoder d = brokerReject.wrap(buffer, offset, blockLength, version);
-                if (begin(EventType.BROKER_REJECT, d.sequence(), d.timestamp(), d.orderId()))
-                {
-                    e.brokerId = d.brokerId();
-                    e.command = CommandKind.fromCode(d.command().value());
-                    e.brokerReason = RejectReason.fromCode(d.reason().value());
-                    e.brokerCode = d.brokerCode();
-                }
-                break;
-            }
-            case PartialFillDecoder.TEMPLATE_ID:
-            {
-                final PartialFillDecoder d = partialFill.wrap(buffer, offset, blockLength, version);
-                fill(d.sequence(), d.timestamp(), d.orderId(), d.brokerId(), d.fillId(), d.lastQuantity(), d.lastPrice(),
-                    d.source() == FillSource.RECONCILIATION);
-                break;
-            }
-            case FillDecoder.TEMPLATE_ID:
-            {
-                final FillDecoder d = fill.wrap(buffer, offset, blockLength, version);
-                fill(d.sequence(), d.timestamp(), d.orderId(), d.brokerId(), d.fillId(), d.lastQuantity(), d.lastPrice(),
-                    d.source() == FillSource.RECONCILIATION);
-                break;
-            }
-            case CancelConfirmedDecoder.TEMPLATE_ID:
-            {
-                final CancelConfirmedDecoder d = cancelConfirmed.wrap(buffer, offset, blockLength, version);
-                if (begin(EventType.BROKER_CANCELED, d.sequence(), d.timestamp(), d.orderId()))
-                {
-                    e.brokerId = d.brokerId();
-                }
-                break;
-            }
-            case ExpiredDecoder.TEMPLATE_ID:
-            {
-                final ExpiredDecoder d = expired.wrap(buffer, offset, blockLength, version);
-                if (begin(EventType.BROKER_EXPIRED, d.sequence(), d.timestamp(), d.orderId()))
-                {
-                    e.brokerId = d.brokerId();
-                }
-                break;
-            }
-            case ReplaceConfirmedDecoder.TEMPLATE_ID:
-            {
-                final ReplaceConfirmedDecoder d = replaceConfirmed.wrap(buffer, offset, blockLength, version);
-                if (begin(EventType.BROKER_REPLACED, d.sequence(), d.timestamp(), d.orderId()))
-                {
-                    e.brokerId = d.brokerId();
-                    e.quantity = d.quantity();
-                    e.limitPrice = d.limitPrice();
-                    e.stopPrice = d.stopPrice();
-                }
-                break;
-            }
-            case TradingControlDecoder.TEMPLATE_ID:
-            {
-                final TradingControlDecoder d = tradingControl.wrap(buffer, offset, blockLength, version);
-                if (begin(EventType.CONTROL, d.sequence(), d.timestamp(), 0))
-                {
-                    e.control = d.control() == ControlKind.KILL_SWITCH ? TradingControl.KILL_SWITCH : TradingControl.REDUCE_ONLY;
-                    e.accountId = d.accountId();
-                    e.controlEngaged = d.engaged() == BooleanType.TRUE;
-                }
-                break;
-            }
-            case io.ordergateway.journal.sbe.TickDecoder.TEMPLATE_ID:
-            {
-                final io.ordergateway.journal.sbe.TickDecoder d = tick.wrap(buffer, offset, blockLength, version);
-                begin(EventType.TICK, d.sequence(), d.timestamp(), 0);
-                break;
-            }
-            case io.ordergateway.journal.sbe.ProbeResultDecoder.TEMPLATE_ID:
-            {
-                final io.ordergateway.journal.sbe.ProbeResultDecoder d = probeResult.wrap(buffer, offset, blockLength, version);
-                if (begin(EventType.PROBE_RESULT, d.sequence(), d.timestamp(), 0))
-                {
-                    e.brokerId = d.brokerId();
-                    e.healthy = d.healthy() == BooleanType.TRUE;
-                }
-                break;
-            }
-            case io.ordergateway.journal.sbe.RoutingCommandDecoder.TEMPLATE_ID:
-            {
-                final io.ordergateway.journal.sbe.RoutingCommandDecoder d = routingCommand.wrap(buffer, offset, blockLength, version);
-                if (begin(EventType.ROUTING_COMMAND, d.sequence(), d.timestamp(), 0))
-                {
-                    e.brokerId = d.brokerId();
-                    e.routingCommand = io.ordergateway.core.routing.RoutingCommand.fromCode(d.commandRaw());
-                }
-                break;
-            }
-            case io.ordergateway.journal.sbe.BrokerBudgetDecoder.TEMPLATE_ID:
-            {
-                final io.ordergateway.journal.sbe.BrokerBudgetDecoder d = brokerBudget.wrap(buffer, offset, blockLength, version);
-                if (begin(EventType.BROKER_BUDGET, d.sequence(), d.timestamp(), 0))
-                {
-                    e.brokerId = d.brokerId();
-                    e.budgetRemaining = d.remaining();
-                    e.budgetResetNanos = d.resetNanos();
-                }
-                break;
-            }
-            case io.ordergateway.journal.sbe.RoutingChangeDecoder.TEMPLATE_ID:
-            {
-                final io.ordergateway.journal.sbe.RoutingChangeDecoder d = routingChange.wrap(buffer, offset, blockLength, version);
-                if (d.sequence() < untilSequence)
-                {
-                    journaledChanges.add(new RoutingSwitch(d.sequence(), d.timestamp(),
-                        io.ordergateway.core.routing.RoutingChangeKind.fromCode(d.kindRaw()), d.brokerId(), d.otherBrokerId(), d.value()));
-                }
-                break; // a decision: replay makes it again (and the caller can compare)
-            }
-            default:
-                break; // EventRefused, RoutingSetup and records of later versions: the code decides these itself
+            throw new JournalException("the journal's symbol " + e.symbolId + " is " + d.symbolName()
+                + " but this gateway's symbol " + e.symbolId + " is " + symbols.name(e.symbolId)
+                + ": configure the instruments in the order the journal was written with, or start on a new journal");
         }
+    }
+
+    @Override
+    public void onOrderCancel(final long sequence, final long timestamp, final long orderId)
+    {
+        begin(EventType.CANCEL, sequence, timestamp, orderId);
+    }
+
+    @Override
+    public void onOrderReplace(
+        final long sequence, final long timestamp, final long orderId, final long quantity, final long limitPrice, final long stopPrice)
+    {
+        if (begin(EventType.REPLACE, sequence, timestamp, orderId))
+        {
+            event.quantity = quantity;
+            event.limitPrice = limitPrice;
+            event.stopPrice = stopPrice;
+        }
+    }
+
+    @Override
+    public void onOrderDenied(
+        final long sequence, final long timestamp, final long orderId, final int command, final int reason, final int field,
+        final long value, final long bound)
+    {
+        if (pending)
+        {
+            final RejectReason why = RejectReason.fromCode(reason);
+            event.deny(why != null ? why : RejectReason.INVALID_ORDER, DetailField.fromCode(field), value, bound);
+        }
+    }
+
+    @Override
+    public void onOrderRouted(final long sequence, final long timestamp, final long orderId, final int brokerId, final int policy)
+    {
+        if (checkLayout && brokerId >= brokers)
+        {
+            throw new JournalException("the journal routed order " + orderId + " to broker " + brokerId + " but this gateway has "
+                + brokers + " broker(s): configure the brokers the journal was written with, or start on a new journal");
+        }
+        if (pending)
+        {
+            event.brokerId = brokerId;
+            event.routingPolicyCode = policy;
+        }
+    }
+
+    @Override
+    public void onBrokerAck(
+        final long sequence, final long timestamp, final long orderId, final int brokerId, final long brokerOrderId, final int state)
+    {
+        if (begin(EventType.BROKER_ACK, sequence, timestamp, orderId))
+        {
+            event.brokerId = brokerId;
+            event.brokerOrderId = brokerOrderId;
+        }
+    }
+
+    @Override
+    public void onBrokerReject(
+        final long sequence, final long timestamp, final long orderId, final int brokerId, final int command, final int reason,
+        final int brokerCode, final int state)
+    {
+        if (begin(EventType.BROKER_REJECT, sequence, timestamp, orderId))
+        {
+            event.brokerId = brokerId;
+            event.command = CommandKind.fromCode(command);
+            event.brokerReason = RejectReason.fromCode(reason);
+            event.brokerCode = brokerCode;
+        }
+    }
+
+    @Override
+    public void onFill(final FillView d)
+    {
+        if (begin(EventType.BROKER_FILL, d.sequence(), d.timestamp(), d.orderId()))
+        {
+            event.brokerId = d.brokerId();
+            event.fillId = d.fillId();
+            event.lastQuantity = d.lastQuantity();
+            event.lastPrice = d.lastPrice();
+            event.fromReconciliation = d.fromReconciliation();
+        }
+    }
+
+    @Override
+    public void onCancelConfirmed(
+        final long sequence, final long timestamp, final long orderId, final int brokerId, final long cumQuantity, final int state)
+    {
+        if (begin(EventType.BROKER_CANCELED, sequence, timestamp, orderId))
+        {
+            event.brokerId = brokerId;
+        }
+    }
+
+    @Override
+    public void onExpired(
+        final long sequence, final long timestamp, final long orderId, final int brokerId, final long cumQuantity, final int state)
+    {
+        if (begin(EventType.BROKER_EXPIRED, sequence, timestamp, orderId))
+        {
+            event.brokerId = brokerId;
+        }
+    }
+
+    @Override
+    public void onReplaceConfirmed(
+        final long sequence, final long timestamp, final long orderId, final int brokerId, final long quantity, final long limitPrice,
+        final long stopPrice, final int state)
+    {
+        if (begin(EventType.BROKER_REPLACED, sequence, timestamp, orderId))
+        {
+            event.brokerId = brokerId;
+            event.quantity = quantity;
+            event.limitPrice = limitPrice;
+            event.stopPrice = stopPrice;
+        }
+    }
+
+    @Override
+    public void onTradingControl(final long sequence, final long timestamp, final int control, final int accountId, final boolean engaged)
+    {
+        if (begin(EventType.CONTROL, sequence, timestamp, 0))
+        {
+            event.control = control == TradingControl.KILL_SWITCH.code() ? TradingControl.KILL_SWITCH : TradingControl.REDUCE_ONLY;
+            event.accountId = accountId;
+            event.controlEngaged = engaged;
+        }
+    }
+
+    @Override
+    public void onTick(final long sequence, final long timestamp)
+    {
+        begin(EventType.TICK, sequence, timestamp, 0);
+    }
+
+    @Override
+    public void onProbeResult(final long sequence, final long timestamp, final int brokerId, final boolean healthy)
+    {
+        if (begin(EventType.PROBE_RESULT, sequence, timestamp, 0))
+        {
+            event.brokerId = brokerId;
+            event.healthy = healthy;
+        }
+    }
+
+    @Override
+    public void onRoutingCommand(final long sequence, final long timestamp, final int command, final int brokerId)
+    {
+        if (begin(EventType.ROUTING_COMMAND, sequence, timestamp, 0))
+        {
+            event.brokerId = brokerId;
+            event.routingCommand = RoutingCommand.fromCode(command);
+        }
+    }
+
+    @Override
+    public void onBrokerBudget(final long sequence, final long timestamp, final int brokerId, final long remaining, final long resetNanos)
+    {
+        if (begin(EventType.BROKER_BUDGET, sequence, timestamp, 0))
+        {
+            event.brokerId = brokerId;
+            event.budgetRemaining = remaining;
+            event.budgetResetNanos = resetNanos;
+        }
+    }
+
+    @Override
+    public void onRoutingChange(
+        final long sequence, final long timestamp, final long orderId, final int kind, final int brokerId, final int otherBrokerId,
+        final long value)
+    {
+        if (sequence < untilSequence)
+        {
+            journaledChanges.add(new RoutingSwitch(sequence, timestamp, RoutingChangeKind.fromCode(kind), brokerId, otherBrokerId, value));
+        }
+        // a decision: replay makes it again (and the caller can compare)
     }
 
     /**
@@ -513,31 +422,16 @@ public final class JournalReplayer implements JournalRecordHandler
      * @param other     the broker before, or -1.
      * @param value     a count or an order id.
      */
-    public record RoutingSwitch(long sequence, long timestamp, io.ordergateway.core.routing.RoutingChangeKind kind, int broker, int other,
-        long value)
+    public record RoutingSwitch(long sequence, long timestamp, RoutingChangeKind kind, int broker, int other, long value)
     {
     }
 
     /**
      * @return the routing decisions the journal holds, in order (failures, breakers, failovers, pauses...).
      */
-    public java.util.List<RoutingSwitch> journaledRoutingChanges()
+    public List<RoutingSwitch> journaledRoutingChanges()
     {
         return journaledChanges;
-    }
-
-    private void fill(
-        final long sequence, final long timestamp, final long orderId, final int brokerId, final long fillId, final long quantity,
-        final long price, final boolean reconciliation)
-    {
-        if (begin(EventType.BROKER_FILL, sequence, timestamp, orderId))
-        {
-            event.brokerId = brokerId;
-            event.fillId = fillId;
-            event.lastQuantity = quantity;
-            event.lastPrice = price;
-            event.fromReconciliation = reconciliation;
-        }
     }
 
     /**

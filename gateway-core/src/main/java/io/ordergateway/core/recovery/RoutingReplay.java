@@ -54,7 +54,7 @@ public final class RoutingReplay
      */
     public static Result run(final Path directory)
     {
-        final JournalReplayer.Layout layout = JournalReplayer.layout(directory);
+        final JournalLayout layout = JournalLayout.read(directory);
         if (layout.sessions().isEmpty())
         {
             return null;
@@ -62,7 +62,7 @@ public final class RoutingReplay
         final SymbolTable symbols = new SymbolTable(layout.symbols());
         final List<JournalReplayer.RoutingSwitch> replayed = new ArrayList<>();
         List<JournalReplayer.RoutingSwitch> journaled = List.of();
-        final List<JournalReplayer.Session> sessions = layout.sessions();
+        final List<JournalLayout.Session> sessions = layout.sessions();
         for (int s = 0; s < sessions.size(); s++)
         {
             // As the live gateway did at each start: a route stage with that session's configuration, given every earlier

@@ -51,6 +51,12 @@ public final class EchoBroker implements BrokerAdapter, Agent
     }
 
     @Override
+    public String type()
+    {
+        return "echo";
+    }
+
+    @Override
     public String name()
     {
         return name;

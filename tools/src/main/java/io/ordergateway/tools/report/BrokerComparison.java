@@ -2,18 +2,14 @@ package io.ordergateway.tools.report;
 
 import io.ordergateway.core.domain.RejectReason;
 import io.ordergateway.core.domain.ScaledMath;
-import io.ordergateway.core.recovery.JournalReplayer;
+import io.ordergateway.core.recovery.JournalLayout;
 import io.ordergateway.core.routing.RoutingConfig;
 import io.ordergateway.journal.FixedPoint;
 import io.ordergateway.journal.JournalReader;
-import io.ordergateway.journal.sbe.BrokerAckDecoder;
-import io.ordergateway.journal.sbe.BrokerRejectDecoder;
-import io.ordergateway.journal.sbe.CommandKind;
-import io.ordergateway.journal.sbe.FillDecoder;
-import io.ordergateway.journal.sbe.FillSource;
-import io.ordergateway.journal.sbe.OrderRoutedDecoder;
-import io.ordergateway.journal.sbe.OrderSentDecoder;
-import io.ordergateway.journal.sbe.PartialFillDecoder;
+import io.ordergateway.core.domain.CommandKind;
+import io.ordergateway.journal.FillView;
+import io.ordergateway.journal.JournalAdapter;
+import io.ordergateway.journal.JournalListener;
 import org.agrona.collections.Long2ObjectHashMap;
 
 import java.nio.file.Path;
@@ -126,84 +122,79 @@ public final class BrokerComparison
      * @param fromNanos   orders sent at or after (epoch nanos; Long.MIN_VALUE for all).
      * @param toNanos     orders sent before.
      * @param abSplitOnly count only orders routed by the weighted split.
-     * @param names       broker names by id (shorter list: "broker-N").
+     * @param names       broker names by id; where it is shorter, the names the journal gives them.
      * @return the report.
      */
     public static Report fromJournal(final Path directory, final long fromNanos, final long toNanos, final boolean abSplitOnly,
         final List<String> names)
     {
-        final JournalReplayer.Layout layout = JournalReplayer.layout(directory);
+        final JournalLayout layout = JournalLayout.read(directory);
         final RoutingConfig routing = layout.routing();
         final Long2ObjectHashMap<Order> orders = new Long2ObjectHashMap<>();
-        final OrderRoutedDecoder routed = new OrderRoutedDecoder();
-        final OrderSentDecoder sent = new OrderSentDecoder();
-        final BrokerAckDecoder ack = new BrokerAckDecoder();
-        final BrokerRejectDecoder reject = new BrokerRejectDecoder();
-        final PartialFillDecoder partial = new PartialFillDecoder();
-        final FillDecoder fill = new FillDecoder();
         try (JournalReader reader = new JournalReader(directory))
         {
-            reader.readAll((templateId, buffer, offset, blockLength, version, index) ->
+            reader.readAll(new JournalAdapter(new JournalListener()
             {
-                switch (templateId)
+                @Override
+                public void onOrderRouted(final long sequence, final long timestamp, final long orderId, final int brokerId, final int policy)
                 {
-                    case OrderRoutedDecoder.TEMPLATE_ID:
-                        routed.wrap(buffer, offset, blockLength, version);
-                        orders.computeIfAbsent(routed.orderId(), k -> new Order()).policy = routed.policyRaw();
-                        break;
-                    case OrderSentDecoder.TEMPLATE_ID:
-                        sent.wrap(buffer, offset, blockLength, version);
-                        if (sent.command() == CommandKind.NEW)
-                        {
-                            final Order o = orders.computeIfAbsent(sent.orderId(), k -> new Order());
-                            o.broker = sent.brokerId();
-                            o.sentAt = sent.timestamp();
-                        }
-                        break;
-                    case BrokerAckDecoder.TEMPLATE_ID:
-                    {
-                        ack.wrap(buffer, offset, blockLength, version);
-                        final Order o = orders.get(ack.orderId());
-                        if (o != null && !o.acked)
-                        {
-                            o.acked = true;
-                            o.ackAt = ack.timestamp();
-                        }
-                        break;
-                    }
-                    case BrokerRejectDecoder.TEMPLATE_ID:
-                    {
-                        reject.wrap(buffer, offset, blockLength, version);
-                        final Order o = orders.get(reject.orderId());
-                        if (o != null && reject.command() == CommandKind.NEW)
-                        {
-                            final RejectReason reason = RejectReason.fromCode(reject.reasonRaw());
-                            if (reason == RejectReason.CONNECTION_ERROR || reason == RejectReason.SERVICE_UNAVAILABLE
-                                || reason == RejectReason.AUTHENTICATION_FAILED)
-                            {
-                                o.failed = true;
-                            }
-                            else
-                            {
-                                o.rejected = true;
-                            }
-                        }
-                        break;
-                    }
-                    case PartialFillDecoder.TEMPLATE_ID:
-                        partial.wrap(buffer, offset, blockLength, version);
-                        onFill(orders.get(partial.orderId()), partial.timestamp(), partial.lastQuantity(), partial.lastPrice(),
-                            partial.source() == FillSource.RECONCILIATION);
-                        break;
-                    case FillDecoder.TEMPLATE_ID:
-                        fill.wrap(buffer, offset, blockLength, version);
-                        onFill(orders.get(fill.orderId()), fill.timestamp(), fill.lastQuantity(), fill.lastPrice(),
-                            fill.source() == FillSource.RECONCILIATION);
-                        break;
-                    default:
-                        break;
+                    orders.computeIfAbsent(orderId, k -> new Order()).policy = policy;
                 }
-            });
+
+                @Override
+                public void onOrderSent(
+                    final long sequence, final long timestamp, final long orderId, final int brokerId, final int command,
+                    final String clientOrderId)
+                {
+                    if (command == CommandKind.NEW.code())
+                    {
+                        final Order o = orders.computeIfAbsent(orderId, k -> new Order());
+                        o.broker = brokerId;
+                        o.sentAt = timestamp;
+                    }
+                }
+
+                @Override
+                public void onBrokerAck(
+                    final long sequence, final long timestamp, final long orderId, final int brokerId, final long brokerOrderId,
+                    final int state)
+                {
+                    final Order o = orders.get(orderId);
+                    if (o != null && !o.acked)
+                    {
+                        o.acked = true;
+                        o.ackAt = timestamp;
+                    }
+                }
+
+                @Override
+                public void onBrokerReject(
+                    final long sequence, final long timestamp, final long orderId, final int brokerId, final int command, final int reason,
+                    final int brokerCode, final int state)
+                {
+                    final Order o = orders.get(orderId);
+                    if (o != null && command == CommandKind.NEW.code())
+                    {
+                        final RejectReason why = RejectReason.fromCode(reason);
+                        if (why == RejectReason.CONNECTION_ERROR || why == RejectReason.SERVICE_UNAVAILABLE
+                            || why == RejectReason.AUTHENTICATION_FAILED)
+                        {
+                            o.failed = true;
+                        }
+                        else
+                        {
+                            o.rejected = true;
+                        }
+                    }
+                }
+
+                @Override
+                public void onFill(final FillView fill)
+                {
+                    BrokerComparison.onFill(orders.get(fill.orderId()), fill.timestamp(), fill.lastQuantity(), fill.lastPrice(),
+                        fill.fromReconciliation());
+                }
+            }));
         }
         final int brokers = Math.max(layout.brokers(), 1);
         final List<List<Order>> byBroker = new ArrayList<>();
@@ -228,7 +219,7 @@ public final class BrokerComparison
                 .toArray();
             final long notional = list.stream().mapToLong(o -> o.notional).sum();
             final long costBps = routing != null && b < routing.costBps().size() ? routing.costBps().get(b) : 0;
-            lines.add(new Line(b, b < names.size() ? names.get(b) : "broker-" + b, list.size(), acks.length,
+            lines.add(new Line(b, b < names.size() ? names.get(b) : layout.brokerName(b), list.size(), acks.length,
                 list.stream().filter(o -> o.filled).count(), list.stream().filter(o -> o.rejected).count(),
                 list.stream().filter(o -> o.failed).count(), acks, fills, notional,
                 ScaledMath.multiplyDivide(notional, costBps, 10_000L * 10_000L)));
