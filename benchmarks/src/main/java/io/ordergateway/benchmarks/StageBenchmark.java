@@ -19,9 +19,7 @@ import io.ordergateway.core.validate.ValidateStage;
 import io.ordergateway.core.risk.RiskLimits;
 import io.ordergateway.core.routing.Router;
 import io.ordergateway.core.routing.RoutingPolicy;
-import io.ordergateway.core.state.AccountBook;
-import io.ordergateway.core.state.OrderBook;
-import io.ordergateway.core.state.PositionBook;
+import io.ordergateway.core.state.Books;
 import io.ordergateway.core.throttle.BucketSet;
 import io.ordergateway.journal.FixedPoint;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -78,11 +76,10 @@ public class StageBenchmark
         throttle = new ThrottleStage(new BucketSet(1_000_000_000L, 1_000), new BucketSet(1_000_000_000L, 1_000),
             new BucketSet(1_000_000_000L, 1_000));
         route = RouteStage.simple(RoutingPolicy.ROUND_ROBIN, 2);
-        final AccountBook accounts = new AccountBook(new long[] {REF});
-        final OrderBook orders = new OrderBook(1 << 10, 1 << 12);
+        final Books books = new Books(1 << 10, 1 << 12, 2, new long[] {REF});
         risk = new RiskStage(new RiskLimits(FixedPoint.quantity(10_000), FixedPoint.money(10_000_000), 500,
-            FixedPoint.quantity(100_000), FixedPoint.money(100_000_000), 1_000), instruments, accounts, orders);
-        state = new OrderStateStage(orders, new PositionBook(2, 1), accounts, new SymbolTable(List.of("AAPL")), new GatewayMetrics(2));
+            FixedPoint.quantity(100_000), FixedPoint.money(100_000_000), 1_000), instruments, books.view());
+        state = new OrderStateStage(books, new SymbolTable(List.of("AAPL")), new GatewayMetrics(2));
         now = LocalDateTime.parse("2026-11-18T10:00:00").atZone(ZoneId.of("America/New_York")).toEpochSecond() * 1_000_000_000L;
     }
 

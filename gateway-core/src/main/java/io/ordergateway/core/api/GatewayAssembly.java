@@ -38,9 +38,7 @@ import io.ordergateway.journal.JournalRecords;
 import io.ordergateway.journal.SessionStart;
 import io.ordergateway.core.settings.RuntimeSettings;
 import io.ordergateway.core.settings.SettingsHistory;
-import io.ordergateway.core.state.AccountBook;
-import io.ordergateway.core.state.OrderBook;
-import io.ordergateway.core.state.PositionBook;
+import io.ordergateway.core.state.Books;
 import io.ordergateway.core.throttle.BucketSet;
 import io.ordergateway.journal.JournalFiles;
 import io.ordergateway.journal.JournalWriter;
@@ -117,11 +115,9 @@ final class GatewayAssembly
         {
             referencePrices[i] = instruments[i].referencePrice();
         }
-        final OrderBook orderBook = new OrderBook(b.expectedOpenOrders, b.retainFinishedOrders);
-        final AccountBook accounts = new AccountBook(referencePrices);
-        final PositionBook positionBook = new PositionBook(brokers.length, symbols.size());
-        state = new OrderStateStage(orderBook, positionBook, accounts, symbols, metrics);
-        final RiskStage risk = new RiskStage(b.riskLimits, instruments, accounts, orderBook);
+        final Books books = new Books(b.expectedOpenOrders, b.retainFinishedOrders, brokers.length, referencePrices);
+        state = new OrderStateStage(books, symbols, metrics);
+        final RiskStage risk = new RiskStage(b.riskLimits, instruments, books.view());
         final RoutingConfig routing = b.routingConfig != null ? b.routingConfig
             : RoutingConfig.defaults(brokers.length).withPolicy(b.routingPolicy);
         final BrokerCapabilities[] capabilities = new BrokerCapabilities[brokers.length];
@@ -131,7 +127,7 @@ final class GatewayAssembly
         }
         final RouteStage route = new RouteStage(routing, symbols, brokerNames().toArray(new String[0]), capabilities,
             s -> executionStatus = s);
-        route.pool().positions(positionBook); // route runs in the state stage's group: it may read its positions
+        route.pool().positions(books.view()); // route runs in the state stage's group: it may read its books
 
         final StartupRecovery.Restored restored = StartupRecovery.restore(journalDirectory, risk, route, state, symbols, brokers.length);
         metrics.reset(); // the new session counts only what happens in it

@@ -79,21 +79,23 @@ public final class GatewayPipeline
         final GuardedStage state = new GuardedStage("state", stages.state(), metrics);
         final GuardedStage journal = new GuardedStage("journal", stages.journal(), metrics);
         final GuardedStage send = new GuardedStage("send", stages.send(), metrics);
-        // Risk and route read the state stage's books: the three are always one group (one thread), risk before
-        // route so route counts only orders that will be sent (in flight, budgets, timeouts).
+        // Risk and route read the state stage's books (state.Books): the three are one unit that every
+        // topology places whole in one group (one thread), risk before route so route counts only orders
+        // that will be sent (in flight, budgets, timeouts).
+        final GuardedStage[] books = {risk, route, state};
         switch (topology)
         {
             case SINGLE:
-                group("stages", validate, throttle, risk, route, state, journal, send);
+                group("stages", join(join(new GuardedStage[] {validate, throttle}, books), new GuardedStage[] {journal, send}));
                 break;
             case COMPACT:
-                group("decide", validate, throttle, risk, route, state);
+                group("decide", join(new GuardedStage[] {validate, throttle}, books));
                 group("journal-send", journal, send);
                 break;
             case PER_STAGE:
                 group("validate", validate);
                 group("throttle", throttle);
-                group("risk-route-state", risk, route, state);
+                group("risk-route-state", books);
                 group("journal", journal);
                 group("send", send);
                 break;
@@ -104,6 +106,13 @@ public final class GatewayPipeline
         egress = new StageAgent("egress", "egress", ring.newPoller(last.sequence()), new GuardedStage("egress", stages.egress(), metrics),
             BATCH_LIMIT, egressReady, last.sequence(), wakeup);
         ring.addGatingSequences(egress.sequence());
+    }
+
+    private static GuardedStage[] join(final GuardedStage[] first, final GuardedStage[] second)
+    {
+        final GuardedStage[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
     }
 
     private void group(final String role, final GuardedStage... stages)

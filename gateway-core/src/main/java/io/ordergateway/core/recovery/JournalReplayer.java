@@ -13,10 +13,8 @@ import io.ordergateway.core.pipeline.EventType;
 import io.ordergateway.core.pipeline.GatewayEvent;
 import io.ordergateway.core.state.OrderStateStage;
 import io.ordergateway.core.risk.TradingControl;
-import io.ordergateway.core.state.AccountBook;
-import io.ordergateway.core.state.OrderBook;
+import io.ordergateway.core.state.Books;
 import io.ordergateway.core.state.PortfolioSnapshot;
-import io.ordergateway.core.state.PositionBook;
 import io.ordergateway.core.routing.RoutingChangeKind;
 import io.ordergateway.core.routing.RoutingCommand;
 import io.ordergateway.journal.FillView;
@@ -71,8 +69,7 @@ public final class JournalReplayer implements JournalListener
     {
         this.symbols = new SymbolTable(symbols);
         final GatewayMetrics metrics = new GatewayMetrics(Math.max(1, brokers));
-        this.state = new OrderStateStage(new OrderBook(1 << 14, 1 << 16), new PositionBook(Math.max(1, brokers), symbols.size()),
-            new AccountBook(new long[symbols.size()]), this.symbols, metrics);
+        this.state = new OrderStateStage(new Books(1 << 14, 1 << 16, brokers, new long[symbols.size()]), this.symbols, metrics);
         this.target = state;
         this.checkLayout = false;
         this.brokers = brokers;

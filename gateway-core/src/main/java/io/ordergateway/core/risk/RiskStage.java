@@ -9,10 +9,9 @@ import io.ordergateway.core.domain.OrderType;
 import io.ordergateway.core.domain.RejectReason;
 import io.ordergateway.core.domain.ScaledMath;
 import io.ordergateway.core.domain.Side;
-import io.ordergateway.core.state.AccountBook;
+import io.ordergateway.core.state.Books;
 import io.ordergateway.core.state.AccountExposure;
-import io.ordergateway.core.state.OrderBook;
-import io.ordergateway.core.state.OrderRecord;
+import io.ordergateway.core.state.OrderView;
 import io.ordergateway.journal.FixedPoint;
 import org.agrona.collections.IntHashSet;
 
@@ -32,8 +31,7 @@ public final class RiskStage implements EventHandler<GatewayEvent>
 
     private RiskLimits limits;
     private final Instrument[] instruments;
-    private final AccountBook accounts;
-    private final OrderBook orders;
+    private final Books.View books;
     private final IntHashSet killedAccounts = new IntHashSet();
     private final IntHashSet reduceOnlyAccounts = new IntHashSet();
     private boolean killAll;
@@ -42,15 +40,13 @@ public final class RiskStage implements EventHandler<GatewayEvent>
     /**
      * @param limits      the limits.
      * @param instruments by symbol id.
-     * @param accounts    the state stage's account book (read only here).
-     * @param orders      the state stage's order book (read only here).
+     * @param books       the state stage's books, read on its thread.
      */
-    public RiskStage(final RiskLimits limits, final Instrument[] instruments, final AccountBook accounts, final OrderBook orders)
+    public RiskStage(final RiskLimits limits, final Instrument[] instruments, final Books.View books)
     {
         this.limits = limits;
         this.instruments = instruments.clone();
-        this.accounts = accounts;
-        this.orders = orders;
+        this.books = books;
     }
 
     @Override
@@ -93,7 +89,7 @@ public final class RiskStage implements EventHandler<GatewayEvent>
         {
             return;
         }
-        final AccountExposure account = accounts.find(e.accountId);
+        final AccountExposure account = books.account(e.accountId);
         final long position = account == null ? 0 : account.position(e.symbolId);
         final long openBuy = account == null ? 0 : account.openBuy(e.symbolId);
         final long openSell = account == null ? 0 : account.openSell(e.symbolId);
@@ -125,7 +121,7 @@ public final class RiskStage implements EventHandler<GatewayEvent>
 
     private void checkReplace(final GatewayEvent e)
     {
-        final OrderRecord r = orders.get(e.orderId);
+        final OrderView r = books.order(e.orderId);
         if (r == null)
         {
             return; // the state stage denies it as unknown
@@ -155,7 +151,7 @@ public final class RiskStage implements EventHandler<GatewayEvent>
         final long increase = e.quantity - r.quantity();
         if (increase > 0)
         {
-            final AccountExposure account = accounts.find(r.accountId());
+            final AccountExposure account = books.account(r.accountId());
             if (account != null && (!positionLimit(e, increase, r.side(), account.position(r.symbolId()), account.openBuy(r.symbolId()),
                 account.openSell(r.symbolId()))))
             {

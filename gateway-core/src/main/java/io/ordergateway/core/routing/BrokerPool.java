@@ -34,7 +34,7 @@ public final class BrokerPool
     private final long[] spentUntil;
     long ticks;
     private long useCounter;
-    private io.ordergateway.core.state.PositionBook positions;
+    private io.ordergateway.core.state.Books.View positions;
 
     /**
      * @param config       thresholds, budgets and costs.
@@ -142,9 +142,9 @@ public final class BrokerPool
      * sell that would open or grow a short at a broker that does not declare short selling is not
      * routed there.
      *
-     * @param book the positions per broker.
+     * @param book the state stage's books, read on its thread.
      */
-    public void positions(final io.ordergateway.core.state.PositionBook book)
+    public void positions(final io.ordergateway.core.state.Books.View book)
     {
         this.positions = book;
     }
@@ -153,7 +153,7 @@ public final class BrokerPool
     {
         return !capabilities[b].shortSelling() && positions != null && order.side() == io.ordergateway.core.domain.Side.SELL
             && order.symbolId() >= 0 && order.symbolId() < positions.symbols()
-            && positions.at(b, order.symbolId()).quantity() < order.quantity();
+            && positions.position(b, order.symbolId()).quantity() < order.quantity();
     }
 
     /**

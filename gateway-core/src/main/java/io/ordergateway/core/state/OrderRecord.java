@@ -11,7 +11,7 @@ import io.ordergateway.journal.FixedPoint;
  * One order as the gateway knows it. Mutable and pooled by the {@link OrderBook}; owned by the
  * thread of the state stage. Quantities and prices are scaled longs (see {@link FixedPoint}).
  */
-public final class OrderRecord
+public final class OrderRecord implements OrderView
 {
     private static final int INITIAL_FILL_IDS = 8;
 
@@ -241,90 +241,105 @@ public final class OrderRecord
     }
 
     /** @return the gateway's order id. */
+    @Override
     public long orderId()
     {
         return orderId;
     }
 
     /** @return the account. */
+    @Override
     public int accountId()
     {
         return accountId;
     }
 
     /** @return the strategy that sent it. */
+    @Override
     public int strategyId()
     {
         return strategyId;
     }
 
     /** @return the interned symbol. */
+    @Override
     public int symbolId()
     {
         return symbolId;
     }
 
     /** @return the broker it was routed to. */
+    @Override
     public int brokerId()
     {
         return brokerId;
     }
 
     /** @return buy or sell. */
+    @Override
     public Side side()
     {
         return side;
     }
 
     /** @return the order type. */
+    @Override
     public OrderType type()
     {
         return type;
     }
 
     /** @return the time in force. */
+    @Override
     public TimeInForce timeInForce()
     {
         return timeInForce;
     }
 
     /** @return the order class. */
+    @Override
     public OrderClass orderClass()
     {
         return orderClass;
     }
 
     /** @return the ordered quantity (after any confirmed replace). */
+    @Override
     public long quantity()
     {
         return quantity;
     }
 
     /** @return the limit price or {@link FixedPoint#NULL}. */
+    @Override
     public long limitPrice()
     {
         return limitPrice;
     }
 
     /** @return the stop price or {@link FixedPoint#NULL}. */
+    @Override
     public long stopPrice()
     {
         return stopPrice;
     }
 
     /** @return the current state. */
+    @Override
     public OrderState state()
     {
         return state;
     }
 
     /** @return the quantity filled so far. */
+    @Override
     public long cumQuantity()
     {
         return cumQuantity;
     }
 
     /** @return the quantity still open: zero once the order is finished. */
+    @Override
     public long leavesQuantity()
     {
         return state.isTerminal() ? 0 : Math.max(0, quantity - cumQuantity);

@@ -42,19 +42,16 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
     private long sequenceBase;
 
     /**
-     * @param orders    the order book (owned from now on by this stage's thread).
-     * @param positions the positions (likewise).
-     * @param accounts  exposure per account (likewise; the risk stage reads it on this thread).
-     * @param symbols   the symbols, for snapshots.
-     * @param metrics   where to count.
+     * @param books   the orders, positions and exposures, written from now on only by this stage's
+     *                thread (risk and route read them on it, through {@link Books#view()}).
+     * @param symbols the symbols, for snapshots.
+     * @param metrics where to count.
      */
-    public OrderStateStage(
-        final OrderBook orders, final PositionBook positions, final AccountBook accounts, final SymbolTable symbols,
-        final GatewayMetrics metrics)
+    public OrderStateStage(final Books books, final SymbolTable symbols, final GatewayMetrics metrics)
     {
-        this.orders = orders;
-        this.positions = positions;
-        this.accounts = accounts;
+        this.orders = books.orders();
+        this.positions = books.positions();
+        this.accounts = books.accounts();
         this.symbols = symbols;
         this.metrics = metrics;
     }

@@ -12,7 +12,7 @@ import io.ordergateway.core.domain.Side;
  * (sign flipped for shorts); a fill larger than the position flips it, opening the rest at the
  * fill price.
  */
-public final class Position
+public final class Position implements PositionView
 {
     private long quantity;
     private long cost;
@@ -71,18 +71,21 @@ public final class Position
     }
 
     /** @return signed quantity: positive long, negative short. */
+    @Override
     public long quantity()
     {
         return quantity;
     }
 
     /** @return the average entry price of the open quantity, 0 when flat. */
+    @Override
     public long averagePrice()
     {
         return averagePrice;
     }
 
     /** @return realised profit and loss (price scale). */
+    @Override
     public long realisedPnl()
     {
         return realisedPnl;

@@ -10,7 +10,8 @@ import io.ordergateway.core.domain.RejectReason;
 import io.ordergateway.core.domain.Side;
 import io.ordergateway.core.domain.TimeInForce;
 import io.ordergateway.core.state.AccountBook;
-import io.ordergateway.core.state.OrderBook;
+import io.ordergateway.core.state.Books;
+import io.ordergateway.core.state.BooksAccess;
 import io.ordergateway.journal.FixedPoint;
 import org.junit.jupiter.api.Test;
 
@@ -27,12 +28,13 @@ class RiskStageTest
     private static final long REF = FixedPoint.parse("100", FixedPoint.PRICE_DECIMALS);
     private static final long CENT = FixedPoint.PRICE_SCALE / 100;
 
-    private final AccountBook accounts = new AccountBook(new long[] {REF});
+    private final Books books = new Books(4, 4, 1, new long[] {REF});
+    private final AccountBook accounts = BooksAccess.accounts(books);
     private RiskStage stage = stage(RiskLimits.NONE);
 
     private RiskStage stage(final RiskLimits limits)
     {
-        return new RiskStage(limits, new Instrument[] {Instrument.of("X").withReferencePrice(REF)}, accounts, new OrderBook(4, 4));
+        return new RiskStage(limits, new Instrument[] {Instrument.of("X").withReferencePrice(REF)}, books.view());
     }
 
     private static long price(final String text)

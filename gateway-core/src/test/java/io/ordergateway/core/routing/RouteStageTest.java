@@ -461,8 +461,9 @@ class RouteStageTest
         final BrokerCapabilities noShort = new BrokerCapabilities(EnumSet.allOf(OrderType.class), EnumSet.allOf(TimeInForce.class),
             EnumSet.allOf(OrderClass.class), true, false, true);
         stage = stage(config(2), noShort, BrokerCapabilities.everything());
-        final io.ordergateway.core.state.PositionBook book = new io.ordergateway.core.state.PositionBook(2, 1);
-        stage.pool().positions(book);
+        final io.ordergateway.core.state.Books books = new io.ordergateway.core.state.Books(4, 4, 2, new long[1]);
+        final io.ordergateway.core.state.PositionBook book = io.ordergateway.core.state.BooksAccess.positions(books);
+        stage.pool().positions(books.view());
         final GatewayEvent sell = event(EventType.NEW_ORDER, T0);
         sell.orderId = nextOrderId++;
         sell.symbolId = 0;
