@@ -18,6 +18,9 @@ import io.ordergateway.core.state.PortfolioSnapshot;
 import io.ordergateway.journal.FixedPoint;
 import io.ordergateway.journal.JournalReader;
 import org.HdrHistogram.Histogram;
+import io.ordergateway.runtime.config.GatewayConfig;
+import io.ordergateway.runtime.launch.GatewayLauncher;
+import io.ordergateway.runtime.launch.LaunchedGateway;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -176,74 +179,28 @@ final class DemoCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("--threading-mode invoker starts no threads: the demo needs dedicated or shared");
         }
-        final GatewayBuilder builder;
-        final String routingName;
-        if (config != null)
-        {
-            builder = io.ordergateway.runtime.config.ConfiguredGateway.builder(config, brokers.adapters());
-            routingName = config.routing().defaultPolicy().name().toLowerCase();
-        }
-        else
-        {
-            final RoutingPolicy policy = routing != null ? routing
-                : brokers.adapters().size() == 1 || failPrimaryAfter > 0 ? RoutingPolicy.PRIMARY_ONLY : RoutingPolicy.ROUND_ROBIN;
-            final long ms = 1_000_000L;
-            final RoutingConfig routingConfig = failPrimaryAfter > 0
-                ? RoutingConfig.defaults(brokers.adapters().size()).withPolicy(policy).withFailover(5, 1_000 * ms, 2_000 * ms, 10_000 * ms,
-                    2_000 * ms, 50 * ms)
-                : RoutingConfig.defaults(brokers.adapters().size()).withPolicy(policy);
-            builder = OrderGateway.builder().instanceId("demo").riskLimits(DEMO_LIMITS).routing(routingConfig)
-                .threadingMode(threadingMode).topology(topology).waitStrategy(waitStrategy);
-            PRICES.forEach((symbol, price) -> builder.instrument(Instrument.of(symbol).withReferencePrice(price).withCalendar(calendar)));
-            brokers.adapters().forEach(builder::broker);
-            routingName = policy.name().toLowerCase();
-        }
+        final String routingName = config != null ? config.routing().defaultPolicy().name().toLowerCase()
+            : demoPolicy(brokers).name().toLowerCase();
         out.printf("Gateway demo: %,d orders at %,d/s to %s (%s routing)%n", orders, rate, brokers.describe(), routingName);
-        final OrderGateway gateway;
+        final LaunchedGateway launched;
         try
         {
-            if (config == null)
-            {
-                builder.countersFile(Path.of(io.ordergateway.core.metrics.CountersFile.DEFAULT_NAME)); // gateway stat DIR reads them
-            }
-            gateway = builder
-                .onUnexplainedDifferences(false) // continuing a journal: the in-process sim brokers start empty each run
-                .journalDirectory(journalDir)
-                .build();
+            launched = config != null ? launchFromFile(config, brokers, journalDir) : launchBuilt(brokers, journalDir);
             brokers.awaitHealthy(30);
         }
-        catch (final RuntimeException ex)
+        catch (final RuntimeException | InterruptedException ex)
         {
             brokers.close();
             throw ex;
         }
-
-        io.ordergateway.runtime.config.ConfigWatcher watcher = null;
-        if (config != null)
+        final OrderGateway gateway = launched.gateway();
+        if (launched.watcher() != null)
         {
-            io.ordergateway.runtime.config.ConfiguredGateway.applyEnabled(gateway, config, null);
-            watcher = new io.ordergateway.runtime.config.ConfigWatcher(gateway, configFile, profile, System.getenv(), config, 1_000,
-                org.agrona.concurrent.SystemNanoClock.INSTANCE);
-            gateway.addAgent("config-watch", watcher);
             out.printf("Watching %s: risk limits, throttles, weights and enabled brokers apply while it runs%n", configFile);
         }
-        final int port = adminPort >= 0 ? adminPort : config != null ? config.admin().port() : 0;
-        io.ordergateway.runtime.admin.AdminServer admin = null;
-        if (adminPort >= 0 || port > 0)
+        if (launched.admin() != null)
         {
-            try
-            {
-                admin = new io.ordergateway.runtime.admin.AdminServer(gateway, adminPort >= 0 || config == null ? "127.0.0.1"
-                    : config.admin().bind(), port, config == null ? null : config.admin().token());
-            }
-            catch (final RuntimeException ex)
-            {
-                gateway.close();
-                brokers.close();
-                throw ex;
-            }
-            out.printf("Admin endpoint: http://127.0.0.1:%d/admin/execution-status, /admin/brokers, /metrics%n", admin.port());
-            admin.configWatcher(watcher);
+            out.printf("Admin endpoint: http://127.0.0.1:%d/admin/execution-status, /admin/brokers, /metrics%n", launched.admin().port());
         }
         out.printf("Gateway threads (threading mode %s; the demo's main thread is the strategy):%n",
             gateway.threadingMode().name().toLowerCase());
@@ -308,11 +265,7 @@ final class DemoCommand implements Callable<Integer>
         }
         finally
         {
-            if (admin != null)
-            {
-                admin.close();
-            }
-            gateway.close();
+            launched.close();
             brokers.close();
         }
         strategy.poll();
@@ -320,6 +273,49 @@ final class DemoCommand implements Callable<Integer>
         statements.addAll(brokers.writeStatements(journalDir, true));
         report(out, gateway, strategy, elapsed, journalDir, warmUpOrders, warmUpSend, warmUpAck, statements);
         return 0;
+    }
+
+    /**
+     * The demo from a configuration file: the runtime's launcher, as an operator's process would start it.
+     */
+    private LaunchedGateway launchFromFile(final GatewayConfig config, final DemoBrokers brokers, final Path journalDir)
+        throws InterruptedException
+    {
+        final GatewayLauncher launcher = GatewayLauncher.fromFile(configFile).profile(profile).loaded(config).brokers(brokers.adapters())
+            .customize(b -> b.onUnexplainedDifferences(false) // continuing a journal: the in-process sim brokers start empty each run
+                .journalDirectory(journalDir));
+        if (adminPort >= 0)
+        {
+            launcher.adminPort(adminPort);
+        }
+        return launcher.launch();
+    }
+
+    /**
+     * The demo from its options: the library's builder, as a strategy embedding the gateway would use it.
+     */
+    private LaunchedGateway launchBuilt(final DemoBrokers brokers, final Path journalDir) throws InterruptedException
+    {
+        final RoutingPolicy policy = demoPolicy(brokers);
+        final long ms = 1_000_000L;
+        final RoutingConfig routingConfig = failPrimaryAfter > 0
+            ? RoutingConfig.defaults(brokers.adapters().size()).withPolicy(policy).withFailover(5, 1_000 * ms, 2_000 * ms, 10_000 * ms,
+                2_000 * ms, 50 * ms)
+            : RoutingConfig.defaults(brokers.adapters().size()).withPolicy(policy);
+        final GatewayBuilder builder = OrderGateway.builder().instanceId("demo").riskLimits(DEMO_LIMITS).routing(routingConfig)
+            .threadingMode(threadingMode).topology(topology).waitStrategy(waitStrategy)
+            .countersFile(Path.of(io.ordergateway.core.metrics.CountersFile.DEFAULT_NAME)) // gateway stat DIR reads them
+            .onUnexplainedDifferences(false) // continuing a journal: the in-process sim brokers start empty each run
+            .journalDirectory(journalDir);
+        PRICES.forEach((symbol, price) -> builder.instrument(Instrument.of(symbol).withReferencePrice(price).withCalendar(calendar)));
+        brokers.adapters().forEach(builder::broker);
+        return LaunchedGateway.of(builder.build(), adminPort);
+    }
+
+    private RoutingPolicy demoPolicy(final DemoBrokers brokers)
+    {
+        return routing != null ? routing
+            : brokers.adapters().size() == 1 || failPrimaryAfter > 0 ? RoutingPolicy.PRIMARY_ONLY : RoutingPolicy.ROUND_ROBIN;
     }
 
     private void report(

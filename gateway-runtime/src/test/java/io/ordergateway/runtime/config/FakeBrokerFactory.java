@@ -19,7 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class FakeBrokerFactory implements BrokerFactory
 {
     /** The orders each fake broker was sent, by broker name and the answer it was configured with. */
-    static final List<String> SENT = new CopyOnWriteArrayList<>();
+    public static final List<String> SENT = new CopyOnWriteArrayList<>();
 
     @Override
     public String type()
