@@ -57,7 +57,8 @@ import java.util.concurrent.TimeUnit;
  */
 @State(Scope.Thread)
 @Fork(value = 1, jvmArgsAppend = {
-    JvmFlags.ADD_EXPORTS_MISC, JvmFlags.ADD_EXPORTS_NIO, JvmFlags.ADD_OPENS_REFLECT, JvmFlags.ADD_EXPORTS_REF, JvmFlags.ADD_OPENS_LANG,
+    JvmFlags.ADD_EXPORTS_MISC, JvmFlags.ADD_EXPORTS_NIO, JvmFlags.ADD_OPENS_REFLECT, JvmFlags.ADD_EXPORTS_REF,
+        JvmFlags.ADD_OPENS_LANG,
     JvmFlags.ADD_EXPORTS_JAVAC, JvmFlags.NO_ANALYTICS, JvmFlags.NO_ANNOUNCER, JvmFlags.NO_DISK_MONITOR})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
@@ -82,22 +83,101 @@ public class AlpacaAdapterBenchmark
     {
         long orderId = 1;
 
-        @Override public CommandKind command() { return CommandKind.NEW; }
-        @Override public long orderId() { return orderId; }
-        @Override public int symbolId() { return 0; }
-        @Override public Side side() { return Side.BUY; }
-        @Override public OrderType orderType() { return OrderType.LIMIT; }
-        @Override public TimeInForce timeInForce() { return TimeInForce.DAY; }
-        @Override public OrderClass orderClass() { return OrderClass.SIMPLE; }
-        @Override public long quantity() { return FixedPoint.quantity(100); }
-        @Override public long limitPrice() { return 18_725_000_000L; }
-        @Override public long stopPrice() { return FixedPoint.NULL; }
-        @Override public long trailPrice() { return FixedPoint.NULL; }
-        @Override public long trailPercent() { return FixedPoint.NULL; }
-        @Override public long takeProfitLimitPrice() { return FixedPoint.NULL; }
-        @Override public long stopLossStopPrice() { return FixedPoint.NULL; }
-        @Override public long stopLossLimitPrice() { return FixedPoint.NULL; }
-        @Override public boolean extendedHours() { return false; }
+        @Override
+        public CommandKind command()
+        {
+            return CommandKind.NEW;
+        }
+
+        @Override
+        public long orderId()
+        {
+            return orderId;
+        }
+
+        @Override
+        public int symbolId()
+        {
+            return 0;
+        }
+
+        @Override
+        public Side side()
+        {
+            return Side.BUY;
+        }
+
+        @Override
+        public OrderType orderType()
+        {
+            return OrderType.LIMIT;
+        }
+
+        @Override
+        public TimeInForce timeInForce()
+        {
+            return TimeInForce.DAY;
+        }
+
+        @Override
+        public OrderClass orderClass()
+        {
+            return OrderClass.SIMPLE;
+        }
+
+        @Override
+        public long quantity()
+        {
+            return FixedPoint.quantity(100);
+        }
+
+        @Override
+        public long limitPrice()
+        {
+            return 18_725_000_000L;
+        }
+
+        @Override
+        public long stopPrice()
+        {
+            return FixedPoint.NULL;
+        }
+
+        @Override
+        public long trailPrice()
+        {
+            return FixedPoint.NULL;
+        }
+
+        @Override
+        public long trailPercent()
+        {
+            return FixedPoint.NULL;
+        }
+
+        @Override
+        public long takeProfitLimitPrice()
+        {
+            return FixedPoint.NULL;
+        }
+
+        @Override
+        public long stopLossStopPrice()
+        {
+            return FixedPoint.NULL;
+        }
+
+        @Override
+        public long stopLossLimitPrice()
+        {
+            return FixedPoint.NULL;
+        }
+
+        @Override
+        public boolean extendedHours()
+        {
+            return false;
+        }
     }
 
     /**
@@ -113,11 +193,14 @@ public class AlpacaAdapterBenchmark
             .withRateLimit(Integer.MAX_VALUE, 60_000)).start(0);
         final URI base = simulator.url();
         broker = new AlpacaBroker(AlpacaConfig.of("bench", base, KEY, SECRET));
-        jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+            .build();
         clientOrderId = "bench-1";
         final HttpRequest post = HttpRequest.newBuilder(base.resolve("/v2/orders"))
-            .header("APCA-API-KEY-ID", KEY).header("APCA-API-SECRET-KEY", SECRET).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"symbol\":\"AAPL\",\"qty\":\"1\",\"side\":\"buy\",\"type\":\"limit\","
+            .header("APCA-API-KEY-ID", KEY).header("APCA-API-SECRET-KEY", SECRET)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(
+                "{\"symbol\":\"AAPL\",\"qty\":\"1\",\"side\":\"buy\",\"type\":\"limit\","
                 + "\"time_in_force\":\"gtc\",\"limit_price\":\"1\",\"client_order_id\":\"" + clientOrderId + "\"}"))
             .build();
         final HttpResponse<String> placed = jdk.send(post, HttpResponse.BodyHandlers.ofString());
@@ -125,7 +208,9 @@ public class AlpacaAdapterBenchmark
         {
             throw new IllegalStateException("simulator refused the order: " + placed.body());
         }
-        jdkRequest = HttpRequest.newBuilder(base.resolve("/v2/orders:by_client_order_id?client_order_id=" + clientOrderId))
+
+        jdkRequest = HttpRequest.newBuilder(base.resolve("/v2/orders:by_client_order_id?client_order_id="
+            + clientOrderId))
             .header("APCA-API-KEY-ID", KEY).header("APCA-API-SECRET-KEY", SECRET).GET().build();
     }
 

@@ -44,7 +44,8 @@ import java.util.stream.Stream;
  */
 @State(Scope.Thread)
 @Fork(value = 1, jvmArgsAppend = {
-    JvmFlags.ADD_EXPORTS_MISC, JvmFlags.ADD_EXPORTS_NIO, JvmFlags.ADD_OPENS_REFLECT, JvmFlags.ADD_EXPORTS_REF, JvmFlags.ADD_OPENS_LANG,
+    JvmFlags.ADD_EXPORTS_MISC, JvmFlags.ADD_EXPORTS_NIO, JvmFlags.ADD_OPENS_REFLECT, JvmFlags.ADD_EXPORTS_REF,
+        JvmFlags.ADD_OPENS_LANG,
     JvmFlags.ADD_EXPORTS_JAVAC, JvmFlags.NO_ANALYTICS, JvmFlags.NO_ANNOUNCER, JvmFlags.NO_DISK_MONITOR})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
@@ -108,9 +109,10 @@ public class JournalBenchmark
     public int encodeOrderNew()
     {
         ++sequence;
-        return encoder.begin().orderNew(sequence, sequence, sequence, 1, 2, 0, "AAPL", Side.BUY.code(), OrderType.LIMIT.code(),
-            TimeInForce.DAY.code(), OrderClass.SIMPLE.code(), false, 100_000_000_000L, 18_725_000_000L, Long.MIN_VALUE, Long.MIN_VALUE,
-            Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE).length();
+        return encoder.begin()
+            .orderNew(sequence, sequence, sequence, 1, 2, 0, "AAPL", Side.BUY.code(), OrderType.LIMIT.code(),
+            TimeInForce.DAY.code(), OrderClass.SIMPLE.code(), false, 100_000_000_000L, 18_725_000_000L, Long.MIN_VALUE,
+            Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE).length();
     }
 
     @Benchmark

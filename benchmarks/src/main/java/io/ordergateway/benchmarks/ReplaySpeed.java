@@ -41,7 +41,8 @@ public final class ReplaySpeed
         final long writeStart = System.nanoTime();
         try (JournalWriter writer = new JournalWriter(dir, JournalFiles.DEFAULT_ROLL_CYCLE))
         {
-            final JournalStage stage = new JournalStage(writer, new SymbolTable(List.of("AAPL", "MSFT")), new ClientOrderIds("gw1"));
+            final JournalStage stage =
+                new JournalStage(writer, new SymbolTable(List.of("AAPL", "MSFT")), new ClientOrderIds("gw1"));
             stage.onStart();
             final GatewayEvent e = new GatewayEvent();
             long sequence = 0;
@@ -78,14 +79,15 @@ public final class ReplaySpeed
             replayer.replay(reader, Long.MAX_VALUE);
         }
         final double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("wrote %,d orders in %.1f s; replayed %,d records (%,d events) in %.2f s: %,.0f records/s, %,.0f events/s%n",
-            orders, writeSeconds, replayer.records(), replayer.events(), seconds, replayer.records() / seconds, replayer.events() / seconds);
+        System.out.printf("wrote %,d orders in %.1f s; replayed %,d records (%,d events) in %.2f s: %,.0f records/s, "
+            + "%,.0f events/s%n", orders, writeSeconds, replayer.records(), replayer.events(), seconds,
+            replayer.records() / seconds, replayer.events() / seconds);
         System.out.println("digest " + replayer.snapshot().digest() + "; journal in " + dir);
     }
 
     private static void broker(
-        final JournalStage stage, final GatewayEvent e, final EventType type, final long id, final Side side, final int symbol,
-        final long quantity, final long sequence, final OrderState after)
+        final JournalStage stage, final GatewayEvent e, final EventType type, final long id, final Side side,
+        final int symbol, final long quantity, final long sequence, final OrderState after)
     {
         e.reset();
         e.type = type;

@@ -17,7 +17,6 @@ import io.ordergateway.core.routing.RouteStage;
 import io.ordergateway.core.throttle.ThrottleStage;
 import io.ordergateway.core.validate.ValidateStage;
 import io.ordergateway.core.risk.RiskLimits;
-import io.ordergateway.core.routing.Router;
 import io.ordergateway.core.routing.RoutingPolicy;
 import io.ordergateway.core.state.Books;
 import io.ordergateway.core.throttle.BucketSet;
@@ -49,7 +48,8 @@ import java.util.concurrent.TimeUnit;
  */
 @State(Scope.Thread)
 @Fork(value = 1, jvmArgsAppend = {
-    JvmFlags.ADD_EXPORTS_MISC, JvmFlags.ADD_EXPORTS_NIO, JvmFlags.ADD_OPENS_REFLECT, JvmFlags.ADD_EXPORTS_REF, JvmFlags.ADD_OPENS_LANG,
+    JvmFlags.ADD_EXPORTS_MISC, JvmFlags.ADD_EXPORTS_NIO, JvmFlags.ADD_OPENS_REFLECT, JvmFlags.ADD_EXPORTS_REF,
+        JvmFlags.ADD_OPENS_LANG,
     JvmFlags.ADD_EXPORTS_JAVAC, JvmFlags.NO_ANALYTICS, JvmFlags.NO_ANNOUNCER, JvmFlags.NO_DISK_MONITOR})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
@@ -80,7 +80,8 @@ public class StageBenchmark
         risk = new RiskStage(new RiskLimits(FixedPoint.quantity(10_000), FixedPoint.money(10_000_000), 500,
             FixedPoint.quantity(100_000), FixedPoint.money(100_000_000), 1_000), instruments, books.view());
         state = new OrderStateStage(books, new SymbolTable(List.of("AAPL")), new GatewayMetrics(2));
-        now = LocalDateTime.parse("2026-11-18T10:00:00").atZone(ZoneId.of("America/New_York")).toEpochSecond() * 1_000_000_000L;
+        now = LocalDateTime.parse("2026-11-18T10:00:00").atZone(ZoneId.of("America/New_York")).toEpochSecond()
+            * 1_000_000_000L;
     }
 
     private GatewayEvent newOrder()

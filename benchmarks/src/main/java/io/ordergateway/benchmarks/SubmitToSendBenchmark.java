@@ -53,8 +53,10 @@ import java.util.stream.Stream;
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {
-    JvmFlags.ADD_EXPORTS_MISC, JvmFlags.ADD_EXPORTS_NIO, JvmFlags.ADD_OPENS_REFLECT, JvmFlags.ADD_EXPORTS_REF, JvmFlags.ADD_OPENS_LANG,
-    JvmFlags.ADD_EXPORTS_JAVAC, JvmFlags.NO_ANALYTICS, JvmFlags.NO_ANNOUNCER, JvmFlags.NO_DISK_MONITOR, "-Xms1g", "-Xmx1g"})
+    JvmFlags.ADD_EXPORTS_MISC, JvmFlags.ADD_EXPORTS_NIO, JvmFlags.ADD_OPENS_REFLECT, JvmFlags.ADD_EXPORTS_REF,
+        JvmFlags.ADD_OPENS_LANG,
+    JvmFlags.ADD_EXPORTS_JAVAC, JvmFlags.NO_ANALYTICS, JvmFlags.NO_ANNOUNCER, JvmFlags.NO_DISK_MONITOR, "-Xms1g",
+    "-Xmx1g"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class SubmitToSendBenchmark
@@ -96,7 +98,8 @@ public class SubmitToSendBenchmark
             .waitStrategy(waitStrategy)
             .ringSize(1 << 14)
             .build();
-        order.symbol(gateway.symbolId("AAPL")).side(Side.BUY).type(OrderType.MARKET).quantity(FixedPoint.quantity(1)).account(1);
+        order.symbol(gateway.symbolId("AAPL")).side(Side.BUY).type(OrderType.MARKET).quantity(FixedPoint.quantity(1))
+            .account(1);
     }
 
     @TearDown(Level.Trial)

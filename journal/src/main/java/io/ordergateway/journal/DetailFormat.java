@@ -54,10 +54,12 @@ public final class DetailFormat
                 return FixedPoint.append(out, value, FixedPoint.QUANTITY_DECIMALS, 0);
             case MAX_ORDER_NOTIONAL:
             case MAX_GROSS_EXPOSURE:
-                return FixedPoint.append(out, value - value % (FixedPoint.PRICE_SCALE / 100), FixedPoint.PRICE_DECIMALS, 2);
+                return FixedPoint.append(out, value - value % (FixedPoint.PRICE_SCALE / 100), FixedPoint.PRICE_DECIMALS,
+                    2);
             case SESSION:
                 return value <= 0 ? out.append(value) :
-                    out.append(Instant.ofEpochSecond(Math.floorDiv(value, 1_000_000_000L), Math.floorMod(value, 1_000_000_000L)));
+                    out.append(Instant.ofEpochSecond(Math.floorDiv(value, 1_000_000_000L),
+                    Math.floorMod(value, 1_000_000_000L)));
             case RATE:
             case STRATEGY_RATE:
             case SYMBOL_RATE:

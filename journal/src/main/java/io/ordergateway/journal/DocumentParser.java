@@ -44,9 +44,9 @@ final class DocumentParser
             }
             if (header.version() > MessageHeaderDecoder.SCHEMA_VERSION)
             {
-                throw new JournalException("document at index " + Long.toHexString(index) + " was written by schema version "
-                    + header.version() + ", newer than this reader's " + MessageHeaderDecoder.SCHEMA_VERSION
-                    + ": use a newer gateway to read it");
+                throw new JournalException("document at index " + Long.toHexString(index)
+                    + " was written by schema version " + header.version() + ", newer than this reader's "
+                    + MessageHeaderDecoder.SCHEMA_VERSION + ": use a newer gateway to read it");
             }
             final int blockLength = header.blockLength();
             final int bodyOffset = offset + MessageHeaderDecoder.ENCODED_LENGTH;
@@ -65,7 +65,8 @@ final class DocumentParser
      * record types that have them (SessionStart, RoutingSetup, SettingsChange: rare, once a session
      * or written by operators).
      */
-    private int recordLength(final DirectBuffer buffer, final int templateId, final int bodyOffset, final int blockLength, final int version)
+    private int recordLength(final DirectBuffer buffer, final int templateId, final int bodyOffset,
+        final int blockLength, final int version)
     {
         switch (templateId)
         {

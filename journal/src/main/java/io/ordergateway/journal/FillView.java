@@ -15,7 +15,8 @@ public final class FillView
     private final FillDecoder last = new FillDecoder();
     private boolean complete;
 
-    FillView wrapPartial(final org.agrona.DirectBuffer buffer, final int offset, final int blockLength, final int version)
+    FillView wrapPartial(final org.agrona.DirectBuffer buffer, final int offset, final int blockLength,
+        final int version)
     {
         partial.wrap(buffer, offset, blockLength, version);
         complete = false;

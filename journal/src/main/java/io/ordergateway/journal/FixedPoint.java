@@ -149,7 +149,8 @@ public final class FixedPoint
      * @param minDecimals fraction digits always kept.
      * @return {@code out}.
      */
-    public static StringBuilder append(final StringBuilder out, final long value, final int decimals, final int minDecimals)
+    public static StringBuilder
+        append(final StringBuilder out, final long value, final int decimals, final int minDecimals)
     {
         if (value == NULL)
         {

@@ -139,20 +139,22 @@ public final class JournalAdapter implements JournalRecordHandler
             case OrderSentDecoder.TEMPLATE_ID:
             {
                 final OrderSentDecoder d = orderSent.wrap(buffer, offset, blockLength, version);
-                l.onOrderSent(d.sequence(), d.timestamp(), d.orderId(), d.brokerId(), code(d.commandRaw()), d.clientOrderId().trim());
+                l.onOrderSent(d.sequence(), d.timestamp(), d.orderId(), d.brokerId(), code(d.commandRaw()),
+                    d.clientOrderId().trim());
                 break;
             }
             case BrokerAckDecoder.TEMPLATE_ID:
             {
                 final BrokerAckDecoder d = brokerAck.wrap(buffer, offset, blockLength, version);
-                l.onBrokerAck(d.sequence(), d.timestamp(), d.orderId(), d.brokerId(), d.brokerOrderId(), code(d.stateRaw()));
+                l.onBrokerAck(d.sequence(), d.timestamp(), d.orderId(), d.brokerId(), d.brokerOrderId(),
+                    code(d.stateRaw()));
                 break;
             }
             case BrokerRejectDecoder.TEMPLATE_ID:
             {
                 final BrokerRejectDecoder d = brokerReject.wrap(buffer, offset, blockLength, version);
-                l.onBrokerReject(d.sequence(), d.timestamp(), d.orderId(), d.brokerId(), code(d.commandRaw()), code(d.reasonRaw()),
-                    d.brokerCode(), code(d.stateRaw()));
+                l.onBrokerReject(d.sequence(), d.timestamp(), d.orderId(), d.brokerId(), code(d.commandRaw()),
+                    code(d.reasonRaw()), d.brokerCode(), code(d.stateRaw()));
                 break;
             }
             case PartialFillDecoder.TEMPLATE_ID:
@@ -164,32 +166,36 @@ public final class JournalAdapter implements JournalRecordHandler
             case CancelConfirmedDecoder.TEMPLATE_ID:
             {
                 final CancelConfirmedDecoder d = cancelConfirmed.wrap(buffer, offset, blockLength, version);
-                l.onCancelConfirmed(d.sequence(), d.timestamp(), d.orderId(), d.brokerId(), d.cumQuantity(), code(d.stateRaw()));
+                l.onCancelConfirmed(d.sequence(), d.timestamp(), d.orderId(), d.brokerId(), d.cumQuantity(),
+                    code(d.stateRaw()));
                 break;
             }
             case ExpiredDecoder.TEMPLATE_ID:
             {
                 final ExpiredDecoder d = expired.wrap(buffer, offset, blockLength, version);
-                l.onExpired(d.sequence(), d.timestamp(), d.orderId(), d.brokerId(), d.cumQuantity(), code(d.stateRaw()));
+                l.onExpired(d.sequence(), d.timestamp(), d.orderId(), d.brokerId(), d.cumQuantity(),
+                    code(d.stateRaw()));
                 break;
             }
             case ReplaceConfirmedDecoder.TEMPLATE_ID:
             {
                 final ReplaceConfirmedDecoder d = replaceConfirmed.wrap(buffer, offset, blockLength, version);
-                l.onReplaceConfirmed(d.sequence(), d.timestamp(), d.orderId(), d.brokerId(), d.quantity(), d.limitPrice(),
-                    d.stopPrice(), code(d.stateRaw()));
+                l.onReplaceConfirmed(d.sequence(), d.timestamp(), d.orderId(), d.brokerId(), d.quantity(),
+                    d.limitPrice(), d.stopPrice(), code(d.stateRaw()));
                 break;
             }
             case EventRefusedDecoder.TEMPLATE_ID:
             {
                 final EventRefusedDecoder d = eventRefused.wrap(buffer, offset, blockLength, version);
-                l.onEventRefused(d.sequence(), d.timestamp(), d.orderId(), d.refusedTemplateId(), code(d.kindRaw()), code(d.stateRaw()));
+                l.onEventRefused(d.sequence(), d.timestamp(), d.orderId(), d.refusedTemplateId(), code(d.kindRaw()),
+                    code(d.stateRaw()));
                 break;
             }
             case TradingControlDecoder.TEMPLATE_ID:
             {
                 final TradingControlDecoder d = tradingControl.wrap(buffer, offset, blockLength, version);
-                l.onTradingControl(d.sequence(), d.timestamp(), code(d.controlRaw()), d.accountId(), d.engaged() == BooleanType.TRUE);
+                l.onTradingControl(d.sequence(), d.timestamp(), code(d.controlRaw()), d.accountId(),
+                    d.engaged() == BooleanType.TRUE);
                 break;
             }
             case TickDecoder.TEMPLATE_ID:
@@ -201,7 +207,8 @@ public final class JournalAdapter implements JournalRecordHandler
             case RoutingChangeDecoder.TEMPLATE_ID:
             {
                 final RoutingChangeDecoder d = routingChange.wrap(buffer, offset, blockLength, version);
-                l.onRoutingChange(d.sequence(), d.timestamp(), d.orderId(), code(d.kindRaw()), d.brokerId(), d.otherBrokerId(), d.value());
+                l.onRoutingChange(d.sequence(), d.timestamp(), d.orderId(), code(d.kindRaw()), d.brokerId(),
+                    d.otherBrokerId(), d.value());
                 break;
             }
             case ProbeResultDecoder.TEMPLATE_ID:
@@ -235,8 +242,8 @@ public final class JournalAdapter implements JournalRecordHandler
                 l.onSessionStart(sessionStart(sessionStart.wrap(buffer, offset, blockLength, version)));
                 break;
             default:
-                l.onUnknownRecord(templateId, RecordFields.sequence(buffer, offset), RecordFields.timestamp(buffer, offset),
-                    RecordFields.orderId(buffer, offset), blockLength);
+                l.onUnknownRecord(templateId, RecordFields.sequence(buffer, offset),
+                    RecordFields.timestamp(buffer, offset), RecordFields.orderId(buffer, offset), blockLength);
                 break;
         }
     }
@@ -263,8 +270,8 @@ public final class JournalAdapter implements JournalRecordHandler
         final List<RoutingSetup.Broker> brokers = new ArrayList<>();
         for (final RoutingSetupDecoder.BrokersDecoder b : d.brokers())
         {
-            brokers.add(new RoutingSetup.Broker(b.brokerId(), b.chainPosition(), b.weightPercent(), b.costBps(), b.apiRatePerSecond(),
-                b.apiBurst()));
+            brokers.add(new RoutingSetup.Broker(b.brokerId(), b.chainPosition(), b.weightPercent(), b.costBps(),
+                b.apiRatePerSecond(), b.apiBurst()));
         }
         final Map<Integer, Integer> accounts = new HashMap<>();
         for (final RoutingSetupDecoder.AccountPoliciesDecoder a : d.accountPolicies())
@@ -276,8 +283,8 @@ public final class JournalAdapter implements JournalRecordHandler
         {
             symbols.put(s.symbolId(), code(s.policyRaw()));
         }
-        return new RoutingSetup(sequence, timestamp, policy, failureThreshold, breakerOpen, recovery, holdDown, sendTimeout,
-            List.copyOf(brokers), Map.copyOf(accounts), Map.copyOf(symbols));
+        return new RoutingSetup(sequence, timestamp, policy, failureThreshold, breakerOpen, recovery, holdDown,
+            sendTimeout, List.copyOf(brokers), Map.copyOf(accounts), Map.copyOf(symbols));
     }
 
     private static SessionStart sessionStart(final SessionStartDecoder d)
@@ -300,6 +307,7 @@ public final class JournalAdapter implements JournalRecordHandler
             }
             symbols.set(s.symbolId(), s.symbolName().trim());
         }
-        return new SessionStart(sequence, timestamp, d.instance(), schemaVersion, digest, List.copyOf(brokers), List.copyOf(symbols));
+        return new SessionStart(sequence, timestamp, d.instance(), schemaVersion, digest, List.copyOf(brokers),
+            List.copyOf(symbols));
     }
 }

@@ -78,7 +78,8 @@ public interface JournalListener
      * @param stopPrice  the new stop price, or NULL.
      */
     default void onOrderReplace(
-        final long sequence, final long timestamp, final long orderId, final long quantity, final long limitPrice, final long stopPrice)
+        final long sequence, final long timestamp, final long orderId, final long quantity, final long limitPrice,
+        final long stopPrice)
     {
     }
 
@@ -95,8 +96,8 @@ public interface JournalListener
      * @param bound     the limit it broke.
      */
     default void onOrderDenied(
-        final long sequence, final long timestamp, final long orderId, final int command, final int reason, final int field,
-        final long value, final long bound)
+        final long sequence, final long timestamp, final long orderId, final int command, final int reason,
+        final int field, final long value, final long bound)
     {
     }
 
@@ -109,7 +110,8 @@ public interface JournalListener
      * @param brokerId  the broker chosen.
      * @param policy    the policy that chose it (RoutingPolicy code).
      */
-    default void onOrderRouted(final long sequence, final long timestamp, final long orderId, final int brokerId, final int policy)
+    default void onOrderRouted(final long sequence, final long timestamp, final long orderId, final int brokerId,
+        final int policy)
     {
     }
 
@@ -124,7 +126,8 @@ public interface JournalListener
      * @param clientOrderId the id the broker knows the order by.
      */
     default void onOrderSent(
-        final long sequence, final long timestamp, final long orderId, final int brokerId, final int command, final String clientOrderId)
+        final long sequence, final long timestamp, final long orderId, final int brokerId, final int command,
+        final String clientOrderId)
     {
     }
 
@@ -139,7 +142,8 @@ public interface JournalListener
      * @param state         the order's state after (OrderState code).
      */
     default void onBrokerAck(
-        final long sequence, final long timestamp, final long orderId, final int brokerId, final long brokerOrderId, final int state)
+        final long sequence, final long timestamp, final long orderId, final int brokerId, final long brokerOrderId,
+        final int state)
     {
     }
 
@@ -156,8 +160,8 @@ public interface JournalListener
      * @param state      the order's state after (OrderState code).
      */
     default void onBrokerReject(
-        final long sequence, final long timestamp, final long orderId, final int brokerId, final int command, final int reason,
-        final int brokerCode, final int state)
+        final long sequence, final long timestamp, final long orderId, final int brokerId, final int command,
+        final int reason, final int brokerCode, final int state)
     {
     }
 
@@ -181,7 +185,8 @@ public interface JournalListener
      * @param state       the order's state after (OrderState code).
      */
     default void onCancelConfirmed(
-        final long sequence, final long timestamp, final long orderId, final int brokerId, final long cumQuantity, final int state)
+        final long sequence, final long timestamp, final long orderId, final int brokerId, final long cumQuantity,
+        final int state)
     {
     }
 
@@ -196,7 +201,8 @@ public interface JournalListener
      * @param state       the order's state after (OrderState code).
      */
     default void onExpired(
-        final long sequence, final long timestamp, final long orderId, final int brokerId, final long cumQuantity, final int state)
+        final long sequence, final long timestamp, final long orderId, final int brokerId, final long cumQuantity,
+        final int state)
     {
     }
 
@@ -213,8 +219,8 @@ public interface JournalListener
      * @param state      the order's state after (OrderState code).
      */
     default void onReplaceConfirmed(
-        final long sequence, final long timestamp, final long orderId, final int brokerId, final long quantity, final long limitPrice,
-        final long stopPrice, final int state)
+        final long sequence, final long timestamp, final long orderId, final int brokerId, final long quantity,
+        final long limitPrice, final long stopPrice, final int state)
     {
     }
 
@@ -229,7 +235,8 @@ public interface JournalListener
      * @param state         the order's state, unchanged (OrderState code).
      */
     default void onEventRefused(
-        final long sequence, final long timestamp, final long orderId, final int refusedRecord, final int kind, final int state)
+        final long sequence, final long timestamp, final long orderId, final int refusedRecord, final int kind,
+        final int state)
     {
     }
 
@@ -242,7 +249,8 @@ public interface JournalListener
      * @param accountId the account, -1 for all.
      * @param engaged   on or off.
      */
-    default void onTradingControl(final long sequence, final long timestamp, final int control, final int accountId, final boolean engaged)
+    default void onTradingControl(final long sequence, final long timestamp, final int control, final int accountId,
+        final boolean engaged)
     {
     }
 
@@ -268,8 +276,8 @@ public interface JournalListener
      * @param value         a count or an order id, depending on the kind.
      */
     default void onRoutingChange(
-        final long sequence, final long timestamp, final long orderId, final int kind, final int brokerId, final int otherBrokerId,
-        final long value)
+        final long sequence, final long timestamp, final long orderId, final int kind, final int brokerId,
+        final int otherBrokerId, final long value)
     {
     }
 
@@ -318,7 +326,8 @@ public interface JournalListener
      * @param remaining  requests left in its window.
      * @param resetNanos when the window resets, epoch nanoseconds.
      */
-    default void onBrokerBudget(final long sequence, final long timestamp, final int brokerId, final long remaining, final long resetNanos)
+    default void onBrokerBudget(final long sequence, final long timestamp, final int brokerId, final long remaining,
+        final long resetNanos)
     {
     }
 
@@ -331,7 +340,8 @@ public interface JournalListener
      * @param orderId     its order, or 0.
      * @param blockLength its root block's length.
      */
-    default void onUnknownRecord(final int templateId, final long sequence, final long timestamp, final long orderId, final int blockLength)
+    default void onUnknownRecord(final int templateId, final long sequence, final long timestamp, final long orderId,
+        final int blockLength)
     {
     }
 }

@@ -171,13 +171,15 @@ public final class JournalPublisher
         final SessionStartEncoder.BrokersEncoder brokers = e.brokersCount(session.brokers().size());
         for (final SessionStart.Broker b : session.brokers())
         {
-            brokers.next().brokerId(b.id()).brokerName(clip(b.name(), SessionStartEncoder.BrokersEncoder.brokerNameLength()))
+            brokers.next().brokerId(b.id())
+                .brokerName(clip(b.name(), SessionStartEncoder.BrokersEncoder.brokerNameLength()))
                 .brokerType(clip(b.type(), SessionStartEncoder.BrokersEncoder.brokerTypeLength()));
         }
         final SessionStartEncoder.SymbolsEncoder symbols = e.symbolsCount(session.symbols().size());
         for (int id = 0; id < session.symbols().size(); id++)
         {
-            symbols.next().symbolId(id).symbolName(clip(session.symbols().get(id), SessionStartEncoder.SymbolsEncoder.symbolNameLength()));
+            symbols.next().symbolId(id)
+                .symbolName(clip(session.symbols().get(id), SessionStartEncoder.SymbolsEncoder.symbolNameLength()));
         }
         e.instance(session.instance());
         return advance(e.encodedLength());
@@ -202,10 +204,12 @@ public final class JournalPublisher
         final RoutingSetupEncoder.BrokersEncoder brokers = e.brokersCount(setup.brokers().size());
         for (final RoutingSetup.Broker b : setup.brokers())
         {
-            brokers.next().brokerId(b.id()).chainPosition(b.chainPosition()).weightPercent(b.weightPercent()).costBps(b.costBps())
+            brokers.next().brokerId(b.id()).chainPosition(b.chainPosition()).weightPercent(b.weightPercent())
+                .costBps(b.costBps())
                 .apiRatePerSecond(b.apiRatePerSecond()).apiBurst(b.apiBurst());
         }
-        final RoutingSetupEncoder.AccountPoliciesEncoder accounts = e.accountPoliciesCount(setup.accountPolicies().size());
+        final RoutingSetupEncoder.AccountPoliciesEncoder accounts =
+            e.accountPoliciesCount(setup.accountPolicies().size());
         for (final Map.Entry<Integer, Integer> a : setup.accountPolicies().entrySet())
         {
             accounts.next().accountId(a.getKey()).policy(policy(a.getValue()));
@@ -244,10 +248,11 @@ public final class JournalPublisher
      * @return this.
      */
     public JournalPublisher orderNew(
-        final long sequence, final long timestamp, final long orderId, final int accountId, final int strategyId, final int symbolId,
-        final String symbolName, final int side, final int orderType, final int timeInForce, final int orderClass,
-        final boolean extendedHours, final long quantity, final long limitPrice, final long stopPrice, final long trailPrice,
-        final long trailPercent, final long takeProfitLimitPrice, final long stopLossStopPrice, final long stopLossLimitPrice)
+        final long sequence, final long timestamp, final long orderId, final int accountId, final int strategyId,
+        final int symbolId, final String symbolName, final int side, final int orderType, final int timeInForce,
+        final int orderClass, final boolean extendedHours, final long quantity, final long limitPrice,
+        final long stopPrice, final long trailPrice, final long trailPercent, final long takeProfitLimitPrice,
+        final long stopLossStopPrice, final long stopLossLimitPrice)
     {
         orderNew.wrapAndApplyHeader(buffer, length, header)
             .sequence(sequence).timestamp(timestamp).orderId(orderId)
@@ -257,8 +262,10 @@ public final class JournalPublisher
             .symbolName(symbolName)
             .side(side(side))
             .orderType(orderType == JournalListener.NULL_CODE ? OrderType.NULL_VAL : OrderType.get((short)orderType))
-            .timeInForce(timeInForce == JournalListener.NULL_CODE ? TimeInForce.NULL_VAL : TimeInForce.get((short)timeInForce))
-            .orderClass(orderClass == JournalListener.NULL_CODE ? OrderClass.NULL_VAL : OrderClass.get((short)orderClass))
+            .timeInForce(timeInForce == JournalListener.NULL_CODE ? TimeInForce.NULL_VAL
+                : TimeInForce.get((short)timeInForce))
+            .orderClass(orderClass == JournalListener.NULL_CODE ? OrderClass.NULL_VAL
+                : OrderClass.get((short)orderClass))
             .extendedHours(bool(extendedHours))
             .quantity(quantity)
             .limitPrice(limitPrice)
@@ -293,7 +300,8 @@ public final class JournalPublisher
      * @return this.
      */
     public JournalPublisher orderReplace(
-        final long sequence, final long timestamp, final long orderId, final long quantity, final long limitPrice, final long stopPrice)
+        final long sequence, final long timestamp, final long orderId, final long quantity, final long limitPrice,
+        final long stopPrice)
     {
         orderReplace.wrapAndApplyHeader(buffer, length, header).sequence(sequence).timestamp(timestamp).orderId(orderId)
             .quantity(quantity).limitPrice(limitPrice).stopPrice(stopPrice);
@@ -312,8 +320,8 @@ public final class JournalPublisher
      * @return this.
      */
     public JournalPublisher orderDenied(
-        final long sequence, final long timestamp, final long orderId, final int command, final int reason, final int field,
-        final long value, final long bound)
+        final long sequence, final long timestamp, final long orderId, final int command, final int reason,
+        final int field, final long value, final long bound)
     {
         orderDenied.wrapAndApplyHeader(buffer, length, header).sequence(sequence).timestamp(timestamp).orderId(orderId)
             .command(command(command))
@@ -332,7 +340,8 @@ public final class JournalPublisher
      * @param policy    RoutingPolicy code.
      * @return this.
      */
-    public JournalPublisher orderRouted(final long sequence, final long timestamp, final long orderId, final int brokerId, final int policy)
+    public JournalPublisher
+        orderRouted(final long sequence, final long timestamp, final long orderId, final int brokerId, final int policy)
     {
         orderRouted.wrapAndApplyHeader(buffer, length, header).sequence(sequence).timestamp(timestamp).orderId(orderId)
             .brokerId(brokerId).policy(policy(policy));
@@ -371,7 +380,8 @@ public final class JournalPublisher
      * @return this.
      */
     public JournalPublisher brokerAck(
-        final long sequence, final long timestamp, final long orderId, final int brokerId, final long brokerOrderId, final int state)
+        final long sequence, final long timestamp, final long orderId, final int brokerId, final long brokerOrderId,
+        final int state)
     {
         brokerAck.wrapAndApplyHeader(buffer, length, header).sequence(sequence).timestamp(timestamp).orderId(orderId)
             .brokerId(brokerId).brokerOrderId(brokerOrderId).state(state(state));
@@ -390,11 +400,12 @@ public final class JournalPublisher
      * @return this.
      */
     public JournalPublisher brokerReject(
-        final long sequence, final long timestamp, final long orderId, final int brokerId, final int command, final int reason,
-        final int brokerCode, final int state)
+        final long sequence, final long timestamp, final long orderId, final int brokerId, final int command,
+        final int reason, final int brokerCode, final int state)
     {
         brokerReject.wrapAndApplyHeader(buffer, length, header).sequence(sequence).timestamp(timestamp).orderId(orderId)
-            .brokerId(brokerId).command(command(command)).reason(reason(reason)).brokerCode(brokerCode).state(state(state));
+            .brokerId(brokerId).command(command(command)).reason(reason(reason)).brokerCode(brokerCode)
+            .state(state(state));
         return advance(brokerReject.encodedLength());
     }
 
@@ -419,9 +430,10 @@ public final class JournalPublisher
      * @return this.
      */
     public JournalPublisher fill(
-        final boolean complete, final long sequence, final long timestamp, final long orderId, final int brokerId, final long fillId,
-        final int side, final int symbolId, final long lastQuantity, final long lastPrice, final long cumQuantity,
-        final long leavesQuantity, final long avgPrice, final int state, final boolean fromReconciliation)
+        final boolean complete, final long sequence, final long timestamp, final long orderId, final int brokerId,
+        final long fillId, final int side, final int symbolId, final long lastQuantity, final long lastPrice,
+        final long cumQuantity, final long leavesQuantity, final long avgPrice, final int state,
+        final boolean fromReconciliation)
     {
         final FillSource source = fromReconciliation ? FillSource.RECONCILIATION : FillSource.BROKER;
         if (complete)
@@ -449,9 +461,11 @@ public final class JournalPublisher
      * @return this.
      */
     public JournalPublisher cancelConfirmed(
-        final long sequence, final long timestamp, final long orderId, final int brokerId, final long cumQuantity, final int state)
+        final long sequence, final long timestamp, final long orderId, final int brokerId, final long cumQuantity,
+        final int state)
     {
-        cancelConfirmed.wrapAndApplyHeader(buffer, length, header).sequence(sequence).timestamp(timestamp).orderId(orderId)
+        cancelConfirmed.wrapAndApplyHeader(buffer, length, header).sequence(sequence).timestamp(timestamp)
+            .orderId(orderId)
             .brokerId(brokerId).cumQuantity(cumQuantity).state(state(state));
         return advance(cancelConfirmed.encodedLength());
     }
@@ -466,7 +480,8 @@ public final class JournalPublisher
      * @return this.
      */
     public JournalPublisher expired(
-        final long sequence, final long timestamp, final long orderId, final int brokerId, final long cumQuantity, final int state)
+        final long sequence, final long timestamp, final long orderId, final int brokerId, final long cumQuantity,
+        final int state)
     {
         expired.wrapAndApplyHeader(buffer, length, header).sequence(sequence).timestamp(timestamp).orderId(orderId)
             .brokerId(brokerId).cumQuantity(cumQuantity).state(state(state));
@@ -485,10 +500,11 @@ public final class JournalPublisher
      * @return this.
      */
     public JournalPublisher replaceConfirmed(
-        final long sequence, final long timestamp, final long orderId, final int brokerId, final long quantity, final long limitPrice,
-        final long stopPrice, final int state)
+        final long sequence, final long timestamp, final long orderId, final int brokerId, final long quantity,
+        final long limitPrice, final long stopPrice, final int state)
     {
-        replaceConfirmed.wrapAndApplyHeader(buffer, length, header).sequence(sequence).timestamp(timestamp).orderId(orderId)
+        replaceConfirmed.wrapAndApplyHeader(buffer, length, header).sequence(sequence).timestamp(timestamp)
+            .orderId(orderId)
             .brokerId(brokerId).quantity(quantity).limitPrice(limitPrice).stopPrice(stopPrice).state(state(state));
         return advance(replaceConfirmed.encodedLength());
     }
@@ -503,10 +519,12 @@ public final class JournalPublisher
      * @return this.
      */
     public JournalPublisher eventRefused(
-        final long sequence, final long timestamp, final long orderId, final int refusedRecord, final int kind, final int state)
+        final long sequence, final long timestamp, final long orderId, final int refusedRecord, final int kind,
+        final int state)
     {
         eventRefused.wrapAndApplyHeader(buffer, length, header).sequence(sequence).timestamp(timestamp).orderId(orderId)
-            .refusedTemplateId(refusedRecord).kind(kind == JournalListener.NULL_CODE ? RefusalKind.NULL_VAL : RefusalKind.get((short)kind))
+            .refusedTemplateId(refusedRecord)
+            .kind(kind == JournalListener.NULL_CODE ? RefusalKind.NULL_VAL : RefusalKind.get((short)kind))
             .state(state(state));
         return advance(eventRefused.encodedLength());
     }
@@ -550,10 +568,11 @@ public final class JournalPublisher
      * @return this.
      */
     public JournalPublisher routingChange(
-        final long sequence, final long timestamp, final long orderId, final int kind, final int brokerId, final int otherBrokerId,
-        final long value)
+        final long sequence, final long timestamp, final long orderId, final int kind, final int brokerId,
+        final int otherBrokerId, final long value)
     {
-        routingChange.wrapAndApplyHeader(buffer, length, header).sequence(sequence).timestamp(timestamp).orderId(orderId)
+        routingChange.wrapAndApplyHeader(buffer, length, header).sequence(sequence).timestamp(timestamp)
+            .orderId(orderId)
             .kind(kind == JournalListener.NULL_CODE ? RoutingChangeKind.NULL_VAL : RoutingChangeKind.get((short)kind))
             .brokerId(brokerId).otherBrokerId(otherBrokerId).value(value);
         return advance(routingChange.encodedLength());
@@ -566,7 +585,8 @@ public final class JournalPublisher
      * @param healthy   its answer.
      * @return this.
      */
-    public JournalPublisher probeResult(final long sequence, final long timestamp, final int brokerId, final boolean healthy)
+    public JournalPublisher
+        probeResult(final long sequence, final long timestamp, final int brokerId, final boolean healthy)
     {
         probeResult.wrapAndApplyHeader(buffer, length, header).sequence(sequence).timestamp(timestamp).orderId(0)
             .brokerId(brokerId).healthy(bool(healthy));
@@ -580,10 +600,12 @@ public final class JournalPublisher
      * @param brokerId  the broker.
      * @return this.
      */
-    public JournalPublisher routingCommand(final long sequence, final long timestamp, final int command, final int brokerId)
+    public JournalPublisher
+        routingCommand(final long sequence, final long timestamp, final int command, final int brokerId)
     {
         routingCommand.wrapAndApplyHeader(buffer, length, header).sequence(sequence).timestamp(timestamp).orderId(0)
-            .command(command == JournalListener.NULL_CODE ? RoutingCommandKind.NULL_VAL : RoutingCommandKind.get((short)command))
+            .command(command == JournalListener.NULL_CODE ? RoutingCommandKind.NULL_VAL
+                : RoutingCommandKind.get((short)command))
             .brokerId(brokerId);
         return advance(routingCommand.encodedLength());
     }
@@ -595,7 +617,8 @@ public final class JournalPublisher
      * @param settings  the settings as text.
      * @return this.
      */
-    public JournalPublisher settingsChange(final long sequence, final long timestamp, final int version, final String settings)
+    public JournalPublisher
+        settingsChange(final long sequence, final long timestamp, final int version, final String settings)
     {
         settingsChange.wrapAndApplyHeader(buffer, length, header).sequence(sequence).timestamp(timestamp).orderId(0)
             .version(version).settings(settings);

@@ -107,8 +107,8 @@ public final class RecordFormatter implements JournalListener
      * @return {@code target}.
      */
     public StringBuilder format(
-        final StringBuilder target, final int templateId, final DirectBuffer buffer, final int offset, final int blockLength,
-        final int version)
+        final StringBuilder target, final int templateId, final DirectBuffer buffer, final int offset,
+        final int blockLength, final int version)
     {
         final Sink before = sink;
         sink = (recordType, line) -> target.append(line);
@@ -209,7 +209,8 @@ public final class RecordFormatter implements JournalListener
 
     @Override
     public void onOrderReplace(
-        final long sequence, final long timestamp, final long orderId, final long quantity, final long limitPrice, final long stopPrice)
+        final long sequence, final long timestamp, final long orderId, final long quantity, final long limitPrice,
+        final long stopPrice)
     {
         if (head(JournalRecords.ORDER_REPLACE, timestamp, sequence, orderId, null))
         {
@@ -222,8 +223,8 @@ public final class RecordFormatter implements JournalListener
 
     @Override
     public void onOrderDenied(
-        final long sequence, final long timestamp, final long orderId, final int command, final int reason, final int field,
-        final long value, final long bound)
+        final long sequence, final long timestamp, final long orderId, final int command, final int reason,
+        final int field, final long value, final long bound)
     {
         if (head(JournalRecords.ORDER_DENIED, timestamp, sequence, orderId, null))
         {
@@ -239,29 +240,34 @@ public final class RecordFormatter implements JournalListener
     }
 
     @Override
-    public void onOrderRouted(final long sequence, final long timestamp, final long orderId, final int brokerId, final int policy)
+    public void onOrderRouted(final long sequence, final long timestamp, final long orderId, final int brokerId,
+        final int policy)
     {
         if (head(JournalRecords.ORDER_ROUTED, timestamp, sequence, orderId, null))
         {
-            out.append(" broker=").append(broker(brokerId)).append(" policy=").append(name(policy, c -> RoutingPolicy.get((short)c)));
+            out.append(" broker=").append(broker(brokerId)).append(" policy=")
+                .append(name(policy, c -> RoutingPolicy.get((short)c)));
             emit(JournalRecords.ORDER_ROUTED);
         }
     }
 
     @Override
     public void onOrderSent(
-        final long sequence, final long timestamp, final long orderId, final int brokerId, final int command, final String clientOrderId)
+        final long sequence, final long timestamp, final long orderId, final int brokerId, final int command,
+        final String clientOrderId)
     {
         if (head(JournalRecords.ORDER_SENT, timestamp, sequence, orderId, null))
         {
-            out.append(" broker=").append(broker(brokerId)).append(' ').append(command(command)).append(" clientOrderId=").append(clientOrderId);
+            out.append(" broker=").append(broker(brokerId)).append(' ').append(command(command))
+                .append(" clientOrderId=").append(clientOrderId);
             emit(JournalRecords.ORDER_SENT);
         }
     }
 
     @Override
     public void onBrokerAck(
-        final long sequence, final long timestamp, final long orderId, final int brokerId, final long brokerOrderId, final int state)
+        final long sequence, final long timestamp, final long orderId, final int brokerId, final long brokerOrderId,
+        final int state)
     {
         if (head(JournalRecords.BROKER_ACK, timestamp, sequence, orderId, null))
         {
@@ -273,8 +279,8 @@ public final class RecordFormatter implements JournalListener
 
     @Override
     public void onBrokerReject(
-        final long sequence, final long timestamp, final long orderId, final int brokerId, final int command, final int reason,
-        final int brokerCode, final int state)
+        final long sequence, final long timestamp, final long orderId, final int brokerId, final int command,
+        final int reason, final int brokerCode, final int state)
     {
         if (head(JournalRecords.BROKER_REJECT, timestamp, sequence, orderId, null))
         {
@@ -309,22 +315,24 @@ public final class RecordFormatter implements JournalListener
 
     @Override
     public void onCancelConfirmed(
-        final long sequence, final long timestamp, final long orderId, final int brokerId, final long cumQuantity, final int state)
+        final long sequence, final long timestamp, final long orderId, final int brokerId, final long cumQuantity,
+        final int state)
     {
         ended(JournalRecords.CANCEL_CONFIRMED, sequence, timestamp, orderId, brokerId, cumQuantity, state);
     }
 
     @Override
     public void onExpired(
-        final long sequence, final long timestamp, final long orderId, final int brokerId, final long cumQuantity, final int state)
+        final long sequence, final long timestamp, final long orderId, final int brokerId, final long cumQuantity,
+        final int state)
     {
         ended(JournalRecords.EXPIRED, sequence, timestamp, orderId, brokerId, cumQuantity, state);
     }
 
     @Override
     public void onReplaceConfirmed(
-        final long sequence, final long timestamp, final long orderId, final int brokerId, final long quantity, final long limitPrice,
-        final long stopPrice, final int state)
+        final long sequence, final long timestamp, final long orderId, final int brokerId, final long quantity,
+        final long limitPrice, final long stopPrice, final int state)
     {
         if (head(JournalRecords.REPLACE_CONFIRMED, timestamp, sequence, orderId, null))
         {
@@ -339,18 +347,21 @@ public final class RecordFormatter implements JournalListener
 
     @Override
     public void onEventRefused(
-        final long sequence, final long timestamp, final long orderId, final int refusedRecord, final int kind, final int state)
+        final long sequence, final long timestamp, final long orderId, final int refusedRecord, final int kind,
+        final int state)
     {
         if (head(JournalRecords.EVENT_REFUSED, timestamp, sequence, orderId, null))
         {
-            out.append(" refused=").append(recordName(refusedRecord)).append(" kind=").append(name(kind, c -> RefusalKind.get((short)c)))
+            out.append(" refused=").append(recordName(refusedRecord)).append(" kind=")
+                .append(name(kind, c -> RefusalKind.get((short)c)))
                 .append(" state=").append(state(state));
             emit(JournalRecords.EVENT_REFUSED);
         }
     }
 
     @Override
-    public void onTradingControl(final long sequence, final long timestamp, final int control, final int accountId, final boolean engaged)
+    public void onTradingControl(final long sequence, final long timestamp, final int control, final int accountId,
+        final boolean engaged)
     {
         if (head(JournalRecords.TRADING_CONTROL, timestamp, sequence, 0, null))
         {
@@ -371,12 +382,13 @@ public final class RecordFormatter implements JournalListener
 
     @Override
     public void onRoutingChange(
-        final long sequence, final long timestamp, final long orderId, final int kind, final int brokerId, final int otherBrokerId,
-        final long value)
+        final long sequence, final long timestamp, final long orderId, final int kind, final int brokerId,
+        final int otherBrokerId, final long value)
     {
         if (head(JournalRecords.ROUTING_CHANGE, timestamp, sequence, orderId, null))
         {
-            out.append(' ').append(name(kind, c -> RoutingChangeKind.get((short)c))).append(" broker=").append(broker(brokerId));
+            out.append(' ').append(name(kind, c -> RoutingChangeKind.get((short)c))).append(" broker=")
+                .append(broker(brokerId));
             if (otherBrokerId >= 0)
             {
                 out.append(" from=").append(broker(otherBrokerId));
@@ -404,7 +416,8 @@ public final class RecordFormatter implements JournalListener
     {
         if (head(JournalRecords.ROUTING_COMMAND, timestamp, sequence, 0, null))
         {
-            out.append(' ').append(name(command, c -> RoutingCommandKind.get((short)c))).append(" broker=").append(broker(brokerId));
+            out.append(' ').append(name(command, c -> RoutingCommandKind.get((short)c))).append(" broker=")
+                .append(broker(brokerId));
             emit(JournalRecords.ROUTING_COMMAND);
         }
     }
@@ -420,7 +433,8 @@ public final class RecordFormatter implements JournalListener
     }
 
     @Override
-    public void onBrokerBudget(final long sequence, final long timestamp, final int brokerId, final long remaining, final long resetNanos)
+    public void onBrokerBudget(final long sequence, final long timestamp, final int brokerId, final long remaining,
+        final long resetNanos)
     {
         if (head(JournalRecords.BROKER_BUDGET, timestamp, sequence, 0, null))
         {
@@ -431,19 +445,21 @@ public final class RecordFormatter implements JournalListener
     }
 
     @Override
-    public void onUnknownRecord(final int templateId, final long sequence, final long timestamp, final long orderId, final int blockLength)
+    public void onUnknownRecord(final int templateId, final long sequence, final long timestamp, final long orderId,
+        final int blockLength)
     {
         if (sink.accept(templateId, orderId, timestamp, null))
         {
             out.setLength(0);
-            out.append("Unknown record template ").append(templateId).append(" (").append(blockLength).append(" bytes)");
+            out.append("Unknown record template ").append(templateId).append(" (").append(blockLength)
+                .append(" bytes)");
             emit(templateId);
         }
     }
 
     private void ended(
-        final int type, final long sequence, final long timestamp, final long orderId, final int brokerId, final long cumQuantity,
-        final int state)
+        final int type, final long sequence, final long timestamp, final long orderId, final int brokerId,
+        final long cumQuantity, final int state)
     {
         if (head(type, timestamp, sequence, orderId, null))
         {
@@ -454,14 +470,16 @@ public final class RecordFormatter implements JournalListener
         }
     }
 
-    private boolean head(final int type, final long timestamp, final long sequence, final long orderId, final String symbol)
+    private boolean head(final int type, final long timestamp, final long sequence, final long orderId,
+        final String symbol)
     {
         if (!sink.accept(type, orderId, timestamp, symbol))
         {
             return false;
         }
         out.setLength(0);
-        out.append(Instant.ofEpochSecond(Math.floorDiv(timestamp, 1_000_000_000L), Math.floorMod(timestamp, 1_000_000_000L)))
+        out.append(Instant.ofEpochSecond(Math.floorDiv(timestamp, 1_000_000_000L),
+            Math.floorMod(timestamp, 1_000_000_000L)))
             .append(" seq=").append(sequence).append(' ');
         final String name = recordName(type);
         out.append(name);

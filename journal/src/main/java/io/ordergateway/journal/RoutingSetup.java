@@ -34,7 +34,8 @@ public record RoutingSetup(
      * @param apiRatePerSecond its request budget.
      * @param apiBurst         the budget's burst.
      */
-    public record Broker(int id, int chainPosition, int weightPercent, long costBps, long apiRatePerSecond, long apiBurst)
+    public record Broker(int id, int chainPosition, int weightPercent, long costBps, long apiRatePerSecond,
+        long apiBurst)
     {
     }
 }

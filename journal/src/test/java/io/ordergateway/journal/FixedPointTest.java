@@ -24,7 +24,8 @@ class FixedPointTest
     @Test
     void badDecimalsAreRefusedSayingWhy()
     {
-        assertThatThrownBy(() -> FixedPoint.parse("1.123456789", FixedPoint.PRICE_DECIMALS)).hasMessageContaining("more than 8 decimal places");
+        assertThatThrownBy(() -> FixedPoint.parse("1.123456789", FixedPoint.PRICE_DECIMALS))
+            .hasMessageContaining("more than 8 decimal places");
         assertThatThrownBy(() -> FixedPoint.parse("12a", 8)).hasMessageContaining("not a decimal number");
         assertThatThrownBy(() -> FixedPoint.parse("1.2.3", 8)).hasMessageContaining("two decimal points");
         assertThatThrownBy(() -> FixedPoint.parse("99999999999999", 8)).hasMessageContaining("out of range");

@@ -26,30 +26,36 @@ class JournalPublisherAdapterTest
     void everyRecordTypeComesBackWithTheFieldsItWasWrittenWith()
     {
         final SessionStart session = new SessionStart(9, 1_000, "gw1", JournalRecords.SCHEMA_VERSION, 0x1234_5678_9abcL,
-            List.of(new SessionStart.Broker(0, "primary", "alpaca"), new SessionStart.Broker(1, "backup", "sim")), List.of("AAPL", "MSFT"));
+            List.of(new SessionStart.Broker(0, "primary", "alpaca"), new SessionStart.Broker(1, "backup", "sim")),
+            List.of("AAPL", "MSFT"));
         final RoutingSetup setup = new RoutingSetup(9, 1_000, 1, 3, 5_000, 6_000, 7_000, 8_000,
-            List.of(new RoutingSetup.Broker(0, 0, 70, 10_000, 200, 20), new RoutingSetup.Broker(1, 1, 30, 20_000, 100, 10)),
-            Map.of(4, 2), Map.of(1, 5));
+            List.of(new RoutingSetup.Broker(0, 0, 70, 10_000, 200, 20),
+            new RoutingSetup.Broker(1, 1, 30, 20_000, 100, 10)), Map.of(4, 2), Map.of(1, 5));
         final byte[] id = "gw1-7".getBytes(StandardCharsets.US_ASCII);
         try (JournalWriter writer = new JournalWriter(dir, JournalFiles.DEFAULT_ROLL_CYCLE))
         {
             final JournalPublisher p = new JournalPublisher(writer);
             p.begin().sessionStart(session).routingSetup(setup).commit();
-            p.begin().orderNew(10, 2_000, 7, 1, 2, 1, "MSFT", 2, 2, 1, 1, true, 5_000_000_000L, 41_000_000_000L, NULL, NULL, NULL, NULL,
-                NULL, NULL).orderRouted(10, 2_000, 7, 1, 5).orderSent(10, 2_000, 7, 1, 1, id, id.length).commit();
-            p.begin().orderCancel(11, 3_000, 7).orderDenied(11, 3_000, 7, 2, 19, JournalListener.NULL_CODE, NULL, NULL).commit();
+            p.begin().orderNew(10, 2_000, 7, 1, 2, 1, "MSFT", 2, 2, 1, 1, true, 5_000_000_000L, 41_000_000_000L, NULL,
+                NULL, NULL, NULL, NULL, NULL).orderRouted(10, 2_000, 7, 1, 5)
+                .orderSent(10, 2_000, 7, 1, 1, id, id.length).commit();
+            p.begin().orderCancel(11, 3_000, 7).orderDenied(11, 3_000, 7, 2, 19, JournalListener.NULL_CODE, NULL, NULL)
+                .commit();
             p.begin().orderReplace(12, 4_000, 7, 6_000_000_000L, 40_000_000_000L, NULL).commit();
             p.begin().brokerAck(13, 5_000, 7, 1, 77, 2).commit();
-            p.begin().fill(false, 14, 6_000, 7, 1, 900, 2, 1, 1_000_000_000L, 41_000_000_000L, 1_000_000_000L, 4_000_000_000L,
-                41_000_000_000L, 3, true).commit();
-            p.begin().fill(true, 15, 7_000, 7, 1, 901, 2, 1, 4_000_000_000L, 41_000_000_000L, 5_000_000_000L, 0, 41_000_000_000L, 4, false)
+            p.begin().fill(false, 14, 6_000, 7, 1, 900, 2, 1, 1_000_000_000L, 41_000_000_000L, 1_000_000_000L,
+                4_000_000_000L, 41_000_000_000L, 3, true).commit();
+            p.begin().fill(true, 15, 7_000, 7, 1, 901, 2, 1, 4_000_000_000L, 41_000_000_000L, 5_000_000_000L, 0,
+                41_000_000_000L, 4, false)
                 .eventRefused(15, 7_000, 7, JournalRecords.FILL, 2, 4).commit();
             p.begin().brokerReject(16, 8_000, 8, 0, 1, 13, 403, 9).commit();
             p.begin().cancelConfirmed(17, 9_000, 9, 0, 1_000_000_000L, 6).expired(17, 9_000, 10, 0, 0, 11).commit();
             p.begin().replaceConfirmed(18, 10_000, 11, 0, 3_000_000_000L, 39_000_000_000L, NULL, 2).commit();
-            p.begin().tradingControl(19, 11_000, 1, -1, true).tick(20, 12_000).routingChange(20, 12_000, 0, 6, 1, 0, 0).commit();
+            p.begin().tradingControl(19, 11_000, 1, -1, true).tick(20, 12_000).routingChange(20, 12_000, 0, 6, 1, 0, 0)
+                .commit();
             p.begin().probeResult(21, 13_000, 0, false).routingCommand(22, 14_000, 2, 1).commit();
-            p.begin().settingsChange(23, 15_000, 2, "limits: maxOrderQuantity=10").brokerBudget(24, 16_000, 0, 3, 99_000).commit();
+            p.begin().settingsChange(23, 15_000, 2, "limits: maxOrderQuantity=10")
+                .brokerBudget(24, 16_000, 0, 3, 99_000).commit();
             assertThat(p.begin().commit()).as("an empty document is not appended").isEqualTo(-1);
         }
 
@@ -79,13 +85,15 @@ class JournalPublisherAdapterTest
             @Override
             public void onOrderNew(final OrderNewView o)
             {
-                seen.add("new " + o.sequence() + " " + o.timestamp() + " " + o.orderId() + " " + o.accountId() + " " + o.strategyId() + " "
-                    + o.symbolId() + " " + o.symbolName() + " " + o.side() + " " + o.orderType() + " " + o.timeInForce() + " "
-                    + o.orderClass() + " " + o.extendedHours() + " " + o.quantity() + " " + o.limitPrice() + " " + (o.stopPrice() == NULL));
+                seen.add("new " + o.sequence() + " " + o.timestamp() + " " + o.orderId() + " " + o.accountId() + " "
+                    + o.strategyId() + " " + o.symbolId() + " " + o.symbolName() + " " + o.side() + " " + o.orderType()
+                    + " " + o.timeInForce() + " " + o.orderClass() + " " + o.extendedHours() + " " + o.quantity() + " "
+                    + o.limitPrice() + " " + (o.stopPrice() == NULL));
             }
 
             @Override
-            public void onOrderRouted(final long sequence, final long timestamp, final long orderId, final int brokerId, final int policy)
+            public void onOrderRouted(final long sequence, final long timestamp, final long orderId, final int brokerId,
+                final int policy)
             {
                 seen.add("routed " + orderId + " " + brokerId + " " + policy);
             }
@@ -106,23 +114,24 @@ class JournalPublisherAdapterTest
 
             @Override
             public void onOrderDenied(
-                final long sequence, final long timestamp, final long orderId, final int command, final int reason, final int field,
-                final long value, final long bound)
+                final long sequence, final long timestamp, final long orderId, final int command, final int reason,
+                final int field, final long value, final long bound)
             {
                 seen.add("denied " + orderId + " " + command + " " + reason + " " + field + " " + (value == NULL));
             }
 
             @Override
             public void onOrderReplace(
-                final long sequence, final long timestamp, final long orderId, final long quantity, final long limitPrice,
-                final long stopPrice)
+                final long sequence, final long timestamp, final long orderId, final long quantity,
+                final long limitPrice, final long stopPrice)
             {
                 seen.add("replace " + orderId + " " + quantity + " " + limitPrice + " " + (stopPrice == NULL));
             }
 
             @Override
             public void onBrokerAck(
-                final long sequence, final long timestamp, final long orderId, final int brokerId, final long brokerOrderId, final int state)
+                final long sequence, final long timestamp, final long orderId, final int brokerId,
+                final long brokerOrderId, final int state)
             {
                 seen.add("ack " + orderId + " " + brokerId + " " + brokerOrderId + " " + state);
             }
@@ -130,36 +139,41 @@ class JournalPublisherAdapterTest
             @Override
             public void onFill(final FillView f)
             {
-                seen.add("fill " + f.complete() + " " + f.sequence() + " " + f.timestamp() + " " + f.orderId() + " " + f.brokerId() + " "
-                    + f.fillId() + " " + f.side() + " " + f.symbolId() + " " + f.lastQuantity() + " " + f.lastPrice() + " "
-                    + f.cumQuantity() + " " + f.leavesQuantity() + " " + f.avgPrice() + " " + f.state() + " " + f.fromReconciliation());
+                seen.add("fill " + f.complete() + " " + f.sequence() + " " + f.timestamp() + " " + f.orderId() + " "
+                    + f.brokerId() + " " + f.fillId() + " " + f.side() + " " + f.symbolId() + " " + f.lastQuantity()
+                    + " " + f.lastPrice() + " " + f.cumQuantity() + " " + f.leavesQuantity() + " " + f.avgPrice() + " "
+                    + f.state() + " " + f.fromReconciliation());
             }
 
             @Override
             public void onEventRefused(
-                final long sequence, final long timestamp, final long orderId, final int refusedRecord, final int kind, final int state)
+                final long sequence, final long timestamp, final long orderId, final int refusedRecord, final int kind,
+                final int state)
             {
                 seen.add("refused " + orderId + " " + JournalRecords.name(refusedRecord) + " " + kind + " " + state);
             }
 
             @Override
             public void onBrokerReject(
-                final long sequence, final long timestamp, final long orderId, final int brokerId, final int command, final int reason,
-                final int brokerCode, final int state)
+                final long sequence, final long timestamp, final long orderId, final int brokerId, final int command,
+                final int reason, final int brokerCode, final int state)
             {
-                seen.add("reject " + orderId + " " + brokerId + " " + command + " " + reason + " " + brokerCode + " " + state);
+                seen.add("reject " + orderId + " " + brokerId + " " + command + " " + reason + " " + brokerCode + " "
+                    + state);
             }
 
             @Override
             public void onCancelConfirmed(
-                final long sequence, final long timestamp, final long orderId, final int brokerId, final long cumQuantity, final int state)
+                final long sequence, final long timestamp, final long orderId, final int brokerId,
+                final long cumQuantity, final int state)
             {
                 seen.add("canceled " + orderId + " " + cumQuantity + " " + state);
             }
 
             @Override
             public void onExpired(
-                final long sequence, final long timestamp, final long orderId, final int brokerId, final long cumQuantity, final int state)
+                final long sequence, final long timestamp, final long orderId, final int brokerId,
+                final long cumQuantity, final int state)
             {
                 seen.add("expired " + orderId + " " + cumQuantity + " " + state);
             }
@@ -174,7 +188,8 @@ class JournalPublisherAdapterTest
 
             @Override
             public void onTradingControl(
-                final long sequence, final long timestamp, final int control, final int accountId, final boolean engaged)
+                final long sequence, final long timestamp, final int control, final int accountId,
+                final boolean engaged)
             {
                 seen.add("control " + control + " " + accountId + " " + engaged);
             }
@@ -187,33 +202,37 @@ class JournalPublisherAdapterTest
 
             @Override
             public void onRoutingChange(
-                final long sequence, final long timestamp, final long orderId, final int kind, final int brokerId, final int otherBrokerId,
-                final long value)
+                final long sequence, final long timestamp, final long orderId, final int kind, final int brokerId,
+                final int otherBrokerId, final long value)
             {
                 seen.add("change " + kind + " " + brokerId + " " + otherBrokerId + " " + value);
             }
 
             @Override
-            public void onProbeResult(final long sequence, final long timestamp, final int brokerId, final boolean healthy)
+            public void onProbeResult(final long sequence, final long timestamp, final int brokerId,
+                final boolean healthy)
             {
                 seen.add("probe " + brokerId + " " + healthy);
             }
 
             @Override
-            public void onRoutingCommand(final long sequence, final long timestamp, final int command, final int brokerId)
+            public void onRoutingCommand(final long sequence, final long timestamp, final int command,
+                final int brokerId)
             {
                 seen.add("command " + command + " " + brokerId);
             }
 
             @Override
-            public void onSettingsChange(final long sequence, final long timestamp, final int version, final String settings)
+            public void onSettingsChange(final long sequence, final long timestamp, final int version,
+                final String settings)
             {
                 seen.add("settings " + version + " " + settings);
             }
 
             @Override
             public void onBrokerBudget(
-                final long sequence, final long timestamp, final int brokerId, final long remaining, final long resetNanos)
+                final long sequence, final long timestamp, final int brokerId, final long remaining,
+                final long resetNanos)
             {
                 seen.add("budget " + brokerId + " " + remaining + " " + resetNanos);
             }
@@ -274,7 +293,8 @@ class JournalPublisherAdapterTest
             final JournalPublisher p = new JournalPublisher(writer);
             p.begin().orderRouted(1, 0, 3, 1, 1).commit();
             p.begin().sessionStart(new SessionStart(1, 0, "gw1", JournalRecords.SCHEMA_VERSION, 1,
-                List.of(new SessionStart.Broker(0, "primary", "sim"), new SessionStart.Broker(1, "backup", "fix")), List.of("AAPL"))).commit();
+                List.of(new SessionStart.Broker(0, "primary", "sim"), new SessionStart.Broker(1, "backup", "fix")),
+                List.of("AAPL"))).commit();
             p.begin().orderRouted(2, 0, 4, 1, 1).commit();
         }
         try (JournalReader reader = new JournalReader(dir))
@@ -283,7 +303,8 @@ class JournalPublisherAdapterTest
         }
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).as("before any session start: ids").contains("order=3 broker=1 policy=PRIMARY_ONLY");
-        assertThat(lines.get(1)).contains("SessionStart").contains("instance=gw1").contains("brokers=primary(sim),backup(fix)")
+        assertThat(lines.get(1)).contains("SessionStart").contains("instance=gw1")
+            .contains("brokers=primary(sim),backup(fix)")
             .contains("symbols=AAPL");
         assertThat(lines.get(2)).contains("order=4 broker=backup policy=PRIMARY_ONLY");
 
@@ -291,8 +312,8 @@ class JournalPublisherAdapterTest
         final JournalAdapter adapter = new JournalAdapter(new JournalListener()
         {
             @Override
-            public void onUnknownRecord(final int templateId, final long sequence, final long timestamp, final long orderId,
-                final int blockLength)
+            public void onUnknownRecord(final int templateId, final long sequence, final long timestamp,
+                final long orderId, final int blockLength)
             {
                 unknown.add(templateId);
                 assertThat(orderId).isEqualTo(5);

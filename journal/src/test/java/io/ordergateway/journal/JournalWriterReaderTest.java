@@ -51,7 +51,8 @@ class JournalWriterReaderTest
         {
             writer.append(foreign, 0, foreign.length);
         }
-        assertThatThrownBy(this::count).isInstanceOf(JournalException.class).hasMessageContaining("not a gateway journal");
+        assertThatThrownBy(this::count).isInstanceOf(JournalException.class)
+            .hasMessageContaining("not a gateway journal");
 
         final Path newer = Files.createDirectory(dir.resolve("newer"));
         final byte[] future = sampleRecord(7);
@@ -72,7 +73,8 @@ class JournalWriterReaderTest
         final List<Long> orderIds = new ArrayList<>();
         try (JournalReader reader = new JournalReader(dir))
         {
-            reader.readAll((templateId, buffer, offset, blockLength, version, index) -> orderIds.add(RecordFields.orderId(buffer, offset)));
+            reader.readAll((templateId, buffer, offset, blockLength, version, index) ->
+                orderIds.add(RecordFields.orderId(buffer, offset)));
         }
         assertThat(orderIds).allMatch(id -> id == 7);
         return orderIds.size();
@@ -82,10 +84,12 @@ class JournalWriterReaderTest
     private static byte[] sampleRecord(final long orderId)
     {
         final org.agrona.concurrent.UnsafeBuffer buffer = new org.agrona.concurrent.UnsafeBuffer(new byte[64]);
-        final io.ordergateway.journal.sbe.OrderCancelEncoder encoder = new io.ordergateway.journal.sbe.OrderCancelEncoder();
+        final io.ordergateway.journal.sbe.OrderCancelEncoder encoder =
+            new io.ordergateway.journal.sbe.OrderCancelEncoder();
         encoder.wrapAndApplyHeader(buffer, 0, new io.ordergateway.journal.sbe.MessageHeaderEncoder())
             .sequence(1).timestamp(2).orderId(orderId);
-        final byte[] bytes = new byte[io.ordergateway.journal.sbe.MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength()];
+        final byte[] bytes = new
+            byte[io.ordergateway.journal.sbe.MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength()];
         buffer.getBytes(0, bytes);
         return bytes;
     }

@@ -21,11 +21,13 @@ import java.util.concurrent.TimeUnit;
     name = "alpaca-sim",
     mixinStandardHelpOptions = true,
     header = "Serve the Alpaca-compatible simulator on a loopback port.",
-    description = "REST /v2/... and the trade_updates stream at /stream. Clients must send the key and secret of ALPACA_API_KEY "
+    description = "REST /v2/... and the trade_updates stream at /stream. Clients must send the key and secret of "
+    + "ALPACA_API_KEY "
         + "and ALPACA_SECRET_KEY. Stops on Ctrl-C or after --seconds.")
 final class AlpacaSimCommand implements Callable<Integer>
 {
-    @Option(names = "--port", paramLabel = "P", description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    @Option(names = "--port", paramLabel = "P",
+        description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port = 8080;
 
     @Option(names = "--symbols", split = ",", paramLabel = "S", description = "Tradable symbols (default: the demo's).")
@@ -34,7 +36,8 @@ final class AlpacaSimCommand implements Callable<Integer>
     @Option(names = "--seconds", paramLabel = "N", description = "Stop after N seconds (default: run until stopped).")
     long seconds;
 
-    @Option(names = "--requests-per-minute", paramLabel = "R", description = "Request budget a minute (default: ${DEFAULT-VALUE}, Alpaca's).")
+    @Option(names = "--requests-per-minute", paramLabel = "R",
+        description = "Request budget a minute (default: ${DEFAULT-VALUE}, Alpaca's).")
     int requestsPerMinute = 200;
 
     @Option(names = "--seed", description = "Seed of prices, fills and ids (default: ${DEFAULT-VALUE}).")
@@ -48,8 +51,8 @@ final class AlpacaSimCommand implements Callable<Integer>
         final String secret = env.get(AlpacaConfig.SECRET_VARIABLE);
         if (key == null || key.isBlank() || secret == null || secret.isBlank())
         {
-            throw new IllegalArgumentException("set " + AlpacaConfig.KEY_VARIABLE + " and " + AlpacaConfig.SECRET_VARIABLE
-                + ": the simulator accepts only those credentials");
+            throw new IllegalArgumentException("set " + AlpacaConfig.KEY_VARIABLE + " and "
+                + AlpacaConfig.SECRET_VARIABLE + ": the simulator accepts only those credentials");
         }
         final Map<String, Long> prices = DemoCommand.prices();
         final AlpacaSimulator simulator = new AlpacaSimulator(AlpacaSimulator.Config.defaults(symbols, key, secret)
@@ -61,8 +64,8 @@ final class AlpacaSimCommand implements Callable<Integer>
             simulator.close();
             stopped.countDown();
         }, "alpaca-sim-stop"));
-        System.out.printf("Alpaca simulator serving %s (stream %s), symbols %s, %d requests a minute%n", simulator.url(),
-            AlpacaConfig.streamUrlFor(simulator.url()), String.join(",", symbols), requestsPerMinute);
+        System.out.printf("Alpaca simulator serving %s (stream %s), symbols %s, %d requests a minute%n",
+            simulator.url(), AlpacaConfig.streamUrlFor(simulator.url()), String.join(",", symbols), requestsPerMinute);
         if (seconds > 0)
         {
             stopped.await(seconds, TimeUnit.SECONDS);

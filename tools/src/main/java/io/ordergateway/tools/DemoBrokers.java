@@ -42,7 +42,8 @@ final class DemoBrokers implements AutoCloseable
                 case "sim": return SIM;
                 case "alpaca": return ALPACA;
                 case "alpaca-sim": case "alpaca_sim": return ALPACA_SIM;
-                default: throw new IllegalArgumentException("--broker must be sim, alpaca or alpaca-sim, not '" + text + "'");
+                default: throw new IllegalArgumentException("--broker must be sim, alpaca or alpaca-sim, not '" + text
+                    + "'");
             }
         }
     }
@@ -53,8 +54,8 @@ final class DemoBrokers implements AutoCloseable
     private final List<BrokerAdapter> adapters = new ArrayList<>();
     private AlpacaSimulator simulator;
 
-    DemoBrokers(final Kind kind, final Map<String, Long> prices, final long seed, final URI alpacaUrl, final boolean live)
-        throws InterruptedException
+    DemoBrokers(final Kind kind, final Map<String, Long> prices, final long seed, final URI alpacaUrl,
+        final boolean live) throws InterruptedException
     {
         this.kind = kind;
         this.alpacaUrl = alpacaUrl;
@@ -62,21 +63,28 @@ final class DemoBrokers implements AutoCloseable
         switch (kind)
         {
             case SIM:
-                final SimBrokerConfig common = SimBrokerConfig.defaults("sim").withReferencePrices(prices).withRejectRate(0.005);
-                adapters.add(new SimBroker(new SimBrokerConfig("sim-a", prices, 50_000, 20_000, 0.005, 0.2, 3, 1_000_000, 5, seed,
+                final SimBrokerConfig common =
+                    SimBrokerConfig.defaults("sim").withReferencePrices(prices).withRejectRate(0.005);
+                adapters.add(new SimBroker(new
+                    SimBrokerConfig("sim-a", prices, 50_000, 20_000, 0.005, 0.2, 3, 1_000_000, 5, seed,
                     common.inboundQueueBytes(), common.capabilities())));
-                adapters.add(new SimBroker(new SimBrokerConfig("sim-b", prices, 120_000, 60_000, 0.005, 0.3, 4, 1_000_000, 5, seed + 1,
+                adapters.add(new SimBroker(new
+                    SimBrokerConfig("sim-b", prices, 120_000, 60_000, 0.005, 0.3, 4, 1_000_000, 5, seed + 1,
                     common.inboundQueueBytes(), common.capabilities())));
                 break;
             case ALPACA:
-                adapters.add(new AlpacaBroker(AlpacaConfig.fromEnvironment("alpaca", alpacaUrl, System.getenv()).withLive(live)));
+                adapters.add(new AlpacaBroker(AlpacaConfig.fromEnvironment("alpaca", alpacaUrl, System.getenv())
+                    .withLive(live)));
                 break;
             default:
-                // Credentials made up for this run: the simulator and the adapter share them, nothing is read or printed.
+                // Credentials made up for this run: the simulator and the adapter share them, nothing is read or
+                // printed.
                 final String key = "demo-" + Long.toHexString(seed);
                 final String secret = java.util.UUID.randomUUID().toString();
-                simulator = new AlpacaSimulator(AlpacaSimulator.Config.defaults(new ArrayList<>(prices.keySet()), key, secret)
-                    .withEngine(SimBrokerConfig.defaults("alpaca-sim").withReferencePrices(prices).withRejectRate(0.005).withSeed(seed))
+                simulator = new AlpacaSimulator(AlpacaSimulator.Config.defaults(new ArrayList<>(prices.keySet()), key,
+                    secret)
+                    .withEngine(SimBrokerConfig.defaults("alpaca-sim").withReferencePrices(prices).withRejectRate(0.005)
+                    .withSeed(seed))
                     .withRateLimit(10_000_000, 60_000)).start(0);
                 adapters.add(new AlpacaBroker(AlpacaConfig.of("alpaca-sim", simulator.url(), key, secret)));
                 break;
@@ -129,8 +137,8 @@ final class DemoBrokers implements AutoCloseable
         switch (kind)
         {
             case SIM: return "two simulated brokers";
-            case ALPACA: return "Alpaca at " + alpacaUrl + " (key and secret from " + AlpacaConfig.KEY_VARIABLE + " and "
-                + AlpacaConfig.SECRET_VARIABLE + ")";
+            case ALPACA: return "Alpaca at " + alpacaUrl + " (key and secret from " + AlpacaConfig.KEY_VARIABLE
+                + " and " + AlpacaConfig.SECRET_VARIABLE + ")";
             default: return "the Alpaca simulator at " + simulator.url() + " through the Alpaca adapter";
         }
     }
@@ -177,7 +185,8 @@ final class DemoBrokers implements AutoCloseable
             {
                 continue;
             }
-            final BrokerStatement statement = sim ? ((SimBroker)adapter).statement(b) : adapter.queryStatement(b, 10_000);
+            final BrokerStatement statement = sim ? ((SimBroker)adapter).statement(b)
+                : adapter.queryStatement(b, 10_000);
             final Path file = journalDir.resolve("statement-" + adapter.name() + ".json");
             StatementFiles.write(file, statement);
             files.add(file);

@@ -44,15 +44,20 @@ import java.util.concurrent.locks.LockSupport;
     name = "demo",
     mixinStandardHelpOptions = true,
     header = "Run an embedded gateway against simulated brokers (or Alpaca) and print what happened.",
-    description = "Prints the gateway's threads, sends orders at a fixed rate, then prints latency percentiles, a per-broker summary, "
+    description = "Prints the gateway's threads, sends orders at a fixed rate, then prints latency percentiles, a "
+    + "per-broker summary, "
         + "the final positions, the routing timeline and where the journal is.")
 final class DemoCommand implements Callable<Integer>
 {
     private static final Map<String, Long> PRICES = new LinkedHashMap<>();
 
-    /** Per account: 1,000 shares and $250,000 an order, 10% price band, 50,000 shares a symbol, $20m gross, 10,000 open orders. */
-    private static final RiskLimits DEMO_LIMITS = new RiskLimits(FixedPoint.quantity(1_000), FixedPoint.money(250_000), 1_000,
-        FixedPoint.quantity(50_000), FixedPoint.money(20_000_000), 10_000);
+    /**
+     * Per account: 1,000 shares and $250,000 an order, 10% price band, 50,000 shares a symbol, $20m gross, 10,000 open
+     * orders.
+     */
+    private static final RiskLimits DEMO_LIMITS =
+        new RiskLimits(FixedPoint.quantity(1_000), FixedPoint.money(250_000), 1_000, FixedPoint.quantity(50_000),
+        FixedPoint.money(20_000_000), 10_000);
 
     static
     {
@@ -67,7 +72,8 @@ final class DemoCommand implements Callable<Integer>
     private static Map<String, Long> pricesOf(final io.ordergateway.runtime.config.GatewayConfig config)
     {
         final Map<String, Long> prices = new LinkedHashMap<>();
-        config.instruments().forEach(i -> prices.put(i.symbol(), i.referencePrice() > 0 ? i.referencePrice() : 100 * FixedPoint.PRICE_SCALE));
+        config.instruments().forEach(i ->
+            prices.put(i.symbol(), i.referencePrice() > 0 ? i.referencePrice() : 100 * FixedPoint.PRICE_SCALE));
         return prices;
     }
 
@@ -94,7 +100,8 @@ final class DemoCommand implements Callable<Integer>
             + "(default: ${DEFAULT-VALUE}).")
     ThreadingMode threadingMode = GatewayBuilder.DEFAULT_THREADING_MODE;
 
-    @Option(names = "--topology", paramLabel = "T", description = "single, compact or per_stage (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--topology", paramLabel = "T",
+        description = "single, compact or per_stage (default: ${DEFAULT-VALUE}).")
     Topology topology = GatewayBuilder.DEFAULT_TOPOLOGY;
 
     @Option(names = "--wait-strategy", paramLabel = "W",
@@ -107,47 +114,54 @@ final class DemoCommand implements Callable<Integer>
     RoutingPolicy routing;
 
     @Option(names = "--fail-primary-after", paramLabel = "N",
-        description = "Take the primary sim broker down after N orders (it refuses everything for --outage-seconds), to watch "
-            + "failover, the recovery probe and traffic returning. Uses short periods: failover after 5 failures, probe 2 s after.")
+        description = "Take the primary sim broker down after N orders (it refuses everything for --outage-seconds), "
+            + "to watch failover, the recovery probe and traffic returning. Uses short periods: failover after 5 "
+            + "failures, probe 2 s after.")
     int failPrimaryAfter;
 
-    @Option(names = "--outage-seconds", paramLabel = "S", description = "How long the primary stays down (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--outage-seconds", paramLabel = "S",
+        description = "How long the primary stays down (default: ${DEFAULT-VALUE}).")
     double outageSeconds = 3;
 
     @Option(names = "--seed", description = "Seed of the orders and the simulated markets (default: ${DEFAULT-VALUE}).")
     long seed = 42;
 
     @Option(names = "--invalid-share", paramLabel = "S",
-        description = "Share of orders (0 to 1) made malformed or over a risk limit, to see denials (default: ${DEFAULT-VALUE}).")
+        description = "Share of orders (0 to 1) made malformed or over a risk limit, to see denials (default: "
+            + "${DEFAULT-VALUE}).")
     double invalidShare = 0.0;
 
     @Option(names = "--calendar", paramLabel = "C",
-        description = "Market hours of the symbols: 24x7 or us-equities (NYSE hours; outside them orders are denied) (default: ${DEFAULT-VALUE}).")
+        description = "Market hours of the symbols: 24x7 or us-equities (NYSE hours; outside them orders are denied) "
+            + "(default: ${DEFAULT-VALUE}).")
     String calendar = "24x7";
 
     @Option(names = "--broker", paramLabel = "B",
-        description = "sim (two in-process simulated brokers), alpaca (the endpoint of --alpaca-url; key and secret from "
-            + "ALPACA_API_KEY and ALPACA_SECRET_KEY) or alpaca-sim (the Alpaca simulator on a loopback port, through the Alpaca adapter) "
-            + "(default: ${DEFAULT-VALUE}).")
+        description = "sim (two in-process simulated brokers), alpaca (the endpoint of --alpaca-url; key and secret "
+            + "from ALPACA_API_KEY and ALPACA_SECRET_KEY) or alpaca-sim (the Alpaca simulator on a loopback port, "
+            + "through the Alpaca adapter) (default: ${DEFAULT-VALUE}).")
     String broker = "sim";
 
     @Option(names = "--alpaca-url", paramLabel = "URL",
         description = "REST base URL of an Alpaca-compatible endpoint (default: ${DEFAULT-VALUE}).")
     URI alpacaUrl = AlpacaConfig.PAPER_URL;
 
-    @Option(names = "--live", description = "Allow Alpaca's live endpoint (real money). Without it the live URL is refused.")
+    @Option(names = "--live",
+        description = "Allow Alpaca's live endpoint (real money). Without it the live URL is refused.")
     boolean live;
 
     @Option(names = "--config", paramLabel = "FILE",
-        description = "Build the gateway from this YAML configuration (brokers, routing, limits, throttles, threading); "
-            + "--journal still overrides its journal directory. See examples/gateway.yaml.")
+        description = "Build the gateway from this YAML configuration (brokers, routing, limits, throttles, "
+            + "threading); --journal still overrides its journal directory. See examples/gateway.yaml.")
     Path configFile;
 
-    @Option(names = "--profile", paramLabel = "P", description = "With --config: the profile to apply (e.g. production).")
+    @Option(names = "--profile", paramLabel = "P",
+        description = "With --config: the profile to apply (e.g. production).")
     String profile;
 
     @Option(names = "--admin-port", paramLabel = "P",
-        description = "Serve the admin endpoint on 127.0.0.1:P while the demo runs (/admin/execution-status, /admin/brokers, /metrics).")
+        description = "Serve the admin endpoint on 127.0.0.1:P while the demo runs (/admin/execution-status, "
+            + "/admin/brokers, /metrics).")
     int adminPort = -1;
 
     @Override
@@ -155,7 +169,8 @@ final class DemoCommand implements Callable<Integer>
     {
         if (orders < 1 || rate < 1 || rate > 1_000_000)
         {
-            throw new IllegalArgumentException("--orders must be at least 1 and --rate between 1 and 1000000 per second");
+            throw new IllegalArgumentException("--orders must be at least 1 and --rate between 1 and 1000000 per "
+                + "second");
         }
         if (!(invalidShare >= 0 && invalidShare <= 1))
         {
@@ -167,8 +182,10 @@ final class DemoCommand implements Callable<Integer>
         final Path journalDir = (journal != null ? journal : config != null ? config.journal() : Path.of("demo-journal",
             LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))).toAbsolutePath();
         final PrintStream out = System.out;
-        final DemoBrokers brokers = config == null ? new DemoBrokers(DemoBrokers.Kind.parse(broker), PRICES, seed, alpacaUrl, live)
-            : new DemoBrokers(io.ordergateway.runtime.config.ConfiguredGateway.brokers(config), "the brokers of " + configFile
+        final DemoBrokers brokers = config == null
+            ? new DemoBrokers(DemoBrokers.Kind.parse(broker), PRICES, seed, alpacaUrl, live)
+            : new DemoBrokers(io.ordergateway.runtime.config.ConfiguredGateway.brokers(config), "the brokers of "
+            + configFile
                 + (profile == null ? "" : " (profile " + profile + ")"));
         if (failPrimaryAfter > 0 && !brokers.canFailPrimary())
         {
@@ -177,11 +194,13 @@ final class DemoCommand implements Callable<Integer>
         }
         if (threadingMode == ThreadingMode.INVOKER)
         {
-            throw new IllegalArgumentException("--threading-mode invoker starts no threads: the demo needs dedicated or shared");
+            throw new IllegalArgumentException("--threading-mode invoker starts no threads: the demo needs dedicated "
+                + "or shared");
         }
         final String routingName = config != null ? config.routing().defaultPolicy().name().toLowerCase()
             : demoPolicy(brokers).name().toLowerCase();
-        out.printf("Gateway demo: %,d orders at %,d/s to %s (%s routing)%n", orders, rate, brokers.describe(), routingName);
+        out.printf("Gateway demo: %,d orders at %,d/s to %s (%s routing)%n", orders, rate, brokers.describe(),
+            routingName);
         final LaunchedGateway launched;
         try
         {
@@ -196,11 +215,13 @@ final class DemoCommand implements Callable<Integer>
         final OrderGateway gateway = launched.gateway();
         if (launched.watcher() != null)
         {
-            out.printf("Watching %s: risk limits, throttles, weights and enabled brokers apply while it runs%n", configFile);
+            out.printf("Watching %s: risk limits, throttles, weights and enabled brokers apply while it runs%n",
+                configFile);
         }
         if (launched.admin() != null)
         {
-            out.printf("Admin endpoint: http://127.0.0.1:%d/admin/execution-status, /admin/brokers, /metrics%n", launched.admin().port());
+            out.printf("Admin endpoint: http://127.0.0.1:%d/admin/execution-status, /admin/brokers, /metrics%n",
+                launched.admin().port());
         }
         out.printf("Gateway threads (threading mode %s; the demo's main thread is the strategy):%n",
             gateway.threadingMode().name().toLowerCase());
@@ -222,7 +243,8 @@ final class DemoCommand implements Callable<Integer>
                 long now;
                 while ((now = System.nanoTime()) < planned)
                 {
-                    // Park rather than spin: on a 2-core machine a spinning strategy thread starves the gateway's threads.
+                    // Park rather than spin: on a 2-core machine a spinning strategy thread starves the gateway's
+                    // threads.
                     if (strategy.poll() == 0 && planned - now > 20_000)
                     {
                         LockSupport.parkNanos(Math.min(planned - now - 10_000, 100_000));
@@ -269,7 +291,8 @@ final class DemoCommand implements Callable<Integer>
             brokers.close();
         }
         strategy.poll();
-        final long elapsed = sendingNanos > 0 ? sendingNanos : System.nanoTime() - started; // sending time, not the wait for the last answers
+        // sending time, not the wait for the last answers
+        final long elapsed = sendingNanos > 0 ? sendingNanos : System.nanoTime() - started;
         statements.addAll(brokers.writeStatements(journalDir, true));
         report(out, gateway, strategy, elapsed, journalDir, warmUpOrders, warmUpSend, warmUpAck, statements);
         return 0;
@@ -281,8 +304,10 @@ final class DemoCommand implements Callable<Integer>
     private LaunchedGateway launchFromFile(final GatewayConfig config, final DemoBrokers brokers, final Path journalDir)
         throws InterruptedException
     {
-        final GatewayLauncher launcher = GatewayLauncher.fromFile(configFile).profile(profile).loaded(config).brokers(brokers.adapters())
-            .customize(b -> b.onUnexplainedDifferences(false) // continuing a journal: the in-process sim brokers start empty each run
+        final GatewayLauncher launcher =
+            GatewayLauncher.fromFile(configFile).profile(profile).loaded(config).brokers(brokers.adapters())
+            // continuing a journal: the in-process sim brokers start empty each run
+            .customize(b -> b.onUnexplainedDifferences(false)
                 .journalDirectory(journalDir));
         if (adminPort >= 0)
         {
@@ -299,15 +324,19 @@ final class DemoCommand implements Callable<Integer>
         final RoutingPolicy policy = demoPolicy(brokers);
         final long ms = 1_000_000L;
         final RoutingConfig routingConfig = failPrimaryAfter > 0
-            ? RoutingConfig.defaults(brokers.adapters().size()).withPolicy(policy).withFailover(5, 1_000 * ms, 2_000 * ms, 10_000 * ms,
+            ? RoutingConfig.defaults(brokers.adapters().size()).withPolicy(policy)
+            .withFailover(5, 1_000 * ms, 2_000 * ms, 10_000 * ms,
                 2_000 * ms, 50 * ms)
             : RoutingConfig.defaults(brokers.adapters().size()).withPolicy(policy);
-        final GatewayBuilder builder = OrderGateway.builder().instanceId("demo").riskLimits(DEMO_LIMITS).routing(routingConfig)
+        final GatewayBuilder builder =
+            OrderGateway.builder().instanceId("demo").riskLimits(DEMO_LIMITS).routing(routingConfig)
             .threadingMode(threadingMode).topology(topology).waitStrategy(waitStrategy)
-            .countersFile(Path.of(io.ordergateway.core.metrics.CountersFile.DEFAULT_NAME)) // gateway stat DIR reads them
+            // gateway stat DIR reads them
+            .countersFile(Path.of(io.ordergateway.core.metrics.CountersFile.DEFAULT_NAME))
             .onUnexplainedDifferences(false) // continuing a journal: the in-process sim brokers start empty each run
             .journalDirectory(journalDir);
-        PRICES.forEach((symbol, price) -> builder.instrument(Instrument.of(symbol).withReferencePrice(price).withCalendar(calendar)));
+        PRICES.forEach((symbol, price) ->
+            builder.instrument(Instrument.of(symbol).withReferencePrice(price).withCalendar(calendar)));
         brokers.adapters().forEach(builder::broker);
         return LaunchedGateway.of(builder.build(), adminPort);
     }
@@ -315,18 +344,20 @@ final class DemoCommand implements Callable<Integer>
     private RoutingPolicy demoPolicy(final DemoBrokers brokers)
     {
         return routing != null ? routing
-            : brokers.adapters().size() == 1 || failPrimaryAfter > 0 ? RoutingPolicy.PRIMARY_ONLY : RoutingPolicy.ROUND_ROBIN;
+            : brokers.adapters().size() == 1 || failPrimaryAfter > 0 ? RoutingPolicy.PRIMARY_ONLY
+            : RoutingPolicy.ROUND_ROBIN;
     }
 
     private void report(
-        final PrintStream out, final OrderGateway gateway, final DemoStrategy strategy, final long elapsedNanos, final Path journalDir,
-        final int warmUpOrders, final Histogram warmUpSend, final Histogram warmUpAck, final List<Path> statements)
-        throws Exception
+        final PrintStream out, final OrderGateway gateway, final DemoStrategy strategy, final long elapsedNanos,
+        final Path journalDir, final int warmUpOrders, final Histogram warmUpSend, final Histogram warmUpAck,
+        final List<Path> statements) throws Exception
     {
         final GatewayMetrics m = gateway.metrics();
-        out.printf("%nSent %,d orders in %.1f s (%,.0f/s); %,d reports, %,d fills, %,d orders still working at the end%s%n",
-            strategy.submitted(), elapsedNanos / 1e9, strategy.submitted() * 1e9 / elapsedNanos, strategy.reports(), strategy.fills(),
-            strategy.workingCount(), strategy.ringFull() > 0 ? ", ring full " + strategy.ringFull() + " times" : "");
+        out.printf("%nSent %,d orders in %.1f s (%,.0f/s); %,d reports, %,d fills, %,d orders still working at the "
+            + "end%s%n", strategy.submitted(), elapsedNanos / 1e9, strategy.submitted() * 1e9 / elapsedNanos,
+            strategy.reports(), strategy.fills(), strategy.workingCount(), strategy.ringFull() > 0 ? ", ring full "
+            + strategy.ringFull() + " times" : "");
 
         out.println();
         final Histogram send = m.submitToSend().snapshot();
@@ -339,20 +370,22 @@ final class DemoCommand implements Callable<Integer>
         latency.add("submit -> send, all", send).add("submit -> ack, all", ack).print(out);
         if (warmUpSend != null)
         {
-            out.printf("  (the first two rows leave out the first %,d orders: JIT, class loading, first journal mapping)%n",
-                warmUpOrders);
+            out.printf("  (the first two rows leave out the first %,d orders: JIT, class loading, first journal "
+                + "mapping)%n", warmUpOrders);
         }
 
         out.println();
         final List<String> names = gateway.brokerNames();
         final io.ordergateway.core.routing.ExecutionStatus status = gateway.executionStatus();
-        final TextTable brokers = new TextTable("broker", "role", "breaker", "availability", "sent", "acks", "rejects", "failures", "fills",
+        final TextTable brokers =
+            new TextTable("broker", "role", "breaker", "availability", "sent", "acks", "rejects", "failures", "fills",
             "filled qty", "notional", "ack p50 us", "ack p99 us", "1st fill p50 us");
         for (int b = 0; b < names.size(); b++)
         {
             final Histogram brokerAck = m.submitToAck(b).snapshot();
             final Histogram brokerFill = m.submitToFirstFill(b).snapshot();
-            final io.ordergateway.core.routing.ExecutionStatus.Broker line = status == null ? null : status.brokers().get(b);
+            final io.ordergateway.core.routing.ExecutionStatus.Broker line = status == null ? null
+                : status.brokers().get(b);
             brokers.row(names.get(b), line == null ? "-" : line.role(), line == null ? "-" : line.breaker(),
                 line == null ? "-" : String.format("%.1f%%", line.availability() * 100),
                 m.get(b, BrokerCounter.SENT), m.get(b, BrokerCounter.ACKNOWLEDGED), m.get(b, BrokerCounter.REJECTED),
@@ -371,7 +404,8 @@ final class DemoCommand implements Callable<Integer>
         {
             if (m.deniedCount(reason) > 0)
             {
-                denials.row(reason.name(), m.deniedCount(reason), reason.isRetryable() ? "yes" : "no", reason.suggestion());
+                denials.row(reason.name(), m.deniedCount(reason), reason.isRetryable() ? "yes" : "no",
+                    reason.suggestion());
                 anyDenied = true;
             }
         }
@@ -383,7 +417,8 @@ final class DemoCommand implements Callable<Integer>
 
         out.println();
         final PortfolioSnapshot snapshot = gateway.snapshot().get(10, TimeUnit.SECONDS);
-        final TextTable positions = new TextTable("position", "quantity", "avg price", "realised P&L", "bought", "sold", "by broker");
+        final TextTable positions =
+            new TextTable("position", "quantity", "avg price", "realised P&L", "bought", "sold", "by broker");
         for (final String symbol : gateway.symbols().names())
         {
             final PortfolioSnapshot.PositionLine total = snapshot.position(PortfolioSnapshot.TOTAL, symbol);
@@ -393,9 +428,10 @@ final class DemoCommand implements Callable<Integer>
                 byBroker.append(b == 0 ? "" : "  ").append(names.get(b)).append(' ')
                     .append(FixedPoint.formatQuantity(snapshot.position(b, symbol).quantity()));
             }
-            positions.row(symbol, FixedPoint.formatQuantity(total.quantity()), FixedPoint.formatPrice(total.averagePrice()),
-                money(total.realisedPnl()), FixedPoint.formatQuantity(total.boughtQuantity()),
-                FixedPoint.formatQuantity(total.soldQuantity()), byBroker);
+            positions.row(symbol, FixedPoint.formatQuantity(total.quantity()),
+                FixedPoint.formatPrice(total.averagePrice()), money(total.realisedPnl()),
+                FixedPoint.formatQuantity(total.boughtQuantity()), FixedPoint.formatQuantity(total.soldQuantity()),
+                byBroker);
         }
         positions.print(out);
 
@@ -406,10 +442,12 @@ final class DemoCommand implements Callable<Integer>
             reader.readAll((templateId, buffer, offset, blockLength, version, index) -> count[0]++);
             records = count[0];
         }
-        out.printf("%nJournal: %s (%,d records)%nDump it: ./gateway journal dump %s%n", journalDir, records, journalDir);
+        out.printf("%nJournal: %s (%,d records)%nDump it: ./gateway journal dump %s%n", journalDir, records,
+            journalDir);
         out.println();
         RoutingTimeline.print(out, journalDir, gateway.brokerNames());
-        out.printf("Client order ids sent to more than one broker: %d%n%n", RoutingTimeline.idsSentToTwoBrokers(journalDir));
+        out.printf("Client order ids sent to more than one broker: %d%n%n",
+            RoutingTimeline.idsSentToTwoBrokers(journalDir));
         final StringBuilder reconcile = new StringBuilder("  ./gateway journal reconcile ").append(journalDir);
         statements.forEach(f -> reconcile.append(" --statement ").append(f));
         out.printf("Each broker's statement is next to it: reconcile with%n%s%n", reconcile);
@@ -477,8 +515,9 @@ final class DemoCommand implements Callable<Integer>
             final int width = 30;
             final int filled = (int)((long)done * width / total);
             final double rate = elapsedNanos > 0 ? done * 1e9 / elapsedNanos : 0;
-            return String.format("[%s%s] %3d%%  %,d/%,d orders  %,.0f/s%s", "#".repeat(filled), ".".repeat(width - filled),
-                done * 100L / total, done, total, rate, fills >= 0 ? String.format("  %,d fills", fills) : "");
+            return String.format("[%s%s] %3d%%  %,d/%,d orders  %,.0f/s%s", "#".repeat(filled),
+                ".".repeat(width - filled), done * 100L / total, done, total, rate, fills >= 0
+                ? String.format("  %,d fills", fills) : "");
         }
     }
 }

@@ -40,7 +40,8 @@ final class DemoStrategy implements ExecutionReportHandler
     private long ringFull;
     private long submitted;
 
-    DemoStrategy(final OrderGateway gateway, final Map<String, Long> referencePrices, final long seed, final double invalidShare)
+    DemoStrategy(final OrderGateway gateway, final Map<String, Long> referencePrices, final long seed,
+        final double invalidShare)
     {
         this.gateway = gateway;
         this.invalidShare = invalidShare;
@@ -122,7 +123,8 @@ final class DemoStrategy implements ExecutionReportHandler
                 order.type(OrderType.LIMIT).limitPrice(FixedPoint.NULL);
                 break;
             case 4: // a fat finger: 30% away from the reference price
-                order.type(OrderType.LIMIT).timeInForce(TimeInForce.DAY).limitPrice(prices[s] / 100 * 130 - (prices[s] / 100 * 130) % 1_000_000);
+                order.type(OrderType.LIMIT).timeInForce(TimeInForce.DAY)
+                .limitPrice(prices[s] / 100 * 130 - (prices[s] / 100 * 130) % 1_000_000);
                 break;
             case 5: // larger than one order may be
                 order.quantity(FixedPoint.quantity(5_000));
@@ -130,8 +132,8 @@ final class DemoStrategy implements ExecutionReportHandler
             default: // a bracket whose take-profit is on the wrong side
                 order.type(OrderType.LIMIT).timeInForce(TimeInForce.DAY).limitPrice(prices[s] - prices[s] % 1_000_000)
                     .orderClass(io.ordergateway.core.domain.OrderClass.BRACKET)
-                    .takeProfit(prices[s] - prices[s] % 1_000_000 - 1_000_000).stopLoss(prices[s] - prices[s] % 1_000_000 - 2_000_000,
-                        FixedPoint.NULL);
+                    .takeProfit(prices[s] - prices[s] % 1_000_000 - 1_000_000)
+                    .stopLoss(prices[s] - prices[s] % 1_000_000 - 2_000_000, FixedPoint.NULL);
                 break;
         }
     }

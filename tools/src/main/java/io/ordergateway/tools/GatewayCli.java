@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "gateway 0.1.0",
     header = "Low-latency order gateway: run the demo, read the journal, benchmark, serve the Alpaca simulator.",
-    subcommands = {DemoCommand.class, JournalCommand.class, ReportCommand.class, StatCommand.class, BenchCommand.class, AlpacaSimCommand.class,
+    subcommands = {DemoCommand.class, JournalCommand.class, ReportCommand.class, StatCommand.class, BenchCommand.class,
+    AlpacaSimCommand.class,
         CommandLine.HelpCommand.class})
 public final class GatewayCli
 {
@@ -40,7 +41,8 @@ public final class GatewayCli
         final CommandLine cli = new CommandLine(new GatewayCli());
         cli.setExecutionExceptionHandler((ex, cmd, parseResult) ->
         {
-            cmd.getErr().println("gateway: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
+            cmd.getErr().println("gateway: "
+                + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
             return 2;
         });
         cli.setCaseInsensitiveEnumValuesAllowed(true);

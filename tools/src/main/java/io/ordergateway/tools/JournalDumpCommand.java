@@ -29,7 +29,8 @@ final class JournalDumpCommand implements Callable<Integer>
     @Option(names = "--order", paramLabel = "ID", description = "Only records of this order id.")
     Long orderId;
 
-    @Option(names = "--type", paramLabel = "RECORD", description = "Only records of this type, e.g. OrderNew, Fill, OrderDenied.")
+    @Option(names = "--type", paramLabel = "RECORD",
+        description = "Only records of this type, e.g. OrderNew, Fill, OrderDenied.")
     String recordType;
 
     @Option(names = "--limit", paramLabel = "N", description = "Stop after N records (default: all).")
@@ -38,16 +39,19 @@ final class JournalDumpCommand implements Callable<Integer>
     @Option(names = "--symbol", paramLabel = "SYM", description = "Only records of orders in this symbol.")
     String symbol;
 
-    @Option(names = "--client-order-id", paramLabel = "ID", description = "Only records of this order, by the id the broker saw (e.g. gw1-42).")
+    @Option(names = "--client-order-id", paramLabel = "ID",
+        description = "Only records of this order, by the id the broker saw (e.g. gw1-42).")
     String clientOrderId;
 
-    @Option(names = "--from", paramLabel = "TIME", description = "Only records at or after this time (2026-11-21 or 2026-11-21T14:30:00Z).")
+    @Option(names = "--from", paramLabel = "TIME",
+        description = "Only records at or after this time (2026-11-21 or 2026-11-21T14:30:00Z).")
     String from;
 
     @Option(names = "--to", paramLabel = "TIME", description = "Only records before this time.")
     String to;
 
-    @Option(names = {"-f", "--follow"}, description = "Keep printing records as they are appended, like tail -f (Ctrl-C to stop).")
+    @Option(names = {"-f", "--follow"},
+        description = "Keep printing records as they are appended, like tail -f (Ctrl-C to stop).")
     boolean follow;
 
     @Override
@@ -107,7 +111,8 @@ final class JournalDumpCommand implements Callable<Integer>
         }
         catch (final NumberFormatException ex)
         {
-            throw new IllegalArgumentException("--client-order-id: expected <instance>-<number>, e.g. gw1-42, got '" + clientOrderId + "'");
+            throw new IllegalArgumentException("--client-order-id: expected <instance>-<number>, e.g. gw1-42, got '"
+                + clientOrderId + "'");
         }
     }
 }

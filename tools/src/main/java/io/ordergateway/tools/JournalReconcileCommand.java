@@ -26,8 +26,8 @@ import java.util.concurrent.Callable;
     mixinStandardHelpOptions = true,
     header = "Compare a journal's positions and working orders with brokers' statements.",
     description = {
-        "Rebuilds positions and working orders from the journal, compares them with each statement (JSON, as gateway demo writes "
-            + "for each sim broker next to its journal) and lists every difference.",
+        "Rebuilds positions and working orders from the journal, compares them with each statement (JSON, as gateway "
+            + "demo writes for each sim broker next to its journal) and lists every difference.",
         "Exit code: 0 when they agree, 1 when anything differs, 2 on bad input."})
 final class JournalReconcileCommand implements Callable<Integer>
 {
@@ -40,7 +40,8 @@ final class JournalReconcileCommand implements Callable<Integer>
     @Parameters(index = "0", paramLabel = "DIR", description = "The journal directory.")
     Path directory;
 
-    @Option(names = "--statement", paramLabel = "FILE", required = true, description = "A broker statement (repeat for several brokers).")
+    @Option(names = "--statement", paramLabel = "FILE", required = true,
+        description = "A broker statement (repeat for several brokers).")
     List<Path> statements;
 
     @Option(names = "--format", paramLabel = "F", description = "table, json or csv (default: ${DEFAULT-VALUE}).")
@@ -66,9 +67,11 @@ final class JournalReconcileCommand implements Callable<Integer>
         switch (format)
         {
             case JSON:
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(differences.stream()
-                    .map(d -> java.util.Map.of("kind", d.kind().name(), "symbol", d.symbol(), "clientOrderId", d.clientOrderId(),
-                        "journal", FixedPoint.formatQuantity(d.journal()), "broker", FixedPoint.formatQuantity(d.broker())))
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(differences.stream()
+                    .map(d -> java.util.Map.of("kind", d.kind().name(), "symbol", d.symbol(), "clientOrderId",
+                        d.clientOrderId(), "journal", FixedPoint.formatQuantity(d.journal()), "broker",
+                        FixedPoint.formatQuantity(d.broker())))
                     .toList()));
                 break;
             case CSV:
@@ -80,8 +83,10 @@ final class JournalReconcileCommand implements Callable<Integer>
                 out.println("Journal " + directory.toAbsolutePath() + " against " + String.join(", ", brokers) + ":");
                 if (!differences.isEmpty())
                 {
-                    final TextTable table = new TextTable("difference", "symbol", "client order id", "journal", "broker");
-                    differences.forEach(d -> table.row(d.kind(), d.symbol(), d.clientOrderId(), FixedPoint.formatQuantity(d.journal()),
+                    final TextTable table =
+                        new TextTable("difference", "symbol", "client order id", "journal", "broker");
+                    differences.forEach(d ->
+                        table.row(d.kind(), d.symbol(), d.clientOrderId(), FixedPoint.formatQuantity(d.journal()),
                         FixedPoint.formatQuantity(d.broker())));
                     table.print(out);
                 }

@@ -21,13 +21,15 @@ import java.util.concurrent.Callable;
     name = "replay",
     mixinStandardHelpOptions = true,
     header = "Rebuild orders and positions from a journal with the gateway's own state code.",
-    description = "Prints positions (per broker and total), open orders, the state digest, the replay speed and the routing timeline.")
+    description = "Prints positions (per broker and total), open orders, the state digest, the replay speed and the "
+    + "routing timeline.")
 final class JournalReplayCommand implements Callable<Integer>
 {
     @Parameters(index = "0", paramLabel = "DIR", description = "The journal directory.")
     Path directory;
 
-    @Option(names = "--until-sequence", paramLabel = "SEQ", description = "Stop before this ring sequence (default: the end).")
+    @Option(names = "--until-sequence", paramLabel = "SEQ",
+        description = "Stop before this ring sequence (default: the end).")
     long untilSequence = Long.MAX_VALUE;
 
     @Option(names = "--max-orders", paramLabel = "N", description = "Open orders to list (default: ${DEFAULT-VALUE}).")
@@ -51,7 +53,8 @@ final class JournalReplayCommand implements Callable<Integer>
                 {
                     final int width = 30;
                     final int done = (int)Math.min(width, records * width / Math.max(1, layout.records()));
-                    System.err.printf("\r[%s%s] %,d / %,d records", "#".repeat(done), ".".repeat(width - done), records, layout.records());
+                    System.err.printf("\r[%s%s] %,d / %,d records", "#".repeat(done), ".".repeat(width - done), records,
+                        layout.records());
                 }
             });
         }
@@ -62,31 +65,38 @@ final class JournalReplayCommand implements Callable<Integer>
         }
         final PortfolioSnapshot snapshot = replayer.snapshot();
 
-        final TextTable positions = new TextTable("position", "broker", "quantity", "avg price", "realised P&L", "bought", "sold");
+        final TextTable positions =
+            new TextTable("position", "broker", "quantity", "avg price", "realised P&L", "bought", "sold");
         for (final PortfolioSnapshot.PositionLine p : snapshot.positions())
         {
-            positions.row(p.symbol(), p.brokerId() == PortfolioSnapshot.TOTAL ? "total" : layout.brokerName(p.brokerId()),
-                FixedPoint.formatQuantity(p.quantity()), FixedPoint.formatPrice(p.averagePrice()), FixedPoint.formatPrice(p.realisedPnl()),
+            positions.row(p.symbol(), p.brokerId() == PortfolioSnapshot.TOTAL ? "total"
+                : layout.brokerName(p.brokerId()), FixedPoint.formatQuantity(p.quantity()),
+                FixedPoint.formatPrice(p.averagePrice()), FixedPoint.formatPrice(p.realisedPnl()),
                 FixedPoint.formatQuantity(p.boughtQuantity()), FixedPoint.formatQuantity(p.soldQuantity()));
         }
         positions.print(out);
         out.println();
-        final TextTable orders = new TextTable("open order", "broker", "symbol", "side", "type", "state", "quantity", "filled", "limit");
-        snapshot.openOrders().stream().limit(maxOrders).forEach(o -> orders.row(o.orderId(), layout.brokerName(o.brokerId()), o.symbol(), o.side(), o.type(),
-            o.state(), FixedPoint.formatQuantity(o.quantity()), FixedPoint.formatQuantity(o.cumQuantity()), FixedPoint.formatPrice(o.limitPrice())));
+        final TextTable orders =
+            new TextTable("open order", "broker", "symbol", "side", "type", "state", "quantity", "filled", "limit");
+        snapshot.openOrders().stream().limit(maxOrders)
+            .forEach(o -> orders.row(o.orderId(), layout.brokerName(o.brokerId()), o.symbol(), o.side(), o.type(),
+            o.state(), FixedPoint.formatQuantity(o.quantity()), FixedPoint.formatQuantity(o.cumQuantity()),
+            FixedPoint.formatPrice(o.limitPrice())));
         orders.print(out);
         if (snapshot.openOrders().size() > maxOrders)
         {
             out.printf("  ... and %,d more%n", snapshot.openOrders().size() - maxOrders);
         }
-        out.printf("%n%,d open orders; state at sequence %,d; digest %s%n", snapshot.openOrders().size(), snapshot.sequence(),
-            snapshot.digest());
-        out.printf("Replayed %,d records (%,d events) in %.2f s: %,.0f records/s (layout pass %.2f s)%n", replayer.records(),
-            replayer.events(), nanos / 1e9, replayer.records() * 1e9 / Math.max(1, nanos), layoutNanos / 1e9);
+        out.printf("%n%,d open orders; state at sequence %,d; digest %s%n", snapshot.openOrders().size(),
+            snapshot.sequence(), snapshot.digest());
+        out.printf("Replayed %,d records (%,d events) in %.2f s: %,.0f records/s (layout pass %.2f s)%n",
+            replayer.records(), replayer.events(), nanos / 1e9, replayer.records() * 1e9 / Math.max(1, nanos),
+            layoutNanos / 1e9);
         if (untilSequence == Long.MAX_VALUE)
         {
             out.println();
-            final io.ordergateway.core.recovery.RoutingReplay.Result routing = RoutingTimeline.print(out, directory, layout.brokerNames());
+            final io.ordergateway.core.recovery.RoutingReplay.Result routing =
+                RoutingTimeline.print(out, directory, layout.brokerNames());
             return routing == null || routing.same() ? 0 : 1;
         }
         return 0;

@@ -9,7 +9,8 @@ import java.io.PrintStream;
  */
 final class LatencyTable
 {
-    private final TextTable table = new TextTable("latency (us)", "p50", "p90", "p99", "p99.9", "p99.99", "max", "count");
+    private final TextTable table =
+        new TextTable("latency (us)", "p50", "p90", "p99", "p99.9", "p99.99", "max", "count");
 
     LatencyTable add(final String name, final Histogram h)
     {
@@ -19,7 +20,8 @@ final class LatencyTable
             return this;
         }
         table.row(name, us(h.getValueAtPercentile(50)), us(h.getValueAtPercentile(90)), us(h.getValueAtPercentile(99)),
-            us(h.getValueAtPercentile(99.9)), us(h.getValueAtPercentile(99.99)), us(h.getMaxValue()), h.getTotalCount());
+            us(h.getValueAtPercentile(99.9)), us(h.getValueAtPercentile(99.99)), us(h.getMaxValue()),
+            h.getTotalCount());
         return this;
     }
 

@@ -17,14 +17,16 @@ import java.util.concurrent.Callable;
     name = "brokers",
     mixinStandardHelpOptions = true,
     header = "Compare brokers from a journal: latency, fill and reject rates, cost.",
-    description = "Ack and fill latency p50/p95/p99, fill rate, reject rate and configured cost per broker, a winner per metric when the "
+    description = "Ack and fill latency p50/p95/p99, fill rate, reject rate and configured cost per broker, a winner "
+    + "per metric when the "
         + "difference is significant (Mann-Whitney U, two-proportion z-test, p < 0.05), and recommendations.")
 final class ReportBrokersCommand implements Callable<Integer>
 {
     @Parameters(index = "0", paramLabel = "DIR", description = "The journal directory.")
     Path directory;
 
-    @Option(names = "--from", paramLabel = "TIME", description = "Orders sent at or after this time (2026-11-21 or 2026-11-21T14:30:00Z).")
+    @Option(names = "--from", paramLabel = "TIME",
+        description = "Orders sent at or after this time (2026-11-21 or 2026-11-21T14:30:00Z).")
     String from;
 
     @Option(names = "--to", paramLabel = "TIME", description = "Orders sent before this time.")
@@ -33,7 +35,8 @@ final class ReportBrokersCommand implements Callable<Integer>
     @Option(names = "--ab-split", description = "Count only orders routed by the weighted split (an A/B comparison).")
     boolean abSplit;
 
-    @Option(names = "--names", split = ",", paramLabel = "NAME", description = "Broker names by id, e.g. sim-a,sim-b (default: the names the journal gives them).")
+    @Option(names = "--names", split = ",", paramLabel = "NAME",
+        description = "Broker names by id, e.g. sim-a,sim-b (default: the names the journal gives them).")
     List<String> names = List.of();
 
     @Override
@@ -45,7 +48,8 @@ final class ReportBrokersCommand implements Callable<Integer>
         }
         final long fromNanos = from == null ? Long.MIN_VALUE : TimeArgument.epochNanos(from, "--from");
         final long toNanos = to == null ? Long.MAX_VALUE : TimeArgument.epochNanos(to, "--to");
-        System.out.print(BrokerComparison.render(BrokerComparison.fromJournal(directory, fromNanos, toNanos, abSplit, names)));
+        System.out.print(BrokerComparison.render(BrokerComparison.fromJournal(directory, fromNanos, toNanos, abSplit,
+            names)));
         return 0;
     }
 }

@@ -54,14 +54,16 @@ final class RoutingTimeline
             final TextTable table = new TextTable("time", "+s", "event", "broker", "from");
             for (final JournalReplayer.RoutingSwitch s : shown)
             {
-                table.row(Instant.ofEpochSecond(0, s.timestamp()).toString(), String.format("%.3f", (s.timestamp() - first) / 1e9), s.kind(),
-                    name(names, s.broker()), s.other() < 0 ? "" : name(names, s.other()));
+                table.row(Instant.ofEpochSecond(0, s.timestamp()).toString(),
+                    String.format("%.3f", (s.timestamp() - first) / 1e9), s.kind(), name(names, s.broker()),
+                    s.other() < 0 ? "" : name(names, s.other()));
             }
             out.println("Routing timeline (failover, probes, recovery, breakers, pauses):");
             table.print(out);
         }
         out.printf("Routing replay: %,d decisions journaled, replay made %s%n", result.journaled().size(),
-            result.same() ? "the same ones" : "DIFFERENT ones (" + result.replayed().size() + "): the journal's routing cannot be reproduced");
+            result.same() ? "the same ones" : "DIFFERENT ones (" + result.replayed().size()
+            + "): the journal's routing cannot be reproduced");
         return result;
     }
 
@@ -79,8 +81,8 @@ final class RoutingTimeline
             {
                 @Override
                 public void onOrderSent(
-                    final long sequence, final long timestamp, final long orderId, final int brokerId, final int command,
-                    final String clientOrderId)
+                    final long sequence, final long timestamp, final long orderId, final int brokerId,
+                    final int command, final String clientOrderId)
                 {
                     if (command == CommandKind.NEW.code())
                     {

@@ -22,7 +22,8 @@ import java.util.concurrent.locks.LockSupport;
     name = "stat",
     mixinStandardHelpOptions = true,
     header = "Show a running gateway's live counters, refreshing.",
-    description = "Orders in, sent, denied by reason, acks, fills, per-broker state, ring and journal, read from the gateway's counters "
+    description = "Orders in, sent, denied by reason, acks, fills, per-broker state, ring and journal, read from the "
+    + "gateway's counters "
         + "file (DIR/" + CountersFile.DEFAULT_NAME + ", or the file itself) from another process, until Ctrl-C.")
 final class StatCommand implements Callable<Integer>
 {
@@ -62,7 +63,8 @@ final class StatCommand implements Callable<Integer>
                 final long heartbeat = reader.heartbeatMillis();
                 final long now = System.currentTimeMillis();
                 final String state = heartbeat == 0 ? "closed"
-                    : now - heartbeat > 5_000 ? "not updating for " + (now - heartbeat) / 1000 + " s (stopped?)" : "running";
+                    : now - heartbeat > 5_000 ? "not updating for " + (now - heartbeat) / 1000 + " s (stopped?)"
+                    : "running";
                 screen.append(String.format("gateway pid %d, started %s, %s (%s)%n%n", reader.pid(),
                     Duration.ofMillis(now - reader.startMillis()).toSeconds() + " s ago", state, file));
                 final TextTable table = new TextTable("counter", "value", "per second");
@@ -72,7 +74,8 @@ final class StatCommand implements Callable<Integer>
                     {
                         final Long before = previous.get(e.getKey());
                         table.row(e.getKey(), String.format("%,d", e.getValue()),
-                            before == null ? "" : String.format("%,.0f", (e.getValue() - before) * 1000.0 / intervalMillis));
+                            before == null ? "" :
+                            String.format("%,.0f", (e.getValue() - before) * 1000.0 / intervalMillis));
                     }
                 }
                 final java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();

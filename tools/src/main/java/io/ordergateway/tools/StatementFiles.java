@@ -24,7 +24,8 @@ import java.util.Locale;
  *
  * <pre>{"broker": "sim-a", "brokerId": 0,
  *  "positions": [{"symbol": "AAPL", "quantity": "-48"}],
- *  "openOrders": [{"clientOrderId": "demo-17", "symbol": "MSFT", "side": "buy", "quantity": "10", "filled": "3"}]}</pre>
+ *  "openOrders": [{"clientOrderId": "demo-17", "symbol": "MSFT", "side": "buy", "quantity": "10", "filled":
+ *  "3"}]}</pre>
  *
  * Reading reports the first problem with its place in the file ({@code positions[2].quantity}).
  */
@@ -50,7 +51,8 @@ final class StatementFiles
         for (final BrokerStatement.OpenOrder o : statement.openOrders())
         {
             orders.addObject().put("clientOrderId", o.clientOrderId()).put("symbol", o.symbol())
-                .put("side", o.side().name().toLowerCase(Locale.ROOT)).put("quantity", FixedPoint.formatQuantity(o.quantity()))
+                .put("side", o.side().name().toLowerCase(Locale.ROOT))
+                .put("quantity", FixedPoint.formatQuantity(o.quantity()))
                 .put("filled", FixedPoint.formatQuantity(o.filled()));
         }
         Files.writeString(file, JSON.writeValueAsString(root));
@@ -69,8 +71,9 @@ final class StatementFiles
         }
         catch (final JsonProcessingException ex)
         {
-            throw new IllegalArgumentException("statement " + file + ": not valid JSON at line " + ex.getLocation().getLineNr()
-                + ", column " + ex.getLocation().getColumnNr() + ": " + ex.getOriginalMessage());
+            throw new IllegalArgumentException("statement " + file + ": not valid JSON at line "
+                + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() + ": "
+                + ex.getOriginalMessage());
         }
         catch (final IOException ex)
         {
@@ -100,10 +103,11 @@ final class StatementFiles
             final String side = text(o, "side", at).toUpperCase(Locale.ROOT);
             if (!side.equals("BUY") && !side.equals("SELL"))
             {
-                throw new IllegalArgumentException(at + "side: expected buy or sell, got '" + side.toLowerCase(Locale.ROOT) + "'");
+                throw new IllegalArgumentException(at + "side: expected buy or sell, got '"
+                    + side.toLowerCase(Locale.ROOT) + "'");
             }
-            orders.add(new BrokerStatement.OpenOrder(text(o, "clientOrderId", at), text(o, "symbol", at), Side.valueOf(side),
-                decimal(o, "quantity", at), decimal(o, "filled", at)));
+            orders.add(new BrokerStatement.OpenOrder(text(o, "clientOrderId", at), text(o, "symbol", at),
+                Side.valueOf(side), decimal(o, "quantity", at), decimal(o, "filled", at)));
         }
         return new BrokerStatement(broker, brokerId.asInt(), positions, orders);
     }

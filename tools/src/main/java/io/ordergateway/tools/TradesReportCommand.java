@@ -59,7 +59,8 @@ final class TradesReportCommand implements Callable<Integer>
     @Parameters(index = "0", paramLabel = "DIR", description = "The journal directory.")
     Path directory;
 
-    @Option(names = "--from", paramLabel = "TIME", description = "Fills at or after this time (2026-11-21 or 2026-11-21T14:30:00Z).")
+    @Option(names = "--from", paramLabel = "TIME",
+        description = "Fills at or after this time (2026-11-21 or 2026-11-21T14:30:00Z).")
     String from;
 
     @Option(names = "--to", paramLabel = "TIME", description = "Fills before this time.")
@@ -143,7 +144,8 @@ final class TradesReportCommand implements Callable<Integer>
 
         @Override
         public void onEventRefused(
-            final long sequence, final long timestamp, final long orderId, final int refusedRecord, final int kind, final int state)
+            final long sequence, final long timestamp, final long orderId, final int refusedRecord, final int kind,
+            final int state)
         {
             pending = false;
         }
@@ -183,15 +185,19 @@ final class TradesReportCommand implements Callable<Integer>
     private void print(final Map<String, Totals> totals) throws Exception
     {
         final PrintStream out = System.out;
-        final List<String> header = List.of("symbol", "buys", "sells", "bought", "sold", "bought notional", "sold notional", "avg buy",
+        final List<String> header =
+            List.of("symbol", "buys", "sells", "bought", "sold", "bought notional", "sold notional", "avg buy",
             "avg sell", "realised P&L");
-        final List<List<String>> rows = totals.entrySet().stream().filter(e -> e.getValue().buys + e.getValue().sells > 0).map(e ->
+        final List<List<String>> rows =
+            totals.entrySet().stream().filter(e -> e.getValue().buys + e.getValue().sells > 0).map(e ->
         {
             final Totals t = e.getValue();
-            return List.of(e.getKey(), Long.toString(t.buys), Long.toString(t.sells), FixedPoint.formatQuantity(t.boughtQuantity),
-                FixedPoint.formatQuantity(t.soldQuantity), money(t.boughtNotional), money(t.soldNotional),
-                t.boughtQuantity == 0 ? "-" : FixedPoint.formatPrice(ScaledMath.averagePrice(t.boughtNotional, t.boughtQuantity)),
-                t.soldQuantity == 0 ? "-" : FixedPoint.formatPrice(ScaledMath.averagePrice(t.soldNotional, t.soldQuantity)),
+            return List.of(e.getKey(), Long.toString(t.buys), Long.toString(t.sells),
+                FixedPoint.formatQuantity(t.boughtQuantity), FixedPoint.formatQuantity(t.soldQuantity),
+                money(t.boughtNotional), money(t.soldNotional), t.boughtQuantity == 0 ? "-"
+                : FixedPoint.formatPrice(ScaledMath.averagePrice(t.boughtNotional, t.boughtQuantity)),
+                t.soldQuantity == 0 ? "-"
+                : FixedPoint.formatPrice(ScaledMath.averagePrice(t.soldNotional, t.soldQuantity)),
                 money(t.realisedPnl));
         }).toList();
         switch (format)
@@ -201,7 +207,8 @@ final class TradesReportCommand implements Callable<Integer>
                 rows.forEach(r -> out.println(String.join(",", r)));
                 break;
             case JSON:
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows.stream().map(r ->
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(rows.stream().map(r ->
                 {
                     final Map<String, String> row = new LinkedHashMap<>();
                     for (int i = 0; i < header.size(); i++)

@@ -69,17 +69,20 @@ class GatewayCliTest
         out.reset();
         assertThat(GatewayCli.run("journal", "dump", journal.toString())).isZero();
         final String dump = stdout();
-        assertThat(dump).contains("OrderNew").contains("OrderRouted").contains("OrderSent").contains("clientOrderId=demo-1")
+        assertThat(dump).contains("OrderNew").contains("OrderRouted").contains("OrderSent")
+            .contains("clientOrderId=demo-1")
             .contains("BrokerAck");
         assertThat(dump.lines().findFirst()).as("the session's first record says who wrote it, with what")
             .hasValueSatisfying(first -> assertThat(first).contains("SessionStart").contains("instance=demo")
                 .contains("brokers=sim-a(sim),sim-b(sim)").containsPattern("symbols=[A-Z,]*AAPL"));
-        assertThat(dump).as("brokers by the names the journal gives them").containsPattern("OrderSent +order=1 broker=sim-[ab] NEW")
+        assertThat(dump).as("brokers by the names the journal gives them")
+            .containsPattern("OrderSent +order=1 broker=sim-[ab] NEW")
             .doesNotContain("broker=0 ");
         assertThat(dump.lines().filter(l -> l.contains("OrderNew"))).hasSize(400);
 
         out.reset();
-        assertThat(GatewayCli.run("journal", "dump", journal.toString(), "--order", "1", "--type", "OrderNew")).isZero();
+        assertThat(GatewayCli.run("journal", "dump", journal.toString(), "--order", "1", "--type", "OrderNew"))
+            .isZero();
         assertThat(stdout().lines()).singleElement().asString().contains("order=1 ");
 
         out.reset();
@@ -91,15 +94,19 @@ class GatewayCliTest
     void invalidAndOverLimitOrdersAreDeniedTabledAndJournaledWithCodeAndDetail()
     {
         final Path journal = dir.resolve("invalid");
-        assertThat(GatewayCli.run("demo", "--orders", "600", "--rate", "6000", "--invalid-share", "0.5", "--journal", journal.toString()))
+        assertThat(GatewayCli.run("demo", "--orders", "600", "--rate", "6000", "--invalid-share", "0.5", "--journal",
+            journal.toString()))
             .as(stderr()).isZero();
-        assertThat(stdout()).contains("denied by reason").contains("INVALID_PRICE").contains("UNKNOWN_SYMBOL").contains("INVALID_QUANTITY")
+        assertThat(stdout()).contains("denied by reason").contains("INVALID_PRICE").contains("UNKNOWN_SYMBOL")
+            .contains("INVALID_QUANTITY")
             .contains("RISK_LIMIT");
         out.reset();
         assertThat(GatewayCli.run("journal", "dump", journal.toString(), "--type", "OrderDenied")).isZero();
         final String denials = stdout();
-        assertThat(denials.lines()).isNotEmpty().allSatisfy(line -> assertThat(line).contains("reason=").contains("field="));
-        assertThat(denials).contains("reason=RISK_LIMIT field=PRICE_BAND").contains("reason=RISK_LIMIT field=MAX_ORDER_QUANTITY")
+        assertThat(denials.lines()).isNotEmpty()
+            .allSatisfy(line -> assertThat(line).contains("reason=").contains("field="));
+        assertThat(denials).contains("reason=RISK_LIMIT field=PRICE_BAND")
+            .contains("reason=RISK_LIMIT field=MAX_ORDER_QUANTITY")
             .contains("reason=INVALID_PRICE field=LIMIT_PRICE").contains("reason=UNKNOWN_SYMBOL field=SYMBOL")
             .contains("reason=INVALID_PRICE field=TAKE_PROFIT");
     }
@@ -108,7 +115,8 @@ class GatewayCliTest
     void replayAndReconcileTheDemosJournalAgainstItsBrokersStatements() throws Exception
     {
         final Path journal = dir.resolve("reconcile");
-        assertThat(GatewayCli.run("demo", "--orders", "500", "--rate", "5000", "--journal", journal.toString())).as(stderr()).isZero();
+        assertThat(GatewayCli.run("demo", "--orders", "500", "--rate", "5000", "--journal", journal.toString()))
+            .as(stderr()).isZero();
         final Path statementA = journal.resolve("statement-sim-a.json");
         final Path statementB = journal.resolve("statement-sim-b.json");
 
@@ -117,15 +125,16 @@ class GatewayCliTest
         assertThat(stdout()).contains("position").contains("AAPL").contains("digest").contains("records/s");
 
         out.reset();
-        assertThat(GatewayCli.run("journal", "reconcile", journal.toString(), "--statement", statementA.toString(), "--statement",
-            statementB.toString())).as(stdout()).isZero();
+        assertThat(GatewayCli.run("journal", "reconcile", journal.toString(), "--statement", statementA.toString(),
+            "--statement", statementB.toString())).as(stdout()).isZero();
         assertThat(stdout()).contains("0 differences");
 
         // A statement edited by hand: one quantity changed, one position added.
         final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         final com.fasterxml.jackson.databind.node.ObjectNode edited =
             (com.fasterxml.jackson.databind.node.ObjectNode)json.readTree(statementA.toFile());
-        final com.fasterxml.jackson.databind.node.ArrayNode positions = (com.fasterxml.jackson.databind.node.ArrayNode)edited.get("positions");
+        final com.fasterxml.jackson.databind.node.ArrayNode positions =
+            (com.fasterxml.jackson.databind.node.ArrayNode)edited.get("positions");
         final String symbol = positions.get(0).get("symbol").asText();
         final long quantity = Long.parseLong(positions.get(0).get("quantity").asText());
         ((com.fasterxml.jackson.databind.node.ObjectNode)positions.get(0)).put("quantity", Long.toString(quantity + 5));
@@ -134,7 +143,8 @@ class GatewayCliTest
         json.writeValue(editedFile.toFile(), edited);
 
         out.reset();
-        assertThat(GatewayCli.run("journal", "reconcile", journal.toString(), "--statement", editedFile.toString(), "--format", "csv"))
+        assertThat(GatewayCli.run("journal", "reconcile", journal.toString(), "--statement", editedFile.toString(),
+            "--format", "csv"))
             .isEqualTo(1);
         assertThat(stdout().lines()).containsExactly(
             "kind,symbol,clientOrderId,journal,broker",
@@ -146,10 +156,12 @@ class GatewayCliTest
     void dumpFiltersAndTheTradesReport()
     {
         final Path journal = dir.resolve("filters");
-        assertThat(GatewayCli.run("demo", "--orders", "300", "--rate", "3000", "--journal", journal.toString())).as(stderr()).isZero();
+        assertThat(GatewayCli.run("demo", "--orders", "300", "--rate", "3000", "--journal", journal.toString()))
+            .as(stderr()).isZero();
 
         out.reset();
-        assertThat(GatewayCli.run("journal", "dump", journal.toString(), "--symbol", "MSFT", "--type", "OrderNew")).isZero();
+        assertThat(GatewayCli.run("journal", "dump", journal.toString(), "--symbol", "MSFT", "--type", "OrderNew"))
+            .isZero();
         assertThat(stdout().lines()).isNotEmpty().allSatisfy(l -> assertThat(l).contains(" MSFT "));
 
         out.reset();
@@ -176,7 +188,8 @@ class GatewayCliTest
         {
             final String[] f = row.split(",");
             // The realised P&L the report adds up equals the replayed total position's, to the cent.
-            assertThat(replay.lines().filter(l -> l.trim().startsWith(f[0] + " ") && l.contains(" total ")).findFirst().orElseThrow())
+            assertThat(replay.lines().filter(l -> l.trim().startsWith(f[0] + " ") && l.contains(" total ")).findFirst()
+                .orElseThrow())
                 .contains(" " + f[9].substring(0, f[9].indexOf('.') + 3));
         }
     }
@@ -185,19 +198,22 @@ class GatewayCliTest
     void aMalformedStatementIsOneLineSayingWhereAndExitCodeTwo() throws Exception
     {
         final Path journal = dir.resolve("small");
-        assertThat(GatewayCli.run("demo", "--orders", "20", "--rate", "1000", "--journal", journal.toString())).isZero();
+        assertThat(GatewayCli.run("demo", "--orders", "20", "--rate", "1000", "--journal", journal.toString()))
+            .isZero();
         final Path bad = dir.resolve("bad.json");
         java.nio.file.Files.writeString(bad, "{\"broker\": \"x\", \"brokerId\": 0, \"positions\": [{\"symbol\": \"A\", "
             + "\"quantity\": \"1.2.3\"}], \"openOrders\": []}");
         err.reset();
-        assertThat(GatewayCli.run("journal", "reconcile", journal.toString(), "--statement", bad.toString())).isEqualTo(2);
+        assertThat(GatewayCli.run("journal", "reconcile", journal.toString(), "--statement", bad.toString()))
+            .isEqualTo(2);
         assertThat(stderr()).contains("positions[0].quantity").contains("two decimal points").doesNotContain("\tat ");
     }
 
     @Test
     void chronicleAnalyticsIsNotOnTheProductClasspath()
     {
-        assertThatThrownBy(() -> Class.forName("net.openhft.chronicle.analytics.Analytics")).isInstanceOf(ClassNotFoundException.class);
+        assertThatThrownBy(() -> Class.forName("net.openhft.chronicle.analytics.Analytics"))
+            .isInstanceOf(ClassNotFoundException.class);
         assertThat(System.getProperty("chronicle.analytics.disable")).isEqualTo("true");
     }
 
@@ -206,7 +222,8 @@ class GatewayCliTest
     {
         final int code = GatewayCli.run("journal", "dump", dir.resolve("absent").toString());
         assertThat(code).isEqualTo(2);
-        assertThat(stderr()).contains("gateway: no journal in").contains("absent").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(stderr()).contains("gateway: no journal in").contains("absent").doesNotContain("Exception")
+            .doesNotContain("\tat ");
     }
 
     @Test
@@ -222,7 +239,8 @@ class GatewayCliTest
     @Test
     void everyCommandHasHelp()
     {
-        for (final String[] command : new String[][] {{"--help"}, {"demo", "--help"}, {"journal", "--help"}, {"journal", "dump", "--help"},
+        for (final String[] command
+            : new String[][] {{"--help"}, {"demo", "--help"}, {"journal", "--help"}, {"journal", "dump", "--help"},
             {"journal", "replay", "--help"}, {"journal", "reconcile", "--help"}, {"bench", "--help"},
             {"alpaca-sim", "--help"}, {"report", "brokers", "--help"}, {"stat", "--help"}})
         {
@@ -240,7 +258,8 @@ class GatewayCliTest
             out.reset();
             assertThat(GatewayCli.run(command)).isZero();
             final String commands = stdout().substring(stdout().indexOf("Commands:"));
-            // one entry per command (continuation lines are indented deeper), each a sentence that ends: no summary cut off
+            // one entry per command (continuation lines are indented deeper), each a sentence that ends: no summary cut
+            // off
             final java.util.List<String> entries = new java.util.ArrayList<>();
             for (final String line : commands.split("\\R"))
             {
@@ -259,11 +278,14 @@ class GatewayCliTest
     }
 
     @Test
-    void demoThroughTheAlpacaAdapterAgainstTheSimulatorReconcilesToZero(@org.junit.jupiter.api.io.TempDir final Path journal)
+    void demoThroughTheAlpacaAdapterAgainstTheSimulatorReconcilesToZero(@org.junit.jupiter.api.io.TempDir final Path
+        journal)
     {
-        assertThat(GatewayCli.run("demo", "--broker", "alpaca-sim", "--orders", "300", "--rate", "1000", "--journal", journal.toString()))
+        assertThat(GatewayCli.run("demo", "--broker", "alpaca-sim", "--orders", "300", "--rate", "1000", "--journal",
+            journal.toString()))
             .as(stderr()).isZero();
-        assertThat(stdout()).contains("the Alpaca simulator at http://127.0.0.1:").contains("alpaca-sim").contains("statement-alpaca-sim.json");
+        assertThat(stdout()).contains("the Alpaca simulator at http://127.0.0.1:").contains("alpaca-sim")
+            .contains("statement-alpaca-sim.json");
         out.reset();
         assertThat(GatewayCli.run("journal", "reconcile", journal.toString(), "--statement",
             journal.resolve("statement-alpaca-sim.json").toString())).as(stdout()).isZero();
@@ -273,7 +295,8 @@ class GatewayCliTest
     @Test
     void alpacaWithoutCredentialsIsOneClearLine()
     {
-        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("ALPACA_API_KEY") == null, "credentials set in this environment");
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("ALPACA_API_KEY") == null,
+            "credentials set in this environment");
         assertThat(GatewayCli.run("demo", "--broker", "alpaca", "--orders", "1")).isEqualTo(2);
         assertThat(stderr()).contains("ALPACA_API_KEY").doesNotContain("Exception");
         err.reset();
@@ -282,31 +305,36 @@ class GatewayCliTest
     }
 
     @Test
-    void demoFailsOverAndBackAndReplayAndTheBrokerReportReadItsJournal(@org.junit.jupiter.api.io.TempDir final Path journal)
+    void demoFailsOverAndBackAndReplayAndTheBrokerReportReadItsJournal(@org.junit.jupiter.api.io.TempDir final Path
+        journal)
     {
-        assertThat(GatewayCli.run("demo", "--orders", "4000", "--rate", "1000", "--fail-primary-after", "500", "--outage-seconds", "1.5",
-            "--journal", journal.toString())).as(stderr()).isZero();
+        assertThat(GatewayCli.run("demo", "--orders", "4000", "--rate", "1000", "--fail-primary-after", "500",
+            "--outage-seconds", "1.5", "--journal", journal.toString())).as(stderr()).isZero();
         assertThat(stdout()).contains("FAILOVER").contains("PROBE_REQUESTED").contains("RECOVERY")
             .contains("replay made the same ones").contains("Client order ids sent to more than one broker: 0");
         out.reset();
         assertThat(GatewayCli.run("journal", "replay", journal.toString())).isZero();
         assertThat(stdout()).contains("Routing timeline").contains("replay made the same ones")
-            .as("a journal names its brokers: replay needs no configuration to print them").containsPattern("FAILOVER +sim-b +sim-a");
+            .as("a journal names its brokers: replay needs no configuration to print them")
+            .containsPattern("FAILOVER +sim-b +sim-a");
         out.reset();
         assertThat(GatewayCli.run("report", "brokers", journal.toString())).isZero();
         assertThat(stdout()).contains("sim-a").contains("sim-b").contains("ack latency p50").contains("Mann-Whitney");
     }
 
     @Test
-    void demoFromTheExampleConfigServesTheAdminEndpointWhileItRuns(@org.junit.jupiter.api.io.TempDir final Path journal) throws Exception
+    void demoFromTheExampleConfigServesTheAdminEndpointWhileItRuns(@org.junit.jupiter.api.io.TempDir final Path journal)
+        throws Exception
     {
         final int port;
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress()))
         {
             port = probe.getLocalPort();
         }
-        final java.util.concurrent.CompletableFuture<Integer> demo = java.util.concurrent.CompletableFuture.supplyAsync(() ->
-            GatewayCli.run("demo", "--config", "../examples/gateway.yaml", "--orders", "6000", "--rate", "1000", "--admin-port",
+        final java.util.concurrent.CompletableFuture<Integer> demo =
+            java.util.concurrent.CompletableFuture.supplyAsync(() ->
+            GatewayCli.run("demo", "--config", "../examples/gateway.yaml", "--orders", "6000", "--rate", "1000",
+            "--admin-port",
                 Integer.toString(port), "--journal", journal.toString()));
         final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         final String[] scraped = {"", ""};
@@ -318,9 +346,11 @@ class GatewayCliTest
             }
             try
             {
-                scraped[0] = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                scraped[0] = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                    + port
                     + "/admin/execution-status")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-                scraped[1] = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/metrics"))
+                scraped[1] = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                    + port + "/metrics"))
                     .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
             }
             catch (final java.io.IOException notYet) // the demo is still starting
@@ -336,10 +366,13 @@ class GatewayCliTest
         });
         final String status = scraped[0];
         final String metrics = scraped[1];
-        assertThat(demo.isDone() ? demo.getNow(-1) : 0).as("the demo ended before it was scraped: %s", stderr()).isZero();
+        assertThat(demo.isDone() ? demo.getNow(-1) : 0).as("the demo ended before it was scraped: %s", stderr())
+            .isZero();
         assertThat(status).contains("\"activeBroker\"").contains("sim-a").contains("\"availability\"");
-        assertThat(metrics).containsPattern("gateway_sent_total [1-9]").contains("gateway_broker_sent_total{broker=\"sim-b\"}");
+        assertThat(metrics).containsPattern("gateway_sent_total [1-9]")
+            .contains("gateway_broker_sent_total{broker=\"sim-b\"}");
         assertThat(demo.get(60, java.util.concurrent.TimeUnit.SECONDS)).as(stderr()).isZero();
-        assertThat(stdout()).contains("the brokers of ../examples/gateway.yaml").contains("Admin endpoint: http://127.0.0.1:" + port);
+        assertThat(stdout()).contains("the brokers of ../examples/gateway.yaml")
+            .contains("Admin endpoint: http://127.0.0.1:" + port);
     }
 }

@@ -39,7 +39,8 @@ class StatCommandTest
                 command.add(arg);
             }
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), GatewayCli.class.getName(), "stat", journal.toString(), "--once"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), GatewayCli.class.getName(), "stat",
+            journal.toString(), "--once"));
         final Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         final String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -50,7 +51,8 @@ class StatCommandTest
     @Test
     void anotherJvmReadsTheRunningGatewaysCounters() throws Exception
     {
-        try (OrderGateway gateway = OrderGateway.builder().symbols("AAPL").broker(new SimBroker(SimBrokerConfig.defaults("sim-a")))
+        try (OrderGateway gateway =
+            OrderGateway.builder().symbols("AAPL").broker(new SimBroker(SimBrokerConfig.defaults("sim-a")))
             .journalDirectory(journal).countersFile(Path.of("gateway.counters")).build())
         {
             final NewOrder order = new NewOrder();
@@ -75,6 +77,7 @@ class StatCommandTest
             assertThat(out).contains("running").containsPattern("orders in\\s+7\\s").containsPattern("sent\\s+7\\s")
                 .contains("broker sim-a active").contains("ring occupancy");
         }
-        assertThat(runStatInAnotherJvm(journal)).contains("closed").containsPattern("orders in\\s+7\\s"); // the last values stay
+        // the last values stay
+        assertThat(runStatInAnotherJvm(journal)).contains("closed").containsPattern("orders in\\s+7\\s");
     }
 }

@@ -52,8 +52,8 @@ final class DisruptorFloorTarget implements LatencyTarget
             return true;
         };
         final RingBuffer<Slot> slots = ring;
-        runner = new AgentRunner(waitStrategy.stageIdleStrategy(wakeup, 0, () -> slots.getCursor() > poller.getSequence().get()),
-            Throwable::printStackTrace, null, new Agent()
+        runner = new AgentRunner(waitStrategy.stageIdleStrategy(wakeup, 0,
+            () -> slots.getCursor() > poller.getSequence().get()), Throwable::printStackTrace, null, new Agent()
         {
             private int polled;
 

@@ -40,8 +40,8 @@ final class FixedRateDriver
      * @param orders        how many to send, warm-up included.
      * @return the run (its rate is the measured part's).
      */
-    static Run drive(final LatencyTarget target, final long warmupRate, final int warmupOrders, final long ratePerSecond,
-        final int orders)
+    static Run drive(final LatencyTarget target, final long warmupRate, final int warmupOrders,
+        final long ratePerSecond, final int orders)
     {
         final long warmupInterval = 1_000_000_000L / warmupRate;
         final long interval = 1_000_000_000L / ratePerSecond;
@@ -55,7 +55,8 @@ final class FixedRateDriver
             {
                 measureStart = settle(target, warmupOrders) + interval;
             }
-            final long planned = i < warmupOrders ? start + i * warmupInterval : measureStart + (i - warmupOrders) * interval;
+            final long planned = i < warmupOrders ? start + i * warmupInterval : measureStart + (i - warmupOrders)
+                * interval;
             long now;
             while ((now = System.nanoTime()) < planned)
             {

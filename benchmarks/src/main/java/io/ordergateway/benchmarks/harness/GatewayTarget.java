@@ -87,7 +87,8 @@ final class GatewayTarget implements LatencyTarget
         }
         else
         {
-            builder.broker(new SimBroker(SimBrokerConfig.defaults("sim").withReferencePrices(Map.of("AAPL", 18_725_000_000L))
+            builder.broker(new SimBroker(SimBrokerConfig.defaults("sim")
+                .withReferencePrices(Map.of("AAPL", 18_725_000_000L))
                     .withLatency(0, 0).withPartialFills(0, 2).withPriceMoves(0, 0)));
             reports = report ->
             {
@@ -100,7 +101,8 @@ final class GatewayTarget implements LatencyTarget
         gateway = builder.build();
         if (operations && !Boolean.getBoolean("bench.ops.countersOnly"))
         {
-            startOperations(); // -Dbench.ops.countersOnly=true leaves the endpoint and its scraper out, to tell the two costs apart
+            // -Dbench.ops.countersOnly=true leaves the endpoint and its scraper out, to tell the two costs apart
+            startOperations();
         }
         order.reset().account(1).symbol(0).side(Side.BUY).type(OrderType.MARKET).quantity(FixedPoint.quantity(1));
     }
@@ -115,7 +117,8 @@ final class GatewayTarget implements LatencyTarget
         }
         if (order.orderId() != index + 1)
         {
-            throw new IllegalStateException("order ids out of step with the plan: " + order.orderId() + " for index " + index);
+            throw new IllegalStateException("order ids out of step with the plan: " + order.orderId() + " for index "
+                + index);
         }
         return true;
     }
@@ -157,8 +160,10 @@ final class GatewayTarget implements LatencyTarget
             {
                 try
                 {
-                    http.send(java.net.http.HttpRequest.newBuilder(metrics).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
-                    http.send(java.net.http.HttpRequest.newBuilder(status).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+                    http.send(java.net.http.HttpRequest.newBuilder(metrics).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
+                    http.send(java.net.http.HttpRequest.newBuilder(status).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
                 }
                 catch (final java.io.IOException ex)
                 {

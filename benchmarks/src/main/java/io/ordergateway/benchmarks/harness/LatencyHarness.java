@@ -39,7 +39,8 @@ public final class LatencyHarness
      * @param endPoint       where gateway latency is measured to.
      * @param baselines      run the floor and conventional baselines too.
      * @param output         where the report, logs and plots go.
-     * @param journalDir     where run journals are made (null: the temporary directory); they are deleted after each run.
+     * @param journalDir     where run journals are made (null: the temporary directory); they are deleted after each
+     *                       run.
      */
     public record Options(
         List<Long> rates, int warmupSeconds, int measureSeconds, List<Configuration> configurations, EndPoint endPoint,
@@ -56,11 +57,12 @@ public final class LatencyHarness
      * @param operations    live counters, the admin endpoint and a /metrics scrape every second.
      * @param isDefault     the builder's defaults (the three above are what they are).
      */
-    public record Configuration(ThreadingMode threadingMode, Topology topology, WaitStrategyKind waitStrategy, boolean operations,
-        boolean isDefault)
+    public record Configuration(ThreadingMode threadingMode, Topology topology, WaitStrategyKind waitStrategy,
+        boolean operations, boolean isDefault)
     {
         /**
-         * @return the target's name: {@code gateway-default}, or {@code gateway-MODE-TOPOLOGY-WAIT}; {@code -ops} with operations.
+         * @return the target's name: {@code gateway-default}, or {@code gateway-MODE-TOPOLOGY-WAIT}; {@code -ops} with
+         *         operations.
          */
         public String name()
         {
@@ -80,8 +82,11 @@ public final class LatencyHarness
 
     /** The rates of {@code ./gateway bench}, from a strategy's usual pace to the pipeline's limit. */
     public static final String DEFAULT_RATES = "100,1k,10k,100k,250k,500k,1m";
-    /** The configurations of {@code ./gateway bench}: the default first, then the earlier default and the alternatives. */
-    public static final String DEFAULT_CONFIGS = "default,shared:single:blocking,dedicated:compact:sleeping,shared:compact:yielding";
+    /**
+     * The configurations of {@code ./gateway bench}: the default first, then the earlier default and the alternatives.
+     */
+    public static final String DEFAULT_CONFIGS =
+        "default,shared:single:blocking,dedicated:compact:sleeping,shared:compact:yielding";
 
     /**
      * Where latency is measured to, public for the command line.
@@ -180,15 +185,17 @@ public final class LatencyHarness
             }
             if (n != 3)
             {
-                throw new IllegalArgumentException("configuration '" + part + "' must be default or mode:topology:wait, each with an "
-                    + "optional :ops (live counters, the admin endpoint and a /metrics scrape every second), e.g. default:ops or "
-                    + "dedicated:compact:sleeping; modes " + List.of(ThreadingMode.DEDICATED, ThreadingMode.SHARED) + ", topologies "
+                throw new IllegalArgumentException("configuration '" + part
+                    + "' must be default or mode:topology:wait, each with an optional :ops (live counters, the admin "
+                    + "endpoint and a /metrics scrape every second), e.g. default:ops or dedicated:compact:sleeping; "
+                    + "modes " + List.of(ThreadingMode.DEDICATED, ThreadingMode.SHARED) + ", topologies "
                     + List.of(Topology.values()) + ", waits " + List.of(WaitStrategyKind.values()));
             }
             final ThreadingMode mode = ThreadingMode.valueOf(p[0].toUpperCase(Locale.ROOT));
             if (mode == ThreadingMode.INVOKER)
             {
-                throw new IllegalArgumentException("configuration '" + part + "': INVOKER runs no threads, so nothing would drive it");
+                throw new IllegalArgumentException("configuration '" + part
+                    + "': INVOKER runs no threads, so nothing would drive it");
             }
             configs.add(new Configuration(mode, Topology.valueOf(p[1].toUpperCase(Locale.ROOT)),
                 WaitStrategyKind.valueOf(p[2].toUpperCase(Locale.ROOT)), ops, false));
@@ -245,14 +252,16 @@ public final class LatencyHarness
                 }
             }
         }
-        results.sort(java.util.Comparator.comparingInt((Result r) -> indexOf(targets, r.target())).thenComparingLong(Result::rate));
+        results.sort(java.util.Comparator.comparingInt((Result r) -> indexOf(targets, r.target()))
+            .thenComparingLong(Result::rate));
         final String report = report(options, results);
         out.print(report);
         Files.writeString(options.output().resolve("report.txt"), report);
         for (final LatencyTarget target : targets)
         {
             final Map<Long, Histogram> byRate = new LinkedHashMap<>();
-            results.stream().filter(r -> r.target().equals(target.name())).forEach(r -> byRate.put(r.rate(), r.histogram()));
+            results.stream().filter(r -> r.target().equals(target.name()))
+                .forEach(r -> byRate.put(r.rate(), r.histogram()));
             if (!byRate.isEmpty())
             {
                 PercentilePlot.write(options.output().resolve("plot-" + target.name() + ".svg"),
@@ -324,7 +333,8 @@ public final class LatencyHarness
         final int orders = (int)(WARMUP_RATE * Math.max(1, options.warmupSeconds()) * 2);
         for (final LatencyTarget target : targets)
         {
-            System.err.printf("%-36s warming up (%,d orders at %,d/s, not measured)%n", target.name(), orders, WARMUP_RATE);
+            System.err.printf("%-36s warming up (%,d orders at %,d/s, not measured)%n", target.name(), orders,
+                WARMUP_RATE);
             try
             {
                 target.start(orders, orders);
@@ -353,29 +363,35 @@ public final class LatencyHarness
     private static String report(final Options options, final List<Result> results)
     {
         final StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "%nLatency from each order's planned send time, microseconds (%d s measured after %d s warm-up "
-                + "at each rate, at least %,d/s, then 1 s at the rate; %d cores, %s %s)%n", options.measureSeconds(), options.warmupSeconds(), WARMUP_RATE,
-            Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"), System.getProperty("java.version")));
+        s.append(String.format(Locale.ROOT,
+            "%nLatency from each order's planned send time, microseconds (%d s measured after %d s warm-up "
+                + "at each rate, at least %,d/s, then 1 s at the rate; %d cores, %s %s)%n", options.measureSeconds(),
+                options.warmupSeconds(), WARMUP_RATE,
+            Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+            System.getProperty("java.version")));
         s.append("Gateway end point: ").append(options.endPoint() == EndPoint.SEND ?
             "hand-off to the adapter (journal on)" : "sim broker's ack delivered to the strategy (journal on)")
-            .append("; journals in ").append(options.journalDir() == null ? System.getProperty("java.io.tmpdir") : options.journalDir())
+            .append("; journals in ")
+            .append(options.journalDir() == null ? System.getProperty("java.io.tmpdir") : options.journalDir())
             .append("\n\n");
-        s.append(String.format(Locale.ROOT, "%-34s %10s %10s %8s %8s %8s %8s %9s %9s  %s%n", "target", "rate/s", "achieved", "p50", "p90",
-            "p99", "p99.9", "p99.99", "max", ""));
+        s.append(String.format(Locale.ROOT, "%-34s %10s %10s %8s %8s %8s %8s %9s %9s  %s%n", "target", "rate/s",
+            "achieved", "p50", "p90", "p99", "p99.9", "p99.99", "max", ""));
         for (final Result r : results)
         {
             final Histogram h = r.histogram();
-            s.append(String.format(Locale.ROOT, "%-34s %,10d %,10.0f %8s %8s %8s %8s %9s %9s  %s%n", r.target(), r.rate(),
-                r.run().achievedRate(), micros(h.getValueAtPercentile(50)), micros(h.getValueAtPercentile(90)),
-                micros(h.getValueAtPercentile(99)), micros(h.getValueAtPercentile(99.9)), micros(h.getValueAtPercentile(99.99)),
-                micros(h.getMaxValue()), r.run().keptUp() ? "" : "could not keep up"));
+            s.append(String.format(Locale.ROOT, "%-34s %,10d %,10.0f %8s %8s %8s %8s %9s %9s  %s%n", r.target(),
+                r.rate(), r.run().achievedRate(), micros(h.getValueAtPercentile(50)),
+                micros(h.getValueAtPercentile(90)), micros(h.getValueAtPercentile(99)),
+                micros(h.getValueAtPercentile(99.9)), micros(h.getValueAtPercentile(99.99)), micros(h.getMaxValue()),
+                r.run().keptUp() ? "" : "could not keep up"));
         }
         if (options.baselines())
         {
-            s.append(String.format(Locale.ROOT, "%nRatios: the gateway's p50 / p99 / p99.99 divided by each baseline's at the same rate "
-                + "(below 1: faster than the baseline)%n"));
-            s.append(String.format(Locale.ROOT, "%-34s %10s %22s %22s %22s%n", "gateway", "rate/s", "vs disruptor hop", "vs chronicle append",
-                "vs conventional"));
+            s.append(String.format(Locale.ROOT,
+                "%nRatios: the gateway's p50 / p99 / p99.99 divided by each baseline's at the same rate (below 1: "
+                + "faster than the baseline)%n"));
+            s.append(String.format(Locale.ROOT, "%-34s %10s %22s %22s %22s%n", "gateway", "rate/s", "vs disruptor hop",
+                "vs chronicle append", "vs conventional"));
             for (final Result r : results)
             {
                 if (!r.target().startsWith("gateway-"))
@@ -415,14 +431,15 @@ public final class LatencyHarness
                 continue;
             }
             if (best == null || r.rate() > best.rate()
-                || (r.rate() == best.rate() && r.histogram().getValueAtPercentile(99) < best.histogram().getValueAtPercentile(99)))
+                || (r.rate() == best.rate()
+                && r.histogram().getValueAtPercentile(99) < best.histogram().getValueAtPercentile(99)))
             {
                 best = r;
             }
         }
         return best == null ? "\nNo gateway configuration kept up with the lowest rate.\n" : String.format(Locale.ROOT,
-            "%nBest gateway configuration on this machine: %s (kept up to %,d/s; p99 %s us there).%n", best.target(), best.rate(),
-            micros(best.histogram().getValueAtPercentile(99)));
+            "%nBest gateway configuration on this machine: %s (kept up to %,d/s; p99 %s us there).%n", best.target(),
+            best.rate(), micros(best.histogram().getValueAtPercentile(99)));
     }
 
     private static Result find(final List<Result> results, final String target, final long rate)

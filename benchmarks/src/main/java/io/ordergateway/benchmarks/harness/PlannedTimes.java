@@ -37,7 +37,8 @@ final class PlannedTimes
         {
             if (index >= measureFrom)
             {
-                histogram.recordValue(Math.min(Math.max(System.nanoTime() - planned[index], 0), histogram.getHighestTrackableValue()));
+                histogram.recordValue(Math.min(Math.max(System.nanoTime() - planned[index], 0),
+                    histogram.getHighestTrackableValue()));
             }
             arrived.lazySet(arrived.get() + 1);
         }
@@ -66,7 +67,8 @@ final class PlannedTimes
         {
             if (System.nanoTime() > deadline)
             {
-                throw new IllegalStateException("only " + arrived.get() + " of " + count + " orders arrived within 30 s");
+                throw new IllegalStateException("only " + arrived.get() + " of " + count
+                    + " orders arrived within 30 s");
             }
             waiting.run();
             Thread.onSpinWait();

@@ -28,7 +28,6 @@ import io.ordergateway.core.throttle.ThrottleStage;
 import io.ordergateway.core.validate.ValidateStage;
 import io.ordergateway.core.risk.RiskLimits;
 import io.ordergateway.core.routing.RoutingPolicy;
-import io.ordergateway.core.routing.Router;
 import io.ordergateway.core.state.Books;
 import io.ordergateway.core.throttle.BucketSet;
 import io.ordergateway.journal.FixedPoint;
@@ -243,7 +242,8 @@ final class QueuePipelineTarget implements LatencyTarget
         }
 
         @Override
-        public void rejected(final long orderId, final CommandKind command, final RejectReason reason, final int brokerCode)
+        public void rejected(final long orderId, final CommandKind command, final RejectReason reason,
+            final int brokerCode)
         {
             final GatewayEvent e = event(EventType.BROKER_REJECT, orderId);
             e.brokerId = 0;

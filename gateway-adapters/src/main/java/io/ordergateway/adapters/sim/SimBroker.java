@@ -79,8 +79,10 @@ public final class SimBroker implements BrokerAdapter, Agent
     private volatile BrokerHealth health = BrokerHealth.DOWN;
     private volatile long outageUntil = Long.MIN_VALUE;
     private volatile boolean silent;
-    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> queries = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    // Finished and rejected orders, so a restarted gateway can still ask about them (grows with the run: a simulator's choice).
+    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> queries =
+        new java.util.concurrent.ConcurrentLinkedQueue<>();
+    // Finished and rejected orders, so a restarted gateway can still ask about them (grows with the run: a simulator's
+    // choice).
     private final java.util.Map<Long, BrokerOrderStatus> finished = new java.util.HashMap<>();
     private BrokerEventSink sink;
     private SymbolTable symbols;
@@ -272,14 +274,16 @@ public final class SimBroker implements BrokerAdapter, Agent
     }
 
     @Override
-    public BrokerStatement queryStatement(final int brokerId, final long timeoutMillis) throws java.util.concurrent.TimeoutException
+    public BrokerStatement queryStatement(final int brokerId, final long timeoutMillis) throws
+        java.util.concurrent.TimeoutException
     {
         return io.ordergateway.core.broker.BrokerAnswers.await(ask(() -> buildStatement(brokerId)), timeoutMillis,
             "the statement of " + config.name());
     }
 
     @Override
-    public java.util.concurrent.CompletableFuture<BrokerOrderStatus> askOrder(final long orderId, final String clientOrderId)
+    public java.util.concurrent.CompletableFuture<BrokerOrderStatus>
+        askOrder(final long orderId, final String clientOrderId)
     {
         return ask(() -> orderStatus(orderId));
     }
@@ -304,8 +308,8 @@ public final class SimBroker implements BrokerAdapter, Agent
         final SimOrder o = orders.get(orderId);
         if (o != null)
         {
-            return new BrokerOrderStatus(orderId, o.filled > 0 ? OrderState.PARTIALLY_FILLED : OrderState.NEW, o.quantity, o.filled,
-                o.filled == 0 ? 0 : ScaledMath.averagePrice(o.filledNotional, o.filled), o.fills);
+            return new BrokerOrderStatus(orderId, o.filled > 0 ? OrderState.PARTIALLY_FILLED : OrderState.NEW,
+                o.quantity, o.filled, o.filled == 0 ? 0 : ScaledMath.averagePrice(o.filledNotional, o.filled), o.fills);
         }
         return finished.get(orderId);
     }
@@ -314,7 +318,8 @@ public final class SimBroker implements BrokerAdapter, Agent
     {
         if (positions == null)
         {
-            return new BrokerStatement(config.name(), brokerId, java.util.List.of(), java.util.List.of()); // never connected: holds nothing
+            // never connected: holds nothing
+            return new BrokerStatement(config.name(), brokerId, java.util.List.of(), java.util.List.of());
         }
         final java.util.List<BrokerStatement.Position> lines = new java.util.ArrayList<>();
         for (int s = 0; s < positions.length; s++)
@@ -325,8 +330,9 @@ public final class SimBroker implements BrokerAdapter, Agent
             }
         }
         final java.util.List<BrokerStatement.OpenOrder> open = new java.util.ArrayList<>();
-        orders.values().forEach(o -> open.add(new BrokerStatement.OpenOrder(clientOrderIds.toString(o.orderId), symbols.name(o.symbolId),
-            o.side, o.quantity, o.filled)));
+        orders.values().forEach(o ->
+            open.add(new BrokerStatement.OpenOrder(clientOrderIds.toString(o.orderId), symbols.name(o.symbolId), o.side,
+            o.quantity, o.filled)));
         open.sort(java.util.Comparator.comparing(BrokerStatement.OpenOrder::clientOrderId));
         return new BrokerStatement(config.name(), brokerId, lines, open);
     }
@@ -393,7 +399,8 @@ public final class SimBroker implements BrokerAdapter, Agent
         {
             // Nothing lost: a command the simulator cannot handle is answered with a reject, and forgotten.
             final QueuedCommand c = queued.wrap(buffer, index);
-            LOG.error("sim broker {} could not handle {} of order {}; rejected", config.name(), c.command(), c.orderId(), ex);
+            LOG.error("sim broker {} could not handle {} of order {}; rejected", config.name(), c.command(),
+                c.orderId(), ex);
             if (c.command() == CommandKind.NEW)
             {
                 final SimOrder o = orders.remove(c.orderId());
@@ -401,7 +408,8 @@ public final class SimBroker implements BrokerAdapter, Agent
                 {
                     unrest(o);
                 }
-                finished.put(c.orderId(), new BrokerOrderStatus(c.orderId(), OrderState.REJECTED, c.quantity(), 0, 0, java.util.List.of()));
+                finished.put(c.orderId(),
+                    new BrokerOrderStatus(c.orderId(), OrderState.REJECTED, c.quantity(), 0, 0, java.util.List.of()));
             }
             respond(ResponseQueue.REJECT, c.orderId(), c.command().code(), RejectReason.BROKER_REJECTED.code(), 500);
         }
@@ -435,7 +443,8 @@ public final class SimBroker implements BrokerAdapter, Agent
         final long orderId = c.orderId();
         if (orders.containsKey(orderId))
         {
-            respond(ResponseQueue.REJECT, orderId, CommandKind.NEW.code(), RejectReason.DUPLICATE_CLIENT_ID.code(), 409);
+            respond(ResponseQueue.REJECT, orderId, CommandKind.NEW.code(), RejectReason.DUPLICATE_CLIENT_ID.code(),
+                409);
             return;
         }
         if (config.rejectRate() > 0 && random.nextDouble() < config.rejectRate())
@@ -489,7 +498,8 @@ public final class SimBroker implements BrokerAdapter, Agent
         final SimOrder o = orders.get(orderId);
         if (o == null)
         {
-            respond(ResponseQueue.REJECT, orderId, CommandKind.CANCEL.code(), RejectReason.ORDER_NOT_ACTIVE.code(), 404);
+            respond(ResponseQueue.REJECT, orderId, CommandKind.CANCEL.code(), RejectReason.ORDER_NOT_ACTIVE.code(),
+                404);
             return;
         }
         finish(o);
@@ -501,12 +511,14 @@ public final class SimBroker implements BrokerAdapter, Agent
         final SimOrder o = orders.get(orderId);
         if (o == null)
         {
-            respond(ResponseQueue.REJECT, orderId, CommandKind.REPLACE.code(), RejectReason.ORDER_NOT_ACTIVE.code(), 404);
+            respond(ResponseQueue.REJECT, orderId, CommandKind.REPLACE.code(), RejectReason.ORDER_NOT_ACTIVE.code(),
+                404);
             return;
         }
         if (quantity <= o.filled)
         {
-            respond(ResponseQueue.REJECT, orderId, CommandKind.REPLACE.code(), RejectReason.INVALID_QUANTITY.code(), 422);
+            respond(ResponseQueue.REJECT, orderId, CommandKind.REPLACE.code(), RejectReason.INVALID_QUANTITY.code(),
+                422);
             return;
         }
         o.quantity = quantity;
@@ -608,7 +620,8 @@ public final class SimBroker implements BrokerAdapter, Agent
 
     private void finish(final SimOrder o)
     {
-        finished.put(o.orderId, new BrokerOrderStatus(o.orderId, o.filled == o.quantity ? OrderState.FILLED : OrderState.CANCELED,
+        finished.put(o.orderId,
+            new BrokerOrderStatus(o.orderId, o.filled == o.quantity ? OrderState.FILLED : OrderState.CANCELED,
             o.quantity, o.filled, o.filled == 0 ? 0 : ScaledMath.averagePrice(o.filledNotional, o.filled), o.fills));
         o.fills.clear();
         unrest(o);
@@ -673,8 +686,8 @@ public final class SimBroker implements BrokerAdapter, Agent
                 sink.acknowledged(orderId, responses.a());
                 break;
             case ResponseQueue.REJECT:
-                sink.rejected(orderId, CommandKind.fromCode((int)responses.a()), RejectReason.fromCode((int)responses.b()),
-                    (int)responses.c());
+                sink.rejected(orderId, CommandKind.fromCode((int)responses.a()),
+                    RejectReason.fromCode((int)responses.b()), (int)responses.c());
                 break;
             case ResponseQueue.FILL:
                 sink.filled(orderId, responses.a(), responses.b(), responses.c());

@@ -59,13 +59,15 @@ public record SimBrokerConfig(
         }
         if (Integer.bitCount(inboundQueueBytes) != 1 || inboundQueueBytes < 4096)
         {
-            throw new IllegalArgumentException("sim broker " + name + ": inboundQueueBytes must be a power of two >= 4096");
+            throw new IllegalArgumentException("sim broker " + name
+                + ": inboundQueueBytes must be a power of two >= 4096");
         }
         for (final Map.Entry<String, Long> price : referencePrices.entrySet())
         {
             if (price.getValue() <= 0)
             {
-                throw new IllegalArgumentException("sim broker " + name + ": reference price of " + price.getKey() + " must be positive");
+                throw new IllegalArgumentException("sim broker " + name + ": reference price of " + price.getKey()
+                    + " must be positive");
             }
         }
     }
@@ -84,8 +86,8 @@ public record SimBrokerConfig(
     /** @param prices starting prices by symbol. @return a copy with them. */
     public SimBrokerConfig withReferencePrices(final Map<String, Long> prices)
     {
-        return new SimBrokerConfig(name, prices, latencyNanos, latencyJitterNanos, rejectRate, partialFillRate, maxPartialFills,
-            priceIntervalNanos, volatilityBps, seed, inboundQueueBytes, capabilities);
+        return new SimBrokerConfig(name, prices, latencyNanos, latencyJitterNanos, rejectRate, partialFillRate,
+            maxPartialFills, priceIntervalNanos, volatilityBps, seed, inboundQueueBytes, capabilities);
     }
 
     /** @param latency base latency. @param jitter extra random latency. @return a copy with them. */
@@ -98,8 +100,8 @@ public record SimBrokerConfig(
     /** @param rate share of new orders rejected. @return a copy with it. */
     public SimBrokerConfig withRejectRate(final double rate)
     {
-        return new SimBrokerConfig(name, referencePrices, latencyNanos, latencyJitterNanos, rate, partialFillRate, maxPartialFills,
-            priceIntervalNanos, volatilityBps, seed, inboundQueueBytes, capabilities);
+        return new SimBrokerConfig(name, referencePrices, latencyNanos, latencyJitterNanos, rate, partialFillRate,
+            maxPartialFills, priceIntervalNanos, volatilityBps, seed, inboundQueueBytes, capabilities);
     }
 
     /** @param rate share of executions split. @param maxPieces most pieces. @return a copy with them. */
@@ -112,14 +114,14 @@ public record SimBrokerConfig(
     /** @param intervalNanos how often prices move (0: never). @param bps largest move. @return a copy with them. */
     public SimBrokerConfig withPriceMoves(final long intervalNanos, final long bps)
     {
-        return new SimBrokerConfig(name, referencePrices, latencyNanos, latencyJitterNanos, rejectRate, partialFillRate, maxPartialFills,
-            intervalNanos, bps, seed, inboundQueueBytes, capabilities);
+        return new SimBrokerConfig(name, referencePrices, latencyNanos, latencyJitterNanos, rejectRate, partialFillRate,
+            maxPartialFills, intervalNanos, bps, seed, inboundQueueBytes, capabilities);
     }
 
     /** @param seed the randomness seed. @return a copy with it. */
     public SimBrokerConfig withSeed(final long seed)
     {
-        return new SimBrokerConfig(name, referencePrices, latencyNanos, latencyJitterNanos, rejectRate, partialFillRate, maxPartialFills,
-            priceIntervalNanos, volatilityBps, seed, inboundQueueBytes, capabilities);
+        return new SimBrokerConfig(name, referencePrices, latencyNanos, latencyJitterNanos, rejectRate, partialFillRate,
+            maxPartialFills, priceIntervalNanos, volatilityBps, seed, inboundQueueBytes, capabilities);
     }
 }

@@ -30,8 +30,9 @@ public final class SimBrokerFactory implements BrokerFactory
         final long priceIntervalMillis = b.integer("priceIntervalMillis", 1, 0, 3_600_000);
         final long volatilityBps = b.integer("volatilityBps", 5, 0, 10_000);
         final long seed = b.integer("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
-        return prices -> new SimBroker(new SimBrokerConfig(name, prices, latencyMicros * 1_000, jitterMicros * 1_000, rejectRate,
-            partialFillRate, (int)maxPartialFills, priceIntervalMillis * 1_000_000, volatilityBps, seed,
+        return prices -> new SimBroker(new
+            SimBrokerConfig(name, prices, latencyMicros * 1_000, jitterMicros * 1_000, rejectRate, partialFillRate,
+            (int)maxPartialFills, priceIntervalMillis * 1_000_000, volatilityBps, seed,
             SimBrokerConfig.defaults(name).inboundQueueBytes(), BrokerCapabilities.everything()));
     }
 }

@@ -39,7 +39,8 @@ public final class CommandQueue
      */
     public CommandQueue(final int capacityBytes)
     {
-        queue = new OneToOneRingBuffer(new UnsafeBuffer(ByteBuffer.allocateDirect(capacityBytes + RingBufferDescriptor.TRAILER_LENGTH)));
+        queue = new OneToOneRingBuffer(new
+            UnsafeBuffer(ByteBuffer.allocateDirect(capacityBytes + RingBufferDescriptor.TRAILER_LENGTH)));
     }
 
     /**
@@ -52,7 +53,8 @@ public final class CommandQueue
      * @param command the command kind, likewise.
      * @return true if queued; false if refused (the adapter's thread will hear of it).
      */
-    public boolean offer(final int msgType, final DirectBuffer message, final int length, final long orderId, final CommandKind command)
+    public boolean offer(final int msgType, final DirectBuffer message, final int length, final long orderId,
+        final CommandKind command)
     {
         if (queue.write(msgType, message, 0, length))
         {

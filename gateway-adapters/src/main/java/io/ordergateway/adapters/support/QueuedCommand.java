@@ -77,20 +77,99 @@ public final class QueuedCommand implements OrderCommand
         return this;
     }
 
-    @Override public CommandKind command() { return CommandKind.fromCode(buffer.getByte(offset + KIND)); }
-    @Override public long orderId() { return buffer.getLong(offset + ORDER_ID); }
-    @Override public int symbolId() { return buffer.getInt(offset + SYMBOL); }
-    @Override public Side side() { return Side.fromCode(buffer.getByte(offset + SIDE)); }
-    @Override public OrderType orderType() { return OrderType.fromCode(buffer.getByte(offset + TYPE)); }
-    @Override public TimeInForce timeInForce() { return TimeInForce.fromCode(buffer.getByte(offset + TIF)); }
-    @Override public OrderClass orderClass() { return OrderClass.fromCode(buffer.getByte(offset + CLASS)); }
-    @Override public long quantity() { return buffer.getLong(offset + QUANTITY); }
-    @Override public long limitPrice() { return buffer.getLong(offset + LIMIT); }
-    @Override public long stopPrice() { return buffer.getLong(offset + STOP); }
-    @Override public long trailPrice() { return buffer.getLong(offset + TRAIL_PRICE); }
-    @Override public long trailPercent() { return buffer.getLong(offset + TRAIL_PERCENT); }
-    @Override public long takeProfitLimitPrice() { return buffer.getLong(offset + TAKE_PROFIT); }
-    @Override public long stopLossStopPrice() { return buffer.getLong(offset + STOP_LOSS_STOP); }
-    @Override public long stopLossLimitPrice() { return buffer.getLong(offset + STOP_LOSS_LIMIT); }
-    @Override public boolean extendedHours() { return buffer.getByte(offset + EXTENDED) != 0; }
+    @Override
+    public CommandKind command()
+    {
+        return CommandKind.fromCode(buffer.getByte(offset + KIND));
+    }
+
+    @Override
+    public long orderId()
+    {
+        return buffer.getLong(offset + ORDER_ID);
+    }
+
+    @Override
+    public int symbolId()
+    {
+        return buffer.getInt(offset + SYMBOL);
+    }
+
+    @Override
+    public Side side()
+    {
+        return Side.fromCode(buffer.getByte(offset + SIDE));
+    }
+
+    @Override
+    public OrderType orderType()
+    {
+        return OrderType.fromCode(buffer.getByte(offset + TYPE));
+    }
+
+    @Override
+    public TimeInForce timeInForce()
+    {
+        return TimeInForce.fromCode(buffer.getByte(offset + TIF));
+    }
+
+    @Override
+    public OrderClass orderClass()
+    {
+        return OrderClass.fromCode(buffer.getByte(offset + CLASS));
+    }
+
+    @Override
+    public long quantity()
+    {
+        return buffer.getLong(offset + QUANTITY);
+    }
+
+    @Override
+    public long limitPrice()
+    {
+        return buffer.getLong(offset + LIMIT);
+    }
+
+    @Override
+    public long stopPrice()
+    {
+        return buffer.getLong(offset + STOP);
+    }
+
+    @Override
+    public long trailPrice()
+    {
+        return buffer.getLong(offset + TRAIL_PRICE);
+    }
+
+    @Override
+    public long trailPercent()
+    {
+        return buffer.getLong(offset + TRAIL_PERCENT);
+    }
+
+    @Override
+    public long takeProfitLimitPrice()
+    {
+        return buffer.getLong(offset + TAKE_PROFIT);
+    }
+
+    @Override
+    public long stopLossStopPrice()
+    {
+        return buffer.getLong(offset + STOP_LOSS_STOP);
+    }
+
+    @Override
+    public long stopLossLimitPrice()
+    {
+        return buffer.getLong(offset + STOP_LOSS_LIMIT);
+    }
+
+    @Override
+    public boolean extendedHours()
+    {
+        return buffer.getByte(offset + EXTENDED) != 0;
+    }
 }

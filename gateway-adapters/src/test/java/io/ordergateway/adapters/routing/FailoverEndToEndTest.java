@@ -60,7 +60,8 @@ class FailoverEndToEndTest
 
     private io.ordergateway.core.api.GatewayBuilder builder(final SimBroker primary, final SimBroker backup)
     {
-        return OrderGateway.builder().symbols("AAPL").broker(primary).broker(backup).routing(fastFailover()).journalDirectory(journal)
+        return OrderGateway.builder().symbols("AAPL").broker(primary).broker(backup).routing(fastFailover())
+            .journalDirectory(journal)
             .threadingMode(ThreadingMode.INVOKER).clock(clock);
     }
 
@@ -83,12 +84,14 @@ class FailoverEndToEndTest
     private static SimBroker sim(final String name)
     {
         return new SimBroker(SimBrokerConfig.defaults(name).withReferencePrices(Map.of("AAPL", 18_725_000_000L))
-            .withLatency(0, 0).withPriceMoves(0, 0).withPartialFills(0, 2)); // answers at once: a failure counts before the next order routes
+            // answers at once: a failure counts before the next order routes
+            .withLatency(0, 0).withPriceMoves(0, 0).withPartialFills(0, 2));
     }
 
     private static RoutingConfig fastFailover()
     {
-        // 3 failures fail over; breaker open 300 ms; probe the primary 1 s after; hold-down 2 s; send timeout 1 s; ticks every 20 ms
+        // 3 failures fail over; breaker open 300 ms; probe the primary 1 s after; hold-down 2 s; send timeout 1 s;
+        // ticks every 20 ms
         return RoutingConfig.defaults(2).withFailover(3, 300 * MS, 1_000 * MS, 2_000 * MS, 1_000 * MS, 20 * MS);
     }
 
@@ -108,7 +111,8 @@ class FailoverEndToEndTest
                 primary.outage(600 * MS);
                 outageAt = clock.nanoTime();
             }
-            assertThat(gateway.submit(order.reset().symbol(0).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(1))))
+            assertThat(gateway.submit(order.reset().symbol(0).side(Side.BUY).type(OrderType.MARKET)
+                .quantity(quantity(1))))
                 .isEqualTo(SubmitResult.ACCEPTED);
             step();
             reports.pollOnce();
@@ -118,15 +122,18 @@ class FailoverEndToEndTest
         gateway = null;
 
         final Map<Long, Set<Integer>> brokersByOrder = sentTo(journal);
-        // Exactly as configured: orders 51 to 53 (the first three of the outage) fail at the primary, 54 goes to the backup;
+        // Exactly as configured: orders 51 to 53 (the first three of the outage) fail at the primary, 54 goes to the
+        // backup;
         // the primary takes orders again once it is probed healthy after the recovery period (1 s), not before.
         assertThat(brokersByOrder.get(53L)).containsExactly(0);
         assertThat(brokersByOrder.get(54L)).containsExactly(1);
         assertThat(reports.last(51).type()).isEqualTo(io.ordergateway.core.api.ReportType.REJECTED);
-        final long firstBackToPrimary = brokersByOrder.entrySet().stream().filter(e -> e.getKey() > 54 && e.getValue().contains(0))
+        final long firstBackToPrimary =
+            brokersByOrder.entrySet().stream().filter(e -> e.getKey() > 54 && e.getValue().contains(0))
             .mapToLong(Map.Entry::getKey).min().orElseThrow();
         final long recoveredAfterMs = (firstBackToPrimary - 51) * STEP_MS;
-        assertThat(recoveredAfterMs).as("time from the outage to the recovery").isBetween(1_000L, 1_000L + 2 * 20 + 2 * STEP_MS);
+        assertThat(recoveredAfterMs).as("time from the outage to the recovery")
+            .isBetween(1_000L, 1_000L + 2 * 20 + 2 * STEP_MS);
         assertThat(outageAt).isPositive();
         assertThat(brokersByOrder.values()).as("no client order id sent to two brokers").allMatch(b -> b.size() == 1);
         final RoutingReplay.Result replay = RoutingReplay.run(journal);
@@ -155,7 +162,8 @@ class FailoverEndToEndTest
             step();
         }
         reports.pollOnce();
-        assertThat(reports.last(order.orderId()).state()).as("no answer yet, not timed out yet").isEqualTo(OrderState.PENDING_NEW);
+        assertThat(reports.last(order.orderId()).state()).as("no answer yet, not timed out yet")
+            .isEqualTo(OrderState.PENDING_NEW);
         for (int i = 0; i < 20; i++) // past the timeout: UNKNOWN, and the control agent asks the broker
         {
             step();
@@ -168,9 +176,11 @@ class FailoverEndToEndTest
         gateway = null;
         assertThat(sentTo(journal).get(order.orderId())).containsExactly(0); // sent once, to the broker that had it
         final RoutingReplay.Result replay = RoutingReplay.run(journal);
-        assertThat(replay.journaled()).anyMatch(s -> s.kind() == RoutingChangeKind.TIMEOUT && s.value() == order.orderId());
+        assertThat(replay.journaled())
+            .anyMatch(s -> s.kind() == RoutingChangeKind.TIMEOUT && s.value() == order.orderId());
         assertThat(replay.same()).isTrue();
-        assertThat(primary.statement(0).positions()).singleElement().satisfies(p -> assertThat(p.quantity()).isEqualTo(quantity(5)));
+        assertThat(primary.statement(0).positions()).singleElement()
+            .satisfies(p -> assertThat(p.quantity()).isEqualTo(quantity(5)));
     }
 
     @Test
@@ -178,22 +188,27 @@ class FailoverEndToEndTest
     {
         for (int session = 0; session < 2; session++)
         {
-            clock.advance(2, TimeUnit.SECONDS); // a restart takes a while: the last session's breaker periods have passed
+            // a restart takes a while: the last session's breaker periods have passed
+            clock.advance(2, TimeUnit.SECONDS);
             final SimBroker primary = sim("primary");
             final SimBroker backup = sim("backup");
             gateway = builder(primary, backup)
-                .routing(fastFailover().withFailover(3, (300 + session * 100) * MS, 1_000 * MS, 2_000 * MS, 1_000 * MS, 20 * MS))
+                .routing(fastFailover()
+                .withFailover(3, (300 + session * 100) * MS, 1_000 * MS, 2_000 * MS, 1_000 * MS, 20 * MS))
                 .onUnexplainedDifferences(false) // fresh in-process sims each session
                 .build();
             final ReportCollector reports = new ReportCollector(gateway);
             final NewOrder order = new NewOrder();
-            gateway.controls().forceActive(0); // a restart restores the last session's chain: start each session on the primary
+            // a restart restores the last session's chain: start each session on the primary
+            gateway.controls().forceActive(0);
             step();
-            for (int i = 0; i < 1_000 && (gateway.executionStatus() == null || !gateway.executionStatus().active().equals("primary")); i++)
+            for (int i = 0; i < 1_000
+                && (gateway.executionStatus() == null || !gateway.executionStatus().active().equals("primary")); i++)
             {
                 step();
             }
-            assertThat(gateway.executionStatus().active()).as("primary active in session %d", session).isEqualTo("primary");
+            assertThat(gateway.executionStatus().active()).as("primary active in session %d", session)
+                .isEqualTo("primary");
             primary.outage(400 * MS);
             for (int i = 0; i < 1_000 && !gateway.executionStatus().active().equals("backup"); i++)
             {
@@ -207,8 +222,10 @@ class FailoverEndToEndTest
         }
         final RoutingReplay.Result replay = RoutingReplay.run(journal);
         assertThat(replay.switches().stream().filter(s -> s.kind() == RoutingChangeKind.FAILOVER).count()).isEqualTo(2);
-        assertThat(replay.switches().stream().filter(s -> s.kind() == RoutingChangeKind.FORCED_ACTIVE).count()).isEqualTo(2);
-        assertThat(replay.same()).as("each session replayed with its own routing setup, restored as at its start").isTrue();
+        assertThat(replay.switches().stream().filter(s -> s.kind() == RoutingChangeKind.FORCED_ACTIVE).count())
+            .isEqualTo(2);
+        assertThat(replay.same()).as("each session replayed with its own routing setup, restored as at its start")
+            .isTrue();
     }
 
     /**

@@ -57,9 +57,10 @@ class HostileOrderPropertiesTest
     {
     }
 
-    record NewAction(int account, int strategy, int symbol, Side side, OrderType type, TimeInForce tif, OrderClass orderClass,
-                     long quantity, long limit, long stop, long trailPrice, long trailPercent, long takeProfit, long stopLoss,
-                     long stopLossLimit, boolean extendedHours) implements Action
+    record NewAction(int account, int strategy, int symbol, Side side, OrderType type, TimeInForce tif,
+        OrderClass orderClass,
+                     long quantity, long limit, long stop, long trailPrice, long trailPercent, long takeProfit,
+                     long stopLoss, long stopLossLimit, boolean extendedHours) implements Action
     {
     }
 
@@ -104,8 +105,8 @@ class HostileOrderPropertiesTest
     }
 
     @Property
-    void everyCommandEndsSentOrDeniedWithAStandardReasonAndStateStaysConsistent(@ForAll("actions") final List<Action> actions)
-        throws Exception
+    void everyCommandEndsSentOrDeniedWithAStandardReasonAndStateStaysConsistent(@ForAll("actions") final List<Action>
+        actions) throws Exception
     {
         final NewOrder order = new NewOrder();
         int expectedOutcomes = 0;
@@ -130,10 +131,13 @@ class HostileOrderPropertiesTest
             }
         }
         awaitOutcomes(expectedOutcomes);
-        assertThat(gateway.metrics().get(GatewayMetrics.Counter.STAGE_ERRORS)).as("exceptions contained in stages").isZero();
+        assertThat(gateway.metrics().get(GatewayMetrics.Counter.STAGE_ERRORS)).as("exceptions contained in stages")
+            .isZero();
 
-        // The pipeline still takes a good order (from a spare account: earlier tries may have used up an account's limits).
-        order.reset().account(1_000_000 + goodOrders++ % 100).symbol(0).side(Side.BUY).type(OrderType.MARKET).quantity(FixedPoint.quantity(1));
+        // The pipeline still takes a good order (from a spare account: earlier tries may have used up an account's
+        // limits).
+        order.reset().account(1_000_000 + goodOrders++ % 100).symbol(0).side(Side.BUY).type(OrderType.MARKET)
+            .quantity(FixedPoint.quantity(1));
         assertThat(gateway.submit(order)).isEqualTo(SubmitResult.ACCEPTED);
         knownOrders.add(order.orderId());
         final List<ReportType> good = awaitOutcomes(1);
@@ -147,7 +151,8 @@ class HostileOrderPropertiesTest
         if (action instanceof NewAction a)
         {
             order.reset().account(a.account()).strategy(a.strategy()).symbol(a.symbol()).side(a.side()).type(a.type())
-                .timeInForce(a.tif()).orderClass(a.orderClass()).quantity(a.quantity()).limitPrice(a.limit()).stopPrice(a.stop())
+                .timeInForce(a.tif()).orderClass(a.orderClass()).quantity(a.quantity()).limitPrice(a.limit())
+                .stopPrice(a.stop())
                 .trailPrice(a.trailPrice()).trailPercent(a.trailPercent()).takeProfit(a.takeProfit())
                 .stopLoss(a.stopLoss(), a.stopLossLimit()).extendedHours(a.extendedHours());
             return gateway.submit(order);
@@ -157,12 +162,14 @@ class HostileOrderPropertiesTest
             return gateway.cancel(target(c.useKnown(), c.knownIndex(), c.invented()));
         }
         final ReplaceAction r = (ReplaceAction)action;
-        return gateway.replace(target(r.useKnown(), r.knownIndex(), r.invented()), r.quantity(), r.limit(), FixedPoint.NULL);
+        return gateway.replace(target(r.useKnown(), r.knownIndex(), r.invented()), r.quantity(), r.limit(),
+            FixedPoint.NULL);
     }
 
     private static long target(final boolean useKnown, final int index, final long invented)
     {
-        return useKnown && !knownOrders.isEmpty() ? knownOrders.get(Math.floorMod(index, knownOrders.size())) : invented;
+        return useKnown && !knownOrders.isEmpty() ? knownOrders.get(Math.floorMod(index, knownOrders.size()))
+            : invented;
     }
 
     /**
@@ -207,7 +214,8 @@ class HostileOrderPropertiesTest
         final Map<String, Long> byBrokers = new HashMap<>();
         for (final PortfolioSnapshot.PositionLine line : snapshot.positions())
         {
-            (line.brokerId() == PortfolioSnapshot.TOTAL ? totals : byBrokers).merge(line.symbol(), line.quantity(), Long::sum);
+            (line.brokerId() == PortfolioSnapshot.TOTAL ? totals : byBrokers)
+                .merge(line.symbol(), line.quantity(), Long::sum);
         }
         final Map<String, Long> byAccounts = new HashMap<>();
         final Map<Integer, Integer> openByAccount = new HashMap<>();
@@ -217,22 +225,29 @@ class HostileOrderPropertiesTest
             assertThat(o.state().isTerminal()).isFalse();
             assertThat(o.cumQuantity()).isBetween(0L, o.quantity());
             openByAccount.merge(o.accountId(), 1, Integer::sum);
-            openFromOrders.merge(o.accountId() + "/" + o.symbol() + "/" + o.side(), o.quantity() - o.cumQuantity(), Long::sum);
+            openFromOrders.merge(o.accountId() + "/" + o.symbol() + "/" + o.side(), o.quantity() - o.cumQuantity(),
+                Long::sum);
         }
         final Map<String, Long> openFromAccounts = new HashMap<>();
         for (final PortfolioSnapshot.AccountLine a : snapshot.accounts())
         {
             a.positions().forEach((symbol, qty) -> byAccounts.merge(symbol, qty, Long::sum));
-            assertThat(a.openOrders()).as("open orders of account %d", a.accountId()).isEqualTo(openByAccount.getOrDefault(a.accountId(), 0));
-            a.openBuy().forEach((symbol, qty) -> openFromAccounts.put(a.accountId() + "/" + symbol + "/" + Side.BUY, qty));
-            a.openSell().forEach((symbol, qty) -> openFromAccounts.put(a.accountId() + "/" + symbol + "/" + Side.SELL, qty));
+            assertThat(a.openOrders()).as("open orders of account %d", a.accountId())
+                .isEqualTo(openByAccount.getOrDefault(a.accountId(), 0));
+            a.openBuy().forEach((symbol, qty) ->
+                openFromAccounts.put(a.accountId() + "/" + symbol + "/" + Side.BUY, qty));
+            a.openSell().forEach((symbol, qty) ->
+                openFromAccounts.put(a.accountId() + "/" + symbol + "/" + Side.SELL, qty));
         }
         openFromOrders.values().removeIf(qty -> qty == 0);
-        assertThat(openFromAccounts).as("open quantity per account, symbol and side: account book vs open orders").isEqualTo(openFromOrders);
+        assertThat(openFromAccounts).as("open quantity per account, symbol and side: account book vs open orders")
+            .isEqualTo(openFromOrders);
         totals.forEach((symbol, qty) ->
         {
-            assertThat(byBrokers.getOrDefault(symbol, 0L)).as("brokers' positions add up for %s", symbol).isEqualTo(qty);
-            assertThat(byAccounts.getOrDefault(symbol, 0L)).as("accounts' positions add up for %s", symbol).isEqualTo(qty);
+            assertThat(byBrokers.getOrDefault(symbol, 0L)).as("brokers' positions add up for %s", symbol)
+                .isEqualTo(qty);
+            assertThat(byAccounts.getOrDefault(symbol, 0L)).as("accounts' positions add up for %s", symbol)
+                .isEqualTo(qty);
         });
     }
 
@@ -286,16 +301,18 @@ class HostileOrderPropertiesTest
     private static Arbitrary<long[]> mutation()
     {
         return Combinators.combine(Arbitraries.integers().between(0, 15), Arbitraries.oneOf(Arbitraries.longs(),
-            Arbitraries.of(FixedPoint.NULL, 0L, -1L, Long.MAX_VALUE, 1L, (long)Integer.MIN_VALUE))).as((f, v) -> new long[] {f, v});
+            Arbitraries.of(FixedPoint.NULL, 0L, -1L, Long.MAX_VALUE, 1L, (long)Integer.MIN_VALUE)))
+            .as((f, v) -> new long[] {f, v});
     }
 
     private static Arbitrary<NewAction> wellFormed()
     {
         return Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.of(Side.class),
-                Arbitraries.of(OrderType.MARKET, OrderType.MARKET, OrderType.LIMIT, OrderType.LIMIT, OrderType.STOP, OrderType.STOP_LIMIT,
+                Arbitraries.of(OrderType.MARKET, OrderType.MARKET, OrderType.LIMIT, OrderType.LIMIT, OrderType.STOP,
+                OrderType.STOP_LIMIT,
                     OrderType.TRAILING_STOP),
-                Arbitraries.integers().between(-300, 300), Arbitraries.longs().between(1, 500), Arbitraries.integers().between(1, 4),
-                Arbitraries.of(TimeInForce.DAY, TimeInForce.GTC, TimeInForce.IOC))
+                Arbitraries.integers().between(-300, 300), Arbitraries.longs().between(1, 500),
+                Arbitraries.integers().between(1, 4), Arbitraries.of(TimeInForce.DAY, TimeInForce.GTC, TimeInForce.IOC))
             .as((symbol, side, type, offsetBps, units, account, tif) ->
             {
                 final long ref = REFERENCE[symbol];
@@ -305,10 +322,10 @@ class HostileOrderPropertiesTest
                 final boolean hasLimit = type == OrderType.LIMIT || type == OrderType.STOP_LIMIT;
                 final boolean hasStop = type == OrderType.STOP || type == OrderType.STOP_LIMIT;
                 final boolean resting = type != OrderType.MARKET && type != OrderType.LIMIT;
-                return new NewAction(account, account, symbol, side, type, resting ? TimeInForce.GTC : tif, OrderClass.SIMPLE,
-                    FixedPoint.quantity(units), hasLimit ? price : FixedPoint.NULL, hasStop ? price : FixedPoint.NULL, FixedPoint.NULL,
-                    type == OrderType.TRAILING_STOP ? 100_000_000L : FixedPoint.NULL, FixedPoint.NULL, FixedPoint.NULL, FixedPoint.NULL,
-                    false);
+                return new NewAction(account, account, symbol, side, type, resting ? TimeInForce.GTC : tif,
+                    OrderClass.SIMPLE, FixedPoint.quantity(units), hasLimit ? price : FixedPoint.NULL, hasStop ? price
+                    : FixedPoint.NULL, FixedPoint.NULL, type == OrderType.TRAILING_STOP ? 100_000_000L
+                    : FixedPoint.NULL, FixedPoint.NULL, FixedPoint.NULL, FixedPoint.NULL, false);
             });
     }
 
@@ -317,42 +334,54 @@ class HostileOrderPropertiesTest
         final int i = (int)v;
         switch (field)
         {
-            case 0: return new NewAction(i, a.strategy(), a.symbol(), a.side(), a.type(), a.tif(), a.orderClass(), a.quantity(), a.limit(),
-                a.stop(), a.trailPrice(), a.trailPercent(), a.takeProfit(), a.stopLoss(), a.stopLossLimit(), a.extendedHours());
-            case 1: return new NewAction(a.account(), a.strategy(), i, a.side(), a.type(), a.tif(), a.orderClass(), a.quantity(), a.limit(),
-                a.stop(), a.trailPrice(), a.trailPercent(), a.takeProfit(), a.stopLoss(), a.stopLossLimit(), a.extendedHours());
-            case 2: return new NewAction(a.account(), a.strategy(), a.symbol(), v < 0 ? null : a.side(), a.type(), a.tif(), a.orderClass(),
-                a.quantity(), a.limit(), a.stop(), a.trailPrice(), a.trailPercent(), a.takeProfit(), a.stopLoss(), a.stopLossLimit(),
-                a.extendedHours());
-            case 3: return new NewAction(a.account(), a.strategy(), a.symbol(), a.side(), pick(OrderType.values(), v), a.tif(), a.orderClass(),
-                a.quantity(), a.limit(), a.stop(), a.trailPrice(), a.trailPercent(), a.takeProfit(), a.stopLoss(), a.stopLossLimit(),
-                a.extendedHours());
-            case 4: return new NewAction(a.account(), a.strategy(), a.symbol(), a.side(), a.type(), pick(TimeInForce.values(), v), a.orderClass(),
-                a.quantity(), a.limit(), a.stop(), a.trailPrice(), a.trailPercent(), a.takeProfit(), a.stopLoss(), a.stopLossLimit(),
-                a.extendedHours());
-            case 5: return new NewAction(a.account(), a.strategy(), a.symbol(), a.side(), a.type(), a.tif(), pick(OrderClass.values(), v),
-                a.quantity(), a.limit(), a.stop(), a.trailPrice(), a.trailPercent(), a.takeProfit(), a.stopLoss(), a.stopLossLimit(),
-                a.extendedHours());
-            case 6: return new NewAction(a.account(), a.strategy(), a.symbol(), a.side(), a.type(), a.tif(), a.orderClass(), v, a.limit(),
-                a.stop(), a.trailPrice(), a.trailPercent(), a.takeProfit(), a.stopLoss(), a.stopLossLimit(), a.extendedHours());
-            case 7: return new NewAction(a.account(), a.strategy(), a.symbol(), a.side(), a.type(), a.tif(), a.orderClass(), a.quantity(), v,
-                a.stop(), a.trailPrice(), a.trailPercent(), a.takeProfit(), a.stopLoss(), a.stopLossLimit(), a.extendedHours());
-            case 8: return new NewAction(a.account(), a.strategy(), a.symbol(), a.side(), a.type(), a.tif(), a.orderClass(), a.quantity(),
-                a.limit(), v, a.trailPrice(), a.trailPercent(), a.takeProfit(), a.stopLoss(), a.stopLossLimit(), a.extendedHours());
-            case 9: return new NewAction(a.account(), a.strategy(), a.symbol(), a.side(), a.type(), a.tif(), a.orderClass(), a.quantity(),
-                a.limit(), a.stop(), v, a.trailPercent(), a.takeProfit(), a.stopLoss(), a.stopLossLimit(), a.extendedHours());
-            case 10: return new NewAction(a.account(), a.strategy(), a.symbol(), a.side(), a.type(), a.tif(), a.orderClass(), a.quantity(),
-                a.limit(), a.stop(), a.trailPrice(), v, a.takeProfit(), a.stopLoss(), a.stopLossLimit(), a.extendedHours());
-            case 11: return new NewAction(a.account(), a.strategy(), a.symbol(), a.side(), a.type(), a.tif(), a.orderClass(), a.quantity(),
-                a.limit(), a.stop(), a.trailPrice(), a.trailPercent(), v, a.stopLoss(), a.stopLossLimit(), a.extendedHours());
-            case 12: return new NewAction(a.account(), a.strategy(), a.symbol(), a.side(), a.type(), a.tif(), a.orderClass(), a.quantity(),
-                a.limit(), a.stop(), a.trailPrice(), a.trailPercent(), a.takeProfit(), v, a.stopLossLimit(), a.extendedHours());
-            case 13: return new NewAction(a.account(), a.strategy(), a.symbol(), a.side(), a.type(), a.tif(), a.orderClass(), a.quantity(),
-                a.limit(), a.stop(), a.trailPrice(), a.trailPercent(), a.takeProfit(), a.stopLoss(), v, a.extendedHours());
-            case 14: return new NewAction(a.account(), a.strategy(), a.symbol(), a.side(), a.type(), a.tif(), a.orderClass(), a.quantity(),
-                a.limit(), a.stop(), a.trailPrice(), a.trailPercent(), a.takeProfit(), a.stopLoss(), a.stopLossLimit(), v % 2 == 0);
-            default: return new NewAction(a.account(), i, a.symbol(), a.side(), a.type(), a.tif(), a.orderClass(), a.quantity(), a.limit(),
-                a.stop(), a.trailPrice(), a.trailPercent(), a.takeProfit(), a.stopLoss(), a.stopLossLimit(), a.extendedHours());
+            case 0: return new NewAction(i, a.strategy(), a.symbol(), a.side(), a.type(), a.tif(), a.orderClass(),
+                a.quantity(), a.limit(), a.stop(), a.trailPrice(), a.trailPercent(), a.takeProfit(), a.stopLoss(),
+                a.stopLossLimit(), a.extendedHours());
+            case 1: return new NewAction(a.account(), a.strategy(), i, a.side(), a.type(), a.tif(), a.orderClass(),
+                a.quantity(), a.limit(), a.stop(), a.trailPrice(), a.trailPercent(), a.takeProfit(), a.stopLoss(),
+                a.stopLossLimit(), a.extendedHours());
+            case 2: return new NewAction(a.account(), a.strategy(), a.symbol(), v < 0 ? null : a.side(), a.type(),
+                a.tif(), a.orderClass(), a.quantity(), a.limit(), a.stop(), a.trailPrice(), a.trailPercent(),
+                a.takeProfit(), a.stopLoss(), a.stopLossLimit(), a.extendedHours());
+            case 3: return new NewAction(a.account(), a.strategy(), a.symbol(), a.side(), pick(OrderType.values(), v),
+                a.tif(), a.orderClass(), a.quantity(), a.limit(), a.stop(), a.trailPrice(), a.trailPercent(),
+                a.takeProfit(), a.stopLoss(), a.stopLossLimit(), a.extendedHours());
+            case 4: return new NewAction(a.account(), a.strategy(), a.symbol(), a.side(), a.type(),
+                pick(TimeInForce.values(), v), a.orderClass(), a.quantity(), a.limit(), a.stop(), a.trailPrice(),
+                a.trailPercent(), a.takeProfit(), a.stopLoss(), a.stopLossLimit(), a.extendedHours());
+            case 5: return new NewAction(a.account(), a.strategy(), a.symbol(), a.side(), a.type(), a.tif(),
+                pick(OrderClass.values(), v), a.quantity(), a.limit(), a.stop(), a.trailPrice(), a.trailPercent(),
+                a.takeProfit(), a.stopLoss(), a.stopLossLimit(), a.extendedHours());
+            case 6: return new NewAction(a.account(), a.strategy(), a.symbol(), a.side(), a.type(), a.tif(),
+                a.orderClass(), v, a.limit(), a.stop(), a.trailPrice(), a.trailPercent(), a.takeProfit(), a.stopLoss(),
+                a.stopLossLimit(), a.extendedHours());
+            case 7: return new NewAction(a.account(), a.strategy(), a.symbol(), a.side(), a.type(), a.tif(),
+                a.orderClass(), a.quantity(), v, a.stop(), a.trailPrice(), a.trailPercent(), a.takeProfit(),
+                a.stopLoss(), a.stopLossLimit(), a.extendedHours());
+            case 8: return new NewAction(a.account(), a.strategy(), a.symbol(), a.side(), a.type(), a.tif(),
+                a.orderClass(), a.quantity(), a.limit(), v, a.trailPrice(), a.trailPercent(), a.takeProfit(),
+                a.stopLoss(), a.stopLossLimit(), a.extendedHours());
+            case 9: return new NewAction(a.account(), a.strategy(), a.symbol(), a.side(), a.type(), a.tif(),
+                a.orderClass(), a.quantity(), a.limit(), a.stop(), v, a.trailPercent(), a.takeProfit(), a.stopLoss(),
+                a.stopLossLimit(), a.extendedHours());
+            case 10: return new NewAction(a.account(), a.strategy(), a.symbol(), a.side(), a.type(), a.tif(),
+                a.orderClass(), a.quantity(), a.limit(), a.stop(), a.trailPrice(), v, a.takeProfit(), a.stopLoss(),
+                a.stopLossLimit(), a.extendedHours());
+            case 11: return new NewAction(a.account(), a.strategy(), a.symbol(), a.side(), a.type(), a.tif(),
+                a.orderClass(), a.quantity(), a.limit(), a.stop(), a.trailPrice(), a.trailPercent(), v, a.stopLoss(),
+                a.stopLossLimit(), a.extendedHours());
+            case 12: return new NewAction(a.account(), a.strategy(), a.symbol(), a.side(), a.type(), a.tif(),
+                a.orderClass(), a.quantity(), a.limit(), a.stop(), a.trailPrice(), a.trailPercent(), a.takeProfit(), v,
+                a.stopLossLimit(), a.extendedHours());
+            case 13: return new NewAction(a.account(), a.strategy(), a.symbol(), a.side(), a.type(), a.tif(),
+                a.orderClass(), a.quantity(), a.limit(), a.stop(), a.trailPrice(), a.trailPercent(), a.takeProfit(),
+                a.stopLoss(), v, a.extendedHours());
+            case 14: return new NewAction(a.account(), a.strategy(), a.symbol(), a.side(), a.type(), a.tif(),
+                a.orderClass(), a.quantity(), a.limit(), a.stop(), a.trailPrice(), a.trailPercent(), a.takeProfit(),
+                a.stopLoss(), a.stopLossLimit(), v % 2 == 0);
+            default: return new NewAction(a.account(), i, a.symbol(), a.side(), a.type(), a.tif(), a.orderClass(),
+                a.quantity(), a.limit(), a.stop(), a.trailPrice(), a.trailPercent(), a.takeProfit(), a.stopLoss(),
+                a.stopLossLimit(), a.extendedHours());
         }
     }
 
@@ -364,12 +393,14 @@ class HostileOrderPropertiesTest
 
     private static Arbitrary<CancelAction> cancels()
     {
-        return Combinators.combine(Arbitraries.integers(), Arbitraries.longs(), Arbitraries.of(true, true, false)).as(CancelAction::new);
+        return Combinators.combine(Arbitraries.integers(), Arbitraries.longs(), Arbitraries.of(true, true, false))
+            .as(CancelAction::new);
     }
 
     private static Arbitrary<ReplaceAction> replaces()
     {
-        return Combinators.combine(Arbitraries.integers(), Arbitraries.longs(), Arbitraries.of(true, true, false), quantities(), prices())
+        return Combinators.combine(Arbitraries.integers(), Arbitraries.longs(), Arbitraries.of(true, true, false),
+            quantities(), prices())
             .as(ReplaceAction::new);
     }
 }

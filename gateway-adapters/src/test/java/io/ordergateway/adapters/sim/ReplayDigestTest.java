@@ -56,7 +56,8 @@ class ReplayDigestTest
             {
                 final int symbol = random.nextInt(2);
                 final long ref = symbol == 0 ? 18_725_000_000L : 41_000_000_000L;
-                order.reset().account(1 + random.nextInt(3)).symbol(symbol).side(random.nextBoolean() ? Side.BUY : Side.SELL)
+                order.reset().account(1 + random.nextInt(3)).symbol(symbol)
+                    .side(random.nextBoolean() ? Side.BUY : Side.SELL)
                     .quantity(FixedPoint.quantity(1 + random.nextInt(200)));
                 if (random.nextInt(10) < 4)
                 {
@@ -65,7 +66,9 @@ class ReplayDigestTest
                 else
                 {
                     final long price = ref + (random.nextInt(41) - 20) * 10_000_000L;
-                    order.type(OrderType.LIMIT).timeInForce(TimeInForce.GTC).limitPrice(i % 50 == 7 ? price + 1 : price); // some off-tick: denied
+                    // some off-tick: denied
+                    order.type(OrderType.LIMIT).timeInForce(TimeInForce.GTC)
+                        .limitPrice(i % 50 == 7 ? price + 1 : price);
                 }
                 submit(gateway, () -> gateway.submit(order));
                 ids.add(order.orderId());
@@ -77,7 +80,8 @@ class ReplayDigestTest
                 if (i % 11 == 5)
                 {
                     final long target = ids.get(random.nextInt(ids.size()));
-                    submit(gateway, () -> gateway.replace(target, FixedPoint.quantity(250), FixedPoint.NULL, FixedPoint.NULL));
+                    submit(gateway, () ->
+                        gateway.replace(target, FixedPoint.quantity(250), FixedPoint.NULL, FixedPoint.NULL));
                 }
                 if (i % 150 == 149)
                 {
@@ -111,8 +115,10 @@ class ReplayDigestTest
                 replayer.replay(reader, snapshot.sequence());
             }
             final PortfolioSnapshot replayed = replayer.snapshot();
-            assertThat(replayed.positions()).as("positions at sequence %d", snapshot.sequence()).isEqualTo(snapshot.positions());
-            assertThat(replayed.openOrders()).as("open orders at sequence %d", snapshot.sequence()).isEqualTo(snapshot.openOrders());
+            assertThat(replayed.positions()).as("positions at sequence %d", snapshot.sequence())
+                .isEqualTo(snapshot.positions());
+            assertThat(replayed.openOrders()).as("open orders at sequence %d", snapshot.sequence())
+                .isEqualTo(snapshot.openOrders());
             assertThat(replayed.digest()).as("digest at sequence %d", snapshot.sequence()).isEqualTo(snapshot.digest());
         }
     }

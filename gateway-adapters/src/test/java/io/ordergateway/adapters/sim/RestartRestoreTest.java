@@ -46,7 +46,8 @@ class RestartRestoreTest
     Path journal;
 
     private static final SimBrokerConfig SIM = SimBrokerConfig.defaults("sim")
-        .withReferencePrices(Map.of("AAPL", AAPL, "MSFT", 41_000_000_000L)).withLatency(0, 0).withPartialFills(0.5, 3).withPriceMoves(0, 0);
+        .withReferencePrices(Map.of("AAPL", AAPL, "MSFT", 41_000_000_000L)).withLatency(0, 0).withPartialFills(0.5, 3)
+        .withPriceMoves(0, 0);
 
     // The brokers outlive the gateways, as a real broker outlives a gateway process.
     private final SimBroker brokerA = new SimBroker(SIM.withSeed(1));
@@ -70,11 +71,13 @@ class RestartRestoreTest
             final ReportCollector reports = new ReportCollector(first);
             for (int i = 0; i < 6; i++)
             {
-                assertThat(first.submit(order.reset().account(1).symbol(0).side(i % 2 == 0 ? Side.BUY : Side.SELL).type(OrderType.MARKET)
+                assertThat(first.submit(order.reset().account(1).symbol(0).side(i % 2 == 0 ? Side.BUY : Side.SELL)
+                    .type(OrderType.MARKET)
                     .quantity(quantity(10 + i)))).isEqualTo(SubmitResult.ACCEPTED);
                 reports.awaitFinal(order.orderId(), TIMEOUT);
                 assertThat(first.submit(order.reset().account(2).symbol(1).side(Side.BUY).type(OrderType.LIMIT)
-                    .timeInForce(TimeInForce.GTC).quantity(quantity(5)).limitPrice(FixedPoint.money(300)))).isEqualTo(SubmitResult.ACCEPTED);
+                    .timeInForce(TimeInForce.GTC).quantity(quantity(5)).limitPrice(FixedPoint.money(300))))
+                    .isEqualTo(SubmitResult.ACCEPTED);
                 resting.add(order.orderId());
                 reports.awaitState(order.orderId(), OrderState.NEW, TIMEOUT);
             }
@@ -97,28 +100,33 @@ class RestartRestoreTest
             assertThat(restored.digest()).isEqualTo(before.digest());
 
             final ReportCollector reports = new ReportCollector(second);
-            assertThat(second.submit(order.reset().account(9).symbol(0).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(1))))
+            assertThat(second.submit(order.reset().account(9).symbol(0).side(Side.BUY).type(OrderType.MARKET)
+                .quantity(quantity(1))))
                 .isEqualTo(SubmitResult.ACCEPTED);
-            assertThat(order.orderId()).as("ids continue after the journal's").isEqualTo(resting.get(resting.size() - 1) + 1);
+            assertThat(order.orderId()).as("ids continue after the journal's")
+                .isEqualTo(resting.get(resting.size() - 1) + 1);
             final ReportCollector.Report killed = reports.awaitFinal(order.orderId(), TIMEOUT);
             assertThat(killed.type()).isEqualTo(ReportType.DENIED);
             assertThat(killed.text()).contains(RejectReason.KILL_SWITCH.name());
 
             assertThat(second.cancel(resting.get(0))).isEqualTo(SubmitResult.ACCEPTED);
-            assertThat(reports.awaitFinal(resting.get(0), TIMEOUT).state()).isEqualTo(OrderState.CANCELED); // the broker still had it
+            // the broker still had it
+            assertThat(reports.awaitFinal(resting.get(0), TIMEOUT).state()).isEqualTo(OrderState.CANCELED);
         }
         finally
         {
             second.close();
         }
         after = second.snapshot().get();
-        assertThat(JournalReplayer.replay(journal).digest()).as("replay across both sessions").isEqualTo(after.digest());
+        assertThat(JournalReplayer.replay(journal).digest()).as("replay across both sessions")
+            .isEqualTo(after.digest());
     }
 
     @Test
     void ordersInFlightAtCloseAreResolvedByAskingTheBrokerAndLateCopiesAreRefused() throws Exception
     {
-        // INVOKER mode and a manual clock: the broker answers two seconds late in the test's time, which passes only when the
+        // INVOKER mode and a manual clock: the broker answers two seconds late in the test's time, which passes only
+        // when the
         // test says, so the restart surely happens first, and the late answers surely come after it.
         final ManualClock clock = new ManualClock();
         final SimBroker slow = new SimBroker(SIM.withLatency(2_000_000_000L, 0).withPartialFills(1.0, 3));
@@ -130,7 +138,8 @@ class RestartRestoreTest
         {
             for (int i = 0; i < 3; i++)
             {
-                first.submit(order.reset().account(1).symbol(0).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(30)));
+                first.submit(order.reset().account(1).symbol(0).side(Side.BUY).type(OrderType.MARKET)
+                    .quantity(quantity(30)));
                 ids.add(order.orderId());
             }
             Await.invoking(first.invoker(), "the broker executed all three", () -> slow.processedCommands() == 3);
@@ -144,20 +153,24 @@ class RestartRestoreTest
         assertThat(first.snapshot().get().openOrders()).extracting(PortfolioSnapshot.OrderLine::state)
             .containsOnly(OrderState.PENDING_NEW);
 
-        final OrderGateway second = OrderGateway.builder().symbols("AAPL", "MSFT").broker(slow).journalDirectory(journal)
+        final OrderGateway second =
+            OrderGateway.builder().symbols("AAPL", "MSFT").broker(slow).journalDirectory(journal)
             .threadingMode(ThreadingMode.INVOKER).clock(clock).build();
         try
         {
             final ReportCollector reports = new ReportCollector(second);
             for (final long id : ids)
             {
-                assertThat(reports.awaitFinal(id, TIMEOUT).state()).as("learnt from the broker at the restart").isEqualTo(OrderState.FILLED);
+                assertThat(reports.awaitFinal(id, TIMEOUT).state()).as("learnt from the broker at the restart")
+                    .isEqualTo(OrderState.FILLED);
             }
-            assertThat(second.metrics().get(io.ordergateway.core.metrics.GatewayMetrics.Counter.REFUSED_EVENTS)).isZero();
+            assertThat(second.metrics().get(io.ordergateway.core.metrics.GatewayMetrics.Counter.REFUSED_EVENTS))
+                .isZero();
             clock.advance(1, TimeUnit.SECONDS); // now the broker's answers from before the restart arrive
             Await.idle(second.invoker());
             // Every one is refused (duplicate fill id, or an ack for a finished order), none is counted twice.
-            assertThat(second.metrics().get(io.ordergateway.core.metrics.GatewayMetrics.Counter.REFUSED_EVENTS)).isGreaterThanOrEqualTo(3);
+            assertThat(second.metrics().get(io.ordergateway.core.metrics.GatewayMetrics.Counter.REFUSED_EVENTS))
+                .isGreaterThanOrEqualTo(3);
             final PortfolioSnapshot state = second.await(second.snapshot(), 10_000);
             assertThat(state.position(0, "AAPL").quantity()).isEqualTo(quantity(90));
             assertThat(state.openOrders()).isEmpty();
@@ -180,8 +193,8 @@ class RestartRestoreTest
             });
         }
         assertThat(fills).anySatisfy(f -> assertThat(f).contains("source=RECONCILIATION"));
-        assertThat(slow.statement(0).positions()).containsExactly(new io.ordergateway.core.broker.BrokerStatement.Position("AAPL",
-            quantity(90)));
+        assertThat(slow.statement(0).positions())
+            .containsExactly(new io.ordergateway.core.broker.BrokerStatement.Position("AAPL", quantity(90)));
     }
 
     @Test
@@ -202,7 +215,8 @@ class RestartRestoreTest
         try (OrderGateway warned = OrderGateway.builder().symbols("AAPL", "MSFT").broker(empty).broker(brokerB)
             .routing(RoutingPolicy.ROUND_ROBIN).journalDirectory(journal).onUnexplainedDifferences(false).build())
         {
-            assertThat(warned.submit(new NewOrder().account(1).symbol(0).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(1))))
+            assertThat(warned.submit(new NewOrder().account(1).symbol(0).side(Side.BUY).type(OrderType.MARKET)
+                .quantity(quantity(1))))
                 .isEqualTo(SubmitResult.ACCEPTED);
         }
     }
@@ -211,7 +225,8 @@ class RestartRestoreTest
     void aJournalWrittenWithOtherSymbolsStopsTheStartWithTheReason()
     {
         final OrderGateway first = gateway(journal, "AAPL", "MSFT");
-        final NewOrder order = new NewOrder().account(1).symbol(1).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(1));
+        final NewOrder order =
+            new NewOrder().account(1).symbol(1).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(1));
         first.submit(order);
         first.close();
         assertThatThrownBy(() -> gateway(journal, "MSFT", "AAPL"))

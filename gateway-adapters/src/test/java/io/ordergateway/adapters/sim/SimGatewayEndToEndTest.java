@@ -47,7 +47,8 @@ class SimGatewayEndToEndTest
     private SimBroker primary;
     private SimBroker backup;
 
-    private OrderGateway start(final Topology topology, final SimBrokerConfig primaryConfig, final SimBrokerConfig backupConfig)
+    private OrderGateway start(final Topology topology, final SimBrokerConfig primaryConfig,
+        final SimBrokerConfig backupConfig)
     {
         primary = new SimBroker(primaryConfig);
         backup = new SimBroker(backupConfig);
@@ -89,8 +90,10 @@ class SimGatewayEndToEndTest
         final int aapl = gateway.symbolId("AAPL");
         final NewOrder order = new NewOrder();
 
-        final long buy = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(300)));
-        final long sell = submit(order.reset().symbol(aapl).side(Side.SELL).type(OrderType.MARKET).quantity(quantity(100)));
+        final long buy = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.MARKET)
+            .quantity(quantity(300)));
+        final long sell = submit(order.reset().symbol(aapl).side(Side.SELL).type(OrderType.MARKET)
+            .quantity(quantity(100)));
 
         final ReportCollector.Report buyFinal = reports.awaitFinal(buy, TIMEOUT);
         final ReportCollector.Report sellFinal = reports.awaitFinal(sell, TIMEOUT);
@@ -111,7 +114,8 @@ class SimGatewayEndToEndTest
         assertThat(total.quantity()).isEqualTo(quantity(200));
         assertThat(total.averagePrice()).isEqualTo(AAPL_PRICE);
         assertThat(total.realisedPnl()).isZero(); // sold at the price it was bought
-        assertThat(snapshot.position(0, "AAPL").quantity()).isEqualTo(quantity(300)); // round robin: buy went to broker 0
+        // round robin: buy went to broker 0
+        assertThat(snapshot.position(0, "AAPL").quantity()).isEqualTo(quantity(300));
         assertThat(snapshot.position(1, "AAPL").quantity()).isEqualTo(-quantity(100));
         assertThat(snapshot.openOrders()).isEmpty();
     }
@@ -125,12 +129,14 @@ class SimGatewayEndToEndTest
         final NewOrder order = new NewOrder();
 
         // Both to broker 0 and 1 alternately: first a marketable limit (fills at the better market price),
-        final long first = submit(order.reset().symbol(msft).side(Side.BUY).type(OrderType.LIMIT).timeInForce(TimeInForce.GTC)
+        final long first = submit(order.reset().symbol(msft).side(Side.BUY).type(OrderType.LIMIT)
+            .timeInForce(TimeInForce.GTC)
             .quantity(quantity(10)).limitPrice(MSFT_PRICE + FixedPoint.PRICE_SCALE));
         assertThat(reports.awaitFinal(first, TIMEOUT).avgPrice()).isEqualTo(MSFT_PRICE);
         // then one below the market that rests at broker 1 until the price falls to it.
         final long limit = MSFT_PRICE - 10 * FixedPoint.PRICE_SCALE;
-        final long resting = submit(order.reset().symbol(msft).side(Side.BUY).type(OrderType.LIMIT).timeInForce(TimeInForce.GTC)
+        final long resting = submit(order.reset().symbol(msft).side(Side.BUY).type(OrderType.LIMIT)
+            .timeInForce(TimeInForce.GTC)
             .quantity(quantity(30)).limitPrice(limit));
         reports.awaitState(resting, OrderState.NEW, TIMEOUT);
         assertThat(backup.setReferencePrice(msft, limit - FixedPoint.PRICE_SCALE)).isTrue();
@@ -138,7 +144,8 @@ class SimGatewayEndToEndTest
         assertThat(filled.state()).isEqualTo(OrderState.FILLED);
         assertThat(filled.avgPrice()).isEqualTo(limit - FixedPoint.PRICE_SCALE);
 
-        final PortfolioSnapshot.PositionLine total = gateway.snapshot().get(10, TimeUnit.SECONDS).position(PortfolioSnapshot.TOTAL, "MSFT");
+        final PortfolioSnapshot.PositionLine total =
+            gateway.snapshot().get(10, TimeUnit.SECONDS).position(PortfolioSnapshot.TOTAL, "MSFT");
         assertThat(total.quantity()).isEqualTo(quantity(40));
         // (10 * 410 + 30 * 399) / 40 = 401.75
         assertThat(total.averagePrice()).isEqualTo(40_175_000_000L);
@@ -159,14 +166,17 @@ class SimGatewayEndToEndTest
         final ReportCollector.Report canceled = reports.awaitFinal(resting, TIMEOUT);
         assertThat(canceled.state()).isEqualTo(OrderState.CANCELED);
         assertThat(reports.of(resting).stream().map(ReportCollector.Report::state))
-            .containsSubsequence(OrderState.PENDING_NEW, OrderState.NEW, OrderState.PENDING_CANCEL, OrderState.CANCELED);
+            .containsSubsequence(OrderState.PENDING_NEW, OrderState.NEW, OrderState.PENDING_CANCEL,
+                OrderState.CANCELED);
 
         assertThat(gateway.cancel(resting)).isEqualTo(SubmitResult.ACCEPTED);
-        reports.awaitUntil(list -> list.stream().filter(r -> r.orderId() == resting && r.type() == ReportType.DENIED).count() == 1, TIMEOUT);
+        reports.awaitUntil(list ->
+            list.stream().filter(r -> r.orderId() == resting && r.type() == ReportType.DENIED).count() == 1, TIMEOUT);
         assertThat(reports.last(resting).text()).contains(RejectReason.ORDER_NOT_ACTIVE.name());
 
         assertThat(gateway.cancel(999_999)).isEqualTo(SubmitResult.ACCEPTED);
-        reports.awaitUntil(list -> list.stream().anyMatch(r -> r.orderId() == 999_999 && r.type() == ReportType.DENIED), TIMEOUT);
+        reports.awaitUntil(list -> list.stream().anyMatch(r -> r.orderId() == 999_999 && r.type() == ReportType.DENIED),
+            TIMEOUT);
         assertThat(reports.last(999_999).text()).contains(RejectReason.UNKNOWN_ORDER.name());
     }
 
@@ -186,7 +196,8 @@ class SimGatewayEndToEndTest
         assertThat(done.state()).isEqualTo(OrderState.FILLED);
         assertThat(done.cumQty()).isEqualTo(quantity(7));
         assertThat(reports.of(resting).stream().map(ReportCollector.Report::type))
-            .containsSubsequence(ReportType.SENT, ReportType.ACKNOWLEDGED, ReportType.SENT, ReportType.REPLACED, ReportType.FILL);
+            .containsSubsequence(ReportType.SENT, ReportType.ACKNOWLEDGED, ReportType.SENT, ReportType.REPLACED,
+                ReportType.FILL);
     }
 
     @Test
@@ -194,7 +205,8 @@ class SimGatewayEndToEndTest
     {
         start(Topology.COMPACT, quietSim("a").withRejectRate(1.0), quietSim("b").withRejectRate(1.0));
         final ReportCollector reports = new ReportCollector(gateway);
-        final long rejected = submit(new NewOrder().symbol(gateway.symbolId("AAPL")).side(Side.BUY).type(OrderType.MARKET)
+        final long rejected =
+            submit(new NewOrder().symbol(gateway.symbolId("AAPL")).side(Side.BUY).type(OrderType.MARKET)
             .quantity(quantity(1)));
         final long denied = submit(new NewOrder().symbol(gateway.symbolId("AAPL")).side(Side.BUY).type(OrderType.LIMIT)
             .quantity(quantity(1)));
@@ -213,7 +225,8 @@ class SimGatewayEndToEndTest
         final long id = submit(new NewOrder().symbol(0).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(1)));
         reports.awaitFinal(id, TIMEOUT);
         final List<Thread> threads = gateway.threads();
-        // SHARED: validate, throttle, risk+route+state, journal, send (+ egress), and every other agent (the sims too) on one
+        // SHARED: validate, throttle, risk+route+state, journal, send (+ egress), and every other agent (the sims too)
+        // on one
         assertThat(threads).extracting(Thread::getName).containsExactly("gateway-gw1-validate", "gateway-gw1-throttle",
             "gateway-gw1-risk-route-state", "gateway-gw1-journal", "gateway-gw1-send", "gateway-gw1-agents");
         assertThat(gateway.threadMap()).anyMatch(line -> line.startsWith("gateway-gw1-agents") && line.contains("sim-a")

@@ -30,7 +30,8 @@ import java.util.function.Supplier;
  *            NAME-egress (only with a listener)                  reports to the strategy
  *            NAME-agents                                         every other agent, composed (agent idle strategy)
  * INVOKER    none                                                everything, when the caller invokes
- * any        NAME-&lt;role&gt; from {@link #threadFactory}              event loops of libraries (Netty), made here, closed by their owner
+ * any        NAME-&lt;role&gt; from {@link #threadFactory}              event loops of libraries (Netty), made here,
+ * closed by their owner
  * </pre>
  *
  * With polling only, egress shares the last stage group's thread: it never waits (a full poll queue
@@ -161,7 +162,8 @@ public final class GatewayThreads implements AutoCloseable
                 }
                 else
                 {
-                    sharedAgents = new DynamicCompositeAgent(prefix + "-agents", agents.stream().map(Role::agent).toList());
+                    sharedAgents = new DynamicCompositeAgent(prefix + "-agents",
+                        agents.stream().map(Role::agent).toList());
                     agentRunners.add(run("agents", sharedAgents, agentIdle.get(), names(agents)));
                 }
                 break;
@@ -179,11 +181,13 @@ public final class GatewayThreads implements AutoCloseable
             final Agent agent = withEgress ? new CompositeAgent(stage.agent(), egress.agent()) : stage.agent();
             final BooleanSupplier hasWork = withEgress
                 ? () -> stage.hasWork().getAsBoolean() || egress.hasWork().getAsBoolean() : stage.hasWork();
-            stageRunners.add(run(stage.name(), agent, stageIdle.create(i, hasWork), stage.what() + (withEgress ? ", egress" : "")));
+            stageRunners.add(run(stage.name(), agent, stageIdle.create(i, hasWork), stage.what()
+                + (withEgress ? ", egress" : "")));
         }
         if (egressOwnThread)
         {
-            stageRunners.add(run("egress", egress.agent(), stageIdle.create(stages.size(), egress.hasWork()), "egress (calls the listener)"));
+            stageRunners.add(run("egress", egress.agent(), stageIdle.create(stages.size(), egress.hasWork()),
+                "egress (calls the listener)"));
         }
     }
 
@@ -263,7 +267,8 @@ public final class GatewayThreads implements AutoCloseable
     {
         if (invoker == null)
         {
-            throw new IllegalStateException("the gateway runs its own threads (threading mode " + mode + "): there is no invoker");
+            throw new IllegalStateException("the gateway runs its own threads (threading mode " + mode
+                + "): there is no invoker");
         }
         return invoker;
     }

@@ -33,8 +33,8 @@ public final class RingWakeup implements WaitStrategy
     private final AtomicReferenceArray<Thread> parked = new AtomicReferenceArray<>(SLOTS);
 
     @Override
-    public long waitFor(final long sequence, final Sequence cursor, final Sequence dependentSequence, final SequenceBarrier barrier)
-        throws AlertException, InterruptedException, TimeoutException
+    public long waitFor(final long sequence, final Sequence cursor, final Sequence dependentSequence,
+        final SequenceBarrier barrier) throws AlertException, InterruptedException, TimeoutException
     {
         throw new UnsupportedOperationException("the gateway's stages poll the ring; nothing waits in it");
     }

@@ -7,7 +7,9 @@ package io.ordergateway.core.agent;
  */
 public enum ThreadingMode
 {
-    /** Every agent on a thread of its own: each stage group of the topology, the timer, the control plane, each broker. */
+    /**
+     * Every agent on a thread of its own: each stage group of the topology, the timer, the control plane, each broker.
+     */
     DEDICATED,
     /**
      * The stage groups of the topology on their threads (one with {@code Topology.SINGLE}), every other agent

@@ -42,8 +42,8 @@ final class CommandPublisher
      * @param backlogLimit reports waiting for the strategy at which commands are refused.
      * @param closing      true once the gateway is closing: everything is refused.
      */
-    CommandPublisher(final GatewayPipeline pipeline, final EpochNanoClock clock, final GatewayMetrics metrics, final long backlogLimit,
-        final BooleanSupplier closing)
+    CommandPublisher(final GatewayPipeline pipeline, final EpochNanoClock clock, final GatewayMetrics metrics,
+        final long backlogLimit, final BooleanSupplier closing)
     {
         this.closing = closing;
         this.pipeline = pipeline;
@@ -106,7 +106,8 @@ final class CommandPublisher
         return SubmitResult.ACCEPTED;
     }
 
-    SubmitResult request(final EventType type, final long orderId, final long quantity, final long limitPrice, final long stopPrice)
+    SubmitResult request(final EventType type, final long orderId, final long quantity, final long limitPrice,
+        final long stopPrice)
     {
         final long sequence = claimForCommand();
         if (sequence < 0)
@@ -226,7 +227,8 @@ final class CommandPublisher
             }
             catch (final InsufficientCapacityException ex)
             {
-                answer.completeExceptionally(new IllegalStateException("the ring is full: invoke() to drain it, then ask again"));
+                answer.completeExceptionally(new
+                    IllegalStateException("the ring is full: invoke() to drain it, then ask again"));
                 return answer;
             }
         }

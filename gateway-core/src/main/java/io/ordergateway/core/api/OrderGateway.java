@@ -9,9 +9,7 @@ import io.ordergateway.core.metrics.Alerts;
 import io.ordergateway.core.metrics.GatewayMetrics;
 import io.ordergateway.core.pipeline.EventType;
 import io.ordergateway.core.pipeline.ExecutionReportFlyweight;
-import io.ordergateway.core.risk.TradingControl;
 import io.ordergateway.core.routing.ExecutionStatus;
-import io.ordergateway.core.routing.RoutingCommand;
 import io.ordergateway.core.settings.SettingsHistory;
 import io.ordergateway.core.state.PortfolioSnapshot;
 import io.ordergateway.journal.FixedPoint;
@@ -275,7 +273,8 @@ public final class OrderGateway implements AutoCloseable
     }
 
     /**
-     * @return counts of what operators are alerted to (failovers, pauses, kill switch, reconciliation, reports backlog).
+     * @return counts of what operators are alerted to (failovers, pauses, kill switch, reconciliation, reports
+     *         backlog).
      */
     public Alerts alerts()
     {

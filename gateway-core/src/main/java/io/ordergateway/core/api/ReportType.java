@@ -27,6 +27,9 @@ public enum ReportType
     REPLACE_REJECTED,
     /** The order's time in force ran out. */
     EXPIRED,
-    /** The broker said something that does not fit the order (see {@link ExecutionReport#refusal()}): journaled, not applied. */
+    /**
+     * The broker said something that does not fit the order (see {@link ExecutionReport#refusal()}): journaled, not
+     * applied.
+     */
     EVENT_REFUSED
 }

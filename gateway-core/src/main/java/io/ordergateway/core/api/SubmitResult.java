@@ -16,7 +16,8 @@ public enum SubmitResult
      * takes no more commands until it does, rather than fill the ring. Poll, then submit again. Counted, and
      * alerted once per episode.
      */
-    REPORTS_BACKLOG("reports backlog: the strategy is not taking its reports; poll them (or speed up the listener) and try again"),
+    REPORTS_BACKLOG("reports backlog: the strategy is not taking its reports; poll them (or speed up the listener) "
+    + "and try again"),
     /** The gateway is closed. */
     CLOSED("gateway closed");
 

@@ -102,9 +102,11 @@ public interface BrokerAdapter
      * @param clientOrderId the id the broker knows the order by.
      * @return the answer to come; failed with {@link UnsupportedOperationException} if the adapter cannot be asked.
      */
-    default java.util.concurrent.CompletableFuture<BrokerOrderStatus> askOrder(final long orderId, final String clientOrderId)
+    default java.util.concurrent.CompletableFuture<BrokerOrderStatus>
+        askOrder(final long orderId, final String clientOrderId)
     {
-        return java.util.concurrent.CompletableFuture.failedFuture(new UnsupportedOperationException(name() + " cannot be asked about orders"));
+        return java.util.concurrent.CompletableFuture.failedFuture(new
+            UnsupportedOperationException(name() + " cannot be asked about orders"));
     }
 
     /**
@@ -121,7 +123,8 @@ public interface BrokerAdapter
     default BrokerOrderStatus queryOrder(final long orderId, final String clientOrderId, final long timeoutMillis)
         throws java.util.concurrent.TimeoutException
     {
-        return BrokerAnswers.await(askOrder(orderId, clientOrderId), timeoutMillis, "order " + clientOrderId + " at " + name());
+        return BrokerAnswers.await(askOrder(orderId, clientOrderId), timeoutMillis, "order " + clientOrderId + " at "
+            + name());
     }
 
     /**
@@ -134,7 +137,8 @@ public interface BrokerAdapter
      * @throws UnsupportedOperationException if the adapter cannot be asked.
      * @throws java.util.concurrent.TimeoutException if no answer came in time.
      */
-    default BrokerStatement queryStatement(final int brokerId, final long timeoutMillis) throws java.util.concurrent.TimeoutException
+    default BrokerStatement queryStatement(final int brokerId, final long timeoutMillis) throws
+        java.util.concurrent.TimeoutException
     {
         throw new UnsupportedOperationException(name() + " cannot be asked for a statement");
     }

@@ -23,7 +23,8 @@ public final class BrokerAnswers
      * @return the answer.
      * @throws TimeoutException if it did not come in time (or the adapter said it timed out).
      */
-    public static <T> T await(final CompletableFuture<T> answer, final long timeoutMillis, final String what) throws TimeoutException
+    public static <T> T await(final CompletableFuture<T> answer, final long timeoutMillis, final String what) throws
+        TimeoutException
     {
         try
         {

@@ -41,6 +41,7 @@ public record BrokerCapabilities(
     public static BrokerCapabilities everything()
     {
         return new BrokerCapabilities(
-            EnumSet.allOf(OrderType.class), EnumSet.allOf(TimeInForce.class), EnumSet.allOf(OrderClass.class), true, true, true);
+            EnumSet.allOf(OrderType.class), EnumSet.allOf(TimeInForce.class), EnumSet.allOf(OrderClass.class), true,
+            true, true);
     }
 }

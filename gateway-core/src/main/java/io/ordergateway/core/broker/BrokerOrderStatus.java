@@ -13,7 +13,8 @@ import io.ordergateway.core.domain.OrderState;
  * @param averagePrice average fill price, 0 if nothing filled.
  * @param fills        every execution, with the broker's execution id (so none is counted twice).
  */
-public record BrokerOrderStatus(long orderId, OrderState state, long quantity, long filled, long averagePrice, java.util.List<Fill> fills)
+public record BrokerOrderStatus(long orderId, OrderState state, long quantity, long filled, long averagePrice,
+    java.util.List<Fill> fills)
 {
     /**
      * Copies the fills.

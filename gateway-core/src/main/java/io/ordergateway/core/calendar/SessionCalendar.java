@@ -45,7 +45,8 @@ public final class SessionCalendar implements MarketCalendar
     private final int lastYear;
 
     private SessionCalendar(
-        final String name, final ZoneId zone, final Map<LocalDate, String> exceptions, final int firstYear, final int lastYear)
+        final String name, final ZoneId zone, final Map<LocalDate, String> exceptions, final int firstYear,
+        final int lastYear)
     {
         this.name = name;
         this.firstYear = firstYear;
@@ -118,7 +119,8 @@ public final class SessionCalendar implements MarketCalendar
                 final String[] parts = line.split(",");
                 if (parts.length != 2 || !(parts[1].equals("HOLIDAY") || parts[1].equals("EARLY_CLOSE")))
                 {
-                    throw new IllegalStateException("us-equities.csv line " + lineNumber + ": expected date,HOLIDAY|EARLY_CLOSE, got '" + line + "'");
+                    throw new IllegalStateException("us-equities.csv line " + lineNumber
+                        + ": expected date,HOLIDAY|EARLY_CLOSE, got '" + line + "'");
                 }
                 final LocalDate date = LocalDate.parse(parts[0]);
                 exceptions.put(date, parts[1]);
@@ -140,11 +142,12 @@ public final class SessionCalendar implements MarketCalendar
      */
     public void warnIfNotCovered(final long epochNanos)
     {
-        final int year = java.time.Instant.ofEpochSecond(epochNanos / NANOS_PER_SECOND).atZone(ZoneId.of("UTC")).getYear();
+        final int year = java.time.Instant.ofEpochSecond(epochNanos / NANOS_PER_SECOND).atZone(ZoneId.of("UTC"))
+            .getYear();
         if (year < firstYear || year > lastYear)
         {
-            LOG.warn("calendar {} has holiday data for {} to {} only; {} is treated as weekdays without holidays", name, firstYear,
-                lastYear, year);
+            LOG.warn("calendar {} has holiday data for {} to {} only; {} is treated as weekdays without holidays", name,
+                firstYear, lastYear, year);
         }
     }
 

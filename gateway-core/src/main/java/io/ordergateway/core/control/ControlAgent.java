@@ -58,9 +58,10 @@ public final class ControlAgent implements Agent
      * @param reportsBacklog events journaled but not yet reported.
      * @param backlogAlertAt the backlog at which commands are refused, and the alert is raised.
      */
-    public ControlAgent(final String instanceId, final EventPoller<GatewayEvent> follower, final RingBuffer<GatewayEvent> ring,
-        final BrokerAdapter[] brokers, final EpochNanoClock clock, final UnknownOrderResolver resolver, final Alerts alerts,
-        final LongSupplier reportsBacklog, final long backlogAlertAt)
+    public ControlAgent(final String instanceId, final EventPoller<GatewayEvent> follower,
+        final RingBuffer<GatewayEvent> ring, final BrokerAdapter[] brokers, final EpochNanoClock clock,
+        final UnknownOrderResolver resolver, final Alerts alerts, final LongSupplier reportsBacklog,
+        final long backlogAlertAt)
     {
         this.instanceId = instanceId;
         this.follower = follower;
@@ -105,11 +106,13 @@ public final class ControlAgent implements Agent
             case RECOVERY:
             case FORCED_ACTIVE:
                 alerts.brokerSwitched();
-                LOG.warn("ALERT gateway {}: {}: orders now go to {} (was {})", instanceId, kind, brokerName(broker), brokerName(other));
+                LOG.warn("ALERT gateway {}: {}: orders now go to {} (was {})", instanceId, kind, brokerName(broker),
+                    brokerName(other));
                 break;
             case PAUSED:
                 alerts.paused();
-                LOG.error("ALERT gateway {}: PAUSED: no broker can take orders; new orders are denied with GATEWAY_PAUSED", instanceId);
+                LOG.error("ALERT gateway {}: PAUSED: no broker can take orders; new orders are denied with "
+                    + "GATEWAY_PAUSED", instanceId);
                 break;
             case RESUMED:
                 LOG.warn("ALERT gateway {}: RESUMED: orders go to {}", instanceId, brokerName(broker));
@@ -172,8 +175,9 @@ public final class ControlAgent implements Agent
         {
             backlogged = true;
             alerts.reportsBacklog();
-            LOG.error("ALERT gateway {}: REPORTS BACKLOG: {} reports wait for the strategy (poll queue full or listener behind); "
-                + "new commands are refused with REPORTS_BACKLOG until it takes them", instanceId, backlog);
+            LOG.error("ALERT gateway {}: REPORTS BACKLOG: {} reports wait for the strategy (poll queue full or "
+                + "listener behind); new commands are refused with REPORTS_BACKLOG until it takes them", instanceId,
+                backlog);
             return 1;
         }
         if (backlogged && backlog < backlogAlertAt / 4)

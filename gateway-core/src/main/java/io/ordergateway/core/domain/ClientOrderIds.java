@@ -27,14 +27,16 @@ public final class ClientOrderIds
     {
         if (instanceId == null || instanceId.isEmpty() || instanceId.length() > MAX_INSTANCE_LENGTH)
         {
-            throw new IllegalArgumentException("instance id must be 1 to " + MAX_INSTANCE_LENGTH + " characters, was '" + instanceId + "'");
+            throw new IllegalArgumentException("instance id must be 1 to " + MAX_INSTANCE_LENGTH + " characters, was '"
+                + instanceId + "'");
         }
         for (int i = 0; i < instanceId.length(); i++)
         {
             final char c = instanceId.charAt(i);
             if (!(Character.isLetterOrDigit(c) && c < 128) && c != '_' && c != '.')
             {
-                throw new IllegalArgumentException("instance id '" + instanceId + "' may hold only ASCII letters, digits, '_' and '.'");
+                throw new IllegalArgumentException("instance id '" + instanceId
+                    + "' may hold only ASCII letters, digits, '_' and '.'");
             }
         }
         this.instanceId = instanceId;

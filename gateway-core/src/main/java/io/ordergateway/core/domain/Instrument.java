@@ -43,7 +43,8 @@ public record Instrument(
         if (decimalsAtOrAboveOne < 0 || decimalsAtOrAboveOne > FixedPoint.PRICE_DECIMALS
             || decimalsBelowOne < 0 || decimalsBelowOne > FixedPoint.PRICE_DECIMALS)
         {
-            throw new IllegalArgumentException("instrument " + symbol + ": price decimals must be 0 to " + FixedPoint.PRICE_DECIMALS);
+            throw new IllegalArgumentException("instrument " + symbol + ": price decimals must be 0 to "
+                + FixedPoint.PRICE_DECIMALS);
         }
     }
 
@@ -69,8 +70,8 @@ public record Instrument(
      */
     public static Instrument usEquity(final String symbol, final long referencePrice)
     {
-        return new Instrument(symbol, "us-equities", referencePrice, FixedPoint.QUANTITY_SCALE, 1, FixedPoint.quantity(1_000_000),
-            false, 2, 4);
+        return new Instrument(symbol, "us-equities", referencePrice, FixedPoint.QUANTITY_SCALE, 1,
+            FixedPoint.quantity(1_000_000), false, 2, 4);
     }
 
     /** @param calendar the calendar name. @return a copy with it. */
@@ -88,18 +89,21 @@ public record Instrument(
     }
 
     /**
-     * @param lot lot size. @param min smallest quantity. @param max largest quantity. @param fractional fractions allowed.
+     * @param lot lot size. @param min smallest quantity. @param max largest quantity. @param fractional fractions
+     *            allowed.
      * @return a copy with them.
      */
     public Instrument withQuantities(final long lot, final long min, final long max, final boolean fractional)
     {
-        return new Instrument(symbol, calendar, referencePrice, lot, min, max, fractional, decimalsAtOrAboveOne, decimalsBelowOne);
+        return new Instrument(symbol, calendar, referencePrice, lot, min, max, fractional, decimalsAtOrAboveOne,
+            decimalsBelowOne);
     }
 
     /** @param atOrAboveOne decimals at or above $1. @param belowOne decimals below $1. @return a copy with them. */
     public Instrument withPriceDecimals(final int atOrAboveOne, final int belowOne)
     {
-        return new Instrument(symbol, calendar, referencePrice, lotSize, minQuantity, maxQuantity, fractionable, atOrAboveOne, belowOne);
+        return new Instrument(symbol, calendar, referencePrice, lotSize, minQuantity, maxQuantity, fractionable,
+            atOrAboveOne, belowOne);
     }
 
     /**

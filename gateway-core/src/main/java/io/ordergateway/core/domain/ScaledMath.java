@@ -56,7 +56,8 @@ public final class ScaledMath
         {
             return negative ? -Long.MAX_VALUE : Long.MAX_VALUE;
         }
-        final long q = high == 0 && x * y >= 0 ? (x * y) / FixedPoint.QUANTITY_SCALE : divide128(high, x * y, FixedPoint.QUANTITY_SCALE);
+        final long q = high == 0 && x * y >= 0 ? (x * y) / FixedPoint.QUANTITY_SCALE
+            : divide128(high, x * y, FixedPoint.QUANTITY_SCALE);
         final long clamped = q < 0 ? Long.MAX_VALUE : q;
         return negative ? -clamped : clamped;
     }

@@ -37,13 +37,15 @@ public final class SymbolTable
             final String name = names[i];
             if (name == null || name.isEmpty() || name.length() > MAX_SYMBOL_LENGTH)
             {
-                throw new IllegalArgumentException("symbol #" + i + " '" + name + "' must be 1 to " + MAX_SYMBOL_LENGTH + " characters");
+                throw new IllegalArgumentException("symbol #" + i + " '" + name + "' must be 1 to " + MAX_SYMBOL_LENGTH
+                    + " characters");
             }
             for (int c = 0; c < name.length(); c++)
             {
                 if (name.charAt(c) <= ' ' || name.charAt(c) > '~')
                 {
-                    throw new IllegalArgumentException("symbol '" + name + "' has a character that is not printable ASCII");
+                    throw new IllegalArgumentException("symbol '" + name
+                        + "' has a character that is not printable ASCII");
                 }
             }
             if (map.put(name, i) != null)

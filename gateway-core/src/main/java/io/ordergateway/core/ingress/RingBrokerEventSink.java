@@ -29,7 +29,8 @@ public final class RingBrokerEventSink implements BrokerEventSink
      * @param brokerId the broker this sink speaks for.
      * @param mayWait  false in INVOKER mode: a full ring is then an error, not a wait.
      */
-    public RingBrokerEventSink(final RingBuffer<GatewayEvent> ring, final EpochNanoClock clock, final int brokerId, final boolean mayWait)
+    public RingBrokerEventSink(final RingBuffer<GatewayEvent> ring, final EpochNanoClock clock, final int brokerId,
+        final boolean mayWait)
     {
         this.ring = ring;
         this.clock = clock;
@@ -49,8 +50,8 @@ public final class RingBrokerEventSink implements BrokerEventSink
         }
         catch (final com.lmax.disruptor.InsufficientCapacityException ex)
         {
-            throw new IllegalStateException("the ring is full and this gateway runs no threads (INVOKER mode): call invoke() "
-                + "until it is drained before brokers report more");
+            throw new IllegalStateException("the ring is full and this gateway runs no threads (INVOKER mode): call "
+                + "invoke() until it is drained before brokers report more");
         }
     }
 
@@ -116,7 +117,8 @@ public final class RingBrokerEventSink implements BrokerEventSink
         fill(orderId, fillId, quantity, price, true);
     }
 
-    private void fill(final long orderId, final long fillId, final long quantity, final long price, final boolean reconciliation)
+    private void fill(final long orderId, final long fillId, final long quantity, final long price,
+        final boolean reconciliation)
     {
         final long sequence = next();
         try

@@ -64,9 +64,9 @@ public final class CountersExporter implements Agent
      * @param clock           the gateway's clock (the heartbeat is its time in milliseconds).
      * @param periodNanos     how often to copy.
      */
-    public CountersExporter(final CountersFile file, final GatewayMetrics metrics, final List<String> brokerNames, final LongSupplier ordersIn,
-        final LongSupplier ringOccupancy, final LongSupplier journalPosition, final Supplier<ExecutionStatus> status, final Alerts alerts,
-        final EpochNanoClock clock, final long periodNanos)
+    public CountersExporter(final CountersFile file, final GatewayMetrics metrics, final List<String> brokerNames,
+        final LongSupplier ordersIn, final LongSupplier ringOccupancy, final LongSupplier journalPosition,
+        final Supplier<ExecutionStatus> status, final Alerts alerts, final EpochNanoClock clock, final long periodNanos)
     {
         this.clock = clock;
         this.copies = new Period(periodNanos, clock.nanoTime() - periodNanos); // the first copy at once
@@ -105,10 +105,12 @@ public final class CountersExporter implements Agent
             {
                 final String unit = c == GatewayMetrics.BrokerCounter.FILLED_QUANTITY ? " (units)"
                     : c == GatewayMetrics.BrokerCounter.FILLED_NOTIONAL ? " (dollars)" : "";
-                broker[b][c.ordinal()] = file.add(TYPE_BROKER, "broker " + brokerNames.get(b) + " " + c.name().toLowerCase().replace('_', ' ')
-                    + unit);
+                broker[b][c.ordinal()] =
+                    file.add(TYPE_BROKER, "broker " + brokerNames.get(b) + " "
+                    + c.name().toLowerCase().replace('_', ' ') + unit);
             }
-            breaker[b] = file.add(TYPE_BROKER, "broker " + brokerNames.get(b) + " breaker (0 closed, 1 half-open, 2 open)");
+            breaker[b] = file.add(TYPE_BROKER, "broker " + brokerNames.get(b)
+                + " breaker (0 closed, 1 half-open, 2 open)");
             active[b] = file.add(TYPE_BROKER, "broker " + brokerNames.get(b) + " active");
             failures[b] = file.add(TYPE_BROKER, "broker " + brokerNames.get(b) + " failures");
         }
@@ -149,8 +151,9 @@ public final class CountersExporter implements Agent
             for (final GatewayMetrics.BrokerCounter c : GatewayMetrics.BrokerCounter.values())
             {
                 final long v = metrics.get(b, c);
-                broker[b][c.ordinal()].setOrdered(c == GatewayMetrics.BrokerCounter.FILLED_QUANTITY ? v / FixedPoint.QUANTITY_SCALE
-                    : c == GatewayMetrics.BrokerCounter.FILLED_NOTIONAL ? v / FixedPoint.PRICE_SCALE : v);
+                broker[b][c.ordinal()].setOrdered(c == GatewayMetrics.BrokerCounter.FILLED_QUANTITY ? v
+                    / FixedPoint.QUANTITY_SCALE : c == GatewayMetrics.BrokerCounter.FILLED_NOTIONAL ? v
+                    / FixedPoint.PRICE_SCALE : v);
             }
         }
         alertSwitches.setOrdered(alerts.brokerSwitches());

@@ -158,9 +158,11 @@ public final class CountersFile implements AutoCloseable
     {
         if (!Files.isRegularFile(file))
         {
-            throw new IllegalArgumentException("no counters file at " + file + " (is the gateway running with counters on?)");
+            throw new IllegalArgumentException("no counters file at " + file
+                + " (is the gateway running with counters on?)");
         }
-        final MappedByteBuffer mapped = IoUtil.mapExistingFile(file.toFile(), java.nio.channels.FileChannel.MapMode.READ_ONLY, "counters");
+        final MappedByteBuffer mapped =
+            IoUtil.mapExistingFile(file.toFile(), java.nio.channels.FileChannel.MapMode.READ_ONLY, "counters");
         final AtomicBuffer header = new UnsafeBuffer(mapped, 0, HEADER_LENGTH);
         if (header.getIntVolatile(MAGIC_OFFSET) != MAGIC)
         {
@@ -170,8 +172,8 @@ public final class CountersFile implements AutoCloseable
         if (header.getInt(VERSION_OFFSET) != VERSION)
         {
             IoUtil.unmap(mapped);
-            throw new IllegalArgumentException(file + " has counters layout version " + header.getInt(VERSION_OFFSET) + ", this reader knows "
-                + VERSION);
+            throw new IllegalArgumentException(file + " has counters layout version " + header.getInt(VERSION_OFFSET)
+                + ", this reader knows " + VERSION);
         }
         final int metadataLength = header.getInt(METADATA_LENGTH_OFFSET);
         final int valuesLength = header.getInt(VALUES_LENGTH_OFFSET);

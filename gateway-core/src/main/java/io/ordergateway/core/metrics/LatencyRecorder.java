@@ -73,7 +73,8 @@ public final class LatencyRecorder
     }
 
     /**
-     * @return the mean of everything recorded so far (nanoseconds), as of the last {@link #percentiles} or {@link #snapshot}.
+     * @return the mean of everything recorded so far (nanoseconds), as of the last {@link #percentiles} or {@link
+     *         #snapshot}.
      */
     public synchronized double mean()
     {

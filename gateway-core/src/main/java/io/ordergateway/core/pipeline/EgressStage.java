@@ -27,9 +27,11 @@ public final class EgressStage implements EventHandler<GatewayEvent>
 {
     /** Message type of reports in the poll queue. */
     public static final int REPORT_MSG_TYPE = 1;
-    /** Room for one report wherever the queue's end falls: a record that does not fit before the end pads it out first. */
-    private static final int ROOM_FOR_ONE = 2 * BitUtil.align(RecordDescriptor.HEADER_LENGTH + ExecutionReportFlyweight.LENGTH,
-        RecordDescriptor.ALIGNMENT);
+    /**
+     * Room for one report wherever the queue's end falls: a record that does not fit before the end pads it out first.
+     */
+    private static final int ROOM_FOR_ONE = 2
+        * BitUtil.align(RecordDescriptor.HEADER_LENGTH + ExecutionReportFlyweight.LENGTH, RecordDescriptor.ALIGNMENT);
 
     private final OneToOneRingBuffer pollQueue;
     private final ExecutionReportHandler listener;
@@ -43,7 +45,8 @@ public final class EgressStage implements EventHandler<GatewayEvent>
      * @param listener  called on this agent's thread for each report, or null.
      * @param closing   true once the gateway is closing.
      */
-    public EgressStage(final OneToOneRingBuffer pollQueue, final ExecutionReportHandler listener, final BooleanSupplier closing)
+    public EgressStage(final OneToOneRingBuffer pollQueue, final ExecutionReportHandler listener,
+        final BooleanSupplier closing)
     {
         this.pollQueue = pollQueue;
         this.listener = listener;

@@ -56,7 +56,8 @@ public final class ExecutionReportFlyweight implements ExecutionReport
      * @param type   what the report says.
      * @param e      the event, after the state stage.
      */
-    public static void encode(final MutableDirectBuffer dst, final int offset, final ReportType type, final GatewayEvent e)
+    public static void encode(final MutableDirectBuffer dst, final int offset, final ReportType type,
+        final GatewayEvent e)
     {
         dst.putLong(offset + ORDER_ID, e.orderId);
         dst.putLong(offset + TIMESTAMP, e.timestamp);
@@ -237,7 +238,8 @@ public final class ExecutionReportFlyweight implements ExecutionReport
         }
         if (type() == ReportType.PARTIAL_FILL || type() == ReportType.FILL)
         {
-            out.append(" last=").append(FixedPoint.formatQuantity(lastQuantity())).append(" @ ").append(FixedPoint.formatPrice(lastPrice()))
+            out.append(" last=").append(FixedPoint.formatQuantity(lastQuantity())).append(" @ ")
+                .append(FixedPoint.formatPrice(lastPrice()))
                 .append(" cum=").append(FixedPoint.formatQuantity(cumQuantity()))
                 .append(" leaves=").append(FixedPoint.formatQuantity(leavesQuantity()));
         }
@@ -256,7 +258,8 @@ public final class ExecutionReportFlyweight implements ExecutionReport
             {
                 out.append(" brokerCode=").append(brokerCode());
             }
-            out.append(" (").append(reason.isRetryable() ? "retryable" : "not retryable").append(": ").append(reason.suggestion()).append(')');
+            out.append(" (").append(reason.isRetryable() ? "retryable" : "not retryable").append(": ")
+                .append(reason.suggestion()).append(')');
         }
         if (refusal() != 0)
         {

@@ -108,7 +108,8 @@ public final class GatewayEvent implements OrderCommand
     /** The routing policy that chose the broker. */
     public int routingPolicyCode;
     /** What the route stage decided about brokers on this event (failures, breakers, failover, pause...). */
-    public final io.ordergateway.core.routing.RoutingChanges routingChanges = new io.ordergateway.core.routing.RoutingChanges();
+    public final io.ordergateway.core.routing.RoutingChanges routingChanges =
+        new io.ordergateway.core.routing.RoutingChanges();
 
     // ---- outcome, written by the state stage ----
     /** The order's state after this event (null when no order is involved). */

@@ -38,7 +38,8 @@ public final class GatewayPipeline
      *
      * @param validate stage 1.
      * @param throttle stage 2.
-     * @param route    stage 4: runs after risk, on the state stage's thread, so it routes only orders that will be sent.
+     * @param route    stage 4: runs after risk, on the state stage's thread, so it routes only orders that will be
+     *                 sent.
      * @param risk     stage 3, on the state stage's thread (it reads the state stage's books).
      * @param state    stage 5: the order and position owner.
      * @param journal  stage 6.
@@ -65,7 +66,8 @@ public final class GatewayPipeline
      * @param metrics     where contained errors are counted.
      */
     public GatewayPipeline(
-        final Topology topology, final int ringSize, final Stages stages, final BooleanSupplier egressReady, final GatewayMetrics metrics)
+        final Topology topology, final int ringSize, final Stages stages, final BooleanSupplier egressReady,
+        final GatewayMetrics metrics)
     {
         if (Integer.bitCount(ringSize) != 1 || ringSize < 2)
         {
@@ -86,7 +88,8 @@ public final class GatewayPipeline
         switch (topology)
         {
             case SINGLE:
-                group("stages", join(join(new GuardedStage[] {validate, throttle}, books), new GuardedStage[] {journal, send}));
+                group("stages", join(join(new GuardedStage[] {validate, throttle}, books),
+                    new GuardedStage[] {journal, send}));
                 break;
             case COMPACT:
                 group("decide", join(new GuardedStage[] {validate, throttle}, books));
@@ -103,8 +106,8 @@ public final class GatewayPipeline
                 throw new IllegalArgumentException("unknown topology " + topology);
         }
         last = stageAgents.get(stageAgents.size() - 1);
-        egress = new StageAgent("egress", "egress", ring.newPoller(last.sequence()), new GuardedStage("egress", stages.egress(), metrics),
-            BATCH_LIMIT, egressReady, last.sequence(), wakeup);
+        egress = new StageAgent("egress", "egress", ring.newPoller(last.sequence()),
+            new GuardedStage("egress", stages.egress(), metrics), BATCH_LIMIT, egressReady, last.sequence(), wakeup);
         ring.addGatingSequences(egress.sequence());
     }
 

@@ -50,8 +50,8 @@ final class GuardedStage implements EventHandler<GatewayEvent>
         }
         if (errors++ < 100 || Long.bitCount(errors) == 1)
         {
-            LOG.error("stage {} failed on event {} at sequence {} (error #{}); the event goes on, denied if it was a command",
-                name, event.type, sequence, errors, t);
+            LOG.error("stage {} failed on event {} at sequence {} (error #{}); the event goes on, denied if it was a "
+                + "command", name, event.type, sequence, errors, t);
         }
     }
 

@@ -55,7 +55,8 @@ public final class JournalStage implements EventHandler<GatewayEvent>
      * @param clientOrderIds for the client order ids in {@code OrderSent}.
      * @param sequenceBase   added to ring sequences, so a restarted gateway's records continue the journal's sequence.
      */
-    public JournalStage(final JournalWriter writer, final SymbolTable symbols, final ClientOrderIds clientOrderIds, final long sequenceBase)
+    public JournalStage(final JournalWriter writer, final SymbolTable symbols, final ClientOrderIds clientOrderIds,
+        final long sequenceBase)
     {
         this.sequenceBase = sequenceBase;
         this.publisher = new JournalPublisher(writer);
@@ -126,8 +127,8 @@ public final class JournalStage implements EventHandler<GatewayEvent>
         for (int i = 0; i < changes.size(); i++)
         {
             final RoutingChangeKind kind = changes.kind(i);
-            publisher.routingChange(sequence, e.timestamp, kind == RoutingChangeKind.TIMEOUT ? changes.value(i) : e.orderId,
-                kind.code(), changes.broker(i), changes.other(i), changes.value(i));
+            publisher.routingChange(sequence, e.timestamp, kind == RoutingChangeKind.TIMEOUT ? changes.value(i)
+                : e.orderId, kind.code(), changes.broker(i), changes.other(i), changes.value(i));
         }
     }
 
@@ -143,8 +144,8 @@ public final class JournalStage implements EventHandler<GatewayEvent>
                     e.orderType == null ? JournalListener.NULL_CODE : e.orderType.code(),
                     e.timeInForce == null ? JournalListener.NULL_CODE : e.timeInForce.code(),
                     e.orderClass == null ? JournalListener.NULL_CODE : e.orderClass.code(),
-                    e.extendedHours, e.quantity, e.limitPrice, e.stopPrice, e.trailPrice, e.trailPercent, e.takeProfitLimitPrice,
-                    e.stopLossStopPrice, e.stopLossLimitPrice);
+                    e.extendedHours, e.quantity, e.limitPrice, e.stopPrice, e.trailPrice, e.trailPercent,
+                    e.takeProfitLimitPrice, e.stopLossStopPrice, e.stopLossLimitPrice);
                 decisions(e, CommandKind.NEW);
                 break;
             case CANCEL:
@@ -161,14 +162,16 @@ public final class JournalStage implements EventHandler<GatewayEvent>
                 break;
             case BROKER_REJECT:
                 p.brokerReject(sequence, ts, e.orderId, broker(e), command(e.command),
-                    e.brokerReason == null ? JournalListener.NULL_CODE : e.brokerReason.code(), e.brokerCode, state(e.stateAfter));
+                    e.brokerReason == null ? JournalListener.NULL_CODE : e.brokerReason.code(), e.brokerCode,
+                    state(e.stateAfter));
                 refusal(e, JournalRecords.BROKER_REJECT);
                 break;
             case BROKER_FILL:
             {
                 final boolean complete = e.refusal == EventRefusal.NONE && e.stateAfter == OrderState.FILLED;
-                p.fill(complete, sequence, ts, e.orderId, broker(e), e.fillId, side(e.side), e.symbolId, e.lastQuantity, e.lastPrice,
-                    e.cumQuantity, e.leavesQuantity, e.avgPrice, state(e.stateAfter), e.fromReconciliation);
+                p.fill(complete, sequence, ts, e.orderId, broker(e), e.fillId, side(e.side), e.symbolId, e.lastQuantity,
+                    e.lastPrice, e.cumQuantity, e.leavesQuantity, e.avgPrice, state(e.stateAfter),
+                    e.fromReconciliation);
                 refusal(e, complete ? JournalRecords.FILL : JournalRecords.PARTIAL_FILL);
                 break;
             }
@@ -177,7 +180,8 @@ public final class JournalStage implements EventHandler<GatewayEvent>
                 refusal(e, JournalRecords.CANCEL_CONFIRMED);
                 break;
             case BROKER_REPLACED:
-                p.replaceConfirmed(sequence, ts, e.orderId, broker(e), e.quantity, e.limitPrice, e.stopPrice, state(e.stateAfter));
+                p.replaceConfirmed(sequence, ts, e.orderId, broker(e), e.quantity, e.limitPrice, e.stopPrice,
+                    state(e.stateAfter));
                 refusal(e, JournalRecords.REPLACE_CONFIRMED);
                 break;
             case BROKER_EXPIRED:
@@ -185,20 +189,22 @@ public final class JournalStage implements EventHandler<GatewayEvent>
                 refusal(e, JournalRecords.EXPIRED);
                 break;
             case CONTROL:
-                p.tradingControl(sequence, ts, e.control == null ? JournalListener.NULL_CODE : e.control.code(), e.accountId,
-                    e.controlEngaged);
+                p.tradingControl(sequence, ts, e.control == null ? JournalListener.NULL_CODE : e.control.code(),
+                    e.accountId, e.controlEngaged);
                 break;
             case PROBE_RESULT:
                 p.probeResult(sequence, ts, e.brokerId, e.healthy);
                 break;
             case SETTINGS:
-                p.settingsChange(sequence, ts, (int)e.orderId, ((RuntimeSettings)e.attachment).describe((int)e.orderId));
+                p.settingsChange(sequence, ts, (int)e.orderId,
+                    ((RuntimeSettings)e.attachment).describe((int)e.orderId));
                 break;
             case BROKER_BUDGET:
                 p.brokerBudget(sequence, ts, e.brokerId, e.budgetRemaining, e.budgetResetNanos);
                 break;
             case ROUTING_COMMAND:
-                p.routingCommand(sequence, ts, e.routingCommand == null ? JournalListener.NULL_CODE : e.routingCommand.code(), e.brokerId);
+                p.routingCommand(sequence, ts, e.routingCommand == null ? JournalListener.NULL_CODE
+                    : e.routingCommand.code(), e.brokerId);
                 break;
             default:
                 break;
@@ -209,8 +215,8 @@ public final class JournalStage implements EventHandler<GatewayEvent>
     {
         if (e.isDenied())
         {
-            publisher.orderDenied(sequence, e.timestamp, e.orderId, command.code(), e.denyReason.code(), e.denyField.code(), e.denyValue,
-                e.denyBound);
+            publisher.orderDenied(sequence, e.timestamp, e.orderId, command.code(), e.denyReason.code(),
+                e.denyField.code(), e.denyValue, e.denyBound);
             return;
         }
         if (command == CommandKind.NEW)
@@ -225,7 +231,8 @@ public final class JournalStage implements EventHandler<GatewayEvent>
     {
         if (e.refusal != EventRefusal.NONE)
         {
-            publisher.eventRefused(sequence, e.timestamp, e.orderId, recordType, e.refusal.ordinal(), state(e.stateAfter));
+            publisher.eventRefused(sequence, e.timestamp, e.orderId, recordType, e.refusal.ordinal(),
+                state(e.stateAfter));
         }
     }
 

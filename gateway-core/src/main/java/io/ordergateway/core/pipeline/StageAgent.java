@@ -42,8 +42,9 @@ public final class StageAgent implements Agent
      * @param wakeup     signalled after each batch, so sleeping agents behind this one wake.
      */
     StageAgent(
-        final String roleName, final String stageNames, final EventPoller<GatewayEvent> poller, final EventHandler<GatewayEvent> stages, final int batchLimit,
-        final BooleanSupplier ready, final com.lmax.disruptor.Sequence upstream, final RingWakeup wakeup)
+        final String roleName, final String stageNames, final EventPoller<GatewayEvent> poller,
+        final EventHandler<GatewayEvent> stages, final int batchLimit, final BooleanSupplier ready,
+        final com.lmax.disruptor.Sequence upstream, final RingWakeup wakeup)
     {
         this.upstreamAhead = () -> upstream.get() > poller.getSequence().get();
         this.wakeup = wakeup;

@@ -15,11 +15,19 @@ public enum WaitStrategyKind
 {
     /** Spin only: lowest latency; the thread keeps a core busy. */
     BUSY_SPIN,
-    /** Spin, yielding the core to any other runnable thread: the latency of a spin, polite to the threads that share the core. */
+    /**
+     * Spin, yielding the core to any other runnable thread: the latency of a spin, polite to the threads that share the
+     * core.
+     */
     YIELDING,
-    /** Spin, then yield, then park from 1 us up to 1 ms: little CPU when idle, but an order after a pause waits for the wake-up. */
+    /**
+     * Spin, then yield, then park from 1 us up to 1 ms: little CPU when idle, but an order after a pause waits for the
+     * wake-up.
+     */
     BACKOFF,
-    /** Park about a microsecond (the OS makes it tens) whenever idle: least CPU of the polling kinds, slowest to react. */
+    /**
+     * Park about a microsecond (the OS makes it tens) whenever idle: least CPU of the polling kinds, slowest to react.
+     */
     SLEEPING,
     /**
      * Spin (yielding) 20 us after the last event, then sleep until the next one is published: the producer wakes the
@@ -37,7 +45,8 @@ public enum WaitStrategyKind
      * @param hasWork whether events wait for the thread's agents.
      * @return a new idle strategy of this kind for a stage thread.
      */
-    public IdleStrategy stageIdleStrategy(final RingWakeup wakeup, final int slot, final java.util.function.BooleanSupplier hasWork)
+    public IdleStrategy stageIdleStrategy(final RingWakeup wakeup, final int slot,
+        final java.util.function.BooleanSupplier hasWork)
     {
         return this == BLOCKING ? wakeup.idleStrategy(slot, BLOCKING_SPIN_NANOS, hasWork) : idleStrategy();
     }

@@ -30,8 +30,8 @@ import java.util.TreeMap;
  * @param routing     the routing configuration of the journal's first session, or null (before version 3).
  * @param sessions    each session in order.
  */
-public record JournalLayout(List<String> symbols, int brokers, List<String> brokerNames, long records, RoutingConfig routing,
-    List<Session> sessions)
+public record JournalLayout(List<String> symbols, int brokers, List<String> brokerNames, long records,
+    RoutingConfig routing, List<Session> sessions)
 {
     /**
      * One gateway session in a journal: from one start to the next.
@@ -123,7 +123,8 @@ public record JournalLayout(List<String> symbols, int brokers, List<String> brok
         }
 
         @Override
-        public void onOrderRouted(final long sequence, final long timestamp, final long orderId, final int brokerId, final int policy)
+        public void onOrderRouted(final long sequence, final long timestamp, final long orderId, final int brokerId,
+            final int policy)
         {
             maxBroker = Math.max(maxBroker, brokerId);
         }
@@ -133,7 +134,8 @@ public record JournalLayout(List<String> symbols, int brokers, List<String> brok
             final List<String> symbolList = new ArrayList<>();
             for (int id = 0; !symbols.isEmpty() && id <= symbols.lastKey(); id++)
             {
-                symbolList.add(symbols.getOrDefault(id, "SYMBOL" + id)); // never traded: a placeholder keeps the ids aligned
+                // never traded: a placeholder keeps the ids aligned
+                symbolList.add(symbols.getOrDefault(id, "SYMBOL" + id));
             }
             final SymbolTable table = new SymbolTable(symbolList);
             final List<Session> sessions = new ArrayList<>();

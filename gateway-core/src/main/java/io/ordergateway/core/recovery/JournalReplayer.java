@@ -69,7 +69,8 @@ public final class JournalReplayer implements JournalListener
     {
         this.symbols = new SymbolTable(symbols);
         final GatewayMetrics metrics = new GatewayMetrics(Math.max(1, brokers));
-        this.state = new OrderStateStage(new Books(1 << 14, 1 << 16, brokers, new long[symbols.size()]), this.symbols, metrics);
+        this.state = new OrderStateStage(new Books(1 << 14, 1 << 16, brokers, new long[symbols.size()]), this.symbols,
+            metrics);
         this.target = state;
         this.checkLayout = false;
         this.brokers = brokers;
@@ -83,7 +84,8 @@ public final class JournalReplayer implements JournalListener
      * @param symbols the gateway's symbols: every journaled order's symbol id must name the same symbol.
      * @param brokers the gateway's broker count: every journaled broker id must be below it.
      */
-    public JournalReplayer(final com.lmax.disruptor.EventHandler<GatewayEvent> target, final SymbolTable symbols, final int brokers)
+    public JournalReplayer(final com.lmax.disruptor.EventHandler<GatewayEvent> target, final SymbolTable symbols,
+        final int brokers)
     {
         this.symbols = symbols;
         this.state = null;
@@ -147,7 +149,8 @@ public final class JournalReplayer implements JournalListener
     {
         if (state == null)
         {
-            throw new IllegalStateException("this replayer applies to a gateway's own stages: ask the gateway for a snapshot");
+            throw new IllegalStateException("this replayer applies to a gateway's own stages: ask the gateway for a "
+                + "snapshot");
         }
         return state.snapshot(untilSequence != Long.MAX_VALUE ? untilSequence : lastSequence + 1);
     }
@@ -183,8 +186,8 @@ public final class JournalReplayer implements JournalListener
     }
 
     private void onRecord(
-        final int templateId, final org.agrona.DirectBuffer buffer, final int offset, final int blockLength, final int version,
-        final long index)
+        final int templateId, final org.agrona.DirectBuffer buffer, final int offset, final int blockLength,
+        final int version, final long index)
     {
         if (!stopped)
         {
@@ -240,7 +243,8 @@ public final class JournalReplayer implements JournalListener
 
     @Override
     public void onOrderReplace(
-        final long sequence, final long timestamp, final long orderId, final long quantity, final long limitPrice, final long stopPrice)
+        final long sequence, final long timestamp, final long orderId, final long quantity, final long limitPrice,
+        final long stopPrice)
     {
         if (begin(EventType.REPLACE, sequence, timestamp, orderId))
         {
@@ -252,8 +256,8 @@ public final class JournalReplayer implements JournalListener
 
     @Override
     public void onOrderDenied(
-        final long sequence, final long timestamp, final long orderId, final int command, final int reason, final int field,
-        final long value, final long bound)
+        final long sequence, final long timestamp, final long orderId, final int command, final int reason,
+        final int field, final long value, final long bound)
     {
         if (pending)
         {
@@ -263,12 +267,14 @@ public final class JournalReplayer implements JournalListener
     }
 
     @Override
-    public void onOrderRouted(final long sequence, final long timestamp, final long orderId, final int brokerId, final int policy)
+    public void onOrderRouted(final long sequence, final long timestamp, final long orderId, final int brokerId,
+        final int policy)
     {
         if (checkLayout && brokerId >= brokers)
         {
-            throw new JournalException("the journal routed order " + orderId + " to broker " + brokerId + " but this gateway has "
-                + brokers + " broker(s): configure the brokers the journal was written with, or start on a new journal");
+            throw new JournalException("the journal routed order " + orderId + " to broker " + brokerId
+                + " but this gateway has " + brokers
+                + " broker(s): configure the brokers the journal was written with, or start on a new journal");
         }
         if (pending)
         {
@@ -279,7 +285,8 @@ public final class JournalReplayer implements JournalListener
 
     @Override
     public void onBrokerAck(
-        final long sequence, final long timestamp, final long orderId, final int brokerId, final long brokerOrderId, final int state)
+        final long sequence, final long timestamp, final long orderId, final int brokerId, final long brokerOrderId,
+        final int state)
     {
         if (begin(EventType.BROKER_ACK, sequence, timestamp, orderId))
         {
@@ -290,8 +297,8 @@ public final class JournalReplayer implements JournalListener
 
     @Override
     public void onBrokerReject(
-        final long sequence, final long timestamp, final long orderId, final int brokerId, final int command, final int reason,
-        final int brokerCode, final int state)
+        final long sequence, final long timestamp, final long orderId, final int brokerId, final int command,
+        final int reason, final int brokerCode, final int state)
     {
         if (begin(EventType.BROKER_REJECT, sequence, timestamp, orderId))
         {
@@ -317,7 +324,8 @@ public final class JournalReplayer implements JournalListener
 
     @Override
     public void onCancelConfirmed(
-        final long sequence, final long timestamp, final long orderId, final int brokerId, final long cumQuantity, final int state)
+        final long sequence, final long timestamp, final long orderId, final int brokerId, final long cumQuantity,
+        final int state)
     {
         if (begin(EventType.BROKER_CANCELED, sequence, timestamp, orderId))
         {
@@ -327,7 +335,8 @@ public final class JournalReplayer implements JournalListener
 
     @Override
     public void onExpired(
-        final long sequence, final long timestamp, final long orderId, final int brokerId, final long cumQuantity, final int state)
+        final long sequence, final long timestamp, final long orderId, final int brokerId, final long cumQuantity,
+        final int state)
     {
         if (begin(EventType.BROKER_EXPIRED, sequence, timestamp, orderId))
         {
@@ -337,8 +346,8 @@ public final class JournalReplayer implements JournalListener
 
     @Override
     public void onReplaceConfirmed(
-        final long sequence, final long timestamp, final long orderId, final int brokerId, final long quantity, final long limitPrice,
-        final long stopPrice, final int state)
+        final long sequence, final long timestamp, final long orderId, final int brokerId, final long quantity,
+        final long limitPrice, final long stopPrice, final int state)
     {
         if (begin(EventType.BROKER_REPLACED, sequence, timestamp, orderId))
         {
@@ -350,11 +359,13 @@ public final class JournalReplayer implements JournalListener
     }
 
     @Override
-    public void onTradingControl(final long sequence, final long timestamp, final int control, final int accountId, final boolean engaged)
+    public void onTradingControl(final long sequence, final long timestamp, final int control, final int accountId,
+        final boolean engaged)
     {
         if (begin(EventType.CONTROL, sequence, timestamp, 0))
         {
-            event.control = control == TradingControl.KILL_SWITCH.code() ? TradingControl.KILL_SWITCH : TradingControl.REDUCE_ONLY;
+            event.control = control == TradingControl.KILL_SWITCH.code() ? TradingControl.KILL_SWITCH
+                : TradingControl.REDUCE_ONLY;
             event.accountId = accountId;
             event.controlEngaged = engaged;
         }
@@ -387,7 +398,8 @@ public final class JournalReplayer implements JournalListener
     }
 
     @Override
-    public void onBrokerBudget(final long sequence, final long timestamp, final int brokerId, final long remaining, final long resetNanos)
+    public void onBrokerBudget(final long sequence, final long timestamp, final int brokerId, final long remaining,
+        final long resetNanos)
     {
         if (begin(EventType.BROKER_BUDGET, sequence, timestamp, 0))
         {
@@ -399,12 +411,13 @@ public final class JournalReplayer implements JournalListener
 
     @Override
     public void onRoutingChange(
-        final long sequence, final long timestamp, final long orderId, final int kind, final int brokerId, final int otherBrokerId,
-        final long value)
+        final long sequence, final long timestamp, final long orderId, final int kind, final int brokerId,
+        final int otherBrokerId, final long value)
     {
         if (sequence < untilSequence)
         {
-            journaledChanges.add(new RoutingSwitch(sequence, timestamp, RoutingChangeKind.fromCode(kind), brokerId, otherBrokerId, value));
+            journaledChanges.add(new
+                RoutingSwitch(sequence, timestamp, RoutingChangeKind.fromCode(kind), brokerId, otherBrokerId, value));
         }
         // a decision: replay makes it again (and the caller can compare)
     }
@@ -419,7 +432,8 @@ public final class JournalReplayer implements JournalListener
      * @param other     the broker before, or -1.
      * @param value     a count or an order id.
      */
-    public record RoutingSwitch(long sequence, long timestamp, RoutingChangeKind kind, int broker, int other, long value)
+    public record RoutingSwitch(long sequence, long timestamp, RoutingChangeKind kind, int broker, int other,
+        long value)
     {
     }
 

@@ -49,7 +49,8 @@ public final class Reconciler
 
     /**
      * @param journal   the state rebuilt from the journal.
-     * @param statement the broker's statement (its {@code brokerId} says which broker's part of the journal to compare).
+     * @param statement the broker's statement (its {@code brokerId} says which broker's part of the journal to
+     *                  compare).
      * @return every difference, positions first, sorted.
      */
     public static List<Difference> compare(final PortfolioSnapshot journal, final BrokerStatement statement)
@@ -60,7 +61,8 @@ public final class Reconciler
         journal.positions().stream().filter(p -> p.brokerId() == brokerId && p.quantity() != 0)
             .forEach(p -> ours.put(p.symbol(), p.quantity()));
         final Map<String, Long> theirs = new HashMap<>();
-        statement.positions().stream().filter(p -> p.quantity() != 0).forEach(p -> theirs.merge(p.symbol(), p.quantity(), Long::sum));
+        statement.positions().stream().filter(p -> p.quantity() != 0)
+            .forEach(p -> theirs.merge(p.symbol(), p.quantity(), Long::sum));
         for (final String symbol : new TreeSet<>(union(ours.keySet(), theirs.keySet())))
         {
             final long a = ours.getOrDefault(symbol, 0L);
@@ -80,7 +82,8 @@ public final class Reconciler
             theirOrders.put(orderId, o);
             ids.put(orderId, o.clientOrderId());
         }
-        final String prefix = statement.openOrders().isEmpty() ? "" : prefix(statement.openOrders().get(0).clientOrderId());
+        final String prefix = statement.openOrders().isEmpty() ? ""
+            : prefix(statement.openOrders().get(0).clientOrderId());
         for (final long orderId : new TreeSet<>(union(ourOrders.keySet(), theirOrders.keySet())))
         {
             final PortfolioSnapshot.OrderLine a = ourOrders.get(orderId);

@@ -3,7 +3,6 @@ package io.ordergateway.core.recovery;
 import io.ordergateway.core.domain.SymbolTable;
 import io.ordergateway.core.routing.RouteStage;
 import io.ordergateway.core.routing.RoutingChanges;
-import io.ordergateway.core.routing.RoutingConfig;
 import io.ordergateway.journal.JournalReader;
 
 import java.nio.file.Path;
@@ -65,10 +64,12 @@ public final class RoutingReplay
         final List<JournalLayout.Session> sessions = layout.sessions();
         for (int s = 0; s < sessions.size(); s++)
         {
-            // As the live gateway did at each start: a route stage with that session's configuration, given every earlier
+            // As the live gateway did at each start: a route stage with that session's configuration, given every
+            // earlier
             // event to restore its books (decisions then are not kept), then the session's own events.
             final long from = sessions.get(s).setupSequence();
-            final long until = s + 1 < sessions.size() ? sessions.get(s + 1).setupSequence() + 1 : Long.MAX_VALUE; // through its last event
+            // through its last event
+            final long until = s + 1 < sessions.size() ? sessions.get(s + 1).setupSequence() + 1 : Long.MAX_VALUE;
             final RouteStage route = RouteStage.takingEverything(sessions.get(s).routing(), symbols);
             final JournalReplayer replayer = new JournalReplayer((event, sequence, endOfBatch) ->
             {
@@ -78,8 +79,8 @@ public final class RoutingReplay
                     final RoutingChanges changes = event.routingChanges;
                     for (int i = 0; i < changes.size(); i++)
                     {
-                        replayed.add(new JournalReplayer.RoutingSwitch(sequence, event.timestamp, changes.kind(i), changes.broker(i),
-                            changes.other(i), changes.value(i)));
+                        replayed.add(new JournalReplayer.RoutingSwitch(sequence, event.timestamp, changes.kind(i),
+                            changes.broker(i), changes.other(i), changes.value(i)));
                     }
                 }
             }, symbols, layout.brokers());

@@ -45,13 +45,18 @@ public final class StartupReconciliation
         REJECT,
         /** The order expired at the broker. */
         EXPIRED,
-        /** A cancel the journal has pending never took effect at the broker (lost in a crash): refused, the order works on. */
+        /**
+         * A cancel the journal has pending never took effect at the broker (lost in a crash): refused, the order works
+         * on.
+         */
         CANCEL_LOST,
         /** A replace the journal has pending never took effect at the broker: refused, the order works on unchanged. */
         REPLACE_LOST
     }
 
-    /** The broker order id journaled with an acknowledgement found by reconciliation (the broker's own id is not asked). */
+    /**
+     * The broker order id journaled with an acknowledgement found by reconciliation (the broker's own id is not asked).
+     */
     public static final long RECONCILED_BROKER_ORDER_ID = -1;
 
     /**
@@ -65,7 +70,8 @@ public final class StartupReconciliation
      * @param price         fill price.
      * @param neverReceived for REJECT: the broker does not know the order at all.
      */
-    public record Action(ActionType type, int brokerId, long orderId, long fillId, long quantity, long price, boolean neverReceived)
+    public record Action(ActionType type, int brokerId, long orderId, long fillId, long quantity, long price,
+        boolean neverReceived)
     {
     }
 
@@ -107,8 +113,8 @@ public final class StartupReconciliation
      * @return the plan.
      */
     public static Plan plan(
-        final PortfolioSnapshot journal, final KnownFills knownFills, final BrokerAdapter[] brokers, final ClientOrderIds clientOrderIds,
-        final long timeoutMillis)
+        final PortfolioSnapshot journal, final KnownFills knownFills, final BrokerAdapter[] brokers,
+        final ClientOrderIds clientOrderIds, final long timeoutMillis)
     {
         final List<Action> actions = new ArrayList<>();
         final List<String> unexplained = new ArrayList<>();
@@ -119,7 +125,8 @@ public final class StartupReconciliation
             final String who = broker.name() + " (broker " + b + ")";
             final int brokerId = b;
             final Map<String, Long> projected = new HashMap<>();
-            journal.positions().stream().filter(p -> p.brokerId() == brokerId).forEach(p -> projected.put(p.symbol(), p.quantity()));
+            journal.positions().stream().filter(p -> p.brokerId() == brokerId)
+                .forEach(p -> projected.put(p.symbol(), p.quantity()));
             final Set<Long> journalOpen = new HashSet<>();
             try
             {
@@ -130,7 +137,8 @@ public final class StartupReconciliation
                         continue;
                     }
                     journalOpen.add(o.orderId());
-                    resolve(o, broker.queryOrder(o.orderId(), clientOrderIds.toString(o.orderId()), timeoutMillis), b, knownFills, actions, unexplained, projected, who);
+                    resolve(o, broker.queryOrder(o.orderId(), clientOrderIds.toString(o.orderId()), timeoutMillis), b,
+                        knownFills, actions, unexplained, projected, who);
                 }
                 final BrokerStatement statement = broker.queryStatement(b, timeoutMillis);
                 asked++;
@@ -144,8 +152,8 @@ public final class StartupReconciliation
                     final long at = theirs.getOrDefault(symbol, 0L);
                     if (ours != at)
                     {
-                        unexplained.add(who + ": position in " + symbol + " is " + ours + " by the journal (with reconciled fills) but "
-                            + at + " at the broker");
+                        unexplained.add(who + ": position in " + symbol + " is " + ours
+                            + " by the journal (with reconciled fills) but " + at + " at the broker");
                     }
                 }
                 for (final BrokerStatement.OpenOrder o : statement.openOrders())
@@ -153,13 +161,15 @@ public final class StartupReconciliation
                     final long id = parseOrderId(o.clientOrderId());
                     if (!journalOpen.contains(id))
                     {
-                        unexplained.add(who + ": the broker has working order " + o.clientOrderId() + " that the journal does not");
+                        unexplained.add(who + ": the broker has working order " + o.clientOrderId()
+                            + " that the journal does not");
                     }
                 }
             }
             catch (final UnsupportedOperationException ex)
             {
-                unexplained.add(who + ": cannot be asked (" + ex.getMessage() + "); its orders are as the journal says");
+                unexplained.add(who + ": cannot be asked (" + ex.getMessage()
+                    + "); its orders are as the journal says");
             }
             catch (final TimeoutException ex)
             {
@@ -170,8 +180,9 @@ public final class StartupReconciliation
     }
 
     private static void resolve(
-        final PortfolioSnapshot.OrderLine o, final BrokerOrderStatus status, final int brokerId, final KnownFills knownFills,
-        final List<Action> actions, final List<String> unexplained, final Map<String, Long> projected, final String who)
+        final PortfolioSnapshot.OrderLine o, final BrokerOrderStatus status, final int brokerId,
+        final KnownFills knownFills, final List<Action> actions, final List<String> unexplained, final Map<String,
+        Long> projected, final String who)
     {
         // In flight: the broker never answered the new order (a cancel may have been asked for meanwhile).
         final boolean inFlight = o.state() == OrderState.PENDING_NEW || o.state() == OrderState.UNKNOWN
@@ -180,11 +191,13 @@ public final class StartupReconciliation
         {
             if (inFlight)
             {
-                actions.add(new Action(ActionType.REJECT, brokerId, o.orderId(), 0, 0, 0, true)); // never reached it: safe to send again
+                // never reached it: safe to send again
+                actions.add(new Action(ActionType.REJECT, brokerId, o.orderId(), 0, 0, 0, true));
             }
             else
             {
-                unexplained.add(who + ": order " + o.orderId() + " is " + o.state() + " in the journal but unknown to the broker");
+                unexplained.add(who + ": order " + o.orderId() + " is " + o.state()
+                    + " in the journal but unknown to the broker");
             }
             return;
         }
@@ -196,7 +209,8 @@ public final class StartupReconciliation
             }
             else
             {
-                unexplained.add(who + ": order " + o.orderId() + " is " + o.state() + " in the journal but rejected at the broker");
+                unexplained.add(who + ": order " + o.orderId() + " is " + o.state()
+                    + " in the journal but rejected at the broker");
             }
             return;
         }
@@ -209,7 +223,8 @@ public final class StartupReconciliation
         {
             if (!knownFills.contains(o.orderId(), fill.fillId()))
             {
-                actions.add(new Action(ActionType.FILL, brokerId, o.orderId(), fill.fillId(), fill.quantity(), fill.price(), false));
+                actions.add(new Action(ActionType.FILL, brokerId, o.orderId(), fill.fillId(), fill.quantity(),
+                    fill.price(), false));
                 added += fill.quantity();
             }
         }
@@ -219,8 +234,8 @@ public final class StartupReconciliation
         }
         if (o.cumQuantity() + added != status.filled())
         {
-            unexplained.add(who + ": order " + o.orderId() + " has " + (o.cumQuantity() + added) + " filled by the journal but "
-                + status.filled() + " at the broker");
+            unexplained.add(who + ": order " + o.orderId() + " has " + (o.cumQuantity() + added)
+                + " filled by the journal but " + status.filled() + " at the broker");
         }
         projected.merge(o.symbol(), o.side() == Side.BUY ? added : -added, Long::sum);
         final boolean working = status.state() == OrderState.NEW || status.state() == OrderState.PARTIALLY_FILLED;
@@ -236,8 +251,9 @@ public final class StartupReconciliation
             }
             else
             {
-                unexplained.add(who + ": order " + o.orderId() + " has a replace pending in the journal and quantity " + status.quantity()
-                    + " at the broker (journal: " + o.quantity() + "): whether the replace happened is unknown");
+                unexplained.add(who + ": order " + o.orderId() + " has a replace pending in the journal and quantity "
+                    + status.quantity() + " at the broker (journal: " + o.quantity()
+                    + "): whether the replace happened is unknown");
             }
         }
         if (status.state() == OrderState.CANCELED)
@@ -257,13 +273,15 @@ public final class StartupReconciliation
      * cumulative quantity, so asking twice never plans it twice.
      */
     private static long catchUp(
-        final PortfolioSnapshot.OrderLine o, final BrokerOrderStatus status, final int brokerId, final List<Action> actions)
+        final PortfolioSnapshot.OrderLine o, final BrokerOrderStatus status, final int brokerId,
+        final List<Action> actions)
     {
         final long quantity = status.filled() - o.cumQuantity();
         final long theirNotional = ScaledMath.notional(status.filled(), status.averagePrice());
         final long ourNotional = ScaledMath.notional(o.cumQuantity(), o.averagePrice());
         final long price = ScaledMath.averagePrice(theirNotional - ourNotional, quantity);
-        actions.add(new Action(ActionType.FILL, brokerId, o.orderId(), cumulativeFillId(status.filled()), quantity, price, false));
+        actions.add(new Action(ActionType.FILL, brokerId, o.orderId(), cumulativeFillId(status.filled()), quantity,
+            price, false));
         return quantity;
     }
 

@@ -57,7 +57,8 @@ public final class StartupRecovery
      * @param brokers how many brokers.
      * @return where the journal continues.
      */
-    public static Restored restore(final Path journal, final EventHandler<GatewayEvent> risk, final EventHandler<GatewayEvent> route,
+    public static Restored
+        restore(final Path journal, final EventHandler<GatewayEvent> risk, final EventHandler<GatewayEvent> route,
         final OrderStateStage state, final SymbolTable symbols, final int brokers)
     {
         if (!JournalFiles.containsJournal(journal))
@@ -79,8 +80,8 @@ public final class StartupRecovery
         }
         final long next = replayer.lastSequence() + 1;
         state.sequenceBase(next);
-        LOG.info("restored {} events from {}: next order id {}, journal sequence continues at {}", replayer.events(), journal,
-            replayer.highestOrderId() + 1, next);
+        LOG.info("restored {} events from {}: next order id {}, journal sequence continues at {}", replayer.events(),
+            journal, replayer.highestOrderId() + 1, next);
         return new Restored(next, replayer.highestOrderId());
     }
 
@@ -98,15 +99,16 @@ public final class StartupRecovery
      * @throws IllegalStateException with the report, if there are unexplained differences and the start must stop.
      */
     public static StartupReconciliation.Plan reconcile(final OrderStateStage state, final BrokerAdapter[] brokers,
-        final ClientOrderIds clientOrderIds, final long timeoutMillis, final boolean stopOnUnexplained, final Alerts alerts)
+        final ClientOrderIds clientOrderIds, final long timeoutMillis, final boolean stopOnUnexplained,
+        final Alerts alerts)
     {
         final io.ordergateway.core.state.PortfolioSnapshot restored = state.snapshot(0);
         if (restored.openOrders().isEmpty() && restored.positions().isEmpty())
         {
             return new StartupReconciliation.Plan(List.of(), List.of(), 0);
         }
-        final StartupReconciliation.Plan plan = StartupReconciliation.plan(restored, state::knowsFill, brokers, clientOrderIds,
-            timeoutMillis);
+        final StartupReconciliation.Plan plan =
+            StartupReconciliation.plan(restored, state::knowsFill, brokers, clientOrderIds, timeoutMillis);
         if (!plan.unexplained().isEmpty())
         {
             alerts.reconciliationDifferences(plan.unexplained().size());
@@ -114,15 +116,16 @@ public final class StartupRecovery
                 + String.join("\n  ", plan.unexplained());
             if (stopOnUnexplained)
             {
-                throw new IllegalStateException(report + "\n(start refused: check the journal and the brokers, or build with "
+                throw new IllegalStateException(report
+                    + "\n(start refused: check the journal and the brokers, or build with "
                     + "onUnexplainedDifferences(false) to start anyway)");
             }
             LOG.warn("{}\n(starting anyway, as configured)", report);
         }
         if (!plan.actions().isEmpty())
         {
-            LOG.info("reconciliation at start: {} events the journal lacked will be journaled as coming from the brokers",
-                plan.actions().size());
+            LOG.info("reconciliation at start: {} events the journal lacked will be journaled as coming from the "
+                + "brokers", plan.actions().size());
         }
         return plan;
     }
@@ -141,15 +144,18 @@ public final class StartupRecovery
             switch (action.type())
             {
                 case ACK: sink.acknowledged(action.orderId(), StartupReconciliation.RECONCILED_BROKER_ORDER_ID); break;
-                case FILL: sink.reconciledFill(action.orderId(), action.fillId(), action.quantity(), action.price()); break;
+                case FILL: sink.reconciledFill(action.orderId(), action.fillId(), action.quantity(), action.price());
+                    break;
                 case CANCELED: sink.canceled(action.orderId()); break;
                 case EXPIRED: sink.expired(action.orderId()); break;
                 case REJECT:
                     sink.rejected(action.orderId(), CommandKind.NEW,
                         action.neverReceived() ? RejectReason.CONNECTION_ERROR : RejectReason.BROKER_REJECTED, 0);
                     break;
-                case CANCEL_LOST: sink.rejected(action.orderId(), CommandKind.CANCEL, RejectReason.CONNECTION_ERROR, 0); break;
-                case REPLACE_LOST: sink.rejected(action.orderId(), CommandKind.REPLACE, RejectReason.CONNECTION_ERROR, 0); break;
+                case CANCEL_LOST: sink.rejected(action.orderId(), CommandKind.CANCEL, RejectReason.CONNECTION_ERROR, 0);
+                    break;
+                case REPLACE_LOST: sink.rejected(action.orderId(), CommandKind.REPLACE, RejectReason.CONNECTION_ERROR,
+                    0); break;
                 default: break;
             }
         }

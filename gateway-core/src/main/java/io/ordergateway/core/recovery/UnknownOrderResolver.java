@@ -67,8 +67,8 @@ public final class UnknownOrderResolver
      * @param clock              the gateway's clock.
      * @param queryTimeoutMillis how long to wait for one answer before asking again.
      */
-    public UnknownOrderResolver(final BrokerAdapter[] brokers, final BrokerEventSink[] sinks, final ClientOrderIds clientOrderIds,
-        final EpochNanoClock clock, final long queryTimeoutMillis)
+    public UnknownOrderResolver(final BrokerAdapter[] brokers, final BrokerEventSink[] sinks,
+        final ClientOrderIds clientOrderIds, final EpochNanoClock clock, final long queryTimeoutMillis)
     {
         this.brokers = brokers;
         this.sinks = sinks;
@@ -156,8 +156,9 @@ public final class UnknownOrderResolver
         {
             if (ex.getCause() instanceof UnsupportedOperationException)
             {
-                LOG.warn("order {} is UNKNOWN at {} and {} cannot be asked: check with the broker before sending it again",
-                    clientOrderIds.toString(q.orderId), brokers[q.brokerId].name(), brokers[q.brokerId].name());
+                LOG.warn("order {} is UNKNOWN at {} and {} cannot be asked: check with the broker before sending it "
+                    + "again", clientOrderIds.toString(q.orderId), brokers[q.brokerId].name(),
+                    brokers[q.brokerId].name());
                 return true;
             }
             retryLater(q, now);
@@ -179,7 +180,8 @@ public final class UnknownOrderResolver
         final BrokerEventSink sink = sinks[brokerId];
         if (status == null)
         {
-            sink.rejected(orderId, CommandKind.NEW, RejectReason.CONNECTION_ERROR, 0); // never received: safe to send again
+            // never received: safe to send again
+            sink.rejected(orderId, CommandKind.NEW, RejectReason.CONNECTION_ERROR, 0);
             return;
         }
         if (status.state() == OrderState.REJECTED)

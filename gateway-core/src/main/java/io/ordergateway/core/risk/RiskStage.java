@@ -96,7 +96,8 @@ public final class RiskStage implements EventHandler<GatewayEvent>
         if (reduceOnlyAll || reduceOnlyAccounts.contains(e.accountId))
         {
             // What may still be traded on this side without growing or flipping the position.
-            final long reducible = e.side == Side.BUY ? Math.max(0, -position - openBuy) : Math.max(0, position - openSell);
+            final long reducible = e.side == Side.BUY ? Math.max(0, -position - openBuy)
+                : Math.max(0, position - openSell);
             if (e.quantity > reducible)
             {
                 e.deny(RejectReason.RISK_LIMIT, DetailField.REDUCE_ONLY, position, reducible);
@@ -143,7 +144,8 @@ public final class RiskStage implements EventHandler<GatewayEvent>
         {
             return;
         }
-        final long valuePrice = price != FixedPoint.NULL ? price : (r.limitPrice() != FixedPoint.NULL ? r.limitPrice() : reference);
+        final long valuePrice = price != FixedPoint.NULL ? price
+            : (r.limitPrice() != FixedPoint.NULL ? r.limitPrice() : reference);
         if (!notionalLimit(e, e.quantity, valuePrice))
         {
             return;
@@ -152,7 +154,8 @@ public final class RiskStage implements EventHandler<GatewayEvent>
         if (increase > 0)
         {
             final AccountExposure account = books.account(r.accountId());
-            if (account != null && (!positionLimit(e, increase, r.side(), account.position(r.symbolId()), account.openBuy(r.symbolId()),
+            if (account != null &&
+                (!positionLimit(e, increase, r.side(), account.position(r.symbolId()), account.openBuy(r.symbolId()),
                 account.openSell(r.symbolId()))))
             {
                 return;
@@ -240,7 +243,8 @@ public final class RiskStage implements EventHandler<GatewayEvent>
         return true;
     }
 
-    private boolean positionLimit(final GatewayEvent e, final long quantity, final long position, final long openBuy, final long openSell)
+    private boolean positionLimit(final GatewayEvent e, final long quantity, final long position, final long openBuy,
+        final long openSell)
     {
         return positionLimit(e, quantity, e.side, position, openBuy, openSell);
     }
@@ -249,7 +253,8 @@ public final class RiskStage implements EventHandler<GatewayEvent>
      * The position if every open order on the order's side filled, plus this one, must stay within the limit.
      */
     private boolean positionLimit(
-        final GatewayEvent e, final long quantity, final Side side, final long position, final long openBuy, final long openSell)
+        final GatewayEvent e, final long quantity, final Side side, final long position, final long openBuy,
+        final long openSell)
     {
         if (limits.maxPosition() == 0)
         {
@@ -264,7 +269,8 @@ public final class RiskStage implements EventHandler<GatewayEvent>
         return true;
     }
 
-    private void grossLimit(final GatewayEvent e, final AccountExposure account, final long quantity, final long reference)
+    private void grossLimit(final GatewayEvent e, final AccountExposure account, final long quantity,
+        final long reference)
     {
         if (limits.maxGrossExposure() == 0)
         {

@@ -151,8 +151,9 @@ public final class BrokerPool
 
     private boolean opensShortWithout(final int b, final OrderCommand order)
     {
-        return !capabilities[b].shortSelling() && positions != null && order.side() == io.ordergateway.core.domain.Side.SELL
-            && order.symbolId() >= 0 && order.symbolId() < positions.symbols()
+        return !capabilities[b].shortSelling() && positions != null
+            && order.side() == io.ordergateway.core.domain.Side.SELL && order.symbolId() >= 0
+            && order.symbolId() < positions.symbols()
             && positions.position(b, order.symbolId()).quantity() < order.quantity();
     }
 
@@ -198,7 +199,8 @@ public final class BrokerPool
         }
         if (latencyNanos >= 0)
         {
-            ackLatencyEwma[b] = ackLatencyEwma[b] == 0 ? latencyNanos : ackLatencyEwma[b] + (latencyNanos - ackLatencyEwma[b] >> EWMA_SHIFT);
+            ackLatencyEwma[b] = ackLatencyEwma[b] == 0 ? latencyNanos : ackLatencyEwma[b]
+                + (latencyNanos - ackLatencyEwma[b] >> EWMA_SHIFT);
         }
     }
 
@@ -263,8 +265,8 @@ public final class BrokerPool
     public ExecutionStatus.Broker statusLine(final int b, final String name, final String role)
     {
         return new ExecutionStatus.Broker(b, name, role, breakers[b].state().name(), breakers[b].failures(),
-            ticks == 0 ? 1.0 : (double)availableTicks[b] / ticks, sent[b], acks[b], rejects[b], failures[b], timeouts[b], inFlight[b],
-            ackLatencyEwma[b] / 1_000, score(b));
+            ticks == 0 ? 1.0 : (double)availableTicks[b] / ticks, sent[b], acks[b], rejects[b], failures[b],
+            timeouts[b], inFlight[b], ackLatencyEwma[b] / 1_000, score(b));
     }
 
     /**

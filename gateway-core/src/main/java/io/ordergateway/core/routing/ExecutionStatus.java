@@ -13,7 +13,8 @@ import java.util.List;
  * @param paused    true when no broker can take orders (new orders are denied with GATEWAY_PAUSED).
  * @param brokers   one line per broker, by broker id.
  */
-public record ExecutionStatus(long timestamp, String active, String primary, List<String> backups, boolean paused, List<Broker> brokers)
+public record ExecutionStatus(long timestamp, String active, String primary, List<String> backups, boolean paused,
+    List<Broker> brokers)
 {
     /**
      * Copies the lists.
@@ -43,8 +44,8 @@ public record ExecutionStatus(long timestamp, String active, String primary, Lis
      * @param score               best-execution score (lower is better).
      */
     public record Broker(
-        int id, String name, String role, String breaker, int consecutiveFailures, double availability, long sent, long acknowledged,
-        long rejected, long failures, long timeouts, int inFlight, long ackLatencyMicros, long score)
+        int id, String name, String role, String breaker, int consecutiveFailures, double availability, long sent,
+        long acknowledged, long rejected, long failures, long timeouts, int inFlight, long ackLatencyMicros, long score)
     {
     }
 }

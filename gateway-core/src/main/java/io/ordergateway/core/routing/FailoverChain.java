@@ -112,7 +112,8 @@ public final class FailoverChain
             {
                 if (restoredAt != Long.MIN_VALUE && now - restoredAt < holdDownNanos)
                 {
-                    backoffShift = Math.min(MAX_BACKOFF_SHIFT, backoffShift + 1); // failed again soon after being restored
+                    // failed again soon after being restored
+                    backoffShift = Math.min(MAX_BACKOFF_SHIFT, backoffShift + 1);
                 }
                 recoveryDueAt = now + (recoveryNanos << backoffShift);
             }
@@ -152,7 +153,8 @@ public final class FailoverChain
     /**
      * The probe's answer.
      */
-    public void onProbe(final int broker, final boolean healthy, final long now, final BrokerPool pool, final RoutingChanges changes)
+    public void onProbe(final int broker, final boolean healthy, final long now, final BrokerPool pool,
+        final RoutingChanges changes)
     {
         if (broker != order[0] || !probePending)
         {

@@ -26,20 +26,22 @@ public final class JournaledRouting
      * @param timestamp event time.
      * @return the record to journal.
      */
-    public static RoutingSetup toRecord(final RoutingConfig config, final SymbolTable symbols, final long sequence, final long timestamp)
+    public static RoutingSetup
+        toRecord(final RoutingConfig config, final SymbolTable symbols, final long sequence, final long timestamp)
     {
         final List<RoutingSetup.Broker> brokers = new ArrayList<>();
         for (int id = 0; id < config.chain().size(); id++)
         {
-            brokers.add(new RoutingSetup.Broker(id, config.chain().indexOf(id), config.weights().get(id), config.costBps().get(id),
-                config.apiRatePerSecond().get(id), config.apiBurst().get(id)));
+            brokers.add(new RoutingSetup.Broker(id, config.chain().indexOf(id), config.weights().get(id),
+                config.costBps().get(id), config.apiRatePerSecond().get(id), config.apiBurst().get(id)));
         }
         final Map<Integer, Integer> accounts = new HashMap<>();
         config.accountPolicies().forEach((account, policy) -> accounts.put(account, policy.code()));
         final Map<Integer, Integer> bySymbol = new HashMap<>();
         config.symbolPolicies().forEach((symbol, policy) -> bySymbol.put(symbols.id(symbol), policy.code()));
-        return new RoutingSetup(sequence, timestamp, config.defaultPolicy().code(), config.failureThreshold(), config.breakerOpenNanos(),
-            config.recoveryNanos(), config.holdDownNanos(), config.sendTimeoutNanos(), brokers, accounts, bySymbol);
+        return new RoutingSetup(sequence, timestamp, config.defaultPolicy().code(), config.failureThreshold(),
+            config.breakerOpenNanos(), config.recoveryNanos(), config.holdDownNanos(), config.sendTimeoutNanos(),
+            brokers, accounts, bySymbol);
     }
 
     /**
@@ -75,7 +77,7 @@ public final class JournaledRouting
             }
         });
         return new RoutingConfig(RoutingPolicy.fromCode(setup.defaultPolicy()), accounts, bySymbol, List.of(chain),
-            setup.failureThreshold(), setup.breakerOpenNanos(), setup.recoveryNanos(), setup.holdDownNanos(), setup.sendTimeoutNanos(),
-            tick, weights, costs, rates, bursts);
+            setup.failureThreshold(), setup.breakerOpenNanos(), setup.recoveryNanos(), setup.holdDownNanos(),
+            setup.sendTimeoutNanos(), tick, weights, costs, rates, bursts);
     }
 }

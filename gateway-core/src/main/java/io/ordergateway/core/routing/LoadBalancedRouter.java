@@ -15,7 +15,8 @@ public final class LoadBalancedRouter implements Router
         for (int b = 0; b < pool.size(); b++)
         {
             if (pool.eligible(b, order, now)
-                && (best < 0 || pool.inFlight[b] < pool.inFlight[best] || pool.inFlight[b] == pool.inFlight[best] && pool.lastUsed[b] < pool.lastUsed[best]))
+                && (best < 0 || pool.inFlight[b] < pool.inFlight[best] || pool.inFlight[b] == pool.inFlight[best]
+                && pool.lastUsed[b] < pool.lastUsed[best]))
             {
                 best = b;
             }

@@ -55,8 +55,8 @@ public final class RouteStage implements EventHandler<GatewayEvent>
      * @param capabilities   what each broker accepts.
      * @param statusListener receives a new {@link ExecutionStatus} on every tick and switch (may be null).
      */
-    public RouteStage(final RoutingConfig config, final SymbolTable symbols, final String[] names, final BrokerCapabilities[] capabilities,
-        final Consumer<ExecutionStatus> statusListener)
+    public RouteStage(final RoutingConfig config, final SymbolTable symbols, final String[] names,
+        final BrokerCapabilities[] capabilities, final Consumer<ExecutionStatus> statusListener)
     {
         final List<String> problems = config.problems(capabilities.length);
         if (!problems.isEmpty())
@@ -70,7 +70,8 @@ public final class RouteStage implements EventHandler<GatewayEvent>
         pool = new BrokerPool(config, capabilities);
         chain = new FailoverChain(config);
         defaultRouter = Router.create(config.defaultPolicy(), config);
-        config.accountPolicies().forEach((account, policy) -> accountRouters.put(account.intValue(), Router.create(policy, config)));
+        config.accountPolicies()
+            .forEach((account, policy) -> accountRouters.put(account.intValue(), Router.create(policy, config)));
         symbolRouters = new Router[symbols.size()];
         config.symbolPolicies().forEach((symbol, policy) ->
         {
@@ -165,7 +166,8 @@ public final class RouteStage implements EventHandler<GatewayEvent>
         }
         if (e.brokerId >= 0 && e.brokerId < pool.size())
         {
-            record(e.orderId, e.brokerId); // replaying the journal: the broker was chosen then; keep the books as the live stage did
+            // replaying the journal: the broker was chosen then; keep the books as the live stage did
+            record(e.orderId, e.brokerId);
             return;
         }
         if (chain.paused())
@@ -267,7 +269,8 @@ public final class RouteStage implements EventHandler<GatewayEvent>
             return;
         }
         final RejectReason reason = e.brokerReason;
-        if (reason == RejectReason.CONNECTION_ERROR || reason == RejectReason.SERVICE_UNAVAILABLE || reason == RejectReason.AUTHENTICATION_FAILED)
+        if (reason == RejectReason.CONNECTION_ERROR || reason == RejectReason.SERVICE_UNAVAILABLE
+            || reason == RejectReason.AUTHENTICATION_FAILED)
         {
             failure(e.brokerId, e.routingChanges, false);
         }
@@ -410,7 +413,8 @@ public final class RouteStage implements EventHandler<GatewayEvent>
         final List<ExecutionStatus.Broker> lines = new ArrayList<>();
         for (int b = 0; b < pool.size(); b++)
         {
-            lines.add(pool.statusLine(b, names[b], !pool.enabled(b) ? "DISABLED" : b == chain.active() && !chain.paused() ? "ACTIVE" : "STANDBY"));
+            lines.add(pool.statusLine(b, names[b], !pool.enabled(b) ? "DISABLED" : b == chain.active()
+                && !chain.paused() ? "ACTIVE" : "STANDBY"));
         }
         return new ExecutionStatus(now, names[chain.active()], names[chain.primary()], backups, chain.paused(), lines);
     }

@@ -67,11 +67,12 @@ public enum RoutingChangeKind
     }
 
     /**
-     * @return true for the switches an operator cares about (failover, recovery, pause, resume, forced, disabled, enabled).
+     * @return true for the switches an operator cares about (failover, recovery, pause, resume, forced, disabled,
+     *         enabled).
      */
     public boolean isSwitch()
     {
-        return this == FAILOVER || this == RECOVERY || this == PAUSED || this == RESUMED || this == FORCED_ACTIVE || this == DISABLED
-            || this == ENABLED;
+        return this == FAILOVER || this == RECOVERY || this == PAUSED || this == RESUMED || this == FORCED_ACTIVE
+            || this == DISABLED || this == ENABLED;
     }
 }

@@ -76,8 +76,8 @@ public record RoutingConfig(
             zeros.add(0L);
             ones.add(1L);
         }
-        return new RoutingConfig(RoutingPolicy.PRIMARY_ONLY, Map.of(), Map.of(), chain, 5, 30 * SECOND, 300 * SECOND, 600 * SECOND,
-            10 * SECOND, SECOND / 10, weights, zeros, zeros, ones);
+        return new RoutingConfig(RoutingPolicy.PRIMARY_ONLY, Map.of(), Map.of(), chain, 5, 30 * SECOND, 300 * SECOND,
+            600 * SECOND, 10 * SECOND, SECOND / 10, weights, zeros, zeros, ones);
     }
 
     /**
@@ -89,9 +89,11 @@ public record RoutingConfig(
     public List<String> problems(final int brokers)
     {
         final List<String> out = new ArrayList<>();
-        if (chain.size() != brokers || chain.stream().distinct().count() != brokers || chain.stream().anyMatch(b -> b < 0 || b >= brokers))
+        if (chain.size() != brokers || chain.stream().distinct().count() != brokers
+            || chain.stream().anyMatch(b -> b < 0 || b >= brokers))
         {
-            out.add("routing.chain: must name each of the " + brokers + " brokers (0.." + (brokers - 1) + ") once, was " + chain);
+            out.add("routing.chain: must name each of the " + brokers + " brokers (0.." + (brokers - 1) + ") once, was "
+                + chain);
         }
         if (failureThreshold < 1)
         {
@@ -99,9 +101,11 @@ public record RoutingConfig(
         }
         if (breakerOpenNanos <= 0 || recoveryNanos <= 0 || holdDownNanos < 0 || sendTimeoutNanos <= 0 || tickNanos <= 0)
         {
-            out.add("routing periods: breakerOpen, recovery, sendTimeout and tick must be positive, holdDown not negative");
+            out.add("routing periods: breakerOpen, recovery, sendTimeout and tick must be positive, holdDown not "
+                + "negative");
         }
-        if (weights.size() != brokers || weights.stream().anyMatch(w -> w < 0) || weights.stream().mapToInt(Integer::intValue).sum() != 100)
+        if (weights.size() != brokers || weights.stream().anyMatch(w -> w < 0)
+            || weights.stream().mapToInt(Integer::intValue).sum() != 100)
         {
             out.add("routing.weights: one percentage per broker, none negative, adding up to 100, was " + weights);
         }
@@ -122,8 +126,8 @@ public record RoutingConfig(
      */
     public RoutingConfig withPolicy(final RoutingPolicy policy)
     {
-        return new RoutingConfig(policy, accountPolicies, symbolPolicies, chain, failureThreshold, breakerOpenNanos, recoveryNanos,
-            holdDownNanos, sendTimeoutNanos, tickNanos, weights, costBps, apiRatePerSecond, apiBurst);
+        return new RoutingConfig(policy, accountPolicies, symbolPolicies, chain, failureThreshold, breakerOpenNanos,
+            recoveryNanos, holdDownNanos, sendTimeoutNanos, tickNanos, weights, costBps, apiRatePerSecond, apiBurst);
     }
 
     /**
@@ -133,8 +137,8 @@ public record RoutingConfig(
      */
     public RoutingConfig withRules(final Map<Integer, RoutingPolicy> accounts, final Map<String, RoutingPolicy> symbols)
     {
-        return new RoutingConfig(defaultPolicy, accounts, symbols, chain, failureThreshold, breakerOpenNanos, recoveryNanos,
-            holdDownNanos, sendTimeoutNanos, tickNanos, weights, costBps, apiRatePerSecond, apiBurst);
+        return new RoutingConfig(defaultPolicy, accounts, symbols, chain, failureThreshold, breakerOpenNanos,
+            recoveryNanos, holdDownNanos, sendTimeoutNanos, tickNanos, weights, costBps, apiRatePerSecond, apiBurst);
     }
 
     /**
@@ -143,8 +147,9 @@ public record RoutingConfig(
      */
     public RoutingConfig withChain(final List<Integer> order)
     {
-        return new RoutingConfig(defaultPolicy, accountPolicies, symbolPolicies, order, failureThreshold, breakerOpenNanos, recoveryNanos,
-            holdDownNanos, sendTimeoutNanos, tickNanos, weights, costBps, apiRatePerSecond, apiBurst);
+        return new RoutingConfig(defaultPolicy, accountPolicies, symbolPolicies, order, failureThreshold,
+            breakerOpenNanos, recoveryNanos, holdDownNanos, sendTimeoutNanos, tickNanos, weights, costBps,
+            apiRatePerSecond, apiBurst);
     }
 
     /**
@@ -156,11 +161,11 @@ public record RoutingConfig(
      * @param tick          tick interval (nanos).
      * @return a copy with these thresholds and periods.
      */
-    public RoutingConfig withFailover(final int threshold, final long breakerOpen, final long recovery, final long holdDown,
-        final long sendTimeout, final long tick)
+    public RoutingConfig withFailover(final int threshold, final long breakerOpen, final long recovery,
+        final long holdDown, final long sendTimeout, final long tick)
     {
-        return new RoutingConfig(defaultPolicy, accountPolicies, symbolPolicies, chain, threshold, breakerOpen, recovery, holdDown,
-            sendTimeout, tick, weights, costBps, apiRatePerSecond, apiBurst);
+        return new RoutingConfig(defaultPolicy, accountPolicies, symbolPolicies, chain, threshold, breakerOpen,
+            recovery, holdDown, sendTimeout, tick, weights, costBps, apiRatePerSecond, apiBurst);
     }
 
     /**
@@ -169,8 +174,9 @@ public record RoutingConfig(
      */
     public RoutingConfig withWeights(final List<Integer> percents)
     {
-        return new RoutingConfig(defaultPolicy, accountPolicies, symbolPolicies, chain, failureThreshold, breakerOpenNanos, recoveryNanos,
-            holdDownNanos, sendTimeoutNanos, tickNanos, percents, costBps, apiRatePerSecond, apiBurst);
+        return new RoutingConfig(defaultPolicy, accountPolicies, symbolPolicies, chain, failureThreshold,
+            breakerOpenNanos, recoveryNanos, holdDownNanos, sendTimeoutNanos, tickNanos, percents, costBps,
+            apiRatePerSecond, apiBurst);
     }
 
     /**
@@ -179,8 +185,9 @@ public record RoutingConfig(
      */
     public RoutingConfig withCosts(final List<Long> costs)
     {
-        return new RoutingConfig(defaultPolicy, accountPolicies, symbolPolicies, chain, failureThreshold, breakerOpenNanos, recoveryNanos,
-            holdDownNanos, sendTimeoutNanos, tickNanos, weights, costs, apiRatePerSecond, apiBurst);
+        return new RoutingConfig(defaultPolicy, accountPolicies, symbolPolicies, chain, failureThreshold,
+            breakerOpenNanos, recoveryNanos, holdDownNanos, sendTimeoutNanos, tickNanos, weights, costs,
+            apiRatePerSecond, apiBurst);
     }
 
     /**
@@ -190,7 +197,8 @@ public record RoutingConfig(
      */
     public RoutingConfig withApiBudgets(final List<Long> rates, final List<Long> bursts)
     {
-        return new RoutingConfig(defaultPolicy, accountPolicies, symbolPolicies, chain, failureThreshold, breakerOpenNanos, recoveryNanos,
-            holdDownNanos, sendTimeoutNanos, tickNanos, weights, costBps, rates, bursts);
+        return new RoutingConfig(defaultPolicy, accountPolicies, symbolPolicies, chain, failureThreshold,
+            breakerOpenNanos, recoveryNanos, holdDownNanos, sendTimeoutNanos, tickNanos, weights, costBps, rates,
+            bursts);
     }
 }

@@ -69,7 +69,8 @@ public final class AccountBook
      * @param finished  true if the order just reached a terminal state.
      */
     public void changed(
-        final int accountId, final int symbolId, final Side side, final long delta, final long filled, final boolean finished)
+        final int accountId, final int symbolId, final Side side, final long delta, final long filled,
+        final boolean finished)
     {
         final AccountExposure a = account(accountId);
         if (delta != 0)
@@ -112,7 +113,8 @@ public final class AccountBook
         final long price = referencePrices[symbolId];
         if (price != 0)
         {
-            a.grossExposure += ScaledMath.notionalSaturated(gross(a, symbolId), price) - ScaledMath.notionalSaturated(grossBefore, price);
+            a.grossExposure += ScaledMath.notionalSaturated(gross(a, symbolId), price)
+                - ScaledMath.notionalSaturated(grossBefore, price);
         }
     }
 

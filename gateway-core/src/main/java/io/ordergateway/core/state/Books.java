@@ -24,7 +24,8 @@ public final class Books
      * @param brokers            brokers, for positions per broker.
      * @param referencePrices    each symbol's reference price, by symbol id (for exposure).
      */
-    public Books(final int expectedOpenOrders, final int retainFinished, final int brokers, final long[] referencePrices)
+    public Books(final int expectedOpenOrders, final int retainFinished, final int brokers,
+        final long[] referencePrices)
     {
         this.orders = new OrderBook(expectedOpenOrders, retainFinished);
         this.positions = new PositionBook(Math.max(1, brokers), referencePrices.length);

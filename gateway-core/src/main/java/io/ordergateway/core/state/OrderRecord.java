@@ -82,9 +82,9 @@ public final class OrderRecord implements OrderView
      * @param submitNanos monotonic time of the submit, for latency measurement.
      */
     public void open(
-        final int accountId, final int strategyId, final int symbolId, final int brokerId, final Side side, final OrderType type,
-        final TimeInForce timeInForce, final OrderClass orderClass, final long quantity, final long limitPrice, final long stopPrice,
-        final long submitNanos)
+        final int accountId, final int strategyId, final int symbolId, final int brokerId, final Side side,
+        final OrderType type, final TimeInForce timeInForce, final OrderClass orderClass, final long quantity,
+        final long limitPrice, final long stopPrice, final long submitNanos)
     {
         this.accountId = accountId;
         this.strategyId = strategyId;
@@ -186,7 +186,8 @@ public final class OrderRecord implements OrderView
     public OrderState restoredState()
     {
         final OrderState before = stateBeforePending == null ? OrderState.NEW : stateBeforePending;
-        if (cumQuantity > 0 && (before == OrderState.NEW || before == OrderState.REPLACED || before == OrderState.PENDING_NEW))
+        if (cumQuantity > 0 &&
+            (before == OrderState.NEW || before == OrderState.REPLACED || before == OrderState.PENDING_NEW))
         {
             return OrderState.PARTIALLY_FILLED;
         }

@@ -41,7 +41,8 @@ public final class OrderStateMachine
         allow(PENDING_NEW, EXPIRE, EXPIRED);
         allow(PENDING_NEW, TIMEOUT, UNKNOWN);
 
-        allow(NEW, REJECT, REJECTED); // a broker that accepts first and checks later (Alpaca: "accepted", then "rejected")
+        // a broker that accepts first and checks later (Alpaca: "accepted", then "rejected")
+        allow(NEW, REJECT, REJECTED);
         allow(NEW, PARTIAL_FILL, PARTIALLY_FILLED);
         allow(NEW, FILL, FILLED);
         allow(NEW, CANCEL_REQUEST, PENDING_CANCEL);

@@ -109,8 +109,8 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
             return;
         }
         final OrderRecord r = orders.create(e.orderId);
-        r.open(e.accountId, e.strategyId, e.symbolId, e.brokerId, e.side, e.orderType, e.timeInForce, e.orderClass, e.quantity,
-            e.limitPrice, e.stopPrice, e.ingressNanos);
+        r.open(e.accountId, e.strategyId, e.symbolId, e.brokerId, e.side, e.orderType, e.timeInForce, e.orderClass,
+            e.quantity, e.limitPrice, e.stopPrice, e.ingressNanos);
         accounts.opened(e.accountId, e.symbolId, e.side, e.quantity);
         outcome(e, r);
     }
@@ -190,7 +190,8 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
     }
 
     private void deny(
-        final GatewayEvent e, final OrderRecord r, final RejectReason reason, final DetailField field, final long value, final long bound)
+        final GatewayEvent e, final OrderRecord r, final RejectReason reason, final DetailField field, final long value,
+        final long bound)
     {
         e.deny(reason, field, value, bound);
         metrics.countDenied(reason);
@@ -214,7 +215,8 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
             refuse(e, r, EventRefusal.OVERFILL);
             return;
         }
-        final OrderEvent event = e.lastQuantity == r.quantity() - r.cumQuantity() ? OrderEvent.FILL : OrderEvent.PARTIAL_FILL;
+        final OrderEvent event = e.lastQuantity == r.quantity() - r.cumQuantity() ? OrderEvent.FILL
+            : OrderEvent.PARTIAL_FILL;
         if (!OrderStateMachine.isLegal(r.state(), event))
         {
             refuse(e, r, EventRefusal.ILLEGAL_TRANSITION);
@@ -306,7 +308,8 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
      * Moves the order on and keeps the account book in step: its open quantity changes by however
      * much the order's leaves changed (fill, replace, or end), its position by the fill.
      */
-    private void transition(final GatewayEvent e, final OrderRecord r, final OrderEvent event, final long leavesBefore, final long filled)
+    private void transition(final GatewayEvent e, final OrderRecord r, final OrderEvent event, final long leavesBefore,
+        final long filled)
     {
         final OrderState next = OrderStateMachine.next(r.state(), event);
         r.setState(next == OrderStateMachine.RESTORE ? r.restoredState() : next);
@@ -406,9 +409,9 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
         {
             if (!r.state().isTerminal())
             {
-                open.add(new PortfolioSnapshot.OrderLine(r.orderId(), r.accountId(), r.brokerId(), symbols.name(r.symbolId()), r.side(), r.type(),
-                    r.state(), r.quantity(), r.cumQuantity(), r.limitPrice(), r.averagePrice(),
-                    r.brokerOrderId() != 0));
+                open.add(new PortfolioSnapshot.OrderLine(r.orderId(), r.accountId(), r.brokerId(),
+                    symbols.name(r.symbolId()), r.side(), r.type(), r.state(), r.quantity(), r.cumQuantity(),
+                    r.limitPrice(), r.averagePrice(), r.brokerOrderId() != 0));
             }
         });
         open.sort((a, b) -> Long.compare(a.orderId(), b.orderId()));
@@ -424,8 +427,8 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
                 putNonZero(buys, symbols.name(s), exposure.openBuy(s));
                 putNonZero(sells, symbols.name(s), exposure.openSell(s));
             }
-            accountLines.add(new PortfolioSnapshot.AccountLine(accountId, exposure.openOrders(), exposure.grossExposure(), position, buys,
-                sells));
+            accountLines.add(new PortfolioSnapshot.AccountLine(accountId, exposure.openOrders(),
+                exposure.grossExposure(), position, buys, sells));
         });
         accountLines.sort((a, b) -> Integer.compare(a.accountId(), b.accountId()));
         return new PortfolioSnapshot(sequence, List.copyOf(lines), List.copyOf(open), List.copyOf(accountLines));
@@ -439,12 +442,13 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
         }
     }
 
-    private void addLine(final List<PortfolioSnapshot.PositionLine> lines, final int brokerId, final int symbolId, final Position p)
+    private void addLine(final List<PortfolioSnapshot.PositionLine> lines, final int brokerId, final int symbolId,
+        final Position p)
     {
         if (!p.isUntouched())
         {
-            lines.add(new PortfolioSnapshot.PositionLine(brokerId, symbols.name(symbolId), p.quantity(), p.averagePrice(),
-                p.realisedPnl(), p.boughtQuantity(), p.soldQuantity()));
+            lines.add(new PortfolioSnapshot.PositionLine(brokerId, symbols.name(symbolId), p.quantity(),
+                p.averagePrice(), p.realisedPnl(), p.boughtQuantity(), p.soldQuantity()));
         }
     }
 }

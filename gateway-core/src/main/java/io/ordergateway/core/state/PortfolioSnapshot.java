@@ -15,7 +15,8 @@ import java.util.List;
  * @param openOrders every order that is not finished.
  * @param accounts   each account's exposure as the risk stage sees it.
  */
-public record PortfolioSnapshot(long sequence, List<PositionLine> positions, List<OrderLine> openOrders, List<AccountLine> accounts)
+public record PortfolioSnapshot(long sequence, List<PositionLine> positions, List<OrderLine> openOrders,
+    List<AccountLine> accounts)
 {
     /** The broker id of a total position. */
     public static final int TOTAL = -1;
@@ -32,7 +33,8 @@ public record PortfolioSnapshot(long sequence, List<PositionLine> positions, Lis
      * @param soldQuantity  total sold.
      */
     public record PositionLine(
-        int brokerId, String symbol, long quantity, long averagePrice, long realisedPnl, long boughtQuantity, long soldQuantity)
+        int brokerId, String symbol, long quantity, long averagePrice, long realisedPnl, long boughtQuantity,
+        long soldQuantity)
     {
     }
 
@@ -53,8 +55,8 @@ public record PortfolioSnapshot(long sequence, List<PositionLine> positions, Lis
      * @param acknowledged whether the broker has acknowledged the order.
      */
     public record OrderLine(
-        long orderId, int accountId, int brokerId, String symbol, Side side, OrderType type, OrderState state, long quantity, long cumQuantity,
-        long limitPrice, long averagePrice, boolean acknowledged)
+        long orderId, int accountId, int brokerId, String symbol, Side side, OrderType type, OrderState state,
+        long quantity, long cumQuantity, long limitPrice, long averagePrice, boolean acknowledged)
     {
     }
 
@@ -69,8 +71,8 @@ public record PortfolioSnapshot(long sequence, List<PositionLine> positions, Lis
      * @param openSell      open sell quantity by symbol.
      */
     public record AccountLine(
-        int accountId, int openOrders, long grossExposure, java.util.Map<String, Long> positions, java.util.Map<String, Long> openBuy,
-        java.util.Map<String, Long> openSell)
+        int accountId, int openOrders, long grossExposure, java.util.Map<String, Long> positions, java.util.Map<String,
+        Long> openBuy, java.util.Map<String, Long> openSell)
     {
     }
 
@@ -85,11 +87,15 @@ public record PortfolioSnapshot(long sequence, List<PositionLine> positions, Lis
     public String digest()
     {
         final StringBuilder text = new StringBuilder(4096);
-        positions.stream().sorted(java.util.Comparator.comparing(PositionLine::symbol).thenComparingInt(PositionLine::brokerId))
+        positions.stream().sorted(java.util.Comparator.comparing(PositionLine::symbol)
+            .thenComparingInt(PositionLine::brokerId))
             .forEach(p -> text.append(p).append('\n'));
-        openOrders.stream().sorted(java.util.Comparator.comparingLong(OrderLine::orderId)).forEach(o -> text.append(o).append('\n'));
-        accounts.stream().sorted(java.util.Comparator.comparingInt(AccountLine::accountId)).forEach(a -> text.append(a.accountId())
-            .append(' ').append(a.openOrders()).append(' ').append(a.positions()).append(' ').append(a.openBuy()).append(' ')
+        openOrders.stream().sorted(java.util.Comparator.comparingLong(OrderLine::orderId))
+            .forEach(o -> text.append(o).append('\n'));
+        accounts.stream().sorted(java.util.Comparator.comparingInt(AccountLine::accountId))
+            .forEach(a -> text.append(a.accountId())
+            .append(' ').append(a.openOrders()).append(' ').append(a.positions()).append(' ').append(a.openBuy())
+            .append(' ')
             .append(a.openSell()).append('\n'));
         try
         {

@@ -36,7 +36,8 @@ public final class ThrottleStage implements EventHandler<GatewayEvent>
     {
         if (e.type == EventType.SETTINGS)
         {
-            final io.ordergateway.core.settings.RuntimeSettings s = (io.ordergateway.core.settings.RuntimeSettings)e.attachment;
+            final io.ordergateway.core.settings.RuntimeSettings s =
+                (io.ordergateway.core.settings.RuntimeSettings)e.attachment;
             accounts = new BucketSet(s.accountRate(), s.accountBurst()); // new limits start with full buckets
             strategies = new BucketSet(s.strategyRate(), s.strategyBurst());
             symbols = new BucketSet(s.symbolRate(), s.symbolBurst());

@@ -34,7 +34,8 @@ public final class GatewayTimer implements Agent
      * @param tickNanos tick interval.
      * @param closing   true once the gateway is closing.
      */
-    public GatewayTimer(final RingBuffer<GatewayEvent> ring, final EpochNanoClock clock, final long tickNanos, final BooleanSupplier closing)
+    public GatewayTimer(final RingBuffer<GatewayEvent> ring, final EpochNanoClock clock, final long tickNanos,
+        final BooleanSupplier closing)
     {
         this.ring = ring;
         this.clock = clock;

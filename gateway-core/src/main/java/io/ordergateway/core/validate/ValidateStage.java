@@ -67,18 +67,22 @@ public final class ValidateStage implements EventHandler<GatewayEvent>
             return;
         }
         final Instrument instrument = instruments[e.symbolId];
-        if (!quantityRules(e, instrument, e.quantity, e.orderType, e.timeInForce) || !ticks(e, instrument) || !orderClass(e))
+        if (!quantityRules(e, instrument, e.quantity, e.orderType, e.timeInForce) || !ticks(e, instrument)
+            || !orderClass(e))
         {
             return;
         }
         if (!ValidateStage.timeInForceAllowed(e.orderType, e.timeInForce))
         {
-            e.deny(RejectReason.UNSUPPORTED_ORDER_TYPE, DetailField.TIME_IN_FORCE, e.timeInForce.code(), e.orderType.code());
+            e.deny(RejectReason.UNSUPPORTED_ORDER_TYPE, DetailField.TIME_IN_FORCE, e.timeInForce.code(),
+                e.orderType.code());
             return;
         }
-        if (e.extendedHours && (e.orderType != OrderType.LIMIT || e.timeInForce != TimeInForce.DAY || e.orderClass != OrderClass.SIMPLE))
+        if (e.extendedHours &&
+            (e.orderType != OrderType.LIMIT || e.timeInForce != TimeInForce.DAY || e.orderClass != OrderClass.SIMPLE))
         {
-            e.deny(RejectReason.UNSUPPORTED_ORDER_TYPE, DetailField.ORDER_TYPE, e.orderType.code(), OrderType.LIMIT.code());
+            e.deny(RejectReason.UNSUPPORTED_ORDER_TYPE, DetailField.ORDER_TYPE, e.orderType.code(),
+                OrderType.LIMIT.code());
             return;
         }
         session(e, calendars[e.symbolId]);
@@ -122,9 +126,10 @@ public final class ValidateStage implements EventHandler<GatewayEvent>
     private static boolean priceFields(final GatewayEvent e)
     {
         final OrderType type = e.orderType;
-        return checkPrice(e, DetailField.LIMIT_PRICE, e.limitPrice, type == OrderType.LIMIT || type == OrderType.STOP_LIMIT)
-            && checkPrice(e, DetailField.STOP_PRICE, e.stopPrice, type == OrderType.STOP || type == OrderType.STOP_LIMIT)
-            && checkTrail(e, type == OrderType.TRAILING_STOP);
+        return checkPrice(e, DetailField.LIMIT_PRICE, e.limitPrice, type == OrderType.LIMIT
+            || type == OrderType.STOP_LIMIT)
+            && checkPrice(e, DetailField.STOP_PRICE, e.stopPrice, type == OrderType.STOP
+            || type == OrderType.STOP_LIMIT) && checkTrail(e, type == OrderType.TRAILING_STOP);
     }
 
     /**
@@ -132,7 +137,8 @@ public final class ValidateStage implements EventHandler<GatewayEvent>
      * instrument is fractionable and the order is a market day order.
      */
     public static boolean quantityRules(
-        final GatewayEvent e, final Instrument instrument, final long quantity, final OrderType type, final TimeInForce tif)
+        final GatewayEvent e, final Instrument instrument, final long quantity, final OrderType type,
+        final TimeInForce tif)
     {
         if (quantity < instrument.minQuantity())
         {
@@ -173,7 +179,8 @@ public final class ValidateStage implements EventHandler<GatewayEvent>
     /**
      * A price, when present, must be positive and a multiple of the instrument's tick at that price.
      */
-    public static boolean onTick(final GatewayEvent e, final Instrument instrument, final DetailField field, final long price)
+    public static boolean
+        onTick(final GatewayEvent e, final Instrument instrument, final DetailField field, final long price)
     {
         if (price == FixedPoint.NULL)
         {
@@ -218,7 +225,8 @@ public final class ValidateStage implements EventHandler<GatewayEvent>
             case OCO:
                 if (e.orderType != OrderType.LIMIT)
                 {
-                    e.deny(RejectReason.UNSUPPORTED_ORDER_TYPE, DetailField.ORDER_TYPE, e.orderType.code(), OrderType.LIMIT.code());
+                    e.deny(RejectReason.UNSUPPORTED_ORDER_TYPE, DetailField.ORDER_TYPE, e.orderType.code(),
+                        OrderType.LIMIT.code());
                     return false;
                 }
                 // An OCO closes a position: a sell exits a long (take profit above the stop), a buy exits a short.
@@ -240,7 +248,8 @@ public final class ValidateStage implements EventHandler<GatewayEvent>
     {
         if (e.orderType != OrderType.MARKET && e.orderType != OrderType.LIMIT)
         {
-            e.deny(RejectReason.UNSUPPORTED_ORDER_TYPE, DetailField.ORDER_TYPE, e.orderType.code(), OrderType.LIMIT.code());
+            e.deny(RejectReason.UNSUPPORTED_ORDER_TYPE, DetailField.ORDER_TYPE, e.orderType.code(),
+                OrderType.LIMIT.code());
             return false;
         }
         return true;
@@ -250,7 +259,8 @@ public final class ValidateStage implements EventHandler<GatewayEvent>
     {
         if (e.timeInForce != TimeInForce.DAY && e.timeInForce != TimeInForce.GTC)
         {
-            e.deny(RejectReason.UNSUPPORTED_ORDER_TYPE, DetailField.TIME_IN_FORCE, e.timeInForce.code(), TimeInForce.GTC.code());
+            e.deny(RejectReason.UNSUPPORTED_ORDER_TYPE, DetailField.TIME_IN_FORCE, e.timeInForce.code(),
+                TimeInForce.GTC.code());
             return false;
         }
         return true;
@@ -277,7 +287,8 @@ public final class ValidateStage implements EventHandler<GatewayEvent>
      * side of its stop. Buy entry: stop < limit < take-profit; sell entry: the mirror image.
      */
     private static boolean legsOrdered(
-        final GatewayEvent e, final Side entrySide, final boolean hasTakeProfit, final boolean hasStopLoss, final boolean checkEntry)
+        final GatewayEvent e, final Side entrySide, final boolean hasTakeProfit, final boolean hasStopLoss,
+        final boolean checkEntry)
     {
         final boolean buy = entrySide == Side.BUY;
         final long tp = e.takeProfitLimitPrice;
@@ -317,7 +328,8 @@ public final class ValidateStage implements EventHandler<GatewayEvent>
                 e.deny(RejectReason.UNSUPPORTED_ORDER_TYPE, DetailField.TIME_IN_FORCE, e.timeInForce.code(), 0);
                 return;
             }
-            final boolean accepted = e.timeInForce == TimeInForce.OPG ? calendar.acceptsOpeningAuction(t) : calendar.acceptsClosingAuction(t);
+            final boolean accepted = e.timeInForce == TimeInForce.OPG ? calendar.acceptsOpeningAuction(t)
+                : calendar.acceptsClosingAuction(t);
             if (!accepted)
             {
                 e.deny(RejectReason.MARKET_CLOSED, DetailField.SESSION, t, calendar.nextRegularOpen(t));
@@ -325,7 +337,8 @@ public final class ValidateStage implements EventHandler<GatewayEvent>
             return;
         }
         final SessionPhase phase = calendar.phase(t);
-        if (phase == SessionPhase.REGULAR || (e.extendedHours && (phase == SessionPhase.PRE_MARKET || phase == SessionPhase.POST_MARKET)))
+        if (phase == SessionPhase.REGULAR
+            || (e.extendedHours && (phase == SessionPhase.PRE_MARKET || phase == SessionPhase.POST_MARKET)))
         {
             return;
         }
@@ -351,7 +364,8 @@ public final class ValidateStage implements EventHandler<GatewayEvent>
     /**
      * A price the type requires must be present and positive; one it does not use must be absent.
      */
-    private static boolean checkPrice(final GatewayEvent e, final DetailField field, final long price, final boolean required)
+    private static boolean
+        checkPrice(final GatewayEvent e, final DetailField field, final long price, final boolean required)
     {
         if (required)
         {
@@ -395,18 +409,21 @@ public final class ValidateStage implements EventHandler<GatewayEvent>
             }
             if (hasPercent && trail >= MAX_TRAIL_PERCENT)
             {
-                e.deny(RejectReason.INVALID_PRICE, DetailField.TRAIL, trail, MAX_TRAIL_PERCENT); // a trail of 100% or more never triggers
+                // a trail of 100% or more never triggers
+                e.deny(RejectReason.INVALID_PRICE, DetailField.TRAIL, trail, MAX_TRAIL_PERCENT);
                 return false;
             }
             if (e.orderClass != OrderClass.SIMPLE)
             {
-                e.deny(RejectReason.UNSUPPORTED_ORDER_TYPE, DetailField.ORDER_CLASS, e.orderClass.code(), OrderClass.SIMPLE.code());
+                e.deny(RejectReason.UNSUPPORTED_ORDER_TYPE, DetailField.ORDER_CLASS, e.orderClass.code(),
+                    OrderClass.SIMPLE.code());
                 return false;
             }
         }
         else if (hasPrice || hasPercent)
         {
-            e.deny(RejectReason.INVALID_ORDER, DetailField.TRAIL, hasPrice ? e.trailPrice : e.trailPercent, FixedPoint.NULL);
+            e.deny(RejectReason.INVALID_ORDER, DetailField.TRAIL, hasPrice ? e.trailPrice : e.trailPercent,
+                FixedPoint.NULL);
             return false;
         }
         return true;

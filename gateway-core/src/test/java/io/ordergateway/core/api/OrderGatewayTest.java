@@ -63,7 +63,8 @@ class OrderGatewayTest
     }
 
     @Test
-    void aListenerThatStopsHoldsBackOnlyItsReportsCommandsAreRefusedWithReportsBacklogAndAnAlertSaysWhy() throws Exception
+    void aListenerThatStopsHoldsBackOnlyItsReportsCommandsAreRefusedWithReportsBacklogAndAnAlertSaysWhy() throws
+        Exception
     {
         final CountDownLatch release = new CountDownLatch(1);
         final AtomicInteger sent = new AtomicInteger();
@@ -99,7 +100,8 @@ class OrderGatewayTest
             final int taken = accepted;
             Await.until("journal and send go on while the listener is stuck", () -> broker.news.get() == taken);
             Await.until("the alert", () -> gateway.alerts().reportsBacklogs() == 1);
-            assertThat(gateway.metrics().get(io.ordergateway.core.metrics.GatewayMetrics.Counter.REFUSED_REPORTS_BACKLOG)).isPositive();
+            assertThat(gateway.metrics()
+                .get(io.ordergateway.core.metrics.GatewayMetrics.Counter.REFUSED_REPORTS_BACKLOG)).isPositive();
             broker.context.sink().acknowledged(1, 1); // broker events still get in
 
             release.countDown();
@@ -140,9 +142,11 @@ class OrderGatewayTest
     @Test
     void afterCloseCommandsAreRefusedAndNoPipelineThreadRuns() throws Exception
     {
-        final OrderGateway gateway = OrderGateway.builder().symbols("AAPL").broker(new SilentBroker()).journalDirectory(journal).build();
+        final OrderGateway gateway =
+            OrderGateway.builder().symbols("AAPL").broker(new SilentBroker()).journalDirectory(journal).build();
         final List<Thread> threads = gateway.threads();
-        assertThat(threads).as("SHARED, one stage thread: the stages and the other agents").hasSize(2).allMatch(Thread::isAlive)
+        assertThat(threads).as("SHARED, one stage thread: the stages and the other agents").hasSize(2)
+            .allMatch(Thread::isAlive)
             .extracting(Thread::getName).containsExactly("gateway-gw1-stages", "gateway-gw1-agents");
         assertThat(gateway.submit(market(0))).isEqualTo(SubmitResult.ACCEPTED);
 
@@ -152,7 +156,8 @@ class OrderGatewayTest
         assertThat(gateway.submit(market(0))).isEqualTo(SubmitResult.CLOSED);
         assertThat(gateway.cancel(1)).isEqualTo(SubmitResult.CLOSED);
         final PortfolioSnapshot last = gateway.snapshot().get(1, TimeUnit.SECONDS);
-        assertThat(last.openOrders()).singleElement().satisfies(o -> assertThat(o.state()).isEqualTo(OrderState.PENDING_NEW));
+        assertThat(last.openOrders()).singleElement()
+            .satisfies(o -> assertThat(o.state()).isEqualTo(OrderState.PENDING_NEW));
         gateway.close(); // idempotent
     }
 
@@ -166,13 +171,15 @@ class OrderGatewayTest
         {
             final Path dir = journal.resolve("cycle-" + cycle);
             final NewOrder order = market(0);
-            try (OrderGateway first = OrderGateway.builder().symbols("AAPL").broker(new SilentBroker()).journalDirectory(dir).build())
+            try (OrderGateway first =
+                OrderGateway.builder().symbols("AAPL").broker(new SilentBroker()).journalDirectory(dir).build())
             {
                 first.submit(order);
                 first.submit(order);
             }
             assertThat(order.orderId()).isEqualTo(2);
-            try (OrderGateway second = OrderGateway.builder().symbols("AAPL").broker(new SilentBroker()).journalDirectory(dir)
+            try (OrderGateway second =
+                OrderGateway.builder().symbols("AAPL").broker(new SilentBroker()).journalDirectory(dir)
                 .onUnexplainedDifferences(false).build()) // a silent broker cannot be asked about the orders in flight
             {
                 second.submit(order);
@@ -185,7 +192,8 @@ class OrderGatewayTest
     void reportsReachAPollingStrategyWithTheStateAfterEachEvent()
     {
         final SilentBroker broker = new SilentBroker();
-        try (OrderGateway gateway = OrderGateway.builder().symbols("AAPL").broker(broker).journalDirectory(journal).build())
+        try (OrderGateway gateway =
+            OrderGateway.builder().symbols("AAPL").broker(broker).journalDirectory(journal).build())
         {
             final NewOrder order = market(0);
             gateway.submit(order);
@@ -195,14 +203,16 @@ class OrderGatewayTest
             broker.context.sink().filled(order.orderId(), 1, FixedPoint.quantity(1), FixedPoint.priceFromCents(1000));
             broker.context.sink().filled(order.orderId(), 1, FixedPoint.quantity(1), FixedPoint.priceFromCents(1000));
             awaitReports(gateway, seen, 4);
-            assertThat(seen).containsExactly("SENT PENDING_NEW", "ACKNOWLEDGED NEW", "FILL FILLED", "EVENT_REFUSED FILLED");
+            assertThat(seen).containsExactly("SENT PENDING_NEW", "ACKNOWLEDGED NEW", "FILL FILLED",
+                "EVENT_REFUSED FILLED");
         }
     }
 
     @Test
     void killSwitchDeniesNewOrdersLetsCancelsThroughAndIsJournaled() throws Exception
     {
-        try (OrderGateway gateway = OrderGateway.builder().symbols("AAPL").broker(new SilentBroker()).journalDirectory(journal).build())
+        try (OrderGateway gateway =
+            OrderGateway.builder().symbols("AAPL").broker(new SilentBroker()).journalDirectory(journal).build())
         {
             final NewOrder order = market(0).account(7);
             gateway.submit(order);
@@ -216,7 +226,8 @@ class OrderGatewayTest
             assertThat(gateway.controls().cancelAllOpen(7, 5_000)).isEqualTo(1);
             awaitReports(gateway, seen, 4);
             assertThat(seen.subList(1, 4)).containsExactly("DENIED DENIED", "SENT PENDING_NEW", "SENT PENDING_CANCEL");
-            assertThat(gateway.metrics().deniedCount(io.ordergateway.core.domain.RejectReason.KILL_SWITCH)).isEqualTo(1);
+            assertThat(gateway.metrics().deniedCount(io.ordergateway.core.domain.RejectReason.KILL_SWITCH))
+                .isEqualTo(1);
             assertThat(working).isEqualTo(1);
 
             gateway.controls().killSwitch(7, false);
@@ -273,7 +284,8 @@ class OrderGatewayTest
                     return "extra";
                 }
             });
-            gateway.addAgent("another", new org.agrona.concurrent.DynamicCompositeAgent("another")); // a second add at once waits its turn
+            // a second add at once waits its turn
+            gateway.addAgent("another", new org.agrona.concurrent.DynamicCompositeAgent("another"));
             Await.until("the added agent runs", () -> duties.get() > 0);
             gateway.close();
             assertThat(closed.getCount()).as("closed with the gateway").isZero();
@@ -283,12 +295,13 @@ class OrderGatewayTest
     @Test
     void settingsThatCannotWorkAreAllListedAtOnce()
     {
-        assertThatThrownBy(() -> OrderGateway.builder().ringSize(1000).polling(false).instanceId("bad id").journalDirectory(journal)
+        assertThatThrownBy(() ->
+            OrderGateway.builder().ringSize(1000).polling(false).instanceId("bad id").journalDirectory(journal)
             .instrument(io.ordergateway.core.domain.Instrument.of("NOPRICE").withCalendar("mars"))
             .riskLimits(new io.ordergateway.core.risk.RiskLimits(0, 0, 100, 0, 0, 0)).build())
             .isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("riskLimits: max order notional, price band and gross exposure need a reference price for every "
-                + "instrument; missing for [NOPRICE]")
+            .hasMessageContaining("riskLimits: max order notional, price band and gross exposure need a reference "
+                + "price for every instrument; missing for [NOPRICE]")
             .hasMessageContaining("unknown market calendar 'mars'")
             .hasMessageContaining("brokers:")
             .hasMessageContaining("ringSize:")

@@ -23,12 +23,14 @@ class ScaledMathTest
             {
                 c = 1;
             }
-            final BigInteger exact = BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)).divide(BigInteger.valueOf(c));
+            final BigInteger exact =
+                BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)).divide(BigInteger.valueOf(c));
             final boolean fits = exact.compareTo(BigInteger.valueOf(Long.MIN_VALUE)) > 0
                 && exact.compareTo(BigInteger.valueOf(Long.MAX_VALUE)) <= 0;
             if (fits && a != Long.MIN_VALUE && b != Long.MIN_VALUE && c != Long.MIN_VALUE)
             {
-                assertThat(ScaledMath.multiplyDivide(a, b, c)).as("%d * %d / %d", a, b, c).isEqualTo(exact.longValueExact());
+                assertThat(ScaledMath.multiplyDivide(a, b, c)).as("%d * %d / %d", a, b, c)
+                    .isEqualTo(exact.longValueExact());
             }
             else
             {

@@ -15,7 +15,22 @@ import io.ordergateway.journal.JournalFiles;
 import io.ordergateway.journal.JournalReader;
 import io.ordergateway.journal.JournalWriter;
 import io.ordergateway.journal.RecordFormatter;
-import io.ordergateway.journal.sbe.*;
+import io.ordergateway.journal.sbe.BooleanType;
+import io.ordergateway.journal.sbe.BrokerAckDecoder;
+import io.ordergateway.journal.sbe.BrokerRejectDecoder;
+import io.ordergateway.journal.sbe.CancelConfirmedDecoder;
+import io.ordergateway.journal.sbe.EventRefusedDecoder;
+import io.ordergateway.journal.sbe.ExpiredDecoder;
+import io.ordergateway.journal.sbe.FillDecoder;
+import io.ordergateway.journal.sbe.OrderDeniedDecoder;
+import io.ordergateway.journal.sbe.OrderNewDecoder;
+import io.ordergateway.journal.sbe.OrderReplaceDecoder;
+import io.ordergateway.journal.sbe.OrderRoutedDecoder;
+import io.ordergateway.journal.sbe.OrderSentDecoder;
+import io.ordergateway.journal.sbe.PartialFillDecoder;
+import io.ordergateway.journal.sbe.RefusalKind;
+import io.ordergateway.journal.sbe.RejectCode;
+import io.ordergateway.journal.sbe.ReplaceConfirmedDecoder;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,9 +123,9 @@ class JournalRoundTripTest
 
         final Set<String> names = new LinkedHashSet<>();
         templates.forEach(t -> names.add(RecordFormatter.recordName(t)));
-        assertThat(names).containsExactlyInAnyOrder("OrderNew", "OrderRouted", "OrderSent", "OrderDenied", "OrderCancel",
-            "OrderReplace", "BrokerAck", "BrokerReject", "PartialFill", "Fill", "CancelConfirmed", "Expired", "ReplaceConfirmed",
-            "EventRefused");
+        assertThat(names).containsExactlyInAnyOrder("OrderNew", "OrderRouted", "OrderSent", "OrderDenied",
+            "OrderCancel", "OrderReplace", "BrokerAck", "BrokerReject", "PartialFill", "Fill", "CancelConfirmed",
+            "Expired", "ReplaceConfirmed", "EventRefused");
 
         final OrderNewDecoder orderNew = new OrderNewDecoder().wrap(record(0, OrderNewDecoder.TEMPLATE_ID), 0,
             OrderNewDecoder.BLOCK_LENGTH, OrderNewDecoder.SCHEMA_VERSION);
@@ -131,17 +146,20 @@ class JournalRoundTripTest
         assertThat(orderNew.stopPrice()).isEqualTo(45_100_000_000L);
         assertThat(orderNew.trailPrice()).isEqualTo(OrderNewDecoder.trailPriceNullValue());
 
-        final OrderRoutedDecoder routedRecord = new OrderRoutedDecoder().wrap(record(0, OrderRoutedDecoder.TEMPLATE_ID), 0,
-            OrderRoutedDecoder.BLOCK_LENGTH, 1);
+        final OrderRoutedDecoder routedRecord =
+            new OrderRoutedDecoder()
+            .wrap(record(0, OrderRoutedDecoder.TEMPLATE_ID), 0, OrderRoutedDecoder.BLOCK_LENGTH, 1);
         assertThat(routedRecord.brokerId()).isEqualTo(1);
         assertThat(routedRecord.policy()).isEqualTo(io.ordergateway.journal.sbe.RoutingPolicy.ROUND_ROBIN);
 
-        final OrderSentDecoder sent = new OrderSentDecoder().wrap(record(0, OrderSentDecoder.TEMPLATE_ID), 0, OrderSentDecoder.BLOCK_LENGTH, 1);
+        final OrderSentDecoder sent =
+            new OrderSentDecoder().wrap(record(0, OrderSentDecoder.TEMPLATE_ID), 0, OrderSentDecoder.BLOCK_LENGTH, 1);
         assertThat(sent.clientOrderId().trim()).isEqualTo("gw1-7");
         assertThat(sent.command()).isEqualTo(io.ordergateway.journal.sbe.CommandKind.NEW);
 
-        final OrderDeniedDecoder deniedRecord = new OrderDeniedDecoder().wrap(record(0, OrderDeniedDecoder.TEMPLATE_ID), 0,
-            OrderDeniedDecoder.BLOCK_LENGTH, 1);
+        final OrderDeniedDecoder deniedRecord =
+            new OrderDeniedDecoder()
+            .wrap(record(0, OrderDeniedDecoder.TEMPLATE_ID), 0, OrderDeniedDecoder.BLOCK_LENGTH, 1);
         assertThat(deniedRecord.orderId()).isEqualTo(8);
         assertThat(deniedRecord.reason()).isEqualTo(RejectCode.INVALID_PRICE);
         assertThat(deniedRecord.field()).isEqualTo(io.ordergateway.journal.sbe.DetailField.LIMIT_PRICE);
@@ -151,46 +169,54 @@ class JournalRoundTripTest
             OrderSentDecoder.BLOCK_LENGTH, 1);
         assertThat(cancelSent.command()).isEqualTo(io.ordergateway.journal.sbe.CommandKind.CANCEL);
 
-        final OrderReplaceDecoder replaceRecord = new OrderReplaceDecoder().wrap(record(0, OrderReplaceDecoder.TEMPLATE_ID), 0,
-            OrderReplaceDecoder.BLOCK_LENGTH, 1);
+        final OrderReplaceDecoder replaceRecord =
+            new OrderReplaceDecoder()
+            .wrap(record(0, OrderReplaceDecoder.TEMPLATE_ID), 0, OrderReplaceDecoder.BLOCK_LENGTH, 1);
         assertThat(replaceRecord.quantity()).isEqualTo(300);
         assertThat(replaceRecord.limitPrice()).isEqualTo(123);
 
-        final BrokerAckDecoder ackRecord = new BrokerAckDecoder().wrap(record(0, BrokerAckDecoder.TEMPLATE_ID), 0, BrokerAckDecoder.BLOCK_LENGTH, 1);
+        final BrokerAckDecoder ackRecord =
+            new BrokerAckDecoder().wrap(record(0, BrokerAckDecoder.TEMPLATE_ID), 0, BrokerAckDecoder.BLOCK_LENGTH, 1);
         assertThat(ackRecord.brokerOrderId()).isEqualTo(9999);
         assertThat(ackRecord.state()).isEqualTo(io.ordergateway.journal.sbe.OrderState.NEW);
         assertThat(ackRecord.brokerId()).isEqualTo(1);
 
-        final BrokerRejectDecoder rejectRecord = new BrokerRejectDecoder().wrap(record(0, BrokerRejectDecoder.TEMPLATE_ID), 0,
-            BrokerRejectDecoder.BLOCK_LENGTH, 1);
+        final BrokerRejectDecoder rejectRecord =
+            new BrokerRejectDecoder()
+            .wrap(record(0, BrokerRejectDecoder.TEMPLATE_ID), 0, BrokerRejectDecoder.BLOCK_LENGTH, 1);
         assertThat(rejectRecord.command()).isEqualTo(io.ordergateway.journal.sbe.CommandKind.CANCEL);
         assertThat(rejectRecord.reason()).isEqualTo(RejectCode.ORDER_NOT_ACTIVE);
         assertThat(rejectRecord.brokerCode()).isEqualTo(42210000);
 
-        final PartialFillDecoder partialRecord = new PartialFillDecoder().wrap(record(0, PartialFillDecoder.TEMPLATE_ID), 0,
-            PartialFillDecoder.BLOCK_LENGTH, 1);
+        final PartialFillDecoder partialRecord =
+            new PartialFillDecoder()
+            .wrap(record(0, PartialFillDecoder.TEMPLATE_ID), 0, PartialFillDecoder.BLOCK_LENGTH, 1);
         assertThat(partialRecord.lastQuantity()).isEqualTo(40);
         assertThat(partialRecord.lastPrice()).isEqualTo(45_000_000_000L);
         assertThat(partialRecord.leavesQuantity()).isEqualTo(60);
         assertThat(partialRecord.fillId()).isEqualTo(1000 + 40);
         assertThat(partialRecord.side()).isEqualTo(io.ordergateway.journal.sbe.Side.SELL);
 
-        final FillDecoder fillRecord = new FillDecoder().wrap(record(0, FillDecoder.TEMPLATE_ID), 0, FillDecoder.BLOCK_LENGTH, 1);
+        final FillDecoder fillRecord =
+            new FillDecoder().wrap(record(0, FillDecoder.TEMPLATE_ID), 0, FillDecoder.BLOCK_LENGTH, 1);
         assertThat(fillRecord.lastQuantity()).isEqualTo(60);
         assertThat(fillRecord.cumQuantity()).isEqualTo(100);
         assertThat(fillRecord.state()).isEqualTo(io.ordergateway.journal.sbe.OrderState.FILLED);
 
         assertThat(new CancelConfirmedDecoder().wrap(record(0, CancelConfirmedDecoder.TEMPLATE_ID), 0,
             CancelConfirmedDecoder.BLOCK_LENGTH, 1).state()).isEqualTo(io.ordergateway.journal.sbe.OrderState.CANCELED);
-        assertThat(new ExpiredDecoder().wrap(record(0, ExpiredDecoder.TEMPLATE_ID), 0, ExpiredDecoder.BLOCK_LENGTH, 1).state())
+        assertThat(new ExpiredDecoder().wrap(record(0, ExpiredDecoder.TEMPLATE_ID), 0, ExpiredDecoder.BLOCK_LENGTH, 1)
+            .state())
             .isEqualTo(io.ordergateway.journal.sbe.OrderState.EXPIRED);
-        final ReplaceConfirmedDecoder replacedRecord = new ReplaceConfirmedDecoder().wrap(record(0, ReplaceConfirmedDecoder.TEMPLATE_ID), 0,
-            ReplaceConfirmedDecoder.BLOCK_LENGTH, 1);
+        final ReplaceConfirmedDecoder replacedRecord =
+            new ReplaceConfirmedDecoder()
+            .wrap(record(0, ReplaceConfirmedDecoder.TEMPLATE_ID), 0, ReplaceConfirmedDecoder.BLOCK_LENGTH, 1);
         assertThat(replacedRecord.quantity()).isEqualTo(300);
         assertThat(replacedRecord.limitPrice()).isEqualTo(123);
 
-        final EventRefusedDecoder refusedRecord = new EventRefusedDecoder().wrap(record(0, EventRefusedDecoder.TEMPLATE_ID), 0,
-            EventRefusedDecoder.BLOCK_LENGTH, 1);
+        final EventRefusedDecoder refusedRecord =
+            new EventRefusedDecoder()
+            .wrap(record(0, EventRefusedDecoder.TEMPLATE_ID), 0, EventRefusedDecoder.BLOCK_LENGTH, 1);
         assertThat(refusedRecord.orderId()).isEqualTo(8);
         assertThat(refusedRecord.refusedTemplateId()).isEqualTo(BrokerAckDecoder.TEMPLATE_ID);
         assertThat(refusedRecord.kind()).isEqualTo(RefusalKind.ILLEGAL_TRANSITION);

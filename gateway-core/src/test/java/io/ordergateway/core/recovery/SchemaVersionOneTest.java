@@ -76,7 +76,8 @@ class SchemaVersionOneTest
         final List<String> expected;
         try (InputStream csv = getClass().getResourceAsStream("/journals/schema-v1-demo-positions.csv"))
         {
-            expected = new String(csv.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("#")).toList();
+            expected = new String(csv.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("#"))
+                .toList();
         }
         assertThat(expected).hasSize(6);
         for (final String line : expected)
@@ -86,7 +87,8 @@ class SchemaVersionOneTest
             final PortfolioSnapshot.PositionLine total = replayed.position(PortfolioSnapshot.TOTAL, symbol);
             assertThat(total.quantity()).as(symbol).isEqualTo(FixedPoint.parse(f[1], 9));
             assertThat(total.averagePrice()).as(symbol).isEqualTo(FixedPoint.parse(f[2], 8));
-            assertThat((total.realisedPnl() / 1_000_000) / 100.0).as(symbol).isEqualTo(Double.parseDouble(f[3])); // the demo truncates to cents
+            // the demo truncates to cents
+            assertThat((total.realisedPnl() / 1_000_000) / 100.0).as(symbol).isEqualTo(Double.parseDouble(f[3]));
             assertThat(total.boughtQuantity()).as(symbol).isEqualTo(FixedPoint.parse(f[4], 9));
             assertThat(total.soldQuantity()).as(symbol).isEqualTo(FixedPoint.parse(f[5], 9));
             assertThat(replayed.position(0, symbol).quantity()).as(symbol).isEqualTo(FixedPoint.parse(f[6], 9));

@@ -66,7 +66,8 @@ class RiskStageTest
         assertThat(e.denyReason).as("%s %s %s %s", e.denyReason, e.denyField, e.denyValue, e.denyBound).isNull();
     }
 
-    private void denied(final Consumer<GatewayEvent> change, final RejectReason reason, final DetailField field, final long value, final long bound)
+    private void denied(final Consumer<GatewayEvent> change, final RejectReason reason, final DetailField field,
+        final long value, final long bound)
     {
         final GatewayEvent e = check(change);
         assertThat(e.denyReason).isEqualTo(reason);
@@ -91,7 +92,8 @@ class RiskStageTest
     {
         stage = stage(new RiskLimits(quantity(100), 0, 0, 0, 0, 0));
         passes(e -> e.quantity = quantity(100));
-        denied(e -> e.quantity = quantity(100) + 1, RejectReason.RISK_LIMIT, DetailField.MAX_ORDER_QUANTITY, quantity(100) + 1, quantity(100));
+        denied(e -> e.quantity = quantity(100) + 1, RejectReason.RISK_LIMIT, DetailField.MAX_ORDER_QUANTITY,
+            quantity(100) + 1, quantity(100));
     }
 
     @Test
@@ -100,7 +102,8 @@ class RiskStageTest
         final long max = price("1000"); // $1,000
         stage = stage(new RiskLimits(0, max, 0, 0, 0, 0));
         passes(e -> e.quantity = quantity(10)); // 10 x $100
-        denied(e -> e.limitPrice = REF + CENT, RejectReason.RISK_LIMIT, DetailField.MAX_ORDER_NOTIONAL, price("1000.10"), max);
+        denied(e -> e.limitPrice = REF + CENT, RejectReason.RISK_LIMIT, DetailField.MAX_ORDER_NOTIONAL,
+        price("1000.10"), max);
         passes(e -> { e.orderType = OrderType.MARKET; e.limitPrice = FixedPoint.NULL; });
         denied(e -> { e.orderType = OrderType.MARKET; e.limitPrice = FixedPoint.NULL; e.quantity = quantity(11); },
             RejectReason.RISK_LIMIT, DetailField.MAX_ORDER_NOTIONAL, price("1100"), max);
@@ -111,9 +114,11 @@ class RiskStageTest
     {
         stage = stage(new RiskLimits(0, 0, 500, 0, 0, 0)); // 5%
         passes(e -> e.limitPrice = price("105"));
-        denied(e -> e.limitPrice = price("105.01"), RejectReason.RISK_LIMIT, DetailField.PRICE_BAND, price("105.01"), price("105"));
+        denied(e -> e.limitPrice = price("105.01"), RejectReason.RISK_LIMIT, DetailField.PRICE_BAND, price("105.01"),
+            price("105"));
         passes(e -> e.limitPrice = price("95"));
-        denied(e -> e.limitPrice = price("94.99"), RejectReason.RISK_LIMIT, DetailField.PRICE_BAND, price("94.99"), price("95"));
+        denied(e -> e.limitPrice = price("94.99"), RejectReason.RISK_LIMIT, DetailField.PRICE_BAND, price("94.99"),
+            price("95"));
         denied(e -> { e.orderType = OrderType.STOP; e.limitPrice = FixedPoint.NULL; e.stopPrice = price("200"); },
             RejectReason.RISK_LIMIT, DetailField.PRICE_BAND, price("200"), price("105"));
     }
@@ -126,11 +131,12 @@ class RiskStageTest
         accounts.changed(1, 0, Side.BUY, -quantity(50), quantity(50), true); // filled: long 50
         accounts.opened(1, 0, Side.BUY, quantity(20)); // 20 more working
         passes(e -> e.quantity = quantity(30));
-        denied(e -> e.quantity = quantity(31), RejectReason.RISK_LIMIT, DetailField.MAX_POSITION, quantity(101), quantity(100));
+        denied(e -> e.quantity = quantity(31), RejectReason.RISK_LIMIT, DetailField.MAX_POSITION, quantity(101),
+            quantity(100));
         // Selling: long 50 now, so 150 may be sold before the short reaches 100.
         passes(e -> { e.side = Side.SELL; e.quantity = quantity(150); });
-        denied(e -> { e.side = Side.SELL; e.quantity = quantity(151); }, RejectReason.RISK_LIMIT, DetailField.MAX_POSITION,
-            quantity(101), quantity(100));
+        denied(e -> { e.side = Side.SELL; e.quantity = quantity(151); }, RejectReason.RISK_LIMIT,
+            DetailField.MAX_POSITION, quantity(101), quantity(100));
     }
 
     @Test
@@ -152,7 +158,8 @@ class RiskStageTest
         stage = stage(new RiskLimits(0, 0, 0, 0, max, 0));
         accounts.opened(1, 0, Side.SELL, quantity(40)); // $4,000 working
         passes(e -> e.quantity = quantity(60)); // + $6,000 = $10,000
-        denied(e -> e.quantity = quantity(61), RejectReason.RISK_LIMIT, DetailField.MAX_GROSS_EXPOSURE, price("10100"), max);
+        denied(e -> e.quantity = quantity(61), RejectReason.RISK_LIMIT, DetailField.MAX_GROSS_EXPOSURE, price("10100"),
+        max);
     }
 
     @Test
@@ -176,8 +183,8 @@ class RiskStageTest
         accounts.opened(1, 0, Side.SELL, quantity(30)); // 30 already being sold
         control(TradingControl.REDUCE_ONLY, 1, true);
         passes(e -> { e.side = Side.SELL; e.quantity = quantity(70); });
-        denied(e -> { e.side = Side.SELL; e.quantity = quantity(71); }, RejectReason.RISK_LIMIT, DetailField.REDUCE_ONLY,
-            quantity(100), quantity(70));
+        denied(e -> { e.side = Side.SELL; e.quantity = quantity(71); }, RejectReason.RISK_LIMIT,
+            DetailField.REDUCE_ONLY, quantity(100), quantity(70));
         denied(e -> e.quantity = quantity(1), RejectReason.RISK_LIMIT, DetailField.REDUCE_ONLY, quantity(100), 0);
         control(TradingControl.REDUCE_ONLY, 1, false);
         passes(e -> e.quantity = quantity(1));

@@ -10,7 +10,6 @@ import io.ordergateway.core.domain.SymbolTable;
 import io.ordergateway.core.domain.TimeInForce;
 import io.ordergateway.core.pipeline.EventType;
 import io.ordergateway.core.pipeline.GatewayEvent;
-import io.ordergateway.core.routing.RouteStage;
 import io.ordergateway.journal.FixedPoint;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +38,8 @@ class RouteStageTest
     private static RoutingConfig config(final int brokers)
     {
         // failover after 3 failures; breaker open 10 s; probe 60 s after a failover; hold-down 120 s; send timeout 5 s
-        return RoutingConfig.defaults(brokers).withFailover(3, 10 * SECOND, 60 * SECOND, 120 * SECOND, 5 * SECOND, SECOND / 10);
+        return RoutingConfig.defaults(brokers)
+            .withFailover(3, 10 * SECOND, 60 * SECOND, 120 * SECOND, 5 * SECOND, SECOND / 10);
     }
 
     private RouteStage stage(final RoutingConfig config, final BrokerCapabilities... caps)
@@ -174,7 +174,8 @@ class RouteStageTest
         {
             fail(order(t += SECOND), t);
             fail(order(t += SECOND), t);
-            answer(order(t += SECOND), EventType.BROKER_ACK, null, t); // two failures, then an answer: never three in a row
+            // two failures, then an answer: never three in a row
+            answer(order(t += SECOND), EventType.BROKER_ACK, null, t);
         }
         assertThat(stage.chain().active()).isZero();
         assertThat(switches()).isEmpty();
@@ -316,7 +317,8 @@ class RouteStageTest
     @Test
     void aBrokerWhoseApiBudgetIsSpentIsSkippedUntilItRefills()
     {
-        stage = stage(config(2).withApiBudgets(List.of(2L, 0L), List.of(2L, 1L)), everything(2)); // primary: 2 a second, burst 2
+        // primary: 2 a second, burst 2
+        stage = stage(config(2).withApiBudgets(List.of(2L, 0L), List.of(2L, 1L)), everything(2));
         assertThat(order(T0).brokerId).isZero();
         assertThat(order(T0 + 1).brokerId).isZero();
         assertThat(order(T0 + 2).brokerId).isEqualTo(1); // budget spent: the next in the chain, no 429 provoked
@@ -326,7 +328,8 @@ class RouteStageTest
     @Test
     void weightedSplitLandsWithinTolerance()
     {
-        stage = stage(config(3).withPolicy(RoutingPolicy.WEIGHTED_SPLIT).withWeights(List.of(70, 20, 10)), everything(3));
+        stage = stage(config(3).withPolicy(RoutingPolicy.WEIGHTED_SPLIT).withWeights(List.of(70, 20, 10)),
+            everything(3));
         final int[] counts = new int[3];
         final int n = 20_000;
         for (int i = 0; i < n; i++)
@@ -366,7 +369,8 @@ class RouteStageTest
         for (int i = 0; i < 20; i++)
         {
             final GatewayEvent e = order(t += SECOND);
-            answer(e, EventType.BROKER_ACK, null, t + (e.brokerId == 0 ? 5_000_000 : 200_000)); // broker 0: 5 ms, broker 1: 0.2 ms
+            // broker 0: 5 ms, broker 1: 0.2 ms
+            answer(e, EventType.BROKER_ACK, null, t + (e.brokerId == 0 ? 5_000_000 : 200_000));
         }
         int toOne = 0;
         for (int i = 0; i < 20; i++)
@@ -458,7 +462,8 @@ class RouteStageTest
     @Test
     void aSellThatWouldOpenAShortAvoidsABrokerThatDoesNotShort()
     {
-        final BrokerCapabilities noShort = new BrokerCapabilities(EnumSet.allOf(OrderType.class), EnumSet.allOf(TimeInForce.class),
+        final BrokerCapabilities noShort =
+            new BrokerCapabilities(EnumSet.allOf(OrderType.class), EnumSet.allOf(TimeInForce.class),
             EnumSet.allOf(OrderClass.class), true, false, true);
         stage = stage(config(2), noShort, BrokerCapabilities.everything());
         final io.ordergateway.core.state.Books books = new io.ordergateway.core.state.Books(4, 4, 2, new long[1]);

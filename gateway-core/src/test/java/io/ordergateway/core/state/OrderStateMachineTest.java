@@ -83,7 +83,8 @@ class OrderStateMachineTest
                 final String next = expected.get(state + " " + event);
                 if (next == null)
                 {
-                    assertThat(OrderStateMachine.isLegal(state, event)).as("%s in %s must be illegal", event, state).isFalse();
+                    assertThat(OrderStateMachine.isLegal(state, event)).as("%s in %s must be illegal", event, state)
+                        .isFalse();
                     assertThatThrownBy(() -> OrderStateMachine.next(state, event))
                         .isInstanceOf(IllegalStateException.class)
                         .hasMessageContaining(state.name()).hasMessageContaining(event.name());
@@ -91,7 +92,8 @@ class OrderStateMachineTest
                 }
                 else
                 {
-                    assertThat(OrderStateMachine.isLegal(state, event)).as("%s in %s must be legal", event, state).isTrue();
+                    assertThat(OrderStateMachine.isLegal(state, event)).as("%s in %s must be legal", event, state)
+                        .isTrue();
                     final OrderState actual = OrderStateMachine.next(state, event);
                     assertThat(actual == OrderStateMachine.RESTORE ? "RESTORE" : actual.name())
                         .as("%s in %s", event, state).isEqualTo(next);
@@ -124,7 +126,8 @@ class OrderStateMachineTest
         final OrderBook book = new OrderBook(4, 4);
         final OrderRecord r = book.create(1);
         r.open(1, 1, 0, 0, io.ordergateway.core.domain.Side.BUY, io.ordergateway.core.domain.OrderType.LIMIT,
-            io.ordergateway.core.domain.TimeInForce.DAY, io.ordergateway.core.domain.OrderClass.SIMPLE, 100, 1, Long.MIN_VALUE, 0);
+            io.ordergateway.core.domain.TimeInForce.DAY, io.ordergateway.core.domain.OrderClass.SIMPLE, 100, 1,
+            Long.MIN_VALUE, 0);
         r.enterPending(OrderState.PENDING_CANCEL);
         assertThat(r.restoredState()).isEqualTo(OrderState.PENDING_NEW);
         r.acknowledge(7);

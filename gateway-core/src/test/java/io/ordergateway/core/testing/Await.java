@@ -50,7 +50,8 @@ public final class Await
      * @param timeout     the deadline.
      * @param diagnostics what to say besides, if the deadline passes.
      */
-    public static void until(final String what, final BooleanSupplier condition, final Duration timeout, final Supplier<String> diagnostics)
+    public static void until(final String what, final BooleanSupplier condition, final Duration timeout,
+        final Supplier<String> diagnostics)
     {
         final long deadline = System.nanoTime() + timeout.toNanos();
         final IdleStrategy idle = new BackoffIdleStrategy(10, 10, 1_000, 1_000_000);

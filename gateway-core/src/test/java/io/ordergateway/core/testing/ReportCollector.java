@@ -20,7 +20,8 @@ import java.util.function.Predicate;
 public final class ReportCollector
 {
     /** One report, copied. */
-    public record Report(ReportType type, long orderId, OrderState state, long lastQty, long lastPrice, long cumQty, long leavesQty,
+    public record Report(ReportType type, long orderId, OrderState state, long lastQty, long lastPrice, long cumQty,
+        long leavesQty,
                   long avgPrice, String text)
     {
     }
@@ -40,8 +41,8 @@ public final class ReportCollector
 
     private void copy(final ExecutionReport r)
     {
-        reports.add(new Report(r.type(), r.orderId(), r.state(), r.lastQuantity(), r.lastPrice(), r.cumQuantity(), r.leavesQuantity(),
-            r.avgPrice(), r.toString()));
+        reports.add(new Report(r.type(), r.orderId(), r.state(), r.lastQuantity(), r.lastPrice(), r.cumQuantity(),
+            r.leavesQuantity(), r.avgPrice(), r.toString()));
     }
 
     /**
@@ -69,7 +70,8 @@ public final class ReportCollector
 
     public Report awaitFinal(final long orderId, final Duration timeout)
     {
-        awaitUntil(list -> list.stream().anyMatch(r -> r.orderId() == orderId && r.state() != null && r.state().isTerminal()), timeout);
+        awaitUntil(list -> list.stream()
+            .anyMatch(r -> r.orderId() == orderId && r.state() != null && r.state().isTerminal()), timeout);
         return last(orderId);
     }
 

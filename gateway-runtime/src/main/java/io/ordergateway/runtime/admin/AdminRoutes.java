@@ -63,7 +63,8 @@ final class AdminRoutes
         }
         if (method.equals(HttpMethod.GET) && path.equals("/metrics"))
         {
-            return new AdminReply(200, "text/plain; version=0.0.4; charset=utf-8", PrometheusText.render(gateway).getBytes(StandardCharsets.UTF_8));
+            return new AdminReply(200, "text/plain; version=0.0.4; charset=utf-8",
+                PrometheusText.render(gateway).getBytes(StandardCharsets.UTF_8));
         }
         if (method.equals(HttpMethod.POST) && path.equals("/admin/kill-switch"))
         {
@@ -73,7 +74,8 @@ final class AdminRoutes
                 throw new IllegalArgumentException("engaged: expected true or false");
             }
             final int account = first(uri, "account") == null ? -1 : Integer.parseInt(first(uri, "account"));
-            final SubmitResult result = gateway.controls().killSwitch(account, Boolean.parseBoolean(engaged)); // logs the alert itself
+            // logs the alert itself
+            final SubmitResult result = gateway.controls().killSwitch(account, Boolean.parseBoolean(engaged));
             return accepted(result);
         }
         if (method.equals(HttpMethod.GET) && path.equals("/admin/config/versions"))
@@ -94,7 +96,8 @@ final class AdminRoutes
             final String version = first(uri, "version");
             if (version == null || !version.matches("\\d+"))
             {
-                throw new IllegalArgumentException("version: expected a version number (GET /admin/config/versions lists them)");
+                throw new IllegalArgumentException("version: expected a version number (GET /admin/config/versions "
+                    + "lists them)");
             }
             return settings(gateway.settings().rollback(Integer.parseInt(version)));
         }
@@ -103,7 +106,8 @@ final class AdminRoutes
             final ConfigWatcher w = watcher;
             if (w == null)
             {
-                return json(404, g -> g.writeStringField("error", "the gateway was not started from a configuration file"));
+                return json(404, g ->
+                    g.writeStringField("error", "the gateway was not started from a configuration file"));
             }
             final String outcome = w.reload();
             return json(outcome.startsWith("applied") ? 200 : 422, g -> g.writeStringField("result", outcome));
@@ -116,7 +120,9 @@ final class AdminRoutes
                 final int id = gateway.brokerId(parts[0]);
                 if (id < 0)
                 {
-                    return json(404, g -> g.writeStringField("error", "no broker named " + parts[0] + "; brokers: " + gateway.brokerNames()));
+                    return json(404, g ->
+                        g.writeStringField("error", "no broker named " + parts[0] + "; brokers: "
+                        + gateway.brokerNames()));
                 }
                 final SubmitResult result;
                 switch (parts[1])
@@ -213,7 +219,8 @@ final class AdminRoutes
             g.writeStringField("role", line == null ? "UNKNOWN" : line.role());
             g.writeStringField("breaker", line == null ? "UNKNOWN" : line.breaker());
             g.writeNumberField("consecutiveFailures", line == null ? 0 : line.consecutiveFailures());
-            g.writeNumberField("availability", line == null ? 1.0 : Math.round(line.availability() * 10_000) / 10_000.0);
+            g.writeNumberField("availability", line == null ? 1.0 : Math.round(line.availability() * 10_000)
+                / 10_000.0);
             g.writeNumberField("sent", m.get(b, GatewayMetrics.BrokerCounter.SENT));
             g.writeNumberField("acknowledged", m.get(b, GatewayMetrics.BrokerCounter.ACKNOWLEDGED));
             g.writeNumberField("rejected", m.get(b, GatewayMetrics.BrokerCounter.REJECTED));

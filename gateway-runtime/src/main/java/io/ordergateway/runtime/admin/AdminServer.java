@@ -69,7 +69,8 @@ public final class AdminServer implements AutoCloseable
      * @throws IllegalArgumentException when bound beyond loopback without a token, or the address is unknown.
      * @throws InterruptedException if interrupted while binding.
      */
-    public AdminServer(final OrderGateway gateway, final String bind, final int port, final String token) throws InterruptedException
+    public AdminServer(final OrderGateway gateway, final String bind, final int port, final String token) throws
+        InterruptedException
     {
         final InetAddress address;
         try
@@ -82,11 +83,13 @@ public final class AdminServer implements AutoCloseable
         }
         if (!address.isLoopbackAddress() && (token == null || token.isBlank()))
         {
-            throw new IllegalArgumentException("admin: a bearer token is required to bind " + bind + " (not a loopback address)");
+            throw new IllegalArgumentException("admin: a bearer token is required to bind " + bind
+                + " (not a loopback address)");
         }
         this.routes = new AdminRoutes(gateway);
         this.token = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
-        group = new MultiThreadIoEventLoopGroup(1, gateway.threadFactory("admin"), NioIoHandler.newFactory()); // named and listed with the gateway's threads
+        // named and listed with the gateway's threads
+        group = new MultiThreadIoEventLoopGroup(1, gateway.threadFactory("admin"), NioIoHandler.newFactory());
         server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
             .childHandler(new ChannelInitializer<SocketChannel>()
             {
@@ -97,7 +100,8 @@ public final class AdminServer implements AutoCloseable
                 }
             })
             .bind(new InetSocketAddress(address, port)).sync().channel();
-        LOG.info("admin endpoint on http://{}:{}/ ({})", bind, port(), this.token == null ? "loopback, no token" : "bearer token required");
+        LOG.info("admin endpoint on http://{}:{}/ ({})", bind, port(), this.token == null ? "loopback, no token"
+            : "bearer token required");
     }
 
     /**
@@ -130,7 +134,8 @@ public final class AdminServer implements AutoCloseable
             try
             {
                 reply = authorized(request) ? routes.route(request)
-                    : AdminRoutes.json(401, g -> g.writeStringField("error", "unauthorized: send Authorization: Bearer <token>"));
+                    : AdminRoutes.json(401,
+                    g -> g.writeStringField("error", "unauthorized: send Authorization: Bearer <token>"));
             }
             catch (final IllegalArgumentException ex)
             {
@@ -139,10 +144,12 @@ public final class AdminServer implements AutoCloseable
             }
             catch (final RuntimeException | IOException ex)
             {
-                LOG.warn("admin request {} {} failed", request.method(), new QueryStringDecoder(request.uri()).path(), ex);
+                LOG.warn("admin request {} {} failed", request.method(), new QueryStringDecoder(request.uri()).path(),
+                    ex);
                 reply = AdminRoutes.json(500, g -> g.writeStringField("error", "internal error"));
             }
-            final FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(reply.status()),
+            final FullHttpResponse response =
+                new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(reply.status()),
                 ctx.alloc().buffer(reply.body().length).writeBytes(reply.body()));
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
             response.headers().set(HttpHeaderNames.CONTENT_LENGTH, reply.body().length);
@@ -167,6 +174,7 @@ public final class AdminServer implements AutoCloseable
         {
             return false;
         }
-        return MessageDigest.isEqual(token, header.substring("Bearer ".length()).trim().getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(token,
+            header.substring("Bearer ".length()).trim().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -26,21 +26,23 @@ final class PrometheusText
         for (final GatewayMetrics.Counter c : GatewayMetrics.Counter.values())
         {
             final String metric = "gateway_" + c.name().toLowerCase(Locale.ROOT) + "_total";
-            header(out, metric, "counter", "Gateway " + c.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " since start");
+            header(out, metric, "counter", "Gateway " + c.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                + " since start");
             out.append(metric).append(' ').append(m.get(c)).append('\n');
         }
         header(out, "gateway_denied_by_reason_total", "counter", "Commands denied by the gateway, by reason");
         for (final RejectReason r : RejectReason.values())
         {
-            out.append("gateway_denied_by_reason_total{reason=\"").append(r.name()).append("\"} ").append(m.deniedCount(r)).append('\n');
+            out.append("gateway_denied_by_reason_total{reason=\"").append(r.name()).append("\"} ")
+                .append(m.deniedCount(r)).append('\n');
         }
         final List<String> names = gateway.brokerNames();
         for (final GatewayMetrics.BrokerCounter c : GatewayMetrics.BrokerCounter.values())
         {
             final String metric = "gateway_broker_" + c.name().toLowerCase(Locale.ROOT) + "_total";
             header(out, metric, "counter", "Per broker: " + c.name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                + (c == GatewayMetrics.BrokerCounter.FILLED_QUANTITY ? " (units)" : c == GatewayMetrics.BrokerCounter.FILLED_NOTIONAL
-                ? " (dollars)" : ""));
+                + (c == GatewayMetrics.BrokerCounter.FILLED_QUANTITY ? " (units)"
+                : c == GatewayMetrics.BrokerCounter.FILLED_NOTIONAL ? " (dollars)" : ""));
             for (int b = 0; b < names.size(); b++)
             {
                 final long v = m.get(b, c);
@@ -61,11 +63,15 @@ final class PrometheusText
             }
         }
         header(out, "gateway_alerts_total", "counter", "Events operators are alerted to, by kind");
-        out.append("gateway_alerts_total{kind=\"broker_switch\"} ").append(gateway.alerts().brokerSwitches()).append('\n');
+        out.append("gateway_alerts_total{kind=\"broker_switch\"} ").append(gateway.alerts().brokerSwitches())
+            .append('\n');
         out.append("gateway_alerts_total{kind=\"pause\"} ").append(gateway.alerts().pauses()).append('\n');
-        out.append("gateway_alerts_total{kind=\"kill_switch\"} ").append(gateway.alerts().killSwitchChanges()).append('\n');
-        out.append("gateway_alerts_total{kind=\"reports_backlog\"} ").append(gateway.alerts().reportsBacklogs()).append('\n');
-        out.append("gateway_alerts_total{kind=\"reconciliation_difference\"} ").append(gateway.alerts().reconciliationDifferences())
+        out.append("gateway_alerts_total{kind=\"kill_switch\"} ").append(gateway.alerts().killSwitchChanges())
+            .append('\n');
+        out.append("gateway_alerts_total{kind=\"reports_backlog\"} ").append(gateway.alerts().reportsBacklogs())
+            .append('\n');
+        out.append("gateway_alerts_total{kind=\"reconciliation_difference\"} ")
+            .append(gateway.alerts().reconciliationDifferences())
             .append('\n');
         final ExecutionStatus s = gateway.executionStatus();
         header(out, "gateway_paused", "gauge", "1 when no broker can take orders");
@@ -82,13 +88,17 @@ final class PrometheusText
             s.brokers().forEach(b -> out.append("gateway_broker_active{broker=\"").append(b.name()).append("\"} ")
                 .append("ACTIVE".equals(b.role()) ? 1 : 0).append('\n'));
             header(out, "gateway_broker_breaker_state", "gauge", "Circuit breaker: 0 closed, 1 half-open, 2 open");
-            s.brokers().forEach(b -> out.append("gateway_broker_breaker_state{broker=\"").append(b.name()).append("\"} ")
+            s.brokers().forEach(b ->
+                out.append("gateway_broker_breaker_state{broker=\"").append(b.name()).append("\"} ")
                 .append("OPEN".equals(b.breaker()) ? 2 : "HALF_OPEN".equals(b.breaker()) ? 1 : 0).append('\n'));
-            header(out, "gateway_broker_consecutive_failures", "gauge", "Definite failures since the broker's last answer");
-            s.brokers().forEach(b -> out.append("gateway_broker_consecutive_failures{broker=\"").append(b.name()).append("\"} ")
+            header(out, "gateway_broker_consecutive_failures", "gauge",
+                "Definite failures since the broker's last answer");
+            s.brokers().forEach(b ->
+                out.append("gateway_broker_consecutive_failures{broker=\"").append(b.name()).append("\"} ")
                 .append(b.consecutiveFailures()).append('\n'));
             header(out, "gateway_broker_availability_ratio", "gauge", "Share of ticks the broker could take orders");
-            s.brokers().forEach(b -> out.append("gateway_broker_availability_ratio{broker=\"").append(b.name()).append("\"} ")
+            s.brokers().forEach(b ->
+                out.append("gateway_broker_availability_ratio{broker=\"").append(b.name()).append("\"} ")
                 .append(b.availability()).append('\n'));
         }
         header(out, "gateway_latency_seconds", "summary", "Latency per stage and broker (since start)");
@@ -116,11 +126,13 @@ final class PrometheusText
         final long count = recorder.percentiles(QUANTILES, values); // no histogram copy per scrape
         for (int i = 0; i < QUANTILES.length; i++)
         {
-            out.append("gateway_latency_seconds{").append(labels).append(",quantile=\"").append(QUANTILES[i] / 100).append("\"} ")
+            out.append("gateway_latency_seconds{").append(labels).append(",quantile=\"").append(QUANTILES[i] / 100)
+                .append("\"} ")
                 .append(count == 0 ? "NaN" : Double.toString(values[i] / 1e9)).append('\n');
         }
         out.append("gateway_latency_seconds_count{").append(labels).append("} ").append(count).append('\n');
-        out.append("gateway_latency_seconds_sum{").append(labels).append("} ").append(count == 0 ? 0.0 : recorder.mean() * count / 1e9)
+        out.append("gateway_latency_seconds_sum{").append(labels).append("} ")
+            .append(count == 0 ? 0.0 : recorder.mean() * count / 1e9)
             .append('\n');
     }
 }

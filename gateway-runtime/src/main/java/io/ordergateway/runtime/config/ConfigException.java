@@ -19,8 +19,8 @@ public final class ConfigException extends IllegalArgumentException
      */
     public ConfigException(final Path origin, final List<String> problems)
     {
-        super("configuration " + origin + " has " + problems.size() + (problems.size() == 1 ? " problem" : " problems") + ":\n  "
-            + String.join("\n  ", problems));
+        super("configuration " + origin + " has " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
+            + ":\n  " + String.join("\n  ", problems));
         this.problems = List.copyOf(problems);
     }
 

@@ -52,8 +52,8 @@ public final class ConfigWatcher implements Agent
      * @param intervalMillis how often to look at the file.
      * @param clock          the clock that paces the looks.
      */
-    public ConfigWatcher(final OrderGateway gateway, final Path file, final String profile, final Map<String, String> environment,
-        final GatewayConfig loaded, final long intervalMillis, final NanoClock clock)
+    public ConfigWatcher(final OrderGateway gateway, final Path file, final String profile, final Map<String,
+        String> environment, final GatewayConfig loaded, final long intervalMillis, final NanoClock clock)
     {
         this.clock = clock;
         this.gateway = gateway;
@@ -114,7 +114,8 @@ public final class ConfigWatcher implements Agent
         catch (final ConfigException ex)
         {
             lastOutcome = "refused: " + String.join("; ", ex.problems());
-            LOG.warn("configuration {} changed but cannot be used; nothing changes:\n  {}", file, String.join("\n  ", ex.problems()));
+            LOG.warn("configuration {} changed but cannot be used; nothing changes:\n  {}", file,
+                String.join("\n  ", ex.problems()));
             return lastOutcome;
         }
         final List<String> restartOnly = restartOnly(current, next);
@@ -122,7 +123,8 @@ public final class ConfigWatcher implements Agent
         {
             LOG.warn("configuration {}: these changes need a restart and are not applied: {}", file, restartOnly);
         }
-        final SettingsResult result = gateway.settings().apply(ConfiguredGateway.settings(next, "file " + file.getFileName()));
+        final SettingsResult result =
+            gateway.settings().apply(ConfiguredGateway.settings(next, "file " + file.getFileName()));
         if (!result.accepted())
         {
             lastOutcome = "refused: " + String.join("; ", result.problems());
@@ -130,7 +132,8 @@ public final class ConfigWatcher implements Agent
         }
         ConfiguredGateway.applyEnabled(gateway, next, current);
         current = next;
-        lastOutcome = "applied as version " + result.version() + (restartOnly.isEmpty() ? "" : "; needs a restart: " + restartOnly);
+        lastOutcome = "applied as version " + result.version()
+            + (restartOnly.isEmpty() ? "" : "; needs a restart: " + restartOnly);
         return lastOutcome;
     }
 

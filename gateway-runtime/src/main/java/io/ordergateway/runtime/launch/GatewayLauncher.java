@@ -138,7 +138,8 @@ public final class GatewayLauncher
      * Loads, builds, restores, connects and starts serving.
      *
      * @return the running gateway; close it to stop everything.
-     * @throws io.ordergateway.runtime.config.ConfigException if the configuration is not valid (every problem, with its path).
+     * @throws io.ordergateway.runtime.config.ConfigException if the configuration is not valid (every problem, with its
+     *                                                        path).
      * @throws InterruptedException if interrupted while the admin endpoint binds.
      */
     public LaunchedGateway launch() throws InterruptedException
@@ -155,7 +156,8 @@ public final class GatewayLauncher
             ConfiguredGateway.applyEnabled(gateway, cfg, null);
             if (watch)
             {
-                watcher = new ConfigWatcher(gateway, file, profile, environment, cfg, watchMillis, SystemNanoClock.INSTANCE);
+                watcher = new ConfigWatcher(gateway, file, profile, environment, cfg, watchMillis,
+                    SystemNanoClock.INSTANCE);
                 gateway.addAgent("config-watch", watcher);
             }
             final int port = adminPort >= 0 ? adminPort : cfg.admin().port();

@@ -16,7 +16,8 @@ public final class LaunchedGateway implements AutoCloseable
     private final ConfigWatcher watcher;
     private final AdminServer admin;
 
-    LaunchedGateway(final GatewayConfig config, final OrderGateway gateway, final ConfigWatcher watcher, final AdminServer admin)
+    LaunchedGateway(final GatewayConfig config, final OrderGateway gateway, final ConfigWatcher watcher,
+        final AdminServer admin)
     {
         this.config = config;
         this.gateway = gateway;

@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class AdminServerTest
 {
-    private static final Pattern SAMPLE = Pattern.compile("^[a-zA-Z_:][a-zA-Z0-9_:]*(\\{([a-zA-Z_][a-zA-Z0-9_]*=\"[^\"]*\",?)*\\})? "
+    private static final Pattern SAMPLE =
+        Pattern.compile("^[a-zA-Z_:][a-zA-Z0-9_:]*(\\{([a-zA-Z_][a-zA-Z0-9_]*=\"[^\"]*\",?)*\\})? "
         + "(-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?|NaN|\\+Inf|-Inf)$");
     private static final Pattern COMMENT = Pattern.compile("^# (HELP|TYPE) [a-zA-Z_:][a-zA-Z0-9_:]* .+$");
 
@@ -65,17 +66,20 @@ class AdminServerTest
 
     private void start(final String bind, final String token) throws Exception
     {
-        final SimBrokerConfig sim = SimBrokerConfig.defaults("x").withReferencePrices(Map.of("AAPL", 10_000_000_000L)).withLatency(0, 0);
+        final SimBrokerConfig sim =
+            SimBrokerConfig.defaults("x").withReferencePrices(Map.of("AAPL", 10_000_000_000L)).withLatency(0, 0);
         gateway = OrderGateway.builder().symbols("AAPL").broker(new SimBroker(sim.withSeed(1)))
-            .broker(new SimBroker(new SimBrokerConfig("sim-b", sim.referencePrices(), 0, 0, 0, 0.2, 3, 1_000_000, 5, 2, sim.inboundQueueBytes(),
-                sim.capabilities())))
+            .broker(new SimBroker(new
+                SimBrokerConfig("sim-b", sim.referencePrices(), 0, 0, 0, 0.2, 3, 1_000_000, 5, 2,
+                sim.inboundQueueBytes(), sim.capabilities())))
             .journalDirectory(journal).threadingMode(ThreadingMode.INVOKER).clock(clock).build();
         admin = new AdminServer(gateway, bind, 0, token);
     }
 
     private HttpResponse<String> call(final String method, final String path, final String token) throws Exception
     {
-        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + admin.port() + path))
+        final HttpRequest.Builder request =
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + admin.port() + path))
             .method(method, HttpRequest.BodyPublishers.noBody());
         if (token != null)
         {
@@ -119,13 +123,17 @@ class AdminServerTest
 
         final HttpResponse<String> metrics = call("GET", "/metrics", null);
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain; version=0.0.4"));
+        assertThat(metrics.headers().firstValue("content-type"))
+            .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain; version=0.0.4"));
         for (final String line : metrics.body().split("\n"))
         {
-            assertThat(SAMPLE.matcher(line).matches() || COMMENT.matcher(line).matches()).as("a Prometheus line: %s", line).isTrue();
+            assertThat(SAMPLE.matcher(line).matches() || COMMENT.matcher(line).matches())
+                .as("a Prometheus line: %s", line).isTrue();
         }
-        assertThat(metrics.body()).contains("gateway_sent_total 1\n").contains("gateway_broker_sent_total{broker=\"x\"} 1\n")
-            .contains("gateway_latency_seconds{stage=\"submit_to_send\",quantile=\"0.5\"}").contains("gateway_broker_breaker_state{broker=\"x\"} 0");
+        assertThat(metrics.body()).contains("gateway_sent_total 1\n")
+            .contains("gateway_broker_sent_total{broker=\"x\"} 1\n")
+            .contains("gateway_latency_seconds{stage=\"submit_to_send\",quantile=\"0.5\"}")
+            .contains("gateway_broker_breaker_state{broker=\"x\"} 0");
 
         assertThat(call("POST", "/admin/kill-switch?engaged=true", null).statusCode()).isEqualTo(202);
         final NewOrder blocked = new NewOrder().symbol(0).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(1));
@@ -139,14 +147,17 @@ class AdminServerTest
         tick();
         assertThat(gateway.executionStatus().active()).isEqualTo("sim-b");
         assertThat(call("POST", "/admin/brokers/nope/enable", null).statusCode()).isEqualTo(404);
-        assertThat(call("POST", "/admin/kill-switch?engaged=maybe", null).body()).contains("engaged: expected true or false");
+        assertThat(call("POST", "/admin/kill-switch?engaged=maybe", null).body())
+            .contains("engaged: expected true or false");
     }
 
     @Test
     void boundBeyondLoopbackItNeedsAndChecksAToken() throws Exception
     {
         final SimBrokerConfig sim = SimBrokerConfig.defaults("x");
-        try (OrderGateway g = OrderGateway.builder().symbols("AAPL").broker(new SimBroker(sim)).journalDirectory(journal.resolve("g")).build())
+        try (OrderGateway g =
+            OrderGateway.builder().symbols("AAPL").broker(new SimBroker(sim)).journalDirectory(journal.resolve("g"))
+            .build())
         {
             assertThatThrownBy(() -> new AdminServer(g, "0.0.0.0", 0, null))
                 .hasMessage("admin: a bearer token is required to bind 0.0.0.0 (not a loopback address)");

@@ -54,12 +54,14 @@ class GatewayLauncherTest
             assertThat(launched.gateway().brokerNames()).containsExactly("deep-thought");
             assertThat(launched.gateway().threadMap()).as("the watcher is one of the gateway's agents")
                 .anySatisfy(line -> assertThat(line).contains("config-watch"));
-            launched.gateway().submit(new NewOrder().symbol(0).side(Side.BUY).type(OrderType.MARKET).quantity(FixedPoint.quantity(1)));
+            launched.gateway().submit(new NewOrder().symbol(0).side(Side.BUY).type(OrderType.MARKET)
+                .quantity(FixedPoint.quantity(1)));
             Await.until("the order at the configured broker", () -> !FakeBrokerFactory.SENT.isEmpty());
             assertThat(FakeBrokerFactory.SENT).containsExactly("deep-thought answer=42 order=1");
 
             final HttpResponse<String> brokers = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + launched.admin().port() + "/admin/brokers")).timeout(Duration.ofSeconds(10)).build(),
+                URI.create("http://127.0.0.1:" + launched.admin().port() + "/admin/brokers"))
+                .timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
             assertThat(brokers.statusCode()).isEqualTo(200);
             assertThat(brokers.body()).contains("\"name\" : \"deep-thought\"");

@@ -150,7 +150,8 @@ public final class EchoBroker implements BrokerAdapter, Agent
         }
         else
         {
-            sink.rejected(orderId, CommandKind.fromCode((int)buffer.getLong(index + 8)), RejectReason.ORDER_NOT_ACTIVE, 0);
+            sink.rejected(orderId, CommandKind.fromCode((int)buffer.getLong(index + 8)), RejectReason.ORDER_NOT_ACTIVE,
+                0);
         }
     }
 

@@ -52,7 +52,8 @@ public final class CrashChild
         final URI url = URI.create(args[1]);
         final int orders = Integer.parseInt(args[2]);
         final SplittableRandom random = new SplittableRandom(Long.parseLong(args[3]));
-        final AlpacaBroker broker = new AlpacaBroker(AlpacaConfig.fromEnvironment("alpaca", url, System.getenv()).withRequestTimeout(2_000));
+        final AlpacaBroker broker =
+            new AlpacaBroker(AlpacaConfig.fromEnvironment("alpaca", url, System.getenv()).withRequestTimeout(2_000));
         final OrderGateway gateway = OrderGateway.builder().instanceId("crash").symbols("AAPL", "MSFT").broker(broker)
             .journalDirectory(journal).build();
         io.ordergateway.core.testing.Await.until("the adapter healthy", () -> broker.health() == BrokerHealth.HEALTHY);
@@ -90,7 +91,8 @@ public final class CrashChild
         }
         if (orders == 0)
         {
-            final PortfolioSnapshot snapshot = gateway.snapshot().get(10, TimeUnit.SECONDS); // reconciliation events applied
+            // reconciliation events applied
+            final PortfolioSnapshot snapshot = gateway.snapshot().get(10, TimeUnit.SECONDS);
             gateway.close();
             out.println("CLOSED " + snapshot.openOrders().size());
             System.exit(0);

@@ -61,13 +61,15 @@ class CrashRecoveryTest
             .withLatency(200_000, 800_000) // executions come a little after the acceptance, so kills fall between them
             .withPriceMoves(0, 0)
             .withPartialFills(0.3, 3);
-        try (AlpacaSimulator broker = new AlpacaSimulator(AlpacaSimulator.Config.defaults(List.of("AAPL", "MSFT"), KEY, SECRET)
+        try (AlpacaSimulator broker =
+            new AlpacaSimulator(AlpacaSimulator.Config.defaults(List.of("AAPL", "MSFT"), KEY, SECRET)
             .withEngine(engine).withRateLimit(1_000_000, 60_000)).start(0))
         {
             final Set<Long> sentEver = new HashSet<>();
             for (int k = 1; k <= kills; k++)
             {
-                final Child child = Child.start(journal, broker.url().toString(), 1_000_000, random.nextLong(), work.resolve("child-" + k + ".err"));
+                final Child child = Child.start(journal, broker.url().toString(), 1_000_000, random.nextLong(),
+                    work.resolve("child-" + k + ".err"));
                 child.awaitLine("STARTED", seed);
                 final int sentBeforeKill = 20 + random.nextInt(300);
                 final Set<Long> sent = child.awaitSent(sentBeforeKill, seed);
@@ -76,9 +78,12 @@ class CrashRecoveryTest
                 sentEver.addAll(sent);
 
                 final Set<Long> journaled = sentInJournal(journal);
-                assertThat(journaled).as("kill %d (seed %d): every order reported sent is in the journal", k, seed).containsAll(sentEver);
-                assertThat(broker.duplicatePosts()).as("kill %d (seed %d): no client order id posted twice", k, seed).isZero();
-                assertThat(broker.orderPostsByClientOrderId().values()).as("seed %d", seed).allMatch(count -> count == 1);
+                assertThat(journaled).as("kill %d (seed %d): every order reported sent is in the journal", k, seed)
+                    .containsAll(sentEver);
+                assertThat(broker.duplicatePosts()).as("kill %d (seed %d): no client order id posted twice", k, seed)
+                    .isZero();
+                assertThat(broker.orderPostsByClientOrderId().values()).as("seed %d", seed)
+                    .allMatch(count -> count == 1);
             }
             final Child last = Child.start(journal, broker.url().toString(), 0, 1, work.resolve("child-final.err"));
             last.awaitLine("CLOSED", seed);
@@ -131,7 +136,8 @@ class CrashRecoveryTest
             this.errors = errors;
             final Thread reader = new Thread(() ->
             {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
+                try (BufferedReader in =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
                 {
                     String line;
                     while ((line = in.readLine()) != null)
@@ -149,7 +155,8 @@ class CrashRecoveryTest
             reader.start();
         }
 
-        static Child start(final Path journal, final String url, final int orders, final long seed, final Path errors) throws Exception
+        static Child start(final Path journal, final String url, final int orders, final long seed, final Path errors)
+            throws Exception
         {
             final List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -184,7 +191,8 @@ class CrashRecoveryTest
                 if (line == null || line.equals("EOF"))
                 {
                     process.destroyForcibly();
-                    throw new AssertionError("child (seed " + seed + ") did not print " + expected + "; stderr:\n" + errors());
+                    throw new AssertionError("child (seed " + seed + ") did not print " + expected + "; stderr:\n"
+                        + errors());
                 }
                 if (line.startsWith(expected))
                 {
@@ -203,7 +211,8 @@ class CrashRecoveryTest
                 if (line == null || line.equals("EOF"))
                 {
                     process.destroyForcibly();
-                    throw new AssertionError("child (seed " + seed + ") stopped after " + sent.size() + " orders; stderr:\n" + errors());
+                    throw new AssertionError("child (seed " + seed + ") stopped after " + sent.size()
+                        + " orders; stderr:\n" + errors());
                 }
                 if (line.startsWith("SENT "))
                 {

@@ -44,8 +44,8 @@ public final class BrokerComparison
      * @param notional      money filled (price scale).
      * @param cost          configured cost of it (price scale).
      */
-    public record Line(int broker, String name, long sent, long acknowledged, long filled, long rejected, long failed, long[] ackMicros,
-        long[] fillMicros, long notional, long cost)
+    public record Line(int broker, String name, long sent, long acknowledged, long filled, long rejected, long failed,
+        long[] ackMicros, long[] fillMicros, long notional, long cost)
     {
         /**
          * @param micros sorted latencies.
@@ -125,8 +125,8 @@ public final class BrokerComparison
      * @param names       broker names by id; where it is shorter, the names the journal gives them.
      * @return the report.
      */
-    public static Report fromJournal(final Path directory, final long fromNanos, final long toNanos, final boolean abSplitOnly,
-        final List<String> names)
+    public static Report fromJournal(final Path directory, final long fromNanos, final long toNanos,
+        final boolean abSplitOnly, final List<String> names)
     {
         final JournalLayout layout = JournalLayout.read(directory);
         final RoutingConfig routing = layout.routing();
@@ -136,15 +136,16 @@ public final class BrokerComparison
             reader.readAll(new JournalAdapter(new JournalListener()
             {
                 @Override
-                public void onOrderRouted(final long sequence, final long timestamp, final long orderId, final int brokerId, final int policy)
+                public void onOrderRouted(final long sequence, final long timestamp, final long orderId,
+                    final int brokerId, final int policy)
                 {
                     orders.computeIfAbsent(orderId, k -> new Order()).policy = policy;
                 }
 
                 @Override
                 public void onOrderSent(
-                    final long sequence, final long timestamp, final long orderId, final int brokerId, final int command,
-                    final String clientOrderId)
+                    final long sequence, final long timestamp, final long orderId, final int brokerId,
+                    final int command, final String clientOrderId)
                 {
                     if (command == CommandKind.NEW.code())
                     {
@@ -156,8 +157,8 @@ public final class BrokerComparison
 
                 @Override
                 public void onBrokerAck(
-                    final long sequence, final long timestamp, final long orderId, final int brokerId, final long brokerOrderId,
-                    final int state)
+                    final long sequence, final long timestamp, final long orderId, final int brokerId,
+                    final long brokerOrderId, final int state)
                 {
                     final Order o = orders.get(orderId);
                     if (o != null && !o.acked)
@@ -169,8 +170,8 @@ public final class BrokerComparison
 
                 @Override
                 public void onBrokerReject(
-                    final long sequence, final long timestamp, final long orderId, final int brokerId, final int command, final int reason,
-                    final int brokerCode, final int state)
+                    final long sequence, final long timestamp, final long orderId, final int brokerId,
+                    final int command, final int reason, final int brokerCode, final int state)
                 {
                     final Order o = orders.get(orderId);
                     if (o != null && command == CommandKind.NEW.code())
@@ -191,8 +192,8 @@ public final class BrokerComparison
                 @Override
                 public void onFill(final FillView fill)
                 {
-                    BrokerComparison.onFill(orders.get(fill.orderId()), fill.timestamp(), fill.lastQuantity(), fill.lastPrice(),
-                        fill.fromReconciliation());
+                    BrokerComparison.onFill(orders.get(fill.orderId()), fill.timestamp(), fill.lastQuantity(),
+                        fill.lastPrice(), fill.fromReconciliation());
                 }
             }));
         }
@@ -214,8 +215,10 @@ public final class BrokerComparison
         for (int b = 0; b < brokers; b++)
         {
             final List<Order> list = byBroker.get(b);
-            final long[] acks = list.stream().filter(o -> o.acked).mapToLong(o -> Math.max(0, o.ackAt - o.sentAt) / 1_000).sorted().toArray();
-            final long[] fills = list.stream().filter(o -> o.filled).mapToLong(o -> Math.max(0, o.firstFillAt - o.sentAt) / 1_000).sorted()
+            final long[] acks = list.stream().filter(o -> o.acked)
+                .mapToLong(o -> Math.max(0, o.ackAt - o.sentAt) / 1_000).sorted().toArray();
+            final long[] fills = list.stream().filter(o -> o.filled)
+                .mapToLong(o -> Math.max(0, o.firstFillAt - o.sentAt) / 1_000).sorted()
                 .toArray();
             final long notional = list.stream().mapToLong(o -> o.notional).sum();
             final long costBps = routing != null && b < routing.costBps().size() ? routing.costBps().get(b) : 0;
@@ -227,7 +230,8 @@ public final class BrokerComparison
         return judge(lines, abSplitOnly);
     }
 
-    private static void onFill(final Order o, final long timestamp, final long qty, final long price, final boolean reconciled)
+    private static void onFill(final Order o, final long timestamp, final long qty, final long price,
+        final boolean reconciled)
     {
         if (o == null || reconciled)
         {
@@ -263,10 +267,12 @@ public final class BrokerComparison
         verdicts.add(latency("fill latency p50", active, false));
         verdicts.add(rate("fill rate", active, true));
         verdicts.add(rate("reject rate", active, false));
-        final Line cheapest = active.stream().min((a, b) -> Double.compare(costPerNotional(a), costPerNotional(b))).orElseThrow();
+        final Line cheapest =
+            active.stream().min((a, b) -> Double.compare(costPerNotional(a), costPerNotional(b))).orElseThrow();
         final boolean costs = active.stream().anyMatch(l -> l.cost() > 0);
         verdicts.add(new Verdict("cost", costs ? cheapest.name() : null, Double.NaN, costs
-            ? cheapest.name() + " costs least per dollar traded (configured costs, no test needed)" : "no costs configured"));
+            ? cheapest.name() + " costs least per dollar traded (configured costs, no test needed)"
+            : "no costs configured"));
         for (final Verdict v : verdicts)
         {
             if (v.winner() != null && !v.metric().equals("cost"))
@@ -274,20 +280,26 @@ public final class BrokerComparison
                 advice.add("Prefer " + v.winner() + " for " + v.metric() + ": " + v.summary() + ".");
             }
         }
-        final long significant = verdicts.stream().filter(v -> v.winner() != null && !v.metric().equals("cost")).map(Verdict::winner).distinct()
+        final long significant =
+            verdicts.stream().filter(v -> v.winner() != null && !v.metric().equals("cost")).map(Verdict::winner)
+            .distinct()
             .count();
         if (significant == 0)
         {
-            advice.add("No significant difference between the brokers on this sample: keep the split and collect more orders.");
+            advice.add("No significant difference between the brokers on this sample: keep the split and collect "
+                + "more orders.");
         }
         else if (significant == 1)
         {
-            final String best = verdicts.stream().filter(v -> v.winner() != null && !v.metric().equals("cost")).findFirst().orElseThrow().winner();
-            advice.add("Every significant difference favours " + best + ": consider routing more to it (best execution, or a larger weight).");
+            final String best = verdicts.stream().filter(v -> v.winner() != null && !v.metric().equals("cost"))
+                .findFirst().orElseThrow().winner();
+            advice.add("Every significant difference favours " + best
+                + ": consider routing more to it (best execution, or a larger weight).");
         }
         else
         {
-            advice.add("The brokers win on different metrics: weigh latency against fill and reject rates for this strategy.");
+            advice.add("The brokers win on different metrics: weigh latency against fill and reject rates for this "
+                + "strategy.");
         }
         return new Report(lines, verdicts, advice, abSplitOnly);
     }
@@ -300,7 +312,8 @@ public final class BrokerComparison
     private static Verdict latency(final String metric, final List<Line> lines, final boolean ack)
     {
         final List<Line> sorted = lines.stream().filter(l -> (ack ? l.ackMicros() : l.fillMicros()).length > 0)
-            .sorted((a, b) -> Long.compare(Line.quantile(ack ? a.ackMicros() : a.fillMicros(), 0.5), Line.quantile(ack ? b.ackMicros() : b.fillMicros(), 0.5)))
+            .sorted((a, b) -> Long.compare(Line.quantile(ack ? a.ackMicros() : a.fillMicros(), 0.5),
+                Line.quantile(ack ? b.ackMicros() : b.fillMicros(), 0.5)))
             .toList();
         if (sorted.size() < 2)
         {
@@ -311,8 +324,8 @@ public final class BrokerComparison
         final long[] a = ack ? best.ackMicros() : best.fillMicros();
         final long[] b = ack ? next.ackMicros() : next.fillMicros();
         final double p = Significance.mannWhitney(a, b);
-        final String text = String.format(Locale.ROOT, "%s %d us vs %s %d us (Mann-Whitney p %s)", best.name(), Line.quantile(a, 0.5),
-            next.name(), Line.quantile(b, 0.5), p(p));
+        final String text = String.format(Locale.ROOT, "%s %d us vs %s %d us (Mann-Whitney p %s)", best.name(),
+            Line.quantile(a, 0.5), next.name(), Line.quantile(b, 0.5), p(p));
         return new Verdict(metric, p < ALPHA ? best.name() : null, p, text);
     }
 
@@ -322,12 +335,13 @@ public final class BrokerComparison
             ? Double.compare(b.fillRate(), a.fillRate()) : Double.compare(a.rejectRate(), b.rejectRate())).toList();
         final Line best = sorted.get(0);
         final Line next = sorted.get(1);
-        final double p = higherIsBetter ? Significance.twoProportion(best.filled(), best.sent(), next.filled(), next.sent())
+        final double p = higherIsBetter
+            ? Significance.twoProportion(best.filled(), best.sent(), next.filled(), next.sent())
             : Significance.twoProportion(best.rejected(), best.sent(), next.rejected(), next.sent());
         final double rb = higherIsBetter ? best.fillRate() : best.rejectRate();
         final double rn = higherIsBetter ? next.fillRate() : next.rejectRate();
-        final String text = String.format(Locale.ROOT, "%s %.1f%% vs %s %.1f%% (two-proportion p %s)", best.name(), rb * 100, next.name(),
-            rn * 100, p(p));
+        final String text = String.format(Locale.ROOT, "%s %.1f%% vs %s %.1f%% (two-proportion p %s)", best.name(), rb
+            * 100, next.name(), rn * 100, p(p));
         return new Verdict(metric, p < ALPHA && rb != rn ? best.name() : null, p, text);
     }
 
@@ -343,13 +357,15 @@ public final class BrokerComparison
     public static String render(final Report report)
     {
         final StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%-12s %7s %7s %9s %9s %9s %10s %10s %10s %8s %8s %14s %10s%n", "broker", "sent", "acked",
-            "ack p50us", "ack p95us", "ack p99us", "fill p50us", "fill p95us", "fill p99us", "fill %", "reject %", "notional", "cost"));
+        out.append(String.format(Locale.ROOT, "%-12s %7s %7s %9s %9s %9s %10s %10s %10s %8s %8s %14s %10s%n", "broker",
+            "sent", "acked", "ack p50us", "ack p95us", "ack p99us", "fill p50us", "fill p95us", "fill p99us", "fill %",
+            "reject %", "notional", "cost"));
         for (final Line l : report.lines())
         {
-            out.append(String.format(Locale.ROOT, "%-12s %7d %7d %9s %9s %9s %10s %10s %10s %8.1f %8.1f %14s %10s%n", l.name(), l.sent(),
-                l.acknowledged(), q(l.ackMicros(), 0.5), q(l.ackMicros(), 0.95), q(l.ackMicros(), 0.99), q(l.fillMicros(), 0.5),
-                q(l.fillMicros(), 0.95), q(l.fillMicros(), 0.99), l.fillRate() * 100, l.rejectRate() * 100,
+            out.append(String.format(Locale.ROOT, "%-12s %7d %7d %9s %9s %9s %10s %10s %10s %8.1f %8.1f %14s %10s%n",
+                l.name(), l.sent(), l.acknowledged(), q(l.ackMicros(), 0.5), q(l.ackMicros(), 0.95),
+                q(l.ackMicros(), 0.99), q(l.fillMicros(), 0.5), q(l.fillMicros(), 0.95), q(l.fillMicros(), 0.99),
+                l.fillRate() * 100, l.rejectRate() * 100,
                 FixedPoint.formatPrice(l.notional() - l.notional() % (FixedPoint.PRICE_SCALE / 100)),
                 FixedPoint.formatPrice(l.cost() - l.cost() % (FixedPoint.PRICE_SCALE / 100))));
         }
@@ -357,8 +373,8 @@ public final class BrokerComparison
         out.append('\n');
         for (final Verdict v : report.verdicts())
         {
-            out.append(String.format(Locale.ROOT, "  %-17s %-14s %s%n", v.metric(), v.winner() == null ? "no winner" : "winner " + v.winner(),
-                v.summary()));
+            out.append(String.format(Locale.ROOT, "  %-17s %-14s %s%n", v.metric(), v.winner() == null ? "no winner"
+                : "winner " + v.winner(), v.summary()));
         }
         out.append('\n');
         report.recommendations().forEach(r -> out.append("  - ").append(r).append('\n'));

@@ -111,7 +111,8 @@ public final class Significance
             return 1 - normalCdf(-x);
         }
         final double t = 1 / (1 + 0.2316419 * x);
-        final double poly = t * (0.319381530 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
+        final double poly = t
+            * (0.319381530 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
         return 1 - Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI) * poly;
     }
 }

@@ -19,7 +19,8 @@ class BrokerComparisonTest
     void mannWhitneyMatchesAKnownCaseAndSeesNoDifferenceBetweenTheSameDistribution()
     {
         // Two clearly separated samples: p tiny. Identical samples: p 1.
-        assertThat(Significance.mannWhitney(new long[] {1, 2, 3, 4, 5, 6, 7, 8}, new long[] {9, 10, 11, 12, 13, 14, 15, 16})).isLessThan(0.001);
+        assertThat(Significance.mannWhitney(new long[] {1, 2, 3, 4, 5, 6, 7, 8},
+            new long[] {9, 10, 11, 12, 13, 14, 15, 16})).isLessThan(0.001);
         assertThat(Significance.mannWhitney(new long[] {5, 5, 5}, new long[] {5, 5, 5})).isEqualTo(1.0);
         // n1 = n2 = 10, U = 19: z = -2.3434, two-sided normal-approximation p = 0.01911
         final long[] a = {1, 2, 3, 4, 6, 8, 9, 12, 13, 16};
@@ -40,12 +41,15 @@ class BrokerComparisonTest
         assertThat(Significance.normalCdf(1.96)).isCloseTo(0.975, Offset.offset(1e-4));
     }
 
-    private static BrokerComparison.Line line(final String name, final long sent, final long filled, final long rejected, final long medianMicros,
+    private static BrokerComparison.Line
+        line(final String name, final long sent, final long filled, final long rejected, final long medianMicros,
         final long seed)
     {
         final SplittableRandom r = new SplittableRandom(seed);
-        final long[] acks = LongStream.range(0, sent - rejected).map(i -> medianMicros / 2 + r.nextLong(medianMicros)).sorted().toArray();
-        return new BrokerComparison.Line(0, name, sent, acks.length, filled, rejected, 0, acks, acks.clone(), 1_000_000_000_000L, 0);
+        final long[] acks = LongStream.range(0, sent - rejected).map(i -> medianMicros / 2 + r.nextLong(medianMicros))
+            .sorted().toArray();
+        return new BrokerComparison.Line(0, name, sent, acks.length, filled, rejected, 0, acks, acks.clone(),
+            1_000_000_000_000L, 0);
     }
 
     @Test
