@@ -236,6 +236,9 @@ final class SimAccount
 
     // ---------------------------------------------------------------- engine events (on the loop)
 
+    /**
+     * The engine's answers (on its thread), each handed to the loop.
+     */
     private final class EngineEvents implements BrokerEventSink
     {
         @Override

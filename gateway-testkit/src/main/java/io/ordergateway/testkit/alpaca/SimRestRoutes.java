@@ -113,6 +113,9 @@ final class SimRestRoutes
         return requests.get();
     }
 
+    /**
+     * One connection's requests: each answered with its route's reply and the budget headers (a swallowed one not at all).
+     */
     private final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     {
         @Override

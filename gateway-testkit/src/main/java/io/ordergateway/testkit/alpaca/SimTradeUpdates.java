@@ -86,6 +86,9 @@ final class SimTradeUpdates
         return binaryFrames ? new BinaryWebSocketFrame(content) : new TextWebSocketFrame(content);
     }
 
+    /**
+     * One stream connection: whether it authenticated, and its authenticate and listen actions.
+     */
     private final class StreamHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     {
         private boolean authorized;
