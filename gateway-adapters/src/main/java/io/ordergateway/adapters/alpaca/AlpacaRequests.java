@@ -1,6 +1,7 @@
 package io.ordergateway.adapters.alpaca;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 
 import java.nio.charset.StandardCharsets;
 
@@ -47,6 +48,21 @@ public final class AlpacaRequests
         out.writeByte(' ');
         out.writeByte('0');
         out.writeByte('\r').writeByte('\n').writeByte('\r').writeByte('\n');
+    }
+
+    /**
+     * Allocates a buffer and writes a request with no body into it.
+     *
+     * @param alloc  where the buffer comes from.
+     * @param method such as {@code GET}.
+     * @param path   path and query, already encoded.
+     * @return the request bytes (the caller owns the buffer).
+     */
+    public ByteBuf bodiless(final ByteBufAllocator alloc, final String method, final CharSequence path)
+    {
+        final ByteBuf out = alloc.buffer(256);
+        writeBodiless(out, method, path);
+        return out;
     }
 
     /**
