@@ -59,194 +59,17 @@ class JournalPublisherAdapterTest
             assertThat(p.begin().commit()).as("an empty document is not appended").isEqualTo(-1);
         }
 
-        final List<String> seen = new ArrayList<>();
-        final SessionStart[] start = new SessionStart[1];
-        final RoutingSetup[] routing = new RoutingSetup[1];
-        final JournalListener listener = new JournalListener()
-        {
-            @Override
-            public void onDocument(final long documentIndex)
-            {
-                seen.add("--");
-            }
-
-            @Override
-            public void onSessionStart(final SessionStart s)
-            {
-                start[0] = s;
-            }
-
-            @Override
-            public void onRoutingSetup(final RoutingSetup s)
-            {
-                routing[0] = s;
-            }
-
-            @Override
-            public void onOrderNew(final OrderNewView o)
-            {
-                seen.add("new " + o.sequence() + " " + o.timestamp() + " " + o.orderId() + " " + o.accountId() + " "
-                    + o.strategyId() + " " + o.symbolId() + " " + o.symbolName() + " " + o.side() + " " + o.orderType()
-                    + " " + o.timeInForce() + " " + o.orderClass() + " " + o.extendedHours() + " " + o.quantity() + " "
-                    + o.limitPrice() + " " + (o.stopPrice() == NULL));
-            }
-
-            @Override
-            public void onOrderRouted(final long sequence, final long timestamp, final long orderId, final int brokerId,
-                final int policy)
-            {
-                seen.add("routed " + orderId + " " + brokerId + " " + policy);
-            }
-
-            @Override
-            public void onOrderSent(
-                final long sequence, final long timestamp, final long orderId, final int brokerId, final int command,
-                final String clientOrderId)
-            {
-                seen.add("sent " + orderId + " " + brokerId + " " + command + " " + clientOrderId);
-            }
-
-            @Override
-            public void onOrderCancel(final long sequence, final long timestamp, final long orderId)
-            {
-                seen.add("cancel " + sequence + " " + orderId);
-            }
-
-            @Override
-            public void onOrderDenied(
-                final long sequence, final long timestamp, final long orderId, final int command, final int reason,
-                final int field, final long value, final long bound)
-            {
-                seen.add("denied " + orderId + " " + command + " " + reason + " " + field + " " + (value == NULL));
-            }
-
-            @Override
-            public void onOrderReplace(
-                final long sequence, final long timestamp, final long orderId, final long quantity,
-                final long limitPrice, final long stopPrice)
-            {
-                seen.add("replace " + orderId + " " + quantity + " " + limitPrice + " " + (stopPrice == NULL));
-            }
-
-            @Override
-            public void onBrokerAck(
-                final long sequence, final long timestamp, final long orderId, final int brokerId,
-                final long brokerOrderId, final int state)
-            {
-                seen.add("ack " + orderId + " " + brokerId + " " + brokerOrderId + " " + state);
-            }
-
-            @Override
-            public void onFill(final FillView f)
-            {
-                seen.add("fill " + f.complete() + " " + f.sequence() + " " + f.timestamp() + " " + f.orderId() + " "
-                    + f.brokerId() + " " + f.fillId() + " " + f.side() + " " + f.symbolId() + " " + f.lastQuantity()
-                    + " " + f.lastPrice() + " " + f.cumQuantity() + " " + f.leavesQuantity() + " " + f.avgPrice() + " "
-                    + f.state() + " " + f.fromReconciliation());
-            }
-
-            @Override
-            public void onEventRefused(
-                final long sequence, final long timestamp, final long orderId, final int refusedRecord, final int kind,
-                final int state)
-            {
-                seen.add("refused " + orderId + " " + JournalRecords.name(refusedRecord) + " " + kind + " " + state);
-            }
-
-            @Override
-            public void onBrokerReject(
-                final long sequence, final long timestamp, final long orderId, final int brokerId, final int command,
-                final int reason, final int brokerCode, final int state)
-            {
-                seen.add("reject " + orderId + " " + brokerId + " " + command + " " + reason + " " + brokerCode + " "
-                    + state);
-            }
-
-            @Override
-            public void onCancelConfirmed(
-                final long sequence, final long timestamp, final long orderId, final int brokerId,
-                final long cumQuantity, final int state)
-            {
-                seen.add("canceled " + orderId + " " + cumQuantity + " " + state);
-            }
-
-            @Override
-            public void onExpired(
-                final long sequence, final long timestamp, final long orderId, final int brokerId,
-                final long cumQuantity, final int state)
-            {
-                seen.add("expired " + orderId + " " + cumQuantity + " " + state);
-            }
-
-            @Override
-            public void onReplaceConfirmed(
-                final long sequence, final long timestamp, final long orderId, final int brokerId, final long quantity,
-                final long limitPrice, final long stopPrice, final int state)
-            {
-                seen.add("replaced " + orderId + " " + quantity + " " + limitPrice + " " + state);
-            }
-
-            @Override
-            public void onTradingControl(
-                final long sequence, final long timestamp, final int control, final int accountId,
-                final boolean engaged)
-            {
-                seen.add("control " + control + " " + accountId + " " + engaged);
-            }
-
-            @Override
-            public void onTick(final long sequence, final long timestamp)
-            {
-                seen.add("tick " + sequence + " " + timestamp);
-            }
-
-            @Override
-            public void onRoutingChange(
-                final long sequence, final long timestamp, final long orderId, final int kind, final int brokerId,
-                final int otherBrokerId, final long value)
-            {
-                seen.add("change " + kind + " " + brokerId + " " + otherBrokerId + " " + value);
-            }
-
-            @Override
-            public void onProbeResult(final long sequence, final long timestamp, final int brokerId,
-                final boolean healthy)
-            {
-                seen.add("probe " + brokerId + " " + healthy);
-            }
-
-            @Override
-            public void onRoutingCommand(final long sequence, final long timestamp, final int command,
-                final int brokerId)
-            {
-                seen.add("command " + command + " " + brokerId);
-            }
-
-            @Override
-            public void onSettingsChange(final long sequence, final long timestamp, final int version,
-                final String settings)
-            {
-                seen.add("settings " + version + " " + settings);
-            }
-
-            @Override
-            public void onBrokerBudget(
-                final long sequence, final long timestamp, final int brokerId, final long remaining,
-                final long resetNanos)
-            {
-                seen.add("budget " + brokerId + " " + remaining + " " + resetNanos);
-            }
-        };
+        final RecordingListener listener = new RecordingListener();
         try (JournalReader reader = new JournalReader(dir))
         {
             assertThat(reader.readAll(new JournalAdapter(listener))).isEqualTo(13);
         }
 
-        assertThat(start[0]).isEqualTo(session);
-        assertThat(start[0].brokerName(0)).isEqualTo("primary");
-        assertThat(start[0].brokerName(5)).isEqualTo("broker-5");
-        assertThat(routing[0]).isEqualTo(setup);
-        assertThat(seen).containsExactly(
+        assertThat(listener.start).isEqualTo(session);
+        assertThat(listener.start.brokerName(0)).isEqualTo("primary");
+        assertThat(listener.start.brokerName(5)).isEqualTo("broker-5");
+        assertThat(listener.routing).isEqualTo(setup);
+        assertThat(listener.seen).containsExactly(
             "--",
             "--",
             "new 10 2000 7 1 2 1 MSFT 2 2 1 1 true 5000000000 41000000000 true",
@@ -324,5 +147,188 @@ class JournalPublisherAdapterTest
         buffer.putLong(24, 5, java.nio.ByteOrder.LITTLE_ENDIAN);
         adapter.onRecord(31, buffer, 8, 24, JournalRecords.SCHEMA_VERSION, 0);
         assertThat(unknown).containsExactly(31);
+    }
+
+    /**
+     * Writes down every record it is given, one line each, and keeps the session's values.
+     */
+    private static final class RecordingListener implements JournalListener
+    {
+        private final List<String> seen = new ArrayList<>();
+        private SessionStart start;
+        private RoutingSetup routing;
+
+        @Override
+        public void onDocument(final long documentIndex)
+        {
+            seen.add("--");
+        }
+
+        @Override
+        public void onSessionStart(final SessionStart s)
+        {
+            start = s;
+        }
+
+        @Override
+        public void onRoutingSetup(final RoutingSetup s)
+        {
+            routing = s;
+        }
+
+        @Override
+        public void onOrderNew(final OrderNewView o)
+        {
+            seen.add("new " + o.sequence() + " " + o.timestamp() + " " + o.orderId() + " " + o.accountId() + " "
+                + o.strategyId() + " " + o.symbolId() + " " + o.symbolName() + " " + o.side() + " " + o.orderType()
+                + " " + o.timeInForce() + " " + o.orderClass() + " " + o.extendedHours() + " " + o.quantity() + " "
+                + o.limitPrice() + " " + (o.stopPrice() == NULL));
+        }
+
+        @Override
+        public void onOrderRouted(final long sequence, final long timestamp, final long orderId, final int brokerId,
+            final int policy)
+        {
+            seen.add("routed " + orderId + " " + brokerId + " " + policy);
+        }
+
+        @Override
+        public void onOrderSent(
+            final long sequence, final long timestamp, final long orderId, final int brokerId, final int command,
+            final String clientOrderId)
+        {
+            seen.add("sent " + orderId + " " + brokerId + " " + command + " " + clientOrderId);
+        }
+
+        @Override
+        public void onOrderCancel(final long sequence, final long timestamp, final long orderId)
+        {
+            seen.add("cancel " + sequence + " " + orderId);
+        }
+
+        @Override
+        public void onOrderDenied(
+            final long sequence, final long timestamp, final long orderId, final int command, final int reason,
+            final int field, final long value, final long bound)
+        {
+            seen.add("denied " + orderId + " " + command + " " + reason + " " + field + " " + (value == NULL));
+        }
+
+        @Override
+        public void onOrderReplace(
+            final long sequence, final long timestamp, final long orderId, final long quantity,
+            final long limitPrice, final long stopPrice)
+        {
+            seen.add("replace " + orderId + " " + quantity + " " + limitPrice + " " + (stopPrice == NULL));
+        }
+
+        @Override
+        public void onBrokerAck(
+            final long sequence, final long timestamp, final long orderId, final int brokerId,
+            final long brokerOrderId, final int state)
+        {
+            seen.add("ack " + orderId + " " + brokerId + " " + brokerOrderId + " " + state);
+        }
+
+        @Override
+        public void onFill(final FillView f)
+        {
+            seen.add("fill " + f.complete() + " " + f.sequence() + " " + f.timestamp() + " " + f.orderId() + " "
+                + f.brokerId() + " " + f.fillId() + " " + f.side() + " " + f.symbolId() + " " + f.lastQuantity()
+                + " " + f.lastPrice() + " " + f.cumQuantity() + " " + f.leavesQuantity() + " " + f.avgPrice() + " "
+                + f.state() + " " + f.fromReconciliation());
+        }
+
+        @Override
+        public void onEventRefused(
+            final long sequence, final long timestamp, final long orderId, final int refusedRecord, final int kind,
+            final int state)
+        {
+            seen.add("refused " + orderId + " " + JournalRecords.name(refusedRecord) + " " + kind + " " + state);
+        }
+
+        @Override
+        public void onBrokerReject(
+            final long sequence, final long timestamp, final long orderId, final int brokerId, final int command,
+            final int reason, final int brokerCode, final int state)
+        {
+            seen.add("reject " + orderId + " " + brokerId + " " + command + " " + reason + " " + brokerCode + " "
+                + state);
+        }
+
+        @Override
+        public void onCancelConfirmed(
+            final long sequence, final long timestamp, final long orderId, final int brokerId,
+            final long cumQuantity, final int state)
+        {
+            seen.add("canceled " + orderId + " " + cumQuantity + " " + state);
+        }
+
+        @Override
+        public void onExpired(
+            final long sequence, final long timestamp, final long orderId, final int brokerId,
+            final long cumQuantity, final int state)
+        {
+            seen.add("expired " + orderId + " " + cumQuantity + " " + state);
+        }
+
+        @Override
+        public void onReplaceConfirmed(
+            final long sequence, final long timestamp, final long orderId, final int brokerId, final long quantity,
+            final long limitPrice, final long stopPrice, final int state)
+        {
+            seen.add("replaced " + orderId + " " + quantity + " " + limitPrice + " " + state);
+        }
+
+        @Override
+        public void onTradingControl(
+            final long sequence, final long timestamp, final int control, final int accountId,
+            final boolean engaged)
+        {
+            seen.add("control " + control + " " + accountId + " " + engaged);
+        }
+
+        @Override
+        public void onTick(final long sequence, final long timestamp)
+        {
+            seen.add("tick " + sequence + " " + timestamp);
+        }
+
+        @Override
+        public void onRoutingChange(
+            final long sequence, final long timestamp, final long orderId, final int kind, final int brokerId,
+            final int otherBrokerId, final long value)
+        {
+            seen.add("change " + kind + " " + brokerId + " " + otherBrokerId + " " + value);
+        }
+
+        @Override
+        public void onProbeResult(final long sequence, final long timestamp, final int brokerId,
+            final boolean healthy)
+        {
+            seen.add("probe " + brokerId + " " + healthy);
+        }
+
+        @Override
+        public void onRoutingCommand(final long sequence, final long timestamp, final int command,
+            final int brokerId)
+        {
+            seen.add("command " + command + " " + brokerId);
+        }
+
+        @Override
+        public void onSettingsChange(final long sequence, final long timestamp, final int version,
+            final String settings)
+        {
+            seen.add("settings " + version + " " + settings);
+        }
+
+        @Override
+        public void onBrokerBudget(
+            final long sequence, final long timestamp, final int brokerId, final long remaining,
+            final long resetNanos)
+        {
+            seen.add("budget " + brokerId + " " + remaining + " " + resetNanos);
+        }
     }
 }

@@ -112,7 +112,8 @@ public final class AlpacaBroker implements BrokerAdapter
         this.config = config;
         this.ssl = "https".equals(config.restUrl().getScheme()) ? ssl != null ? ssl : defaultSsl() : null;
         final int port = config.restUrl().getPort();
-        this.requests = new AlpacaRequests(config.restUrl().getHost() + (port > 0 ? ":" + port : ""), config.keyId(), config.secretKey());
+        this.requests = new AlpacaRequests(config.restUrl().getHost() + (port > 0 ? ":" + port : ""), config.keyId(),
+            config.secretKey());
     }
 
     private static SslContext defaultSsl()
@@ -125,6 +126,12 @@ public final class AlpacaBroker implements BrokerAdapter
         {
             throw new IllegalStateException("alpaca: cannot set up TLS: " + ex.getMessage(), ex);
         }
+    }
+
+    @Override
+    public String type()
+    {
+        return "alpaca";
     }
 
     @Override
@@ -202,9 +209,10 @@ public final class AlpacaBroker implements BrokerAdapter
     {
         if (group == null)
         {
-            // One I/O thread: made by the gateway's thread factory when opened by a gateway, so it is named and listed with its own.
-            group = new MultiThreadIoEventLoopGroup(1, threads != null ? threads : new DefaultThreadFactory("alpaca-" + config.name(), true),
-                NioIoHandler.newFactory());
+            // One I/O thread: made by the gateway's thread factory when opened by a gateway, so it is named and listed
+            // with its own.
+            group = new MultiThreadIoEventLoopGroup(1, threads != null ? threads
+                : new DefaultThreadFactory("alpaca-" + config.name(), true), NioIoHandler.newFactory());
             loop = group.next();
             rest = new AlpacaRestClient(config, loop, ssl);
             rest.budgetListener(sink::budget); // routing avoids a spent broker
@@ -331,7 +339,8 @@ public final class AlpacaBroker implements BrokerAdapter
         return queries.statement(brokerId, timeoutMillis);
     }
 
-    // ------------------------------------------------------------------ the rest of the REST API (operators and tools; blocking)
+    // ------------------------------------------------------------------ the rest of the REST API (operators and tools;
+    // blocking)
 
     /**
      * The account ({@code GET /v2/account}): scalar fields as Alpaca sends them (decimals as text).

@@ -66,7 +66,8 @@ public final class AlpacaBrokerFactory implements BrokerFactory
         }
         try
         {
-            return new Definition(AlpacaConfig.of(b.name(), uri, keyId, secretKey).withLive(live).withRequestTimeout(timeoutMillis));
+            return new Definition(AlpacaConfig.of(b.name(), uri, keyId, secretKey).withLive(live)
+                .withRequestTimeout(timeoutMillis));
         }
         catch (final IllegalArgumentException ex)
         {

@@ -15,7 +15,8 @@ import java.util.Map;
  * error message of the adapter contains them.
  *
  * @param name                 the broker's name in the gateway.
- * @param restUrl              REST base, such as {@code https://paper-api.alpaca.markets} or a local {@code http://} simulator.
+ * @param restUrl              REST base, such as {@code https://paper-api.alpaca.markets} or a local {@code http://}
+ *                             simulator.
  * @param streamUrl            the trade_updates WebSocket, such as {@code wss://paper-api.alpaca.markets/stream}.
  * @param keyId                the API key id.
  * @param secretKey            the API secret.
@@ -27,8 +28,8 @@ import java.util.Map;
  * @param capabilities         what the account accepts (routing reads it).
  */
 public record AlpacaConfig(
-    String name, URI restUrl, URI streamUrl, String keyId, String secretKey, boolean live, long requestTimeoutMillis, int connections,
-    long reconnectMinMillis, long reconnectMaxMillis, BrokerCapabilities capabilities)
+    String name, URI restUrl, URI streamUrl, String keyId, String secretKey, boolean live, long requestTimeoutMillis,
+    int connections, long reconnectMinMillis, long reconnectMaxMillis, BrokerCapabilities capabilities)
 {
     /** Alpaca's paper trading REST endpoint, the default. */
     public static final URI PAPER_URL = URI.create("https://paper-api.alpaca.markets");
@@ -44,8 +45,8 @@ public record AlpacaConfig(
      */
     public AlpacaConfig
     {
-        require(restUrl != null && ("http".equals(restUrl.getScheme()) || "https".equals(restUrl.getScheme())) && restUrl.getHost() != null,
-            "restUrl must be an http:// or https:// URL with a host, not " + restUrl);
+        require(restUrl != null && ("http".equals(restUrl.getScheme()) || "https".equals(restUrl.getScheme()))
+            && restUrl.getHost() != null, "restUrl must be an http:// or https:// URL with a host, not " + restUrl);
         require(streamUrl != null && ("ws".equals(streamUrl.getScheme()) || "wss".equals(streamUrl.getScheme())),
             "streamUrl must be a ws:// or wss:// URL, not " + streamUrl);
         require(keyId != null && !keyId.isBlank(), "the API key id is missing (set " + KEY_VARIABLE + ")");
@@ -54,7 +55,8 @@ public record AlpacaConfig(
             restUrl + " is Alpaca's live endpoint: set live: true to trade real money");
         require(requestTimeoutMillis > 0, "requestTimeoutMillis must be positive");
         require(connections > 0 && connections <= 64, "connections must be between 1 and 64");
-        require(reconnectMinMillis > 0 && reconnectMaxMillis >= reconnectMinMillis, "reconnect delays must be positive, min <= max");
+        require(reconnectMinMillis > 0 && reconnectMaxMillis >= reconnectMinMillis,
+            "reconnect delays must be positive, min <= max");
     }
 
     private static void require(final boolean condition, final String message)
@@ -70,11 +72,13 @@ public record AlpacaConfig(
      * @param restUrl   REST base URL; the stream URL is derived from it ({@code ws[s]://host[:port]/stream}).
      * @param keyId     the key id.
      * @param secretKey the secret.
-     * @return settings with a 5 s request timeout, 4 connections, reconnects from 250 ms to 30 s, and Alpaca's equity capabilities.
+     * @return settings with a 5 s request timeout, 4 connections, reconnects from 250 ms to 30 s, and Alpaca's equity
+     *         capabilities.
      */
     public static AlpacaConfig of(final String name, final URI restUrl, final String keyId, final String secretKey)
     {
-        return new AlpacaConfig(name, restUrl, streamUrlFor(restUrl), keyId, secretKey, false, 5_000, 4, 250, 30_000, equities());
+        return new AlpacaConfig(name, restUrl, streamUrlFor(restUrl), keyId, secretKey, false, 5_000, 4, 250, 30_000,
+            equities());
     }
 
     /**
@@ -86,7 +90,8 @@ public record AlpacaConfig(
      * @return the settings.
      * @throws IllegalArgumentException naming the variable that is missing.
      */
-    public static AlpacaConfig fromEnvironment(final String name, final URI restUrl, final Map<String, String> environment)
+    public static AlpacaConfig
+        fromEnvironment(final String name, final URI restUrl, final Map<String, String> environment)
     {
         return of(name, restUrl, environment.get(KEY_VARIABLE), environment.get(SECRET_VARIABLE));
     }
@@ -98,7 +103,8 @@ public record AlpacaConfig(
     public static URI streamUrlFor(final URI restUrl)
     {
         final String scheme = "https".equals(restUrl.getScheme()) ? "wss" : "ws";
-        return URI.create(scheme + "://" + restUrl.getHost() + (restUrl.getPort() > 0 ? ":" + restUrl.getPort() : "") + "/stream");
+        return URI.create(scheme + "://" + restUrl.getHost() + (restUrl.getPort() > 0 ? ":" + restUrl.getPort() : "")
+            + "/stream");
     }
 
     /**
@@ -106,8 +112,8 @@ public record AlpacaConfig(
      */
     public static BrokerCapabilities equities()
     {
-        return new BrokerCapabilities(EnumSet.allOf(OrderType.class), EnumSet.allOf(TimeInForce.class), EnumSet.allOf(OrderClass.class),
-            true, true, true);
+        return new BrokerCapabilities(EnumSet.allOf(OrderType.class), EnumSet.allOf(TimeInForce.class),
+            EnumSet.allOf(OrderClass.class), true, true, true);
     }
 
     /**
@@ -116,8 +122,8 @@ public record AlpacaConfig(
      */
     public AlpacaConfig withLive(final boolean live)
     {
-        return new AlpacaConfig(name, restUrl, streamUrl, keyId, secretKey, live, requestTimeoutMillis, connections, reconnectMinMillis,
-            reconnectMaxMillis, capabilities);
+        return new AlpacaConfig(name, restUrl, streamUrl, keyId, secretKey, live, requestTimeoutMillis, connections,
+            reconnectMinMillis, reconnectMaxMillis, capabilities);
     }
 
     /**
@@ -126,8 +132,8 @@ public record AlpacaConfig(
      */
     public AlpacaConfig withRequestTimeout(final long timeoutMillis)
     {
-        return new AlpacaConfig(name, restUrl, streamUrl, keyId, secretKey, live, timeoutMillis, connections, reconnectMinMillis,
-            reconnectMaxMillis, capabilities);
+        return new AlpacaConfig(name, restUrl, streamUrl, keyId, secretKey, live, timeoutMillis, connections,
+            reconnectMinMillis, reconnectMaxMillis, capabilities);
     }
 
     /**
@@ -137,8 +143,8 @@ public record AlpacaConfig(
      */
     public AlpacaConfig withReconnect(final long minMillis, final long maxMillis)
     {
-        return new AlpacaConfig(name, restUrl, streamUrl, keyId, secretKey, live, requestTimeoutMillis, connections, minMillis, maxMillis,
-            capabilities);
+        return new AlpacaConfig(name, restUrl, streamUrl, keyId, secretKey, live, requestTimeoutMillis, connections,
+            minMillis, maxMillis, capabilities);
     }
 
     /**

@@ -53,7 +53,8 @@ public final class AlpacaErrors
             {
                 return RejectReason.AUTHENTICATION_FAILED;
             }
-            return m.contains("buying power") || m.contains("insufficient") ? RejectReason.INSUFFICIENT_FUNDS : RejectReason.BROKER_REJECTED;
+            return m.contains("buying power") || m.contains("insufficient") ? RejectReason.INSUFFICIENT_FUNDS
+                : RejectReason.BROKER_REJECTED;
         }
         if (status == 404)
         {
@@ -77,7 +78,8 @@ public final class AlpacaErrors
             {
                 return m.contains("state") ? RejectReason.ORDER_NOT_ACTIVE : RejectReason.INVALID_PRICE;
             }
-            if (m.contains("already in") || m.contains("state") || m.contains("not cancelable") || m.contains("pending"))
+            if (m.contains("already in") || m.contains("state") || m.contains("not cancelable")
+                || m.contains("pending"))
             {
                 return RejectReason.ORDER_NOT_ACTIVE;
             }
@@ -89,8 +91,9 @@ public final class AlpacaErrors
             {
                 return RejectReason.INVALID_QUANTITY;
             }
-            if (m.contains("type") || m.contains("time_in_force") || m.contains("extended hours") || m.contains("order_class")
-                || m.contains("bracket") || m.contains("oco") || m.contains("oto") || m.contains("not allowed"))
+            if (m.contains("type") || m.contains("time_in_force") || m.contains("extended hours")
+                || m.contains("order_class") || m.contains("bracket") || m.contains("oco") || m.contains("oto")
+                || m.contains("not allowed"))
             {
                 return RejectReason.UNSUPPORTED_ORDER_TYPE;
             }

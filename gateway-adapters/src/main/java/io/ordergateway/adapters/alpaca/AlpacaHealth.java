@@ -98,6 +98,7 @@ final class AlpacaHealth
 
     private void update()
     {
-        health = closed || !streamListening || !caughtUp ? BrokerHealth.DOWN : unresolved > 0 ? BrokerHealth.DEGRADED : BrokerHealth.HEALTHY;
+        health = closed || !streamListening || !caughtUp ? BrokerHealth.DOWN : unresolved > 0 ? BrokerHealth.DEGRADED
+            : BrokerHealth.HEALTHY;
     }
 }

@@ -90,7 +90,8 @@ public final class AlpacaJsonReader
      * @param consumer called for each order.
      * @throws IOException if the body is not an array of orders.
      */
-    public void readOrders(final ByteBuf body, final AlpacaOrderView view, final Consumer<AlpacaOrderView> consumer) throws IOException
+    public void readOrders(final ByteBuf body, final AlpacaOrderView view, final Consumer<AlpacaOrderView> consumer)
+        throws IOException
     {
         try (JsonParser p = parser(body))
         {
@@ -110,7 +111,8 @@ public final class AlpacaJsonReader
      * @param consumer called with symbol and signed quantity.
      * @throws IOException if the body is not an array of positions.
      */
-    public void readPositions(final ByteBuf body, final java.util.function.ObjLongConsumer<String> consumer) throws IOException
+    public void readPositions(final ByteBuf body, final java.util.function.ObjLongConsumer<String> consumer) throws
+        IOException
     {
         try (JsonParser p = parser(body))
         {

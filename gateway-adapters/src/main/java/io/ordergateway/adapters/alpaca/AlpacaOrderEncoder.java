@@ -36,7 +36,8 @@ public final class AlpacaOrderEncoder
      * @param symbols        the gateway's symbols.
      * @param clientOrderIds how order ids become client order ids.
      */
-    public AlpacaOrderEncoder(final AlpacaRequests requests, final SymbolTable symbols, final ClientOrderIds clientOrderIds)
+    public AlpacaOrderEncoder(final AlpacaRequests requests, final SymbolTable symbols,
+        final ClientOrderIds clientOrderIds)
     {
         this.requests = requests;
         this.symbols = symbols;

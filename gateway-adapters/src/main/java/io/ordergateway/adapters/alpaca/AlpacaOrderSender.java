@@ -55,8 +55,9 @@ final class AlpacaOrderSender
      * @param retries  schedules retries.
      * @param sink     where refusals are reported.
      */
-    AlpacaOrderSender(final String name, final AlpacaRestClient rest, final AlpacaRequests requests, final AlpacaAnswers answers,
-        final AlpacaOrderTracker tracker, final AlpacaHealth health, final AlpacaRetryTimer retries, final BrokerEventSink sink)
+    AlpacaOrderSender(final String name, final AlpacaRestClient rest, final AlpacaRequests requests,
+        final AlpacaAnswers answers, final AlpacaOrderTracker tracker, final AlpacaHealth health,
+        final AlpacaRetryTimer retries, final BrokerEventSink sink)
     {
         this.name = name;
         this.rest = rest;
@@ -129,7 +130,8 @@ final class AlpacaOrderSender
             {
                 if (failure == AlpacaRestClient.Failure.NOT_SENT)
                 {
-                    AlpacaBroker.LOG.warn("alpaca {}: order {} not sent: {}", name, t.clientOrderId, rest.lastConnectError());
+                    AlpacaBroker.LOG.warn("alpaca {}: order {} not sent: {}", name, t.clientOrderId,
+                        rest.lastConnectError());
                     finishPost(t);
                     t.done = true;
                     sink.rejected(t.orderId, CommandKind.NEW, RejectReason.CONNECTION_ERROR, 0);
@@ -166,7 +168,8 @@ final class AlpacaOrderSender
         finishPost(t);
         t.done = true;
         final RejectReason reason = AlpacaErrors.reason(status, error.code, error.message);
-        AlpacaBroker.LOG.info("alpaca {}: order {} refused: HTTP {} code {} {}", name, t.clientOrderId, status, error.code, error.message);
+        AlpacaBroker.LOG.info("alpaca {}: order {} refused: HTTP {} code {} {}", name, t.clientOrderId, status,
+            error.code, error.message);
         sink.rejected(t.orderId, CommandKind.NEW, reason, error.code);
         tracker.forget(t);
     }
@@ -184,7 +187,8 @@ final class AlpacaOrderSender
         if (t.attempts == 0)
         {
             health.outcomeUnknown();
-            AlpacaBroker.LOG.warn("alpaca {}: outcome of order {} unknown ({}); looking it up by client order id", name, t.clientOrderId, why);
+            AlpacaBroker.LOG.warn("alpaca {}: outcome of order {} unknown ({}); looking it up by client order id", name,
+                t.clientOrderId, why);
         }
         t.attempts++;
         rest.send(byClientOrderId(t.clientOrderId), new AlpacaRestClient.Callback()
@@ -210,7 +214,8 @@ final class AlpacaOrderSender
             @Override
             public void onFailure(final AlpacaRestClient.Failure failure)
             {
-                retries.retryLater(() -> resolveUnknown(t, "lookup " + failure.name().toLowerCase(Locale.ROOT)), t.attempts);
+                retries.retryLater(() -> resolveUnknown(t, "lookup " + failure.name().toLowerCase(Locale.ROOT)),
+                    t.attempts);
             }
         });
     }
@@ -261,7 +266,8 @@ final class AlpacaOrderSender
     {
         if (t.alpacaId == null)
         {
-            lookupThen(t, () -> cancel(t, attempt), () -> sink.rejected(t.orderId, CommandKind.CANCEL, RejectReason.UNKNOWN_ORDER, 0));
+            lookupThen(t, () -> cancel(t, attempt),
+                () -> sink.rejected(t.orderId, CommandKind.CANCEL, RejectReason.UNKNOWN_ORDER, 0));
             return;
         }
         rest.send(requests.bodiless(rest.alloc(), "DELETE", "/v2/orders/" + t.alpacaId), new AlpacaRestClient.Callback()
@@ -279,8 +285,10 @@ final class AlpacaOrderSender
                     return;
                 }
                 final AlpacaJsonReader.ErrorBody error = answers.readError(body);
-                final RejectReason reason = status == 422 ? RejectReason.ORDER_NOT_ACTIVE : AlpacaErrors.reason(status, error.code, error.message);
-                AlpacaBroker.LOG.info("alpaca {}: cancel of {} refused: HTTP {} code {} {}", name, t.clientOrderId, status, error.code, error.message);
+                final RejectReason reason = status == 422 ? RejectReason.ORDER_NOT_ACTIVE
+                    : AlpacaErrors.reason(status, error.code, error.message);
+                AlpacaBroker.LOG.info("alpaca {}: cancel of {} refused: HTTP {} code {} {}", name, t.clientOrderId,
+                    status, error.code, error.message);
                 sink.rejected(t.orderId, CommandKind.CANCEL, reason, error.code);
             }
 
@@ -386,9 +394,10 @@ final class AlpacaOrderSender
                     return;
                 }
                 request.release();
-                AlpacaBroker.LOG.info("alpaca {}: replace of {} refused: HTTP {} code {} {}", name, t.clientOrderId, status, error.code, error.message);
-                tracker.replaceRefused(t, status == 422 ? RejectReason.ORDER_NOT_ACTIVE : AlpacaErrors.reason(status, error.code, error.message),
-                    error.code);
+                AlpacaBroker.LOG.info("alpaca {}: replace of {} refused: HTTP {} code {} {}", name, t.clientOrderId,
+                    status, error.code, error.message);
+                tracker.replaceRefused(t, status == 422 ? RejectReason.ORDER_NOT_ACTIVE
+                    : AlpacaErrors.reason(status, error.code, error.message), error.code);
             }
 
             @Override
@@ -404,7 +413,8 @@ final class AlpacaOrderSender
         if (attempt + 1 >= CANCEL_ATTEMPTS || health.isClosed())
         {
             request.release();
-            settleReplace(t, replacedId); // still unknown after every try: the order itself says whether the replace happened
+            // still unknown after every try: the order itself says whether the replace happened
+            settleReplace(t, replacedId);
             return;
         }
         retries.retryLater(() -> patch(t, request, replacedId, attempt + 1), attempt + 1);
@@ -447,6 +457,7 @@ final class AlpacaOrderSender
     private ByteBuf byClientOrderId(final String clientOrderId)
     {
         return requests.bodiless(rest.alloc(), "GET",
-            "/v2/orders:by_client_order_id?client_order_id=" + URLEncoder.encode(clientOrderId, StandardCharsets.UTF_8));
+            "/v2/orders:by_client_order_id?client_order_id="
+            + URLEncoder.encode(clientOrderId, StandardCharsets.UTF_8));
     }
 }

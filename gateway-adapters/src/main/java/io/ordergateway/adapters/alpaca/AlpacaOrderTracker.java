@@ -249,15 +249,18 @@ final class AlpacaOrderTracker
             case "order_replace_rejected":
                 replaceRefused(t, RejectReason.ORDER_NOT_ACTIVE, 0);
                 break;
-            case "new": case "fill": case "partial_fill": case "canceled": case "expired": case "replaced": case "rejected":
-            case "done_for_day": case "pending_new": case "pending_cancel": case "pending_replace": case "accepted": case "stopped":
+            case "new": case "fill": case "partial_fill": case "canceled": case "expired": case "replaced": case
+                "rejected":
+            case "done_for_day": case "pending_new": case "pending_cancel": case "pending_replace": case "accepted":
+            case "stopped":
             case "calculated": case "suspended": case "restated": case "held":
                 apply(t, m.order, m);
                 break;
             default:
                 if (unknownEventsLogged.add(m.event))
                 {
-                    AlpacaBroker.LOG.warn("alpaca {}: unknown trade update event '{}'; applied by the order's status", name, m.event);
+                    AlpacaBroker.LOG.warn("alpaca {}: unknown trade update event '{}'; applied by the order's status",
+                        name, m.event);
                 }
                 apply(t, m.order, m);
                 break;
@@ -293,7 +296,8 @@ final class AlpacaOrderTracker
                 }
                 if (wasCurrent && event == null)
                 {
-                    followups.fetchReplacement(t, o.replacedBy); // a snapshot of the old order: fetch the one that replaced it
+                    // a snapshot of the old order: fetch the one that replaced it
+                    followups.fetchReplacement(t, o.replacedBy);
                 }
             }
             return;
@@ -372,7 +376,8 @@ final class AlpacaOrderTracker
         }
     }
 
-    private void reportFills(final AlpacaOrderTrack t, final AlpacaOrderView o, final AlpacaJsonReader.StreamMessage event)
+    private void reportFills(final AlpacaOrderTrack t, final AlpacaOrderView o,
+        final AlpacaJsonReader.StreamMessage event)
     {
         final long increment = o.filledQuantity - t.reportedQuantity;
         if (increment <= 0)
@@ -389,7 +394,8 @@ final class AlpacaOrderTracker
         else
         {
             final long average = o.filledAveragePrice == FixedPoint.NULL ? 0 : o.filledAveragePrice;
-            price = ScaledMath.averagePrice(ScaledMath.notional(o.filledQuantity, average) - t.reportedNotional, increment);
+            price = ScaledMath.averagePrice(ScaledMath.notional(o.filledQuantity, average) - t.reportedNotional,
+                increment);
             fillId = StartupReconciliation.cumulativeFillId(o.filledQuantity);
         }
         t.reportedQuantity = o.filledQuantity;

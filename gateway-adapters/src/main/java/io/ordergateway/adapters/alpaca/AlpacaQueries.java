@@ -78,7 +78,8 @@ final class AlpacaQueries
     {
         final CompletableFuture<BrokerOrderStatus> answer = new CompletableFuture<>();
         loop.execute(() -> askOrder(orderId, clientOrderId,
-            "/v2/orders:by_client_order_id?client_order_id=" + URLEncoder.encode(clientOrderId, StandardCharsets.UTF_8), 0, answer));
+            "/v2/orders:by_client_order_id?client_order_id=" + URLEncoder.encode(clientOrderId, StandardCharsets.UTF_8),
+            0, answer));
         return answer;
     }
 
@@ -98,8 +99,9 @@ final class AlpacaQueries
                 if (status != 200 || !answers.readOrder(body))
                 {
                     answers.readError(body);
-                    answer.completeExceptionally(new IllegalStateException("alpaca " + name + ": asking about " + clientOrderId
-                        + " gave HTTP " + status + " " + answers.error.message));
+                    answer.completeExceptionally(new
+                        IllegalStateException("alpaca " + name + ": asking about " + clientOrderId + " gave HTTP "
+                        + status + " " + answers.error.message));
                     return;
                 }
                 final AlpacaOrderView view = answers.view;
@@ -112,15 +114,18 @@ final class AlpacaQueries
                 final OrderState state = AlpacaWire.state(view.status, view.filledQuantity);
                 if (!state.isTerminal())
                 {
-                    tracker.adopt(orderId, clientOrderId, view); // the journal will agree with this after reconciliation
+                    // the journal will agree with this after reconciliation
+                    tracker.adopt(orderId, clientOrderId, view);
                 }
-                answer.complete(new BrokerOrderStatus(orderId, state, view.quantity, view.filledQuantity, average, List.of()));
+                answer.complete(new BrokerOrderStatus(orderId, state, view.quantity, view.filledQuantity, average,
+                    List.of()));
             }
 
             @Override
             public void onFailure(final AlpacaRestClient.Failure failure)
             {
-                answer.completeExceptionally(new TimeoutException("alpaca " + name + ": asking about " + clientOrderId + ": "
+                answer.completeExceptionally(new
+                    TimeoutException("alpaca " + name + ": asking about " + clientOrderId + ": "
                     + failure.name().toLowerCase(Locale.ROOT) + " " + rest.lastConnectError()));
             }
         });
@@ -189,8 +194,8 @@ final class AlpacaQueries
      */
     Map<String, String> asset(final String symbol, final long timeoutMillis) throws TimeoutException
     {
-        return fetch("/v2/assets/" + URLEncoder.encode(symbol, StandardCharsets.UTF_8), answers.reader::readFlat, timeoutMillis,
-            "asset " + symbol);
+        return fetch("/v2/assets/" + URLEncoder.encode(symbol, StandardCharsets.UTF_8), answers.reader::readFlat,
+            timeoutMillis, "asset " + symbol);
     }
 
     /**
@@ -201,8 +206,8 @@ final class AlpacaQueries
      */
     List<Map<String, String>> orders(final String status, final long timeoutMillis) throws TimeoutException
     {
-        return fetch("/v2/orders?status=" + URLEncoder.encode(status, StandardCharsets.UTF_8) + "&direction=asc&limit=" + MAX_ORDERS_PAGE,
-            answers.reader::readFlatArray, timeoutMillis, status + " orders");
+        return fetch("/v2/orders?status=" + URLEncoder.encode(status, StandardCharsets.UTF_8) + "&direction=asc&limit="
+            + MAX_ORDERS_PAGE, answers.reader::readFlatArray, timeoutMillis, status + " orders");
     }
 
     /**
@@ -213,11 +218,13 @@ final class AlpacaQueries
     List<Map<String, String>> cancelAll(final long timeoutMillis) throws TimeoutException
     {
         final CompletableFuture<List<Map<String, String>>> answer = new CompletableFuture<>();
-        loop.execute(() -> rest.send(requests.bodiless(rest.alloc(), "DELETE", "/v2/orders"), collect(answer, answers.reader::readFlatArray, 207)));
+        loop.execute(() -> rest.send(requests.bodiless(rest.alloc(), "DELETE", "/v2/orders"),
+            collect(answer, answers.reader::readFlatArray, 207)));
         return BrokerAnswers.await(answer, timeoutMillis, "cancel all");
     }
 
-    private <T> T fetch(final String path, final BodyReader<T> bodyReader, final long timeoutMillis, final String what) throws TimeoutException
+    private <T> T fetch(final String path, final BodyReader<T> bodyReader, final long timeoutMillis, final String what)
+        throws TimeoutException
     {
         final CompletableFuture<T> answer = new CompletableFuture<>();
         loop.execute(() -> rest.send(get(path), collect(answer, bodyReader, 200)));
@@ -229,7 +236,8 @@ final class AlpacaQueries
         return collect(answer, bodyReader, 200);
     }
 
-    private <T> AlpacaRestClient.Callback collect(final CompletableFuture<T> answer, final BodyReader<T> bodyReader, final int expected)
+    private <T> AlpacaRestClient.Callback
+        collect(final CompletableFuture<T> answer, final BodyReader<T> bodyReader, final int expected)
     {
         return new AlpacaRestClient.Callback()
         {
@@ -253,8 +261,9 @@ final class AlpacaQueries
             @Override
             public void onFailure(final AlpacaRestClient.Failure failure)
             {
-                answer.completeExceptionally(new TimeoutException("alpaca " + name + ": " + failure.name().toLowerCase(Locale.ROOT)
-                    + " " + rest.lastConnectError()));
+                answer.completeExceptionally(new
+                    TimeoutException("alpaca " + name + ": " + failure.name().toLowerCase(Locale.ROOT) + " "
+                    + rest.lastConnectError()));
             }
         };
     }

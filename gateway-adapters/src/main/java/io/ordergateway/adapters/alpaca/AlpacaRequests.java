@@ -29,8 +29,9 @@ public final class AlpacaRequests
      */
     public AlpacaRequests(final String hostHeader, final String keyId, final String secretKey)
     {
-        this.fixedHeaders = ("Host: " + hostHeader + "\r\nAPCA-API-KEY-ID: " + keyId + "\r\nAPCA-API-SECRET-KEY: " + secretKey
-            + "\r\nAccept: application/json\r\nConnection: keep-alive\r\n").getBytes(StandardCharsets.US_ASCII);
+        this.fixedHeaders = ("Host: " + hostHeader + "\r\nAPCA-API-KEY-ID: " + keyId + "\r\nAPCA-API-SECRET-KEY: "
+            + secretKey + "\r\nAccept: application/json\r\nConnection: keep-alive\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
     }
 
     /**
@@ -80,7 +81,8 @@ public final class AlpacaRequests
         out.writeBytes(JSON);
         out.writeBytes(CONTENT_LENGTH);
         final int lengthAt = out.writerIndex();
-        out.writeZero(LENGTH_DIGITS); // filled in by endBody: spaces then digits (leading whitespace is allowed in a header value)
+        // filled in by endBody: spaces then digits (leading whitespace is allowed in a header value)
+        out.writeZero(LENGTH_DIGITS);
         out.writeByte('\r').writeByte('\n').writeByte('\r').writeByte('\n');
         return lengthAt;
     }

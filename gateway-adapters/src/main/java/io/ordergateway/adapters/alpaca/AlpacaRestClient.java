@@ -171,7 +171,8 @@ final class AlpacaRestClient
             }
             if (!ready)
             {
-                failPendingIfUnreachable(); // closed before it could carry anything (TLS refused): like a failed connect
+                // closed before it could carry anything (TLS refused): like a failed connect
+                failPendingIfUnreachable();
                 return;
             }
             pump();

@@ -22,7 +22,8 @@ import java.util.List;
  */
 final class AlpacaStreamCatchUp implements AlpacaTradeStream.Listener
 {
-    private static final String OPEN_ORDERS = "/v2/orders?status=open&direction=asc&limit=" + AlpacaQueries.MAX_ORDERS_PAGE;
+    private static final String OPEN_ORDERS = "/v2/orders?status=open&direction=asc&limit="
+        + AlpacaQueries.MAX_ORDERS_PAGE;
 
     private final String name;
     private final AlpacaRestClient rest;
@@ -43,8 +44,9 @@ final class AlpacaStreamCatchUp implements AlpacaTradeStream.Listener
      * @param health   the adapter's health, told when the stream goes down and when the catch-up is done.
      * @param retries  schedules a list asked again.
      */
-    AlpacaStreamCatchUp(final String name, final AlpacaRestClient rest, final AlpacaRequests requests, final AlpacaAnswers answers,
-        final AlpacaOrderTracker tracker, final AlpacaHealth health, final AlpacaRetryTimer retries)
+    AlpacaStreamCatchUp(final String name, final AlpacaRestClient rest, final AlpacaRequests requests,
+        final AlpacaAnswers answers, final AlpacaOrderTracker tracker, final AlpacaHealth health,
+        final AlpacaRetryTimer retries)
     {
         this.name = name;
         this.rest = rest;
@@ -59,7 +61,8 @@ final class AlpacaStreamCatchUp implements AlpacaTradeStream.Listener
     public void onListening()
     {
         health.streamListening();
-        AlpacaBroker.LOG.info("alpaca {}: trade_updates stream listening; catching up on what happened meanwhile", name);
+        AlpacaBroker.LOG.info("alpaca {}: trade_updates stream listening; catching up on what happened meanwhile",
+            name);
         catchUp();
     }
 

@@ -98,7 +98,8 @@ final class AlpacaTradeStream
             .build();
         new Bootstrap().group(loop).channel(NioSocketChannel.class)
             .option(ChannelOption.TCP_NODELAY, true)
-            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)Math.min(Integer.MAX_VALUE, config.requestTimeoutMillis()))
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                (int)Math.min(Integer.MAX_VALUE, config.requestTimeoutMillis()))
             .handler(new ChannelInitializer<SocketChannel>()
             {
                 @Override
@@ -108,7 +109,8 @@ final class AlpacaTradeStream
                     {
                         ch.pipeline().addLast(TlsHandlers.verifyingHost(ssl, ch.alloc(), host, port));
                     }
-                    ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(1 << 20), new WebSocketClientProtocolHandler(ws),
+                    ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(1 << 20),
+                        new WebSocketClientProtocolHandler(ws),
                         new IdleStateHandler(SILENCE_SECONDS, PING_SECONDS, 0, TimeUnit.SECONDS), new Frames());
                 }
             })
@@ -154,7 +156,8 @@ final class AlpacaTradeStream
             return;
         }
         final long base = Math.min(config.reconnectMaxMillis(), config.reconnectMinMillis() << Math.min(failures, 20));
-        final long delay = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1); // jitter: half to all of the back-off
+        // jitter: half to all of the back-off
+        final long delay = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
         failures++;
         loop.schedule(this::start, delay, TimeUnit.MILLISECONDS);
     }
@@ -197,7 +200,8 @@ final class AlpacaTradeStream
             }
             catch (final IOException | RuntimeException ex)
             {
-                AlpacaBroker.LOG.warn("alpaca {}: unreadable stream message skipped ({})", config.name(), ex.getMessage());
+                AlpacaBroker.LOG.warn("alpaca {}: unreadable stream message skipped ({})", config.name(),
+                    ex.getMessage());
                 return;
             }
             if ("authorization".equals(message.stream))
@@ -205,14 +209,15 @@ final class AlpacaTradeStream
                 if ("authorized".equals(message.status))
                 {
                     loggedAuthFailure = false;
-                    ctx.writeAndFlush(new TextWebSocketFrame("{\"action\":\"listen\",\"data\":{\"streams\":[\"trade_updates\"]}}"));
+                    ctx.writeAndFlush(new
+                        TextWebSocketFrame("{\"action\":\"listen\",\"data\":{\"streams\":[\"trade_updates\"]}}"));
                 }
                 else
                 {
                     if (!loggedAuthFailure)
                     {
-                        AlpacaBroker.LOG.error("alpaca {}: the stream refused the credentials (check {} and {})", config.name(),
-                            AlpacaConfig.KEY_VARIABLE, AlpacaConfig.SECRET_VARIABLE);
+                        AlpacaBroker.LOG.error("alpaca {}: the stream refused the credentials (check {} and {})",
+                            config.name(), AlpacaConfig.KEY_VARIABLE, AlpacaConfig.SECRET_VARIABLE);
                         loggedAuthFailure = true;
                     }
                     ctx.close();

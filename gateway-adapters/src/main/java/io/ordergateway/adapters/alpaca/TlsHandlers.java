@@ -24,7 +24,8 @@ final class TlsHandlers
      * @param port  the port (for session resumption).
      * @return the handler to put first in the pipeline.
      */
-    static SslHandler verifyingHost(final SslContext ssl, final ByteBufAllocator alloc, final String host, final int port)
+    static SslHandler verifyingHost(final SslContext ssl, final ByteBufAllocator alloc, final String host,
+        final int port)
     {
         final SslHandler handler = ssl.newHandler(alloc, host, port);
         final SSLEngine engine = handler.engine();

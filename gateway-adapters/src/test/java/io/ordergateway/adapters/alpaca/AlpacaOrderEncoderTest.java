@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AlpacaOrderEncoderTest
 {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final AlpacaOrderEncoder encoder = new AlpacaOrderEncoder(new AlpacaRequests("127.0.0.1:8080", "KEY", "SECRET"),
+    private final AlpacaOrderEncoder encoder =
+        new AlpacaOrderEncoder(new AlpacaRequests("127.0.0.1:8080", "KEY", "SECRET"),
         new SymbolTable(java.util.List.of("AAPL", "MSFT")), new ClientOrderIds("gw1"));
 
     /** A command built field by field, as the send stage would hand it over. */
@@ -50,22 +51,101 @@ class AlpacaOrderEncoderTest
         long stopLossLimit = FixedPoint.NULL;
         boolean extended;
 
-        @Override public CommandKind command() { return kind; }
-        @Override public long orderId() { return 42; }
-        @Override public int symbolId() { return 0; }
-        @Override public Side side() { return Side.BUY; }
-        @Override public OrderType orderType() { return type; }
-        @Override public TimeInForce timeInForce() { return tif; }
-        @Override public OrderClass orderClass() { return orderClass; }
-        @Override public long quantity() { return quantity; }
-        @Override public long limitPrice() { return limit; }
-        @Override public long stopPrice() { return stop; }
-        @Override public long trailPrice() { return trailPrice; }
-        @Override public long trailPercent() { return trailPercent; }
-        @Override public long takeProfitLimitPrice() { return takeProfit; }
-        @Override public long stopLossStopPrice() { return stopLossStop; }
-        @Override public long stopLossLimitPrice() { return stopLossLimit; }
-        @Override public boolean extendedHours() { return extended; }
+        @Override
+        public CommandKind command()
+        {
+            return kind;
+        }
+
+        @Override
+        public long orderId()
+        {
+            return 42;
+        }
+
+        @Override
+        public int symbolId()
+        {
+            return 0;
+        }
+
+        @Override
+        public Side side()
+        {
+            return Side.BUY;
+        }
+
+        @Override
+        public OrderType orderType()
+        {
+            return type;
+        }
+
+        @Override
+        public TimeInForce timeInForce()
+        {
+            return tif;
+        }
+
+        @Override
+        public OrderClass orderClass()
+        {
+            return orderClass;
+        }
+
+        @Override
+        public long quantity()
+        {
+            return quantity;
+        }
+
+        @Override
+        public long limitPrice()
+        {
+            return limit;
+        }
+
+        @Override
+        public long stopPrice()
+        {
+            return stop;
+        }
+
+        @Override
+        public long trailPrice()
+        {
+            return trailPrice;
+        }
+
+        @Override
+        public long trailPercent()
+        {
+            return trailPercent;
+        }
+
+        @Override
+        public long takeProfitLimitPrice()
+        {
+            return takeProfit;
+        }
+
+        @Override
+        public long stopLossStopPrice()
+        {
+            return stopLossStop;
+        }
+
+        @Override
+        public long stopLossLimitPrice()
+        {
+            return stopLossLimit;
+        }
+
+        @Override
+        public boolean extendedHours()
+        {
+            return extended;
+        }
     }
 
     private JsonNode encode(final OrderCommand c) throws Exception
@@ -81,11 +161,13 @@ class AlpacaOrderEncoderTest
     private static JsonNode body(final ByteBuf out, final String requestLine) throws Exception
     {
         final String request = out.toString(StandardCharsets.US_ASCII);
-        assertThat(request).startsWith(requestLine + "\r\n").contains("APCA-API-KEY-ID: KEY\r\n").contains("APCA-API-SECRET-KEY: SECRET\r\n");
+        assertThat(request).startsWith(requestLine + "\r\n").contains("APCA-API-KEY-ID: KEY\r\n")
+            .contains("APCA-API-SECRET-KEY: SECRET\r\n");
         final int split = request.indexOf("\r\n\r\n");
         final String body = request.substring(split + 4);
         final String length = request.lines().filter(l -> l.startsWith("Content-Length:")).findFirst().orElseThrow();
-        assertThat(Integer.parseInt(length.substring("Content-Length:".length()).trim())).isEqualTo(body.getBytes(StandardCharsets.UTF_8).length);
+        assertThat(Integer.parseInt(length.substring("Content-Length:".length()).trim()))
+            .isEqualTo(body.getBytes(StandardCharsets.UTF_8).length);
         return JSON.readTree(body);
     }
 

@@ -78,7 +78,8 @@ class AlpacaOrderTrackerTest
         tracker.onTradeUpdate(event("new", order(B, "other-5", "new", 10, 0, FixedPoint.NULL))); // another gateway's
         assertThat(reported).containsExactly("ack 5 " + AlpacaIds.key(A));
         assertThat(t.alpacaId).isEqualTo(A);
-        assertThat(tracker.trackOf(order(A, null, "new", 10, 0, FixedPoint.NULL))).isSameAs(t); // now known by its Alpaca id
+        // now known by its Alpaca id
+        assertThat(tracker.trackOf(order(A, null, "new", 10, 0, FixedPoint.NULL))).isSameAs(t);
     }
 
     @Test
@@ -95,8 +96,10 @@ class AlpacaOrderTrackerTest
     void fillsAreTheIncrementsOfTheCumulativeQuantityWithTheExecutionsIdAndPrice()
     {
         tracker.startNew(1);
-        tracker.onTradeUpdate(fill("partial_fill", E1, 3, price(100), order(A, "t1-1", "partially_filled", 10, 3, price(100))));
-        tracker.onTradeUpdate(fill("partial_fill", E2, 4, price(107), order(A, "t1-1", "partially_filled", 10, 7, price(104))));
+        tracker.onTradeUpdate(fill("partial_fill", E1, 3, price(100),
+            order(A, "t1-1", "partially_filled", 10, 3, price(100))));
+        tracker.onTradeUpdate(fill("partial_fill", E2, 4, price(107),
+            order(A, "t1-1", "partially_filled", 10, 7, price(104))));
         assertThat(reported).containsExactly(
             "ack 1 " + AlpacaIds.key(A),
             "fill 1 " + executionId(E1) + " " + quantity(3) + " " + price(100),
@@ -107,14 +110,19 @@ class AlpacaOrderTrackerTest
     void aRepeatedOrOlderViewReportsNothing()
     {
         tracker.startNew(1);
-        final AlpacaJsonReader.StreamMessage first = fill("partial_fill", E1, 3, price(100), order(A, "t1-1", "partially_filled", 10, 3, price(100)));
+        final AlpacaJsonReader.StreamMessage first =
+            fill("partial_fill", E1, 3, price(100), order(A, "t1-1", "partially_filled", 10, 3, price(100)));
         tracker.onTradeUpdate(first);
-        tracker.onTradeUpdate(fill("partial_fill", E2, 4, price(100), order(A, "t1-1", "partially_filled", 10, 7, price(100))));
+        tracker.onTradeUpdate(fill("partial_fill", E2, 4, price(100),
+            order(A, "t1-1", "partially_filled", 10, 7, price(100))));
         reported.clear();
 
-        tracker.onTradeUpdate(fill("partial_fill", E2, 4, price(100), order(A, "t1-1", "partially_filled", 10, 7, price(100)))); // duplicate
+        // duplicate
+        tracker.onTradeUpdate(fill("partial_fill", E2, 4, price(100),
+            order(A, "t1-1", "partially_filled", 10, 7, price(100))));
         tracker.onTradeUpdate(first); // out of order: older than what was reported
-        tracker.apply(tracker.find(1), order(A, "t1-1", "partially_filled", 10, 3, price(100)), null); // a stale snapshot
+        // a stale snapshot
+        tracker.apply(tracker.find(1), order(A, "t1-1", "partially_filled", 10, 3, price(100)), null);
         assertThat(reported).isEmpty();
         assertThat(tracker.find(1).reportedQuantity).isEqualTo(quantity(7));
     }
@@ -123,12 +131,14 @@ class AlpacaOrderTrackerTest
     void aSnapshotReportsWhatTheStreamMissedAtThePriceThatMakesTheAverageRight()
     {
         tracker.startNew(1);
-        tracker.onTradeUpdate(fill("partial_fill", E1, 4, price(100), order(A, "t1-1", "partially_filled", 10, 4, price(100))));
+        tracker.onTradeUpdate(fill("partial_fill", E1, 4, price(100),
+            order(A, "t1-1", "partially_filled", 10, 4, price(100))));
         reported.clear();
 
         // 10 at an average of 103 after 4 at 100: the 6 missed were at (1030 - 400) / 6 = 105.
         tracker.apply(tracker.find(1), order(A, "t1-1", "partially_filled", 12, 10, price(103)), null);
-        assertThat(reported).containsExactly("fill 1 " + StartupReconciliation.cumulativeFillId(quantity(10)) + " " + quantity(6) + " " + price(105));
+        assertThat(reported).containsExactly("fill 1 " + StartupReconciliation.cumulativeFillId(quantity(10)) + " "
+            + quantity(6) + " " + price(105));
         assertThat(tracker.find(1).reportedNotional).isEqualTo(quantity(10) / FixedPoint.QUANTITY_SCALE * price(103));
     }
 
@@ -136,20 +146,24 @@ class AlpacaOrderTrackerTest
     void aStreamFillThatDoesNotMatchTheIncrementIsTakenFromTheCumulativeQuantity()
     {
         tracker.startNew(1);
-        tracker.onTradeUpdate(fill("partial_fill", E1, 2, price(100), order(A, "t1-1", "partially_filled", 10, 2, price(100))));
+        tracker.onTradeUpdate(fill("partial_fill", E1, 2, price(100),
+            order(A, "t1-1", "partially_filled", 10, 2, price(100))));
         reported.clear();
 
         // An execution of 2 was missed: this event's own 2 is not the whole increment of 4, which was
         // at (6 x 104 - 2 x 100) / 4 = 106.
-        tracker.onTradeUpdate(fill("partial_fill", E3, 2, price(110), order(A, "t1-1", "partially_filled", 10, 6, price(104))));
-        assertThat(reported).containsExactly("fill 1 " + StartupReconciliation.cumulativeFillId(quantity(6)) + " " + quantity(4) + " " + price(106));
+        tracker.onTradeUpdate(fill("partial_fill", E3, 2, price(110),
+            order(A, "t1-1", "partially_filled", 10, 6, price(104))));
+        assertThat(reported).containsExactly("fill 1 " + StartupReconciliation.cumulativeFillId(quantity(6)) + " "
+            + quantity(4) + " " + price(106));
     }
 
     @Test
     void anOrderFoundWorkingAtStartUpCountsFillsFromWhatAlpacaShowed()
     {
         tracker.apply(adopted(), order(A, "t1-7", "partially_filled", 10, 6, price(101)), null);
-        assertThat(reported).containsExactly("fill 7 " + StartupReconciliation.cumulativeFillId(quantity(6)) + " " + quantity(2) + " " + price(103));
+        assertThat(reported).containsExactly("fill 7 " + StartupReconciliation.cumulativeFillId(quantity(6)) + " "
+            + quantity(2) + " " + price(103));
     }
 
     private AlpacaOrderTrack adopted()
@@ -167,7 +181,8 @@ class AlpacaOrderTrackerTest
     void filledToTheQuantityEndsTheOrderAndLaterEventsAreIgnored()
     {
         tracker.startNew(1);
-        tracker.onTradeUpdate(fill("partial_fill", E1, 4, price(100), order(A, "t1-1", "partially_filled", 10, 4, price(100))));
+        tracker.onTradeUpdate(fill("partial_fill", E1, 4, price(100),
+            order(A, "t1-1", "partially_filled", 10, 4, price(100))));
         tracker.onTradeUpdate(fill("fill", E2, 6, price(100), order(A, "t1-1", "filled", 10, 10, price(100))));
         assertThat(tracker.find(1)).isNull();
         assertThat(followups).containsExactly("forgotten 1");
@@ -261,11 +276,13 @@ class AlpacaOrderTrackerTest
     {
         final AlpacaOrderTrack t = working(1, A, 0);
         tracker.onTradeUpdate(event("order_cancel_rejected", order(A, "t1-1", "new", 10, 0, FixedPoint.NULL)));
-        tracker.onTradeUpdate(event("order_replace_rejected", order(A, "t1-1", "new", 10, 0, FixedPoint.NULL))); // none pending
+        // none pending
+        tracker.onTradeUpdate(event("order_replace_rejected", order(A, "t1-1", "new", 10, 0, FixedPoint.NULL)));
         requestReplace(t, 12, price(101));
         tracker.onTradeUpdate(event("order_replace_rejected", order(A, "t1-1", "new", 10, 0, FixedPoint.NULL)));
         tracker.onTradeUpdate(event("order_replace_rejected", order(A, "t1-1", "new", 10, 0, FixedPoint.NULL)));
-        assertThat(reported).containsExactly("rejected 1 CANCEL ORDER_NOT_ACTIVE 0", "rejected 1 REPLACE ORDER_NOT_ACTIVE 0");
+        assertThat(reported).containsExactly("rejected 1 CANCEL ORDER_NOT_ACTIVE 0",
+            "rejected 1 REPLACE ORDER_NOT_ACTIVE 0");
         assertThat(tracker.find(1)).isSameAs(t);
     }
 
@@ -285,8 +302,8 @@ class AlpacaOrderTrackerTest
     private AlpacaOrderTrack working(final long orderId, final String alpacaId, final long filled)
     {
         final AlpacaOrderTrack t = tracker.startNew(orderId);
-        tracker.apply(t, order(alpacaId, "t1-" + orderId, filled > 0 ? "partially_filled" : "new", 10, filled, filled > 0 ? price(100) : FixedPoint.NULL),
-            null);
+        tracker.apply(t, order(alpacaId, "t1-" + orderId, filled > 0 ? "partially_filled" : "new", 10, filled,
+            filled > 0 ? price(100) : FixedPoint.NULL), null);
         reported.clear();
         return t;
     }
@@ -310,7 +327,8 @@ class AlpacaOrderTrackerTest
         return AlpacaIds.key(id) & Long.MAX_VALUE;
     }
 
-    private static AlpacaOrderView order(final String id, final String clientOrderId, final String status, final long shares, final long filled,
+    private static AlpacaOrderView
+        order(final String id, final String clientOrderId, final String status, final long shares, final long filled,
         final long average)
     {
         final AlpacaOrderView o = new AlpacaOrderView();
@@ -326,16 +344,20 @@ class AlpacaOrderTrackerTest
         return o;
     }
 
-    private static AlpacaOrderView replacement(final String id, final String replaces, final String status, final long shares, final long filled)
+    private static AlpacaOrderView
+        replacement(final String id, final String replaces, final String status, final long shares, final long filled)
     {
-        final AlpacaOrderView o = order(id, "replacement-" + id, status, shares, filled, filled > 0 ? price(100) : FixedPoint.NULL);
+        final AlpacaOrderView o =
+            order(id, "replacement-" + id, status, shares, filled, filled > 0 ? price(100) : FixedPoint.NULL);
         o.replaces = replaces;
         return o;
     }
 
-    private static AlpacaOrderView replaced(final String id, final String replacedBy, final long shares, final long filled)
+    private static AlpacaOrderView
+        replaced(final String id, final String replacedBy, final long shares, final long filled)
     {
-        final AlpacaOrderView o = order(id, "t1-1", "replaced", shares, filled, filled > 0 ? price(100) : FixedPoint.NULL);
+        final AlpacaOrderView o =
+            order(id, "t1-1", "replaced", shares, filled, filled > 0 ? price(100) : FixedPoint.NULL);
         o.replacedBy = replacedBy;
         return o;
     }
@@ -351,7 +373,8 @@ class AlpacaOrderTrackerTest
         return m;
     }
 
-    private static AlpacaJsonReader.StreamMessage fill(final String event, final String executionId, final long shares, final long price,
+    private static AlpacaJsonReader.StreamMessage
+        fill(final String event, final String executionId, final long shares, final long price,
         final AlpacaOrderView order)
     {
         final AlpacaJsonReader.StreamMessage m = event(event, order);
@@ -370,7 +393,8 @@ class AlpacaOrderTrackerTest
         }
 
         @Override
-        public void rejected(final long orderId, final CommandKind command, final RejectReason reason, final int brokerCode)
+        public void rejected(final long orderId, final CommandKind command, final RejectReason reason,
+            final int brokerCode)
         {
             reported.add("rejected " + orderId + " " + command + " " + reason + " " + brokerCode);
         }

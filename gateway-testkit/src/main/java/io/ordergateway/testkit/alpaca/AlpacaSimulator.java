@@ -72,8 +72,8 @@ public final class AlpacaSimulator implements AutoCloseable
      * @param seed              seed of the order and execution ids.
      */
     public record Config(
-        List<String> symbols, String keyId, String secretKey, SimBrokerConfig engine, int requestsPerWindow, long windowMillis,
-        boolean binaryFrames, long buyingPower, long seed)
+        List<String> symbols, String keyId, String secretKey, SimBrokerConfig engine, int requestsPerWindow,
+        long windowMillis, boolean binaryFrames, long buyingPower, long seed)
     {
         /**
          * Copies the symbols.
@@ -101,7 +101,8 @@ public final class AlpacaSimulator implements AutoCloseable
          */
         public Config withEngine(final SimBrokerConfig engine)
         {
-            return new Config(symbols, keyId, secretKey, engine, requestsPerWindow, windowMillis, binaryFrames, buyingPower, seed);
+            return new Config(symbols, keyId, secretKey, engine, requestsPerWindow, windowMillis, binaryFrames,
+                buyingPower, seed);
         }
 
         /**
@@ -120,7 +121,8 @@ public final class AlpacaSimulator implements AutoCloseable
          */
         public Config withBinaryFrames(final boolean binary)
         {
-            return new Config(symbols, keyId, secretKey, engine, requestsPerWindow, windowMillis, binary, buyingPower, seed);
+            return new Config(symbols, keyId, secretKey, engine, requestsPerWindow, windowMillis, binary, buyingPower,
+                seed);
         }
 
         /**
@@ -129,18 +131,21 @@ public final class AlpacaSimulator implements AutoCloseable
          */
         public Config withBuyingPower(final long money)
         {
-            return new Config(symbols, keyId, secretKey, engine, requestsPerWindow, windowMillis, binaryFrames, money, seed);
+            return new Config(symbols, keyId, secretKey, engine, requestsPerWindow, windowMillis, binaryFrames, money,
+                seed);
         }
 
         @Override
         public String toString()
         {
-            return "Config[symbols=" + symbols + ", requestsPerWindow=" + requestsPerWindow + ", windowMillis=" + windowMillis + "]";
+            return "Config[symbols=" + symbols + ", requestsPerWindow=" + requestsPerWindow + ", windowMillis="
+                + windowMillis + "]";
         }
     }
 
     private final SslContext ssl;
-    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("alpaca-sim", true), NioIoHandler.newFactory());
+    private final EventLoopGroup group =
+        new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("alpaca-sim", true), NioIoHandler.newFactory());
     private final EventLoop loop = group.next();
     private final SymbolTable symbols;
     private final SimBroker engine;
@@ -187,8 +192,8 @@ public final class AlpacaSimulator implements AutoCloseable
         engine.connect();
         // The simulator is a broker outside the gateway: its matching engine runs on a thread of the simulator's own.
         engineRunner = new AgentRunner(new BackoffIdleStrategy(100, 10, 1_000, 100_000),
-            error -> LoggerFactory.getLogger(AlpacaSimulator.class).error("alpaca simulator engine failed", error), null,
-            engine.agent());
+            error -> LoggerFactory.getLogger(AlpacaSimulator.class).error("alpaca simulator engine failed", error),
+            null, engine.agent());
         AgentRunner.startOnThread(engineRunner);
         server = new ServerBootstrap()
             .group(group)
@@ -203,7 +208,8 @@ public final class AlpacaSimulator implements AutoCloseable
                         ch.pipeline().addLast(ssl.newHandler(ch.alloc()));
                     }
                     ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20),
-                        new WebSocketServerProtocolHandler("/stream", null, false, 1 << 20), stream.newHandler(), routes.newHandler());
+                        new WebSocketServerProtocolHandler("/stream", null, false, 1 << 20), stream.newHandler(),
+                        routes.newHandler());
                 }
             })
             .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)).sync().channel();

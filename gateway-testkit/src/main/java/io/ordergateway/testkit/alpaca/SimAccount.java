@@ -60,7 +60,8 @@ final class SimAccount
      * @param stream  where trade updates go.
      * @param seed    seed of the order and execution ids.
      */
-    SimAccount(final EventLoop loop, final SymbolTable symbols, final SimBroker engine, final SimTradeUpdates stream, final long seed)
+    SimAccount(final EventLoop loop, final SymbolTable symbols, final SimBroker engine, final SimTradeUpdates stream,
+        final long seed)
     {
         this.loop = loop;
         this.symbols = symbols;
@@ -84,7 +85,8 @@ final class SimAccount
      */
     String newId()
     {
-        return new UUID(random.nextLong() & ~0xF000L | 0x4000L, random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L).toString();
+        return new UUID(random.nextLong() & ~0xF000L | 0x4000L,
+            random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L).toString();
     }
 
     // ---------------------------------------------------------------- orders
@@ -248,7 +250,8 @@ final class SimAccount
         }
 
         @Override
-        public void rejected(final long orderId, final CommandKind command, final RejectReason reason, final int brokerCode)
+        public void rejected(final long orderId, final CommandKind command, final RejectReason reason,
+            final int brokerCode)
         {
             loop.execute(() -> onRejected(orderId, command));
         }
@@ -322,7 +325,8 @@ final class SimAccount
                 }
                 if (o.status.equals("pending_replace"))
                 {
-                    o.status = o.filledQuantity >= o.quantity ? "filled" : o.filledQuantity > 0 ? "partially_filled" : "new";
+                    o.status = o.filledQuantity >= o.quantity ? "filled" : o.filledQuantity > 0 ? "partially_filled"
+                        : "new";
                 }
                 publish("order_replace_rejected", o, 0, 0);
                 break;
@@ -371,7 +375,8 @@ final class SimAccount
         }
         else
         {
-            positionCost[s] = positionQuantity[s] == 0 ? 0 : ScaledMath.multiplyDivide(positionCost[s], positionQuantity[s], before);
+            positionCost[s] = positionQuantity[s] == 0 ? 0
+                : ScaledMath.multiplyDivide(positionCost[s], positionQuantity[s], before);
         }
     }
 

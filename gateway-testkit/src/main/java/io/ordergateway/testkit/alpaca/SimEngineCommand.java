@@ -31,20 +31,99 @@ final class SimEngineCommand implements OrderCommand
         this.symbolId = symbolId;
     }
 
-    @Override public CommandKind command() { return kind; }
-    @Override public long orderId() { return order.engineId; }
-    @Override public int symbolId() { return symbolId; }
-    @Override public Side side() { return order.side; }
-    @Override public OrderType orderType() { return order.type; }
-    @Override public TimeInForce timeInForce() { return order.timeInForce; }
-    @Override public OrderClass orderClass() { return order.orderClass; }
-    @Override public long quantity() { return order.quantity; }
-    @Override public long limitPrice() { return order.limitPrice; }
-    @Override public long stopPrice() { return order.stopPrice; }
-    @Override public long trailPrice() { return order.trailPrice; }
-    @Override public long trailPercent() { return order.trailPercent; }
-    @Override public long takeProfitLimitPrice() { return FixedPoint.NULL; }
-    @Override public long stopLossStopPrice() { return FixedPoint.NULL; }
-    @Override public long stopLossLimitPrice() { return FixedPoint.NULL; }
-    @Override public boolean extendedHours() { return order.extendedHours; }
+    @Override
+    public CommandKind command()
+    {
+        return kind;
+    }
+
+    @Override
+    public long orderId()
+    {
+        return order.engineId;
+    }
+
+    @Override
+    public int symbolId()
+    {
+        return symbolId;
+    }
+
+    @Override
+    public Side side()
+    {
+        return order.side;
+    }
+
+    @Override
+    public OrderType orderType()
+    {
+        return order.type;
+    }
+
+    @Override
+    public TimeInForce timeInForce()
+    {
+        return order.timeInForce;
+    }
+
+    @Override
+    public OrderClass orderClass()
+    {
+        return order.orderClass;
+    }
+
+    @Override
+    public long quantity()
+    {
+        return order.quantity;
+    }
+
+    @Override
+    public long limitPrice()
+    {
+        return order.limitPrice;
+    }
+
+    @Override
+    public long stopPrice()
+    {
+        return order.stopPrice;
+    }
+
+    @Override
+    public long trailPrice()
+    {
+        return order.trailPrice;
+    }
+
+    @Override
+    public long trailPercent()
+    {
+        return order.trailPercent;
+    }
+
+    @Override
+    public long takeProfitLimitPrice()
+    {
+        return FixedPoint.NULL;
+    }
+
+    @Override
+    public long stopLossStopPrice()
+    {
+        return FixedPoint.NULL;
+    }
+
+    @Override
+    public long stopLossLimitPrice()
+    {
+        return FixedPoint.NULL;
+    }
+
+    @Override
+    public boolean extendedHours()
+    {
+        return order.extendedHours;
+    }
 }

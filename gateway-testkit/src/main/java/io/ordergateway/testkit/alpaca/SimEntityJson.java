@@ -42,7 +42,8 @@ final class SimEntityJson
         time(json, "replaced_at", o.replacedAt);
         nullable(json, "replaced_by", o.replacedBy);
         nullable(json, "replaces", o.replaces);
-        json.writeStringField("asset_id", UUID.nameUUIDFromBytes(o.symbol.getBytes(StandardCharsets.US_ASCII)).toString());
+        json.writeStringField("asset_id",
+            UUID.nameUUIDFromBytes(o.symbol.getBytes(StandardCharsets.US_ASCII)).toString());
         json.writeStringField("symbol", o.symbol);
         json.writeStringField("asset_class", "us_equity");
         json.writeNullField("notional");
@@ -50,7 +51,8 @@ final class SimEntityJson
         json.writeStringField("filled_qty", FixedPoint.formatQuantity(o.filledQuantity));
         nullable(json, "filled_avg_price", o.filledQuantity == 0 ? null
             : FixedPoint.formatPrice(ScaledMath.averagePrice(o.filledNotional, o.filledQuantity)));
-        json.writeStringField("order_class", o.orderClass == OrderClass.SIMPLE ? "" : AlpacaWire.orderClass(o.orderClass));
+        json.writeStringField("order_class", o.orderClass == OrderClass.SIMPLE ? ""
+            : AlpacaWire.orderClass(o.orderClass));
         json.writeStringField("order_type", AlpacaWire.type(o.type));
         json.writeStringField("type", AlpacaWire.type(o.type));
         json.writeStringField("side", AlpacaWire.side(o.side));
@@ -74,14 +76,17 @@ final class SimEntityJson
      * @param cost     its cost basis (money scale, signed like the position).
      * @throws IOException from the generator.
      */
-    static void writePosition(final JsonGenerator json, final String symbol, final long quantity, final long cost) throws IOException
+    static void writePosition(final JsonGenerator json, final String symbol, final long quantity, final long cost)
+        throws IOException
     {
         json.writeStartObject();
-        json.writeStringField("asset_id", UUID.nameUUIDFromBytes(symbol.getBytes(StandardCharsets.US_ASCII)).toString());
+        json.writeStringField("asset_id",
+            UUID.nameUUIDFromBytes(symbol.getBytes(StandardCharsets.US_ASCII)).toString());
         json.writeStringField("symbol", symbol);
         json.writeStringField("exchange", "NASDAQ");
         json.writeStringField("asset_class", "us_equity");
-        json.writeStringField("avg_entry_price", FixedPoint.formatPrice(ScaledMath.averagePrice(Math.abs(cost), Math.abs(quantity))));
+        json.writeStringField("avg_entry_price",
+            FixedPoint.formatPrice(ScaledMath.averagePrice(Math.abs(cost), Math.abs(quantity))));
         json.writeStringField("qty", FixedPoint.formatQuantity(quantity));
         json.writeStringField("qty_available", FixedPoint.formatQuantity(quantity));
         json.writeStringField("side", quantity > 0 ? "long" : "short");

@@ -22,8 +22,9 @@ final class SimOrderRules
 {
     private static final long CENT = FixedPoint.PRICE_SCALE / 100;
 
-    private static final Set<String> KNOWN_FIELDS = Set.of("symbol", "qty", "notional", "side", "type", "time_in_force", "limit_price",
-        "stop_price", "trail_price", "trail_percent", "extended_hours", "client_order_id", "order_class", "take_profit", "stop_loss",
+    private static final Set<String> KNOWN_FIELDS =
+        Set.of("symbol", "qty", "notional", "side", "type", "time_in_force", "limit_price", "stop_price", "trail_price",
+        "trail_percent", "extended_hours", "client_order_id", "order_class", "take_profit", "stop_loss",
         "position_intent");
 
     private SimOrderRules()
@@ -81,7 +82,8 @@ final class SimOrderRules
         {
             return SimReply.error(422, 40010001, "qty must be > 0");
         }
-        if (o.quantity % FixedPoint.QUANTITY_SCALE != 0 && !(o.type == OrderType.MARKET && o.timeInForce == TimeInForce.DAY))
+        if (o.quantity % FixedPoint.QUANTITY_SCALE != 0
+            && !(o.type == OrderType.MARKET && o.timeInForce == TimeInForce.DAY))
         {
             return SimReply.error(422, 40010001, "fractional orders must be DAY orders");
         }
@@ -126,21 +128,25 @@ final class SimOrderRules
         {
             return fields;
         }
-        o.limitPrice = limit ? decimal(text(body, "limit_price"), FixedPoint.PRICE_DECIMALS, "limit_price") : FixedPoint.NULL;
-        o.stopPrice = stop ? decimal(text(body, "stop_price"), FixedPoint.PRICE_DECIMALS, "stop_price") : FixedPoint.NULL;
+        o.limitPrice = limit ? decimal(text(body, "limit_price"), FixedPoint.PRICE_DECIMALS, "limit_price")
+            : FixedPoint.NULL;
+        o.stopPrice = stop ? decimal(text(body, "stop_price"), FixedPoint.PRICE_DECIMALS, "stop_price")
+            : FixedPoint.NULL;
         o.trailPrice = trailing && body.get("trail_price") != null
             ? decimal(text(body, "trail_price"), FixedPoint.PRICE_DECIMALS, "trail_price") : FixedPoint.NULL;
         o.trailPercent = trailing && body.get("trail_percent") != null
             ? decimal(text(body, "trail_percent"), FixedPoint.PRICE_DECIMALS, "trail_percent") : FixedPoint.NULL;
         if (limit && o.limitPrice == FixedPoint.NULL || stop && o.stopPrice == FixedPoint.NULL)
         {
-            return SimReply.error(422, 40010001, (limit && o.limitPrice == FixedPoint.NULL ? "limit_price" : "stop_price") + " is required");
+            return SimReply.error(422, 40010001,
+                (limit && o.limitPrice == FixedPoint.NULL ? "limit_price" : "stop_price") + " is required");
         }
         if (trailing && (o.trailPrice == FixedPoint.NULL) == (o.trailPercent == FixedPoint.NULL))
         {
             return SimReply.error(422, 40010001, "exactly one of trail_price or trail_percent is required");
         }
-        return subPenny(o.limitPrice, "limit_price") != null ? subPenny(o.limitPrice, "limit_price") : subPenny(o.stopPrice, "stop_price");
+        return subPenny(o.limitPrice, "limit_price") != null ? subPenny(o.limitPrice, "limit_price")
+            : subPenny(o.stopPrice, "stop_price");
     }
 
     /**
@@ -161,7 +167,8 @@ final class SimOrderRules
         {
             return SimReply.error(422, 40010001, "bracket orders must be market or limit orders");
         }
-        if (o.orderClass == OrderClass.OCO && (o.type != OrderType.LIMIT || body.get("take_profit") == null || body.get("stop_loss") == null))
+        if (o.orderClass == OrderClass.OCO
+            && (o.type != OrderType.LIMIT || body.get("take_profit") == null || body.get("stop_loss") == null))
         {
             return SimReply.error(422, 40010001, "oco orders must be limit orders with take_profit and stop_loss");
         }
@@ -174,7 +181,8 @@ final class SimOrderRules
 
     private static SimReply allowOnly(final Map<String, Object> body, final boolean allowed, final String field)
     {
-        return !allowed && body.get(field) != null ? SimReply.error(422, 40010001, field + " is not allowed for this order type") : null;
+        return !allowed && body.get(field) != null
+            ? SimReply.error(422, 40010001, field + " is not allowed for this order type") : null;
     }
 
     private static SimReply subPenny(final long price, final String field)

@@ -44,7 +44,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class SimRestRoutes
 {
-    private static final Set<String> REPLACE_FIELDS = Set.of("qty", "time_in_force", "limit_price", "stop_price", "trail", "client_order_id");
+    private static final Set<String> REPLACE_FIELDS =
+        Set.of("qty", "time_in_force", "limit_price", "stop_price", "trail", "client_order_id");
 
     private final AlpacaSimulator.Config config;
     private final SymbolTable symbols;
@@ -63,7 +64,8 @@ final class SimRestRoutes
      * @param account the account the routes act on.
      * @param faults  the faults due.
      */
-    SimRestRoutes(final AlpacaSimulator.Config config, final SymbolTable symbols, final SimAccount account, final SimFaults faults)
+    SimRestRoutes(final AlpacaSimulator.Config config, final SymbolTable symbols, final SimAccount account,
+        final SimFaults faults)
     {
         this.config = config;
         this.symbols = symbols;
@@ -114,7 +116,8 @@ final class SimRestRoutes
     }
 
     /**
-     * One connection's requests: each answered with its route's reply and the budget headers (a swallowed one not at all).
+     * One connection's requests: each answered with its route's reply and the budget headers (a swallowed one not at
+     * all).
      */
     private final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     {
@@ -138,7 +141,8 @@ final class SimRestRoutes
             {
                 JsonBodies.write(body, reply.writer());
             }
-            final FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(reply.status()), body);
+            final FullHttpResponse response =
+                new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(reply.status()), body);
             response.headers().set(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
             if (reply.writer() != null)
             {
@@ -206,7 +210,8 @@ final class SimRestRoutes
         else if (path.equals("/v2/orders:by_client_order_id") && method.equals(HttpMethod.GET))
         {
             final SimAlpacaOrder o = account.orderByClientId(first(parameters, "client_order_id"));
-            return o == null ? SimReply.error(404, 40410000, "order not found") : new SimReply(200, json -> SimEntityJson.writeOrder(json, o));
+            return o == null ? SimReply.error(404, 40410000, "order not found")
+                : new SimReply(200, json -> SimEntityJson.writeOrder(json, o));
         }
         else if (path.startsWith("/v2/orders/"))
         {
@@ -237,7 +242,8 @@ final class SimRestRoutes
                 {
                     if (account.positionQuantity(s) != 0)
                     {
-                        SimEntityJson.writePosition(json, symbols.name(s), account.positionQuantity(s), account.positionCost(s));
+                        SimEntityJson.writePosition(json, symbols.name(s), account.positionQuantity(s),
+                            account.positionCost(s));
                     }
                 }
                 json.writeEndArray();
@@ -250,7 +256,9 @@ final class SimRestRoutes
             {
                 return SimReply.error(404, 40410000, "position does not exist");
             }
-            return new SimReply(200, json -> SimEntityJson.writePosition(json, symbols.name(s), account.positionQuantity(s), account.positionCost(s)));
+            return new SimReply(200,
+                json -> SimEntityJson.writePosition(json, symbols.name(s), account.positionQuantity(s),
+                account.positionCost(s)));
         }
         else if (path.equals("/v2/account") && method.equals(HttpMethod.GET))
         {
@@ -390,7 +398,8 @@ final class SimRestRoutes
         o.extendedHours = old.extendedHours;
         o.trailPrice = old.trailPrice;
         o.trailPercent = old.trailPercent;
-        o.timeInForce = body.get("time_in_force") == null ? old.timeInForce : AlpacaWire.parseTimeInForce(SimOrderRules.text(body, "time_in_force"));
+        o.timeInForce = body.get("time_in_force") == null ? old.timeInForce
+            : AlpacaWire.parseTimeInForce(SimOrderRules.text(body, "time_in_force"));
         o.quantity = body.get("qty") == null ? old.quantity
             : SimOrderRules.decimal(SimOrderRules.text(body, "qty"), FixedPoint.QUANTITY_DECIMALS, "qty");
         o.limitPrice = body.get("limit_price") == null ? old.limitPrice

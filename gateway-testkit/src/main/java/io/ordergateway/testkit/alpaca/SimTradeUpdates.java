@@ -135,7 +135,8 @@ final class SimTradeUpdates
             }
             final Object action = message.get("action");
             @SuppressWarnings("unchecked")
-            final Map<String, Object> data = message.get("data") instanceof Map ? (Map<String, Object>)message.get("data") : Map.of();
+            final Map<String, Object> data = message.get("data") instanceof Map
+                ? (Map<String, Object>)message.get("data") : Map.of();
             if ("authenticate".equals(action))
             {
                 authorized = keyId.equals(data.get("key_id")) && secretKey.equals(data.get("secret_key"));

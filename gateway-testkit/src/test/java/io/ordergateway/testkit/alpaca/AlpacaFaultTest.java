@@ -2,7 +2,6 @@ package io.ordergateway.testkit.alpaca;
 
 import io.ordergateway.adapters.alpaca.AlpacaBroker;
 import io.ordergateway.adapters.alpaca.AlpacaConfig;
-import io.ordergateway.testkit.alpaca.AlpacaSimulator;
 import io.ordergateway.adapters.sim.SimBrokerConfig;
 import io.ordergateway.core.testing.ReportCollector;
 import io.ordergateway.core.api.NewOrder;
@@ -56,8 +55,9 @@ class AlpacaFaultTest
     {
         try
         {
-            fixture = new AlpacaFixture(config, url -> AlpacaConfig.of("alpaca", url, KEY, secret).withRequestTimeout(500).withReconnect(20, 200),
-                "f1", journal);
+            fixture = new AlpacaFixture(config,
+                url -> AlpacaConfig.of("alpaca", url, KEY, secret).withRequestTimeout(500).withReconnect(20, 200), "f1",
+                journal);
         }
         catch (final InterruptedException ex)
         {
@@ -86,7 +86,9 @@ class AlpacaFaultTest
 
     private long buy(final long shares)
     {
-        final NewOrder order = new NewOrder().symbol(gateway.symbolId("AAPL")).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(shares));
+        final NewOrder order =
+            new NewOrder().symbol(gateway.symbolId("AAPL")).side(Side.BUY).type(OrderType.MARKET)
+            .quantity(quantity(shares));
         assertThat(gateway.submit(order)).isEqualTo(SubmitResult.ACCEPTED);
         return order.orderId();
     }
@@ -143,7 +145,8 @@ class AlpacaFaultTest
         {
             ids.add(buy(i * 10));
         }
-        await(() -> Long.valueOf(quantity(150)).equals(simulator.positions().get("AAPL")), "the broker executed everything");
+        await(() -> Long.valueOf(quantity(150)).equals(simulator.positions().get("AAPL")),
+            "the broker executed everything");
         simulator.refuseStreams(false);
         await(() -> broker.health() == BrokerHealth.HEALTHY, "adapter healthy after catching up");
         for (int i = 0; i < ids.size(); i++)
@@ -157,7 +160,8 @@ class AlpacaFaultTest
     @Test
     void spentRequestBudgetDelaysRequestsAndLosesNone()
     {
-        start(AlpacaSimulator.Config.defaults(List.of("AAPL", "MSFT"), KEY, SECRET).withEngine(quietEngine()).withRateLimit(4, 500), SECRET);
+        start(AlpacaSimulator.Config.defaults(List.of("AAPL", "MSFT"), KEY, SECRET).withEngine(quietEngine())
+            .withRateLimit(4, 500), SECRET);
         await(() -> broker.health() == BrokerHealth.HEALTHY, "adapter healthy");
         final List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 12; i++)
@@ -166,7 +170,8 @@ class AlpacaFaultTest
         }
         ids.forEach(id -> assertFilledOnceAtTheBroker(id, 1));
         assertThat(simulator.positions()).containsEntry("AAPL", quantity(12));
-        assertThat(simulator.orderPostsByClientOrderId().values()).allMatch(n -> n == 1); // a 429 was not acted on, so never a duplicate
+        // a 429 was not acted on, so never a duplicate
+        assertThat(simulator.orderPostsByClientOrderId().values()).allMatch(n -> n == 1);
     }
 
     @Test
@@ -181,14 +186,16 @@ class AlpacaFaultTest
         System.setOut(tee);
         try
         {
-            start(AlpacaSimulator.Config.defaults(List.of("AAPL", "MSFT"), KEY, SECRET).withEngine(quietEngine()), wrongSecret);
+            start(AlpacaSimulator.Config.defaults(List.of("AAPL", "MSFT"), KEY, SECRET).withEngine(quietEngine()),
+                wrongSecret);
             final long id = buy(1);
             final ReportCollector.Report last = reports.awaitFinal(id, TIMEOUT);
             assertThat(last.state()).isEqualTo(OrderState.REJECTED);
             assertThat(last.text()).contains(RejectReason.AUTHENTICATION_FAILED.name());
             assertThat(broker.health()).isEqualTo(BrokerHealth.DOWN); // the stream refused the key too
             assertThat(String.valueOf(broker)).doesNotContain(wrongSecret);
-            assertThat(AlpacaConfig.of("x", simulator.url(), KEY, wrongSecret).toString()).doesNotContain(wrongSecret).doesNotContain(KEY);
+            assertThat(AlpacaConfig.of("x", simulator.url(), KEY, wrongSecret).toString()).doesNotContain(wrongSecret)
+                .doesNotContain(KEY);
             fixture.close();
             fixture = null;
         }
@@ -208,8 +215,10 @@ class AlpacaFaultTest
         final java.net.URI live = java.net.URI.create("https://api.alpaca.markets");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> AlpacaConfig.of("a", live, KEY, SECRET))
             .hasMessageContaining("live: true").hasMessageNotContaining(SECRET);
-        assertThat(AlpacaConfig.of("a", AlpacaConfig.PAPER_URL, KEY, SECRET).withLive(false).isLiveEndpoint()).isFalse();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AlpacaConfig.fromEnvironment("a", AlpacaConfig.PAPER_URL, Map.of()))
+        assertThat(AlpacaConfig.of("a", AlpacaConfig.PAPER_URL, KEY, SECRET).withLive(false).isLiveEndpoint())
+            .isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+            AlpacaConfig.fromEnvironment("a", AlpacaConfig.PAPER_URL, Map.of()))
             .hasMessageContaining("ALPACA_API_KEY");
     }
 
@@ -218,12 +227,14 @@ class AlpacaFaultTest
     {
         startHealthy(quietEngine());
         final NewOrder order = new NewOrder().symbol(gateway.symbolId("AAPL")).side(Side.BUY).type(OrderType.LIMIT)
-            .timeInForce(io.ordergateway.core.domain.TimeInForce.GTC).quantity(quantity(10)).limitPrice(10_000_000_000L);
+            .timeInForce(io.ordergateway.core.domain.TimeInForce.GTC).quantity(quantity(10))
+            .limitPrice(10_000_000_000L);
         assertThat(gateway.submit(order)).isEqualTo(SubmitResult.ACCEPTED);
         reports.awaitState(order.orderId(), OrderState.NEW, AlpacaGatewayTest.TIMEOUT);
         simulator.swallowNextReplaces(1);
         simulator.refuseStreams(true); // and the stream is down: only asking can tell what happened
-        assertThat(gateway.replace(order.orderId(), quantity(12), 10_100_000_000L, io.ordergateway.journal.FixedPoint.NULL))
+        assertThat(gateway.replace(order.orderId(), quantity(12), 10_100_000_000L,
+        io.ordergateway.journal.FixedPoint.NULL))
             .isEqualTo(SubmitResult.ACCEPTED);
         reports.awaitUntil(list -> list.stream().anyMatch(r -> r.orderId() == order.orderId()
             && r.type() == io.ordergateway.core.api.ReportType.REPLACED), AlpacaGatewayTest.TIMEOUT);
@@ -234,16 +245,19 @@ class AlpacaFaultTest
     void whenAlpacaSaysTheBudgetIsSpentRoutingStopsSendingUntilTheReset()
     {
         // 3 requests per 5 s window: the catch-up after connecting, then two orders spend it.
-        start(AlpacaSimulator.Config.defaults(List.of("AAPL", "MSFT"), KEY, SECRET).withEngine(quietEngine()).withRateLimit(3, 5_000), SECRET);
+        start(AlpacaSimulator.Config.defaults(List.of("AAPL", "MSFT"), KEY, SECRET).withEngine(quietEngine())
+            .withRateLimit(3, 5_000), SECRET);
         await(() -> broker.health() == BrokerHealth.HEALTHY, "adapter healthy");
         assertFilledOnceAtTheBroker(buy(1), 1);
         assertFilledOnceAtTheBroker(buy(1), 1);
         await(() -> broker.apiBudgetRemaining() == 0, "the budget reported spent");
-        final NewOrder order = new NewOrder().symbol(gateway.symbolId("AAPL")).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(1));
+        final NewOrder order =
+            new NewOrder().symbol(gateway.symbolId("AAPL")).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(1));
         gateway.submit(order);
         final ReportCollector.Report denied = reports.awaitFinal(order.orderId(), TIMEOUT);
         assertThat(denied.state()).isEqualTo(OrderState.DENIED);
-        assertThat(denied.text()).contains(RejectReason.NO_BROKER_AVAILABLE.name()); // retryable: not sent to provoke a 429
+        // retryable: not sent to provoke a 429
+        assertThat(denied.text()).contains(RejectReason.NO_BROKER_AVAILABLE.name());
         assertThat(simulator.rateLimitedRequests()).isZero();
     }
 }

@@ -2,7 +2,6 @@ package io.ordergateway.testkit.alpaca;
 
 import io.ordergateway.adapters.alpaca.AlpacaBroker;
 import io.ordergateway.adapters.alpaca.AlpacaConfig;
-import io.ordergateway.testkit.alpaca.AlpacaSimulator;
 import io.ordergateway.core.testing.ReportCollector;
 import io.ordergateway.core.api.OrderGateway;
 
@@ -28,12 +27,13 @@ final class AlpacaFixture implements AutoCloseable
      * @param journal    the journal directory.
      * @throws InterruptedException if interrupted while the simulator binds.
      */
-    AlpacaFixture(final AlpacaSimulator.Config config, final Function<URI, AlpacaConfig> adapter, final String instanceId, final Path journal)
-        throws InterruptedException
+    AlpacaFixture(final AlpacaSimulator.Config config, final Function<URI, AlpacaConfig> adapter,
+        final String instanceId, final Path journal) throws InterruptedException
     {
         simulator = new AlpacaSimulator(config).start(0);
         broker = new AlpacaBroker(adapter.apply(simulator.url()));
-        gateway = OrderGateway.builder().instanceId(instanceId).symbols("AAPL", "MSFT").broker(broker).journalDirectory(journal).build();
+        gateway = OrderGateway.builder().instanceId(instanceId).symbols("AAPL", "MSFT").broker(broker)
+            .journalDirectory(journal).build();
         reports = new ReportCollector(gateway);
     }
 

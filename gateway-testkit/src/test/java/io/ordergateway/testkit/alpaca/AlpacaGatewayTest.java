@@ -2,7 +2,6 @@ package io.ordergateway.testkit.alpaca;
 
 import io.ordergateway.adapters.alpaca.AlpacaBroker;
 import io.ordergateway.adapters.alpaca.AlpacaConfig;
-import io.ordergateway.testkit.alpaca.AlpacaSimulator;
 import io.ordergateway.adapters.sim.SimBrokerConfig;
 import io.ordergateway.core.testing.ReportCollector;
 import io.ordergateway.core.api.NewOrder;
@@ -59,8 +58,8 @@ class AlpacaGatewayTest
 
     private void start(final AlpacaSimulator.Config config, final AlpacaConfig adapter) throws Exception
     {
-        fixture = new AlpacaFixture(config, url -> adapter != null ? adapter : AlpacaConfig.of("alpaca", url, KEY, SECRET).withRequestTimeout(1_000),
-            "t1", journal);
+        fixture = new AlpacaFixture(config, url -> adapter != null ? adapter
+            : AlpacaConfig.of("alpaca", url, KEY, SECRET).withRequestTimeout(1_000), "t1", journal);
         simulator = fixture.simulator;
         broker = fixture.broker;
         gateway = fixture.gateway;
@@ -99,19 +98,23 @@ class AlpacaGatewayTest
         start();
         final NewOrder order = new NewOrder();
         final int aapl = gateway.symbolId("AAPL");
-        final long buy = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(300)));
-        final long sell = submit(order.reset().symbol(aapl).side(Side.SELL).type(OrderType.MARKET).quantity(quantity(100)));
+        final long buy = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.MARKET)
+            .quantity(quantity(300)));
+        final long sell = submit(order.reset().symbol(aapl).side(Side.SELL).type(OrderType.MARKET)
+            .quantity(quantity(100)));
 
         assertThat(reports.awaitFinal(buy, TIMEOUT).state()).isEqualTo(OrderState.FILLED);
         assertThat(reports.awaitFinal(sell, TIMEOUT).state()).isEqualTo(OrderState.FILLED);
-        assertThat(reports.of(buy).stream().filter(r -> r.type() == ReportType.PARTIAL_FILL || r.type() == ReportType.FILL)
+        assertThat(reports.of(buy).stream()
+            .filter(r -> r.type() == ReportType.PARTIAL_FILL || r.type() == ReportType.FILL)
             .mapToLong(ReportCollector.Report::lastQty).sum()).isEqualTo(quantity(300));
         assertThat(reports.last(buy).avgPrice()).isEqualTo(AAPL);
 
         final PortfolioSnapshot snapshot = gateway.snapshot().get(10, TimeUnit.SECONDS);
         assertThat(snapshot.position(PortfolioSnapshot.TOTAL, "AAPL").quantity()).isEqualTo(quantity(200));
         assertThat(simulator.positions()).isEqualTo(Map.of("AAPL", quantity(200)));
-        assertThat(simulator.orderPostsByClientOrderId()).containsOnlyKeys("t1-" + buy, "t1-" + sell).allSatisfy((k, v) -> assertThat(v).isEqualTo(1));
+        assertThat(simulator.orderPostsByClientOrderId()).containsOnlyKeys("t1-" + buy, "t1-" + sell)
+            .allSatisfy((k, v) -> assertThat(v).isEqualTo(1));
     }
 
     @Test
@@ -120,12 +123,15 @@ class AlpacaGatewayTest
         start();
         final NewOrder order = new NewOrder();
         final int aapl = gateway.symbolId("AAPL");
-        final long id = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.LIMIT).timeInForce(TimeInForce.GTC)
+        final long id = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.LIMIT)
+            .timeInForce(TimeInForce.GTC)
             .quantity(quantity(10)).limitPrice(18_000_000_000L));
         reports.awaitState(id, OrderState.NEW, TIMEOUT);
 
-        assertThat(gateway.replace(id, quantity(20), 18_100_000_000L, io.ordergateway.journal.FixedPoint.NULL)).isEqualTo(SubmitResult.ACCEPTED);
-        reports.awaitUntil(list -> list.stream().anyMatch(r -> r.orderId() == id && r.type() == ReportType.REPLACED), TIMEOUT);
+        assertThat(gateway.replace(id, quantity(20), 18_100_000_000L, io.ordergateway.journal.FixedPoint.NULL))
+            .isEqualTo(SubmitResult.ACCEPTED);
+        reports.awaitUntil(list -> list.stream().anyMatch(r -> r.orderId() == id && r.type() == ReportType.REPLACED),
+            TIMEOUT);
         assertThat(gateway.cancel(id)).isEqualTo(SubmitResult.ACCEPTED);
         assertThat(reports.awaitFinal(id, TIMEOUT).state()).isEqualTo(OrderState.CANCELED);
         assertThat(simulator.openClientOrderIds()).isEmpty();
@@ -137,7 +143,8 @@ class AlpacaGatewayTest
         start(AlpacaSimulator.Config.defaults(List.of("AAPL", "MSFT"), KEY, SECRET).withEngine(quietEngine())
             .withBuyingPower(io.ordergateway.journal.FixedPoint.money(1_000)), null);
         final NewOrder order = new NewOrder();
-        final long id = submit(order.reset().symbol(gateway.symbolId("AAPL")).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(100)));
+        final long id = submit(order.reset().symbol(gateway.symbolId("AAPL")).side(Side.BUY).type(OrderType.MARKET)
+            .quantity(quantity(100)));
         final ReportCollector.Report last = reports.awaitFinal(id, TIMEOUT);
         assertThat(last.state()).isEqualTo(OrderState.REJECTED);
         assertThat(last.text()).contains(RejectReason.INSUFFICIENT_FUNDS.name());
@@ -149,19 +156,23 @@ class AlpacaGatewayTest
         start();
         final NewOrder order = new NewOrder();
         final int aapl = gateway.symbolId("AAPL");
-        final long filled = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(4)));
-        final long resting = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.LIMIT).timeInForce(TimeInForce.GTC)
+        final long filled = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.MARKET)
+            .quantity(quantity(4)));
+        final long resting = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.LIMIT)
+            .timeInForce(TimeInForce.GTC)
             .quantity(quantity(2)).limitPrice(10_000_000_000L));
         reports.awaitFinal(filled, TIMEOUT);
         reports.awaitState(resting, OrderState.NEW, TIMEOUT);
         assertThat(gateway.replace(resting, quantity(3), 10_100_000_000L, io.ordergateway.journal.FixedPoint.NULL))
             .isEqualTo(SubmitResult.ACCEPTED);
-        reports.awaitUntil(list -> list.stream().anyMatch(r -> r.orderId() == resting && r.type() == ReportType.REPLACED), TIMEOUT);
+        reports.awaitUntil(list ->
+            list.stream().anyMatch(r -> r.orderId() == resting && r.type() == ReportType.REPLACED), TIMEOUT);
 
         assertThat(broker.account(5_000)).containsEntry("status", "ACTIVE").containsKey("buying_power");
         assertThat(broker.clock(5_000)).containsKeys("timestamp", "is_open", "next_open", "next_close");
         assertThat(broker.asset("AAPL", 5_000)).containsEntry("tradable", "true").containsEntry("fractionable", "true");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> broker.asset("NOPE", 5_000)).hasMessageContaining("NOPE");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> broker.asset("NOPE", 5_000))
+            .hasMessageContaining("NOPE");
 
         // by client order id, following the replacement to the order that now works
         final io.ordergateway.core.broker.BrokerOrderStatus status = broker.queryOrder(resting, "t1-" + resting, 5_000);
@@ -171,13 +182,16 @@ class AlpacaGatewayTest
         assertThat(broker.queryOrder(999, "t1-999", 5_000)).isNull();
 
         final io.ordergateway.core.broker.BrokerStatement statement = broker.queryStatement(0, 5_000);
-        assertThat(statement.positions()).containsExactly(new io.ordergateway.core.broker.BrokerStatement.Position("AAPL", quantity(4)));
-        assertThat(statement.openOrders()).extracting(io.ordergateway.core.broker.BrokerStatement.OpenOrder::clientOrderId)
+        assertThat(statement.positions())
+            .containsExactly(new io.ordergateway.core.broker.BrokerStatement.Position("AAPL", quantity(4)));
+        assertThat(statement.openOrders())
+            .extracting(io.ordergateway.core.broker.BrokerStatement.OpenOrder::clientOrderId)
             .containsExactly("t1-" + resting); // the replacement is reported under the gateway's id
         assertThat(broker.orders("open", 5_000)).hasSize(1);
         assertThat(broker.orders("all", 5_000)).hasSize(3); // filled, replaced, replacement
 
-        assertThat(broker.cancelAll(5_000)).singleElement().satisfies(line -> assertThat(line).containsEntry("status", "204"));
+        assertThat(broker.cancelAll(5_000)).singleElement()
+        .satisfies(line -> assertThat(line).containsEntry("status", "204"));
         assertThat(reports.awaitFinal(resting, TIMEOUT).state()).isEqualTo(OrderState.CANCELED);
         assertThat(broker.orders("open", 5_000)).isEmpty();
     }
@@ -186,8 +200,10 @@ class AlpacaGatewayTest
     void anOrderTheBrokerAcceptsThenRejectsEndsRejected() throws Exception
     {
         // Alpaca answers the POST "pending_new"/"accepted" and may reject on the stream afterwards.
-        start(AlpacaSimulator.Config.defaults(List.of("AAPL", "MSFT"), KEY, SECRET).withEngine(quietEngine().withRejectRate(1.0)), null);
-        final long id = submit(new NewOrder().symbol(gateway.symbolId("AAPL")).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(1)));
+        start(AlpacaSimulator.Config.defaults(List.of("AAPL", "MSFT"), KEY, SECRET)
+            .withEngine(quietEngine().withRejectRate(1.0)), null);
+        final long id = submit(new NewOrder().symbol(gateway.symbolId("AAPL")).side(Side.BUY).type(OrderType.MARKET)
+            .quantity(quantity(1)));
         final ReportCollector.Report last = reports.awaitFinal(id, TIMEOUT);
         assertThat(last.state()).isEqualTo(OrderState.REJECTED);
         assertThat(last.text()).contains(RejectReason.BROKER_REJECTED.name());
@@ -196,8 +212,10 @@ class AlpacaGatewayTest
     @Test
     void streamInTextFramesWorksAsWellAsBinary() throws Exception
     {
-        start(AlpacaSimulator.Config.defaults(List.of("AAPL", "MSFT"), KEY, SECRET).withEngine(quietEngine()).withBinaryFrames(false), null);
-        final long id = submit(new NewOrder().symbol(gateway.symbolId("AAPL")).side(Side.SELL).type(OrderType.MARKET).quantity(quantity(9)));
+        start(AlpacaSimulator.Config.defaults(List.of("AAPL", "MSFT"), KEY, SECRET).withEngine(quietEngine())
+            .withBinaryFrames(false), null);
+        final long id = submit(new NewOrder().symbol(gateway.symbolId("AAPL")).side(Side.SELL).type(OrderType.MARKET)
+            .quantity(quantity(9)));
         assertThat(reports.awaitFinal(id, TIMEOUT).state()).isEqualTo(OrderState.FILLED);
         assertThat(simulator.positions()).isEqualTo(Map.of("AAPL", -quantity(9)));
     }

@@ -5,7 +5,6 @@ import io.ordergateway.adapters.alpaca.AlpacaConfig;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.SelfSignedCertificate;
-import io.ordergateway.testkit.alpaca.AlpacaSimulator;
 import io.ordergateway.core.testing.ReportCollector;
 import io.ordergateway.core.api.NewOrder;
 import io.ordergateway.core.api.OrderGateway;
@@ -42,20 +41,25 @@ class AlpacaTlsTest
     private ReportCollector.Report tradeOnce(final String certificateHost) throws Exception
     {
         final SelfSignedCertificate certificate = new SelfSignedCertificate(certificateHost);
-        final SslContext server = SslContextBuilder.forServer(certificate.certificate(), certificate.privateKey()).build();
+        final SslContext server =
+            SslContextBuilder.forServer(certificate.certificate(), certificate.privateKey()).build();
         final SslContext client = SslContextBuilder.forClient().trustManager(certificate.cert()).build();
         try (AlpacaSimulator simulator = new AlpacaSimulator(
             AlpacaSimulator.Config.defaults(List.of("AAPL"), KEY, SECRET).withEngine(quietEngine()), server).start(0))
         {
             final URI url = URI.create("https://localhost:" + simulator.url().getPort());
-            final AlpacaBroker broker = new AlpacaBroker(AlpacaConfig.of("alpaca", url, KEY, SECRET).withRequestTimeout(2_000), client);
-            try (OrderGateway gateway = OrderGateway.builder().instanceId("tls").symbols("AAPL").broker(broker).journalDirectory(journal).build())
+            final AlpacaBroker broker =
+                new AlpacaBroker(AlpacaConfig.of("alpaca", url, KEY, SECRET).withRequestTimeout(2_000), client);
+            try (OrderGateway gateway =
+                OrderGateway.builder().instanceId("tls").symbols("AAPL").broker(broker).journalDirectory(journal)
+                .build())
             {
                 if (certificateHost.equals("localhost"))
                 {
                     await(() -> broker.health() == BrokerHealth.HEALTHY, "healthy over wss");
                 }
-                final NewOrder order = new NewOrder().symbol(0).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(3));
+                final NewOrder order =
+                    new NewOrder().symbol(0).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(3));
                 assertThat(gateway.submit(order)).isEqualTo(io.ordergateway.core.api.SubmitResult.ACCEPTED);
                 return new ReportCollector(gateway).awaitFinal(order.orderId(), TIMEOUT);
             }
