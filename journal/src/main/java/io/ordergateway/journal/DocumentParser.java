@@ -1,23 +1,32 @@
 package io.ordergateway.journal;
 
+import io.ordergateway.journal.sbe.DocumentEndDecoder;
 import io.ordergateway.journal.sbe.MessageHeaderDecoder;
 import io.ordergateway.journal.sbe.RoutingSetupDecoder;
 import io.ordergateway.journal.sbe.SessionStartDecoder;
 import io.ordergateway.journal.sbe.SettingsChangeDecoder;
 import org.agrona.DirectBuffer;
 
+import java.util.zip.CRC32C;
+
 /**
  * Splits one journal document (the records of one ring event, back to back) into its records,
- * checking each header: schema id, a version this reader knows, and a length inside the document.
+ * checking the document's checksum (its closing {@code DocumentEnd} record, schema version 5 on)
+ * and each header: schema id, a version this reader knows, and a length inside the document.
  * Used by {@link JournalReader} for documents from the queue and by {@link JournalAdapter} for
  * documents held elsewhere. Not thread safe.
  */
 final class DocumentParser
 {
+    /** The first schema version whose documents end with a checksum. */
+    static final int CHECKSUMS_SINCE = 5;
+
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final RoutingSetupDecoder routingSetup = new RoutingSetupDecoder();
     private final SettingsChangeDecoder settingsChange = new SettingsChangeDecoder();
     private final SessionStartDecoder sessionStart = new SessionStartDecoder();
+    private final DocumentEndDecoder end = new DocumentEndDecoder();
+    private final CRC32C checksum = new CRC32C();
 
     /**
      * @param buffer  the document's bytes, from offset 0.
@@ -26,20 +35,21 @@ final class DocumentParser
      * @param handler receives each record.
      * @throws JournalException if the document is corrupt or from another schema or a newer version.
      */
-    void parse(final DirectBuffer buffer, final int length, final long index, final JournalRecordHandler handler)
+    void parse(final DirectBuffer buffer, final int documentLength, final long index, final JournalRecordHandler handler)
     {
+        final int length = checked(buffer, documentLength, index);
         int offset = 0;
         while (offset < length)
         {
             if (length - offset < MessageHeaderDecoder.ENCODED_LENGTH)
             {
-                throw new JournalException("corrupt journal document at index " + Long.toHexString(index)
+                throw JournalException.damaged("corrupt journal document at index " + Long.toHexString(index)
                     + ": " + (length - offset) + " trailing bytes are too short for a record header");
             }
             header.wrap(buffer, offset);
             if (header.schemaId() != MessageHeaderDecoder.SCHEMA_ID)
             {
-                throw new JournalException("document at index " + Long.toHexString(index) + " has schema id "
+                throw JournalException.damaged("document at index " + Long.toHexString(index) + " has schema id "
                     + header.schemaId() + ", expected " + MessageHeaderDecoder.SCHEMA_ID + ": not a gateway journal");
             }
             if (header.version() > MessageHeaderDecoder.SCHEMA_VERSION)
@@ -52,12 +62,74 @@ final class DocumentParser
             final int bodyOffset = offset + MessageHeaderDecoder.ENCODED_LENGTH;
             if (bodyOffset + blockLength > length)
             {
-                throw new JournalException("corrupt journal document at index " + Long.toHexString(index)
+                throw JournalException.damaged("corrupt journal document at index " + Long.toHexString(index)
                     + ": record of template " + header.templateId() + " runs past the document's end");
             }
             handler.onRecord(header.templateId(), buffer, bodyOffset, blockLength, header.version(), index);
             offset = bodyOffset + recordLength(buffer, header.templateId(), bodyOffset, blockLength, header.version());
         }
+    }
+
+    /**
+     * Checks the document's {@code DocumentEnd} checksum (schema version 5 on) and returns the
+     * length of the records it covers. Documents of earlier versions have none and are taken whole.
+     */
+    private int checked(final DirectBuffer buffer, final int length, final long index)
+    {
+        final int trailer = MessageHeaderDecoder.ENCODED_LENGTH + DocumentEndDecoder.BLOCK_LENGTH;
+        if (length >= trailer)
+        {
+            header.wrap(buffer, length - trailer);
+            if (header.templateId() == DocumentEndDecoder.TEMPLATE_ID && header.schemaId() == MessageHeaderDecoder.SCHEMA_ID
+                && header.blockLength() == DocumentEndDecoder.BLOCK_LENGTH)
+            {
+                end.wrap(buffer, length - trailer + MessageHeaderDecoder.ENCODED_LENGTH, DocumentEndDecoder.BLOCK_LENGTH,
+                    header.version());
+                final int covered = length - trailer;
+                if (end.length() != covered)
+                {
+                    throw JournalException.damaged("damaged journal document at index " + Long.toHexString(index)
+                        + ": its checksum record covers " + end.length() + " bytes but " + covered + " precede it");
+                }
+                final int actual = crc(buffer, covered);
+                if (actual != end.crc32c())
+                {
+                    throw JournalException.damaged("damaged journal document at index " + Long.toHexString(index)
+                        + ": checksum " + Integer.toHexString(actual) + " of its " + covered + " bytes does not match the "
+                        + Integer.toHexString(end.crc32c()) + " written with them");
+                }
+                return covered;
+            }
+        }
+        if (length >= MessageHeaderDecoder.ENCODED_LENGTH)
+        {
+            header.wrap(buffer, 0);
+            if (header.schemaId() == MessageHeaderDecoder.SCHEMA_ID && header.version() >= CHECKSUMS_SINCE
+                && header.version() <= MessageHeaderDecoder.SCHEMA_VERSION)
+            {
+                throw JournalException.damaged("damaged journal document at index " + Long.toHexString(index)
+                    + ": written by schema version " + header.version() + " but it has no checksum record at its end");
+            }
+        }
+        return length;
+    }
+
+    private int crc(final DirectBuffer buffer, final int length)
+    {
+        checksum.reset();
+        final byte[] array = buffer.byteArray();
+        if (array != null)
+        {
+            checksum.update(array, (int)buffer.wrapAdjustment(), length);
+        }
+        else
+        {
+            for (int i = 0; i < length; i++)
+            {
+                checksum.update(buffer.getByte(i));
+            }
+        }
+        return (int)checksum.getValue();
     }
 
     /**

@@ -8,6 +8,7 @@ import io.ordergateway.journal.sbe.CancelConfirmedEncoder;
 import io.ordergateway.journal.sbe.CommandKind;
 import io.ordergateway.journal.sbe.ControlKind;
 import io.ordergateway.journal.sbe.DetailField;
+import io.ordergateway.journal.sbe.DocumentEndEncoder;
 import io.ordergateway.journal.sbe.EventRefusedEncoder;
 import io.ordergateway.journal.sbe.ExpiredEncoder;
 import io.ordergateway.journal.sbe.FillEncoder;
@@ -44,11 +45,15 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.zip.CRC32C;
 
 /**
  * The journal's one encoder. A document is the records of one ring event, written together or not
  * at all: {@link #begin()}, one call per record, then {@link #commit()}. With
  * {@link JournalAdapter} it is the only user of the generated codecs.
+ *
+ * <p>Every document ends with a {@code DocumentEnd} record holding the CRC32C of the bytes before it
+ * ({@link #commit()} adds it), so a reader finds a damaged document instead of misreading it.
  *
  * <p>Arguments mirror {@link JournalListener}: closed sets as their codes
  * ({@link JournalListener#NULL_CODE} when absent), prices and quantities as scaled longs. Encodes
@@ -86,6 +91,8 @@ public final class JournalPublisher
     private final SettingsChangeEncoder settingsChange = new SettingsChangeEncoder();
     private final RoutingSetupEncoder routingSetup = new RoutingSetupEncoder();
     private final SessionStartEncoder sessionStart = new SessionStartEncoder();
+    private final DocumentEndEncoder documentEnd = new DocumentEndEncoder();
+    private final CRC32C checksum = new CRC32C();
     private final byte[] clientOrderId = new byte[OrderSentEncoder.clientOrderIdLength()];
     private int length;
 
@@ -117,8 +124,9 @@ public final class JournalPublisher
     }
 
     /**
-     * @return the current document's bytes, {@link #length()} of them from offset 0: valid until
-     *         the next record is encoded (for tests, benchmarks, and carrying documents elsewhere).
+     * @return the current document's bytes, {@link #length()} of them from offset 0, without the
+     *         checksum {@link #commit()} adds: valid until the next record is encoded (for tests,
+     *         benchmarks, and carrying documents elsewhere).
      */
     public DirectBuffer document()
     {
@@ -136,6 +144,11 @@ public final class JournalPublisher
         {
             return -1;
         }
+        checksum.reset();
+        checksum.update(bytes, 0, length);
+        documentEnd.wrapAndApplyHeader(buffer, length, header).sequence(0).timestamp(0).orderId(0)
+            .length(length).crc32c((int)checksum.getValue());
+        length += MessageHeaderEncoder.ENCODED_LENGTH + documentEnd.encodedLength();
         final long index = writer.append(bytes, 0, length);
         length = 0;
         return index;

@@ -50,6 +50,10 @@ final class JournalDumpCommand implements Callable<Integer>
     @Option(names = "--to", paramLabel = "TIME", description = "Only records before this time.")
     String to;
 
+    @Option(names = "--salvage",
+        description = "On damage, print the records before it and say where it is, instead of failing.")
+    boolean salvage;
+
     @Option(names = {"-f", "--follow"},
         description = "Keep printing records as they are appended, like tail -f (Ctrl-C to stop).")
     boolean follow;
@@ -87,9 +91,21 @@ final class JournalDumpCommand implements Callable<Integer>
             }
         });
         final JournalRecordHandler handler = formatter.adapter();
-        try (JournalReader reader = new JournalReader(directory))
+        try (JournalReader reader = salvage ? JournalReader.salvage(directory) : new JournalReader(directory))
         {
-            reader.readAll(handler);
+            if (follow)
+            {
+                reader.readAvailable(handler);
+            }
+            else
+            {
+                reader.readAll(handler);
+            }
+            if (reader.damage() != null)
+            {
+                System.err.println("gateway: damaged journal, salvaged " + reader.documentsRead() + " documents before the damage: "
+                    + reader.damage());
+            }
             while (follow && printed[0] < limit && !Thread.currentThread().isInterrupted())
             {
                 if (reader.read(handler, 1024) == 0)

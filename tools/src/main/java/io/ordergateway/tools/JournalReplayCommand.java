@@ -35,17 +35,22 @@ final class JournalReplayCommand implements Callable<Integer>
     @Option(names = "--max-orders", paramLabel = "N", description = "Open orders to list (default: ${DEFAULT-VALUE}).")
     int maxOrders = 50;
 
+    @Option(names = "--salvage",
+        description = "On damage, replay what comes before it and say where it is, instead of failing.")
+    boolean salvage;
+
     @Override
     public Integer call()
     {
         final PrintStream out = System.out;
         final long layoutStart = System.nanoTime();
-        final JournalLayout layout = JournalLayout.read(directory);
+        final JournalLayout layout = JournalLayout.read(directory, salvage);
         final long layoutNanos = System.nanoTime() - layoutStart;
         final JournalReplayer replayer = new JournalReplayer(layout.symbols(), layout.brokers());
         final boolean terminal = System.console() != null && layout.records() > 1_000_000;
         final long start = System.nanoTime();
-        try (JournalReader reader = new JournalReader(directory))
+        String damage = null;
+        try (JournalReader reader = salvage ? JournalReader.salvage(directory) : new JournalReader(directory))
         {
             replayer.replay(reader, untilSequence, records ->
             {
@@ -57,6 +62,7 @@ final class JournalReplayCommand implements Callable<Integer>
                         layout.records());
                 }
             });
+            damage = reader.damage();
         }
         final long nanos = System.nanoTime() - start;
         if (terminal)
@@ -92,6 +98,11 @@ final class JournalReplayCommand implements Callable<Integer>
         out.printf("Replayed %,d records (%,d events) in %.2f s: %,.0f records/s (layout pass %.2f s)%n",
             replayer.records(), replayer.events(), nanos / 1e9, replayer.records() * 1e9 / Math.max(1, nanos),
             layoutNanos / 1e9);
+        if (damage != null)
+        {
+            out.printf("%nDAMAGED journal: replayed only what comes before the damage (--salvage): %s%n", damage);
+            return 1;
+        }
         if (untilSequence == Long.MAX_VALUE)
         {
             out.println();

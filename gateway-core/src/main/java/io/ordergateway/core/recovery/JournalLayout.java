@@ -62,8 +62,21 @@ public record JournalLayout(List<String> symbols, int brokers, List<String> brok
      */
     public static JournalLayout read(final Path directory)
     {
+        return read(directory, false);
+    }
+
+    /**
+     * Reads a journal once to learn its layout.
+     *
+     * @param directory the journal.
+     * @param salvage   read up to damage instead of refusing a damaged journal.
+     * @return its layout (salvaging: of what could be read).
+     * @throws JournalException if it cannot be read (not salvaging: if it is damaged).
+     */
+    public static JournalLayout read(final Path directory, final boolean salvage)
+    {
         final Scan scan = new Scan();
-        try (JournalReader reader = new JournalReader(directory))
+        try (JournalReader reader = salvage ? JournalReader.salvage(directory) : new JournalReader(directory))
         {
             reader.readAll((templateId, buffer, offset, blockLength, version, index) ->
             {

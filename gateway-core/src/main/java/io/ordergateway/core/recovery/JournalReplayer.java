@@ -138,6 +138,10 @@ public final class JournalReplayer implements JournalListener
         {
             progress.accept(records);
         }
+        if (!stopped)
+        {
+            reader.verifyEnd(); // read to the end: nothing may lie beyond it
+        }
         flush();
         return records;
     }

@@ -12,6 +12,7 @@ import io.ordergateway.core.pipeline.EventType;
 import io.ordergateway.core.pipeline.GatewayEvent;
 import io.ordergateway.core.state.OrderStateStage;
 import io.ordergateway.journal.JournalFiles;
+import io.ordergateway.journal.JournalException;
 import io.ordergateway.journal.JournalReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +78,14 @@ public final class StartupRecovery
         try (JournalReader reader = new JournalReader(journal))
         {
             replayer.replay(reader, Long.MAX_VALUE);
+        }
+        catch (final JournalException ex)
+        {
+            // Fail closed: after damage the gateway cannot know which order ids it issued, and would
+            // write its new session where no reader sees it.
+            throw new JournalException("the gateway will not start on a journal it cannot read to the end: " + ex.getMessage()
+                + ". Check it with `gateway journal verify " + journal + "`; to trade now, start on a new journal directory "
+                + "(and keep this one for `journal dump --salvage`)", ex.isDamage());
         }
         final long next = replayer.lastSequence() + 1;
         state.sequenceBase(next);
