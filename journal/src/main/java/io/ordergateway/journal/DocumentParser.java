@@ -49,8 +49,9 @@ final class DocumentParser
             header.wrap(buffer, offset);
             if (header.schemaId() != MessageHeaderDecoder.SCHEMA_ID)
             {
-                throw JournalException.damaged("document at index " + Long.toHexString(index) + " has schema id "
-                    + header.schemaId() + ", expected " + MessageHeaderDecoder.SCHEMA_ID + ": not a gateway journal");
+                throw JournalException.damaged("damaged journal document at index " + Long.toHexString(index)
+                    + ": the record header at byte " + offset + " of it has schema id " + header.schemaId() + ", not the "
+                    + "gateway journal's " + MessageHeaderDecoder.SCHEMA_ID + " (damage, or not a gateway journal)");
             }
             if (header.version() > MessageHeaderDecoder.SCHEMA_VERSION)
             {

@@ -99,9 +99,10 @@ final class JournalEnd
             return "unreadable journal after " + place() + ": the file ends before its records do (truncated?), "
                 + "a fault reading its mapped memory";
         }
-        catch (final RuntimeException ex)
+        catch (final RuntimeException | AssertionError ex)
         {
-            return "the journal's index cannot be read after " + place() + ": " + ex;
+            final String files = unreadFiles();
+            return files != null ? files : "the journal's index cannot be read after " + place() + ": " + ex;
         }
         if (known > lastIndex && known >= 0)
         {

@@ -80,7 +80,10 @@ class JournalWriterReaderTest
         return orderIds.size();
     }
 
-    /** An OrderCancel record: header + sequence, timestamp, orderId. */
+    /**
+     * An OrderCancel record: header + sequence, timestamp, orderId; marked schema version 4, the
+     * last without document checksums, as a journal written before them holds it.
+     */
     private static byte[] sampleRecord(final long orderId)
     {
         final org.agrona.concurrent.UnsafeBuffer buffer = new org.agrona.concurrent.UnsafeBuffer(new byte[64]);
@@ -91,6 +94,7 @@ class JournalWriterReaderTest
         final byte[] bytes = new
             byte[io.ordergateway.journal.sbe.MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength()];
         buffer.getBytes(0, bytes);
+        bytes[6] = 4; // the header's version (little-endian uint16 at offset 6)
         return bytes;
     }
 }

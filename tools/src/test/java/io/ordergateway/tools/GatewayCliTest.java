@@ -91,6 +91,42 @@ class GatewayCliTest
     }
 
     @Test
+    void verifyPassesAnIntactJournalAndEveryToolRefusesADamagedOneWithItsPlace() throws Exception
+    {
+        final Path journal = dir.resolve("verified");
+        assertThat(GatewayCli.run("demo", "--orders", "300", "--rate", "3000", "--journal", journal.toString())).as(stderr()).isZero();
+        out.reset();
+        assertThat(GatewayCli.run("journal", "verify", journal.toString())).isZero();
+        assertThat(stdout()).startsWith("intact ").contains("highest order id 300");
+
+        final Path file;
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(journal))
+        {
+            file = files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
+        }
+        final byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        final int at = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("demo-150");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw"))
+        {
+            f.seek(at + 5);
+            f.write('9'); // demo-150 becomes demo-950 in the journal: a flipped digit
+        }
+        out.reset();
+        assertThat(GatewayCli.run("journal", "verify", journal.toString())).isEqualTo(1);
+        assertThat(stdout()).startsWith("DAMAGED ").contains("checksum").contains(file.getFileName().toString());
+        err.reset();
+        assertThat(GatewayCli.run("journal", "dump", journal.toString())).isEqualTo(2);
+        assertThat(stderr()).contains("gateway: damaged journal document at index").doesNotContain("Exception").doesNotContain("\tat ");
+        out.reset();
+        assertThat(GatewayCli.run("journal", "dump", journal.toString(), "--salvage", "--type", "OrderNew")).isZero();
+        assertThat(stdout().lines().count()).as("the orders before the damage").isBetween(100L, 160L);
+        out.reset();
+        err.reset();
+        assertThat(GatewayCli.run("demo", "--orders", "10", "--rate", "100", "--journal", journal.toString())).isEqualTo(2);
+        assertThat(stderr()).contains("will not start on a journal it cannot read to the end");
+    }
+
+    @Test
     void invalidAndOverLimitOrdersAreDeniedTabledAndJournaledWithCodeAndDetail()
     {
         final Path journal = dir.resolve("invalid");

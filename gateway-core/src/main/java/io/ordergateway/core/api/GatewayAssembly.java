@@ -34,6 +34,7 @@ import io.ordergateway.core.recovery.UnknownOrderResolver;
 import io.ordergateway.core.routing.ExecutionStatus;
 import io.ordergateway.core.routing.RoutingConfig;
 import io.ordergateway.core.routing.JournaledRouting;
+import io.ordergateway.journal.IssuedOrderIds;
 import io.ordergateway.journal.JournalRecords;
 import io.ordergateway.journal.SessionStart;
 import io.ordergateway.core.settings.RuntimeSettings;
@@ -137,6 +138,7 @@ final class GatewayAssembly
             b.pollQueueBytes + RingBufferDescriptor.TRAILER_LENGTH))) : null;
         final JournalWriter writer = new JournalWriter(journalDirectory, JournalFiles.rollCycle(b.rollCycle));
         final JournalStage journal = new JournalStage(writer, symbols, clientOrderIds, restored.nextSequence());
+        journal.issuedIds(new IssuedOrderIds(journalDirectory));
         final long startSequence = restored.nextSequence() - 1;
         final long startTime = clock.nanoTime();
         journal.preamble(sessionStart(b, routing, startSequence, startTime), // who writes this session, and its routing, before its events

@@ -1,5 +1,6 @@
 package io.ordergateway.core.metrics;
 
+import io.ordergateway.journal.OwnedFile;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -50,9 +51,11 @@ public final class CountersFile implements AutoCloseable
      * @param file        where.
      * @param maxCounters room for this many counters.
      * @param nowMillis   the start time (epoch ms).
+     * @throws IllegalArgumentException if {@code file} is a journal file's name, or exists and is not a counters file.
      */
     public CountersFile(final Path file, final int maxCounters, final long nowMillis)
     {
+        OwnedFile.checkReplaceable(file, MAGIC, "counters file"); // written in native order: little-endian here
         final int valuesLength = maxCounters * CountersReader.COUNTER_LENGTH;
         final int metadataLength = maxCounters * CountersReader.METADATA_LENGTH;
         final File f = file.toFile();

@@ -9,6 +9,7 @@ import io.ordergateway.core.domain.SymbolTable;
 import io.ordergateway.core.routing.RoutingChangeKind;
 import io.ordergateway.core.routing.RoutingChanges;
 import io.ordergateway.core.settings.RuntimeSettings;
+import io.ordergateway.journal.IssuedOrderIds;
 import io.ordergateway.journal.JournalListener;
 import io.ordergateway.journal.JournalPublisher;
 import io.ordergateway.journal.JournalRecords;
@@ -36,6 +37,7 @@ public final class JournalStage implements EventHandler<GatewayEvent>
     private final long sequenceBase;
     private final AtomicLong position = new AtomicLong();
     private long sequence;
+    private IssuedOrderIds issuedIds;
     private SessionStart sessionStart;
     private RoutingSetup routingSetup;
 
@@ -62,6 +64,16 @@ public final class JournalStage implements EventHandler<GatewayEvent>
         this.publisher = new JournalPublisher(writer);
         this.symbols = symbols;
         this.clientOrderIds = clientOrderIds;
+    }
+
+    /**
+     * Keeps the journal's issued-ids mark ({@link IssuedOrderIds}) from now on, on this stage's thread.
+     *
+     * @param ids the mark of this journal's directory; closed with the journal.
+     */
+    public void issuedIds(final IssuedOrderIds ids)
+    {
+        this.issuedIds = ids;
     }
 
     /**
@@ -139,6 +151,10 @@ public final class JournalStage implements EventHandler<GatewayEvent>
         switch (e.type)
         {
             case NEW_ORDER:
+                if (issuedIds != null)
+                {
+                    issuedIds.issuing(e.orderId); // the mark first: it never falls behind a journaled id
+                }
                 p.orderNew(sequence, ts, e.orderId, e.accountId, e.strategyId, e.symbolId,
                     symbols.contains(e.symbolId) ? symbols.name(e.symbolId) : "", side(e.side),
                     e.orderType == null ? JournalListener.NULL_CODE : e.orderType.code(),
@@ -266,5 +282,9 @@ public final class JournalStage implements EventHandler<GatewayEvent>
     public void onShutdown()
     {
         publisher.close();
+        if (issuedIds != null)
+        {
+            issuedIds.close();
+        }
     }
 }

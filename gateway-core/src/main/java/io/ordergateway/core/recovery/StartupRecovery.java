@@ -12,6 +12,7 @@ import io.ordergateway.core.pipeline.EventType;
 import io.ordergateway.core.pipeline.GatewayEvent;
 import io.ordergateway.core.state.OrderStateStage;
 import io.ordergateway.journal.JournalFiles;
+import io.ordergateway.journal.IssuedOrderIds;
 import io.ordergateway.journal.JournalException;
 import io.ordergateway.journal.JournalReader;
 import org.slf4j.Logger;
@@ -64,6 +65,7 @@ public final class StartupRecovery
     {
         if (!JournalFiles.containsJournal(journal))
         {
+            IssuedOrderIds.check(IssuedOrderIds.read(journal), 0, journal); // the ids mark without its journal: refuse
             return new Restored(0, 0);
         }
         final JournalReplayer replayer = new JournalReplayer((event, sequence, endOfBatch) ->
@@ -86,6 +88,15 @@ public final class StartupRecovery
             throw new JournalException("the gateway will not start on a journal it cannot read to the end: " + ex.getMessage()
                 + ". Check it with `gateway journal verify " + journal + "`; to trade now, start on a new journal directory "
                 + "(and keep this one for `journal dump --salvage`)", ex.isDamage());
+        }
+        try
+        {
+            IssuedOrderIds.check(IssuedOrderIds.read(journal), replayer.highestOrderId(), journal);
+        }
+        catch (final JournalException ex)
+        {
+            throw new JournalException("the gateway will not start: " + ex.getMessage() + ". Find the missing part, or to "
+                + "trade now, start on a new journal directory (and keep this one)", true);
         }
         final long next = replayer.lastSequence() + 1;
         state.sequenceBase(next);
