@@ -13,13 +13,14 @@ import io.ordergateway.core.agent.ThreadingMode;
 import io.ordergateway.core.broker.BrokerBlock;
 import io.ordergateway.core.broker.BrokerDefinition;
 import io.ordergateway.core.broker.BrokerFactory;
-import io.ordergateway.core.api.GatewayBuilder;
+import io.ordergateway.core.api.GatewaySettings;
 import io.ordergateway.core.pipeline.Topology;
 import io.ordergateway.core.pipeline.WaitStrategyKind;
 import io.ordergateway.core.risk.RiskLimits;
 import io.ordergateway.core.routing.RoutingConfig;
 import io.ordergateway.core.routing.RoutingPolicy;
 import io.ordergateway.journal.FixedPoint;
+import io.ordergateway.journal.JournalRollCycle;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -150,16 +151,13 @@ public final class ConfigLoader
         {
             problems.add(gateway.path("ringSize") + ": " + ringSize + " is not a power of two; expected a power of two from 2 to 1073741824");
         }
-        final ThreadingMode threadingMode = gateway.choice("threadingMode", GatewayBuilder.DEFAULT_THREADING_MODE, ThreadingMode.class);
-        final Topology topology = gateway.choice("topology", GatewayBuilder.DEFAULT_TOPOLOGY, Topology.class);
-        final WaitStrategyKind wait = gateway.choice("waitStrategy", GatewayBuilder.DEFAULT_WAIT_STRATEGY, WaitStrategyKind.class);
+        final ThreadingMode threadingMode = gateway.choice("threadingMode", GatewaySettings.DEFAULT_THREADING_MODE, ThreadingMode.class);
+        final Topology topology = gateway.choice("topology", GatewaySettings.DEFAULT_TOPOLOGY, Topology.class);
+        final WaitStrategyKind wait = gateway.choice("waitStrategy", GatewaySettings.DEFAULT_WAIT_STRATEGY, WaitStrategyKind.class);
         final Node journal = gateway.object("journal");
-        final Path journalDir = Path.of(journal.text("directory", "journal"));
-        final String rollCycle = journal.text("rollCycle", "daily");
-        if (!Set.of("daily", "hourly").contains(rollCycle))
-        {
-            problems.add(journal.path("rollCycle") + ": '" + rollCycle + "'; expected daily or hourly");
-        }
+        final String directory = journal.text("directory", null);
+        final Path journalDir = directory == null ? GatewaySettings.DEFAULT_JOURNAL_DIRECTORY : Path.of(directory);
+        final JournalRollCycle rollCycle = journal.choice("rollCycle", GatewaySettings.DEFAULT_ROLL_CYCLE, JournalRollCycle.class);
         journal.done();
         gateway.done();
 

@@ -124,7 +124,7 @@ class ConfigLoaderTest
         assertThat(problems(MINIMAL + "routing: { chain: [a, c] }\n")).containsExactly(
             "routing.chain[1]: 'c' is not a broker; expected one of [a, b]");
         assertThat(problems(MINIMAL + "routing: { weights: { a: 60, b: 60 } }\n")).containsExactly(
-            "routing.weights: one percentage per broker, none negative, adding up to 100, was [60, 60]");
+            "routing.weights: one percentage per broker (2), none negative, adding up to 100, was [60, 60]");
         assertThat(problems(MINIMAL + "routing: { failureThreshold: 0 }\n")).containsExactly(
             "routing.failureThreshold: 0 is out of range; expected a whole number from 1 to 1000000");
         assertThat(problems(MINIMAL + "risk: { maxOrderQuantity: \"-5\" }\n")).containsExactly(
