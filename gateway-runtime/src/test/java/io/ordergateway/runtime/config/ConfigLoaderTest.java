@@ -116,7 +116,7 @@ class ConfigLoaderTest
         assertThat(problems(MINIMAL + "gateway: { ringSize: 1000 }\n")).containsExactly(
             "gateway.ringSize: 1000 is not a power of two; expected a power of two from 2 to 1073741824");
         assertThat(problems(MINIMAL + "gateway: { ringSize: many }\n")).containsExactly(
-            "gateway.ringSize: 'many' is not a whole number; expected a whole number from 2 to 1073741824");
+            "gateway.ringSize: 'many' is not a whole number; expected a power of two from 2 to 1073741824");
         assertThat(problems(MINIMAL + "gateway: { topology: sideways }\n")).containsExactly(
             "gateway.topology: 'sideways'; expected one of single, compact, per_stage");
         assertThat(problems(MINIMAL + "routing: [primary_only]\n")).containsExactly(
