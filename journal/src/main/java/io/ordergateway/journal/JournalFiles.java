@@ -18,21 +18,19 @@ import java.util.stream.Stream;
 public final class JournalFiles
 {
     /** The roll cycle used unless configured otherwise: one file per day. */
-    public static final RollCycle DEFAULT_ROLL_CYCLE = RollCycles.FAST_DAILY;
+    public static final RollCycle DEFAULT_ROLL_CYCLE = rollCycle(JournalRollCycle.DAILY);
 
     /**
-     * @param name {@code daily} or {@code hourly}.
-     * @return the roll cycle.
-     * @throws IllegalArgumentException for another name.
+     * @param cycle how often a new file is started.
+     * @return Chronicle Queue's roll cycle for it.
      */
-    public static RollCycle rollCycle(final String name)
+    public static RollCycle rollCycle(final JournalRollCycle cycle)
     {
-        switch (name)
+        return switch (cycle)
         {
-            case "daily": return RollCycles.FAST_DAILY;
-            case "hourly": return RollCycles.FAST_HOURLY;
-            default: throw new IllegalArgumentException("journal roll cycle '" + name + "': expected daily or hourly");
-        }
+            case DAILY -> RollCycles.FAST_DAILY;
+            case HOURLY -> RollCycles.FAST_HOURLY;
+        };
     }
 
     static

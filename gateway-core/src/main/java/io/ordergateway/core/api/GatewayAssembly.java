@@ -63,7 +63,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The gateway's composition root: builds every part from the builder's settings (books, stages,
+ * The gateway's composition root: builds every part from concluded settings (books, stages,
  * ring, sinks, agents), restores the journal, opens the brokers and reconciles with them, hands
  * every agent to {@link GatewayThreads}, and takes it all down again in the right order. The
  * {@link OrderGateway} facade only forwards to these parts.
@@ -98,79 +98,81 @@ final class GatewayAssembly
     private volatile ExecutionStatus executionStatus;
     private volatile boolean closing;
 
-    GatewayAssembly(final GatewayBuilder b)
+    /**
+     * @param s          the settings, concluded (checked): nothing here checks them again.
+     * @param brokerList the brokers' adapters, named in the settings in the same order.
+     */
+    GatewayAssembly(final GatewaySettings s, final List<BrokerAdapter> brokerList)
     {
-        instanceId = b.instanceId;
-        instruments = b.instruments.toArray(new Instrument[0]);
-        symbols = new SymbolTable(b.symbolNames());
-        clientOrderIds = new ClientOrderIds(b.instanceId);
-        brokers = b.brokers.toArray(new BrokerAdapter[0]);
+        instanceId = s.instanceId();
+        instruments = s.instruments().toArray(new Instrument[0]);
+        symbols = new SymbolTable(s.symbolNames());
+        clientOrderIds = new ClientOrderIds(s.instanceId());
+        brokers = brokerList.toArray(new BrokerAdapter[0]);
         metrics = new GatewayMetrics(brokers.length);
-        journalDirectory = b.journalDirectory;
-        clock = b.clock;
-        closeTimeoutMillis = b.closeTimeoutMillis;
-        final boolean invoker = b.threadingMode == ThreadingMode.INVOKER;
+        journalDirectory = s.journalDirectory();
+        clock = s.clock();
+        closeTimeoutMillis = s.closeTimeoutMillis();
+        final boolean invoker = s.threadingMode() == ThreadingMode.INVOKER;
 
         final long[] referencePrices = new long[instruments.length];
         for (int i = 0; i < instruments.length; i++)
         {
             referencePrices[i] = instruments[i].referencePrice();
         }
-        final Books books = new Books(b.expectedOpenOrders, b.retainFinishedOrders, brokers.length, referencePrices);
+        final Books books = new Books(s.expectedOpenOrders(), s.retainFinishedOrders(), brokers.length, referencePrices);
         state = new OrderStateStage(books, symbols, metrics);
-        final RiskStage risk = new RiskStage(b.riskLimits, instruments, books.view());
-        final RoutingConfig routing = b.routingConfig != null ? b.routingConfig
-            : RoutingConfig.defaults(brokers.length).withPolicy(b.routingPolicy);
+        final RiskStage risk = new RiskStage(s.riskLimits(), instruments, books.view());
+        final RoutingConfig routing = s.routing();
         final BrokerCapabilities[] capabilities = new BrokerCapabilities[brokers.length];
         for (int i = 0; i < brokers.length; i++)
         {
             capabilities[i] = brokers[i].capabilities();
         }
         final RouteStage route = new RouteStage(routing, symbols, brokerNames().toArray(new String[0]), capabilities,
-            s -> executionStatus = s);
+            status -> executionStatus = status);
         route.pool().positions(books.view()); // route runs in the state stage's group: it may read its books
 
         final StartupRecovery.Restored restored = StartupRecovery.restore(journalDirectory, risk, route, state, symbols, brokers.length);
         metrics.reset(); // the new session counts only what happens in it
         route.publishStatus(); // the status as restored, not as the replay last published it
 
-        pollQueue = b.polling ? new OneToOneRingBuffer(new UnsafeBuffer(ByteBuffer.allocateDirect(
-            b.pollQueueBytes + RingBufferDescriptor.TRAILER_LENGTH))) : null;
-        final JournalWriter writer = new JournalWriter(journalDirectory, JournalFiles.rollCycle(b.rollCycle));
+        pollQueue = s.polling() ? new OneToOneRingBuffer(new UnsafeBuffer(ByteBuffer.allocateDirect(
+            s.pollQueueBytes() + RingBufferDescriptor.TRAILER_LENGTH))) : null;
+        final JournalWriter writer = new JournalWriter(journalDirectory, JournalFiles.rollCycle(s.journalRollCycle()));
         final JournalStage journal = new JournalStage(writer, symbols, clientOrderIds, restored.nextSequence());
         journal.issuedIds(new IssuedOrderIds(journalDirectory));
         final long startSequence = restored.nextSequence() - 1;
         final long startTime = clock.nanoTime();
-        journal.preamble(sessionStart(b, routing, startSequence, startTime), // who writes this session, and its routing, before its events
+        journal.preamble(sessionStart(s, routing, startSequence, startTime), // who writes this session, and its routing, before its events
             JournaledRouting.toRecord(routing, symbols, startSequence, startTime));
-        final EgressStage egress = new EgressStage(pollQueue, b.listener, () -> closing);
-        pipeline = new GatewayPipeline(b.topology, b.ringSize, new GatewayPipeline.Stages(
-            new ValidateStage(instruments, calendars(b.clock)),
-            new ThrottleStage(new BucketSet(b.accountRatePerSecond, b.accountBurst), new BucketSet(b.strategyRatePerSecond, b.strategyBurst),
-                new BucketSet(b.symbolRatePerSecond, b.symbolBurst)),
+        final EgressStage egress = new EgressStage(pollQueue, s.listener(), () -> closing);
+        pipeline = new GatewayPipeline(s.topology(), s.ringSize(), new GatewayPipeline.Stages(
+            new ValidateStage(instruments, calendars(s.clock())),
+            new ThrottleStage(new BucketSet(s.accountRatePerSecond(), s.accountBurst()),
+                new BucketSet(s.strategyRatePerSecond(), s.strategyBurst()), new BucketSet(s.symbolRatePerSecond(), s.symbolBurst())),
             route, risk, state, journal, new SendStage(brokers, metrics), egress), egress::hasRoom, metrics);
-        commands = new CommandPublisher(pipeline, clock, metrics, b.ringSize / 2, () -> closing);
+        commands = new CommandPublisher(pipeline, clock, metrics, s.ringSize() / 2, () -> closing);
         commands.continueAfter(restored.highestOrderId());
-        settings = new SettingsHistory(instanceId, brokers.length, this::publishSettings, new RuntimeSettings(b.riskLimits,
-            b.accountRatePerSecond, b.accountBurst, b.strategyRatePerSecond, b.strategyBurst, b.symbolRatePerSecond, b.symbolBurst,
-            routing.weights(), "start"));
+        settings = new SettingsHistory(instanceId, s::problemsWith, this::publishSettings, s.runtimeSettings("start"));
 
-        threads = new GatewayThreads("gateway-" + instanceId, b.threadingMode,
-            (slot, hasWork) -> b.waitStrategy.stageIdleStrategy(pipeline.wakeup(), slot, hasWork),
+        threads = new GatewayThreads("gateway-" + instanceId, s.threadingMode(),
+            (slot, hasWork) -> s.waitStrategy().stageIdleStrategy(pipeline.wakeup(), slot, hasWork),
             () -> new BackoffIdleStrategy(10, 10, AGENT_MIN_PARK_NANOS, AGENT_MAX_PARK_NANOS));
         sinks = new RingBrokerEventSink[brokers.length];
         for (int i = 0; i < brokers.length; i++)
         {
             sinks[i] = new RingBrokerEventSink(pipeline.ring(), clock, i, !invoker);
         }
-        compose(b, routing, journal);
+        compose(s, routing, journal);
         try
         {
             for (int i = 0; i < brokers.length; i++)
             {
                 brokers[i].open(new BrokerContext(i, sinks[i], symbols, clientOrderIds, clock, threads.threadFactory(brokers[i].name())));
             }
-            plan = StartupRecovery.reconcile(state, brokers, clientOrderIds, b.reconcileTimeoutMillis, b.stopOnUnexplained, alerts);
+            plan = StartupRecovery.reconcile(state, brokers, clientOrderIds, s.reconcileTimeoutMillis(), s.stopOnUnexplained(),
+                alerts);
         }
         catch (final RuntimeException ex)
         {
@@ -184,18 +186,18 @@ final class GatewayAssembly
      * The session's first record: the instance, its brokers by name and type, its symbols and a
      * digest of the settings it starts with, so the journal can be read without the configuration.
      */
-    private SessionStart sessionStart(final GatewayBuilder b, final RoutingConfig routing, final long sequence, final long timestamp)
+    private SessionStart sessionStart(final GatewaySettings s, final RoutingConfig routing, final long sequence, final long timestamp)
     {
         final List<SessionStart.Broker> table = new ArrayList<>();
         for (int i = 0; i < brokers.length; i++)
         {
             table.add(new SessionStart.Broker(i, brokers[i].name(), brokers[i].type()));
         }
-        final String configuration = List.of(instruments) + "|" + b.riskLimits + "|" + b.accountRatePerSecond + "/" + b.accountBurst
-            + "|" + b.strategyRatePerSecond + "/" + b.strategyBurst + "|" + b.symbolRatePerSecond + "/" + b.symbolBurst + "|" + routing
+        final String configuration = List.of(instruments) + "|" + s.riskLimits() + "|" + s.accountRatePerSecond() + "/" + s.accountBurst()
+            + "|" + s.strategyRatePerSecond() + "/" + s.strategyBurst() + "|" + s.symbolRatePerSecond() + "/" + s.symbolBurst() + "|" + routing
             + "|" + table;
         return new SessionStart(sequence, timestamp, instanceId, JournalRecords.SCHEMA_VERSION, digest(configuration), table,
-            b.symbolNames());
+            s.symbolNames());
     }
 
     /**
@@ -215,21 +217,21 @@ final class GatewayAssembly
     /**
      * Hands every agent to the thread map: the stage groups, egress, then the agents outside the ring.
      */
-    private void compose(final GatewayBuilder b, final RoutingConfig routing, final JournalStage journal)
+    private void compose(final GatewaySettings s, final RoutingConfig routing, final JournalStage journal)
     {
         for (final StageAgent stage : pipeline.stageAgents())
         {
             threads.stage(stage.roleName(), stage.stageNames(), stage, stage::hasWork);
         }
-        threads.egress(pipeline.egressAgent(), pipeline.egressAgent()::hasWork, b.listener != null);
+        threads.egress(pipeline.egressAgent(), pipeline.egressAgent()::hasWork, s.listener() != null);
         threads.agent("timer", new io.ordergateway.core.timer.GatewayTimer(pipeline.ring(), clock, routing.tickNanos(),
             () -> closing));
-        final UnknownOrderResolver resolver = new UnknownOrderResolver(brokers, sinks, clientOrderIds, clock, b.reconcileTimeoutMillis);
+        final UnknownOrderResolver resolver = new UnknownOrderResolver(brokers, sinks, clientOrderIds, clock, s.reconcileTimeoutMillis());
         threads.agent("control", new ControlAgent(instanceId, pipeline.newFollower(), pipeline.ring(), brokers, clock, resolver, alerts,
-            pipeline::egressBacklog, b.ringSize / 2));
-        if (b.countersFile != null)
+            pipeline::egressBacklog, s.ringSize() / 2));
+        if (s.countersFile() != null)
         {
-            final Path path = b.countersFile.isAbsolute() ? b.countersFile : journalDirectory.resolve(b.countersFile);
+            final Path path = s.countersFile().isAbsolute() ? s.countersFile() : journalDirectory.resolve(s.countersFile());
             final long first = commands.lastOrderId();
             threads.agent("counters", new CountersExporter(new CountersFile(path, 256, clock.nanoTime() / 1_000_000L), metrics,
                 brokerNames(), () -> commands.lastOrderId() - first,

@@ -2,18 +2,14 @@ package io.ordergateway.core.api;
 
 import io.ordergateway.core.agent.ThreadingMode;
 import io.ordergateway.core.broker.BrokerAdapter;
-import io.ordergateway.core.calendar.MarketCalendars;
-import io.ordergateway.core.domain.ClientOrderIds;
 import io.ordergateway.core.domain.Instrument;
-import io.ordergateway.core.domain.SymbolTable;
 import io.ordergateway.core.pipeline.Topology;
 import io.ordergateway.core.pipeline.WaitStrategyKind;
 import io.ordergateway.core.risk.RiskLimits;
 import io.ordergateway.core.routing.RoutingConfig;
 import io.ordergateway.core.routing.RoutingPolicy;
-import org.agrona.BitUtil;
+import io.ordergateway.journal.JournalRollCycle;
 import org.agrona.concurrent.EpochNanoClock;
-import org.agrona.concurrent.OffsetEpochNanoClock;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,54 +17,50 @@ import java.util.List;
 
 /**
  * Builds and starts an {@link OrderGateway}: {@code OrderGateway.builder()}. Every setting has a default except the brokers and
- * symbols.
+ * symbols. The settings are collected in a {@link GatewaySettings} and checked once, by its {@link GatewaySettings#conclude()},
+ * when the gateway is built; the brokers' adapters are kept here and named there.
  */
 public final class GatewayBuilder
 {
-    /** The default threading mode: the stages on their thread, every other agent on one more (see the README's threading section). */
-    public static final ThreadingMode DEFAULT_THREADING_MODE = ThreadingMode.SHARED;
-    /** The default topology: every stage on one thread. */
-    public static final Topology DEFAULT_TOPOLOGY = Topology.SINGLE;
-    /** How stage threads wait by default: spin, yielding the core to any other runnable thread. */
-    public static final WaitStrategyKind DEFAULT_WAIT_STRATEGY = WaitStrategyKind.YIELDING;
+    /** The default threading mode ({@link GatewaySettings#DEFAULT_THREADING_MODE}). */
+    public static final ThreadingMode DEFAULT_THREADING_MODE = GatewaySettings.DEFAULT_THREADING_MODE;
+    /** The default topology ({@link GatewaySettings#DEFAULT_TOPOLOGY}). */
+    public static final Topology DEFAULT_TOPOLOGY = GatewaySettings.DEFAULT_TOPOLOGY;
+    /** How stage threads wait by default ({@link GatewaySettings#DEFAULT_WAIT_STRATEGY}). */
+    public static final WaitStrategyKind DEFAULT_WAIT_STRATEGY = GatewaySettings.DEFAULT_WAIT_STRATEGY;
 
-    String instanceId = "gw1";
-    final List<Instrument> instruments = new ArrayList<>();
-    RiskLimits riskLimits = RiskLimits.NONE;
-    long strategyRatePerSecond;
-    long strategyBurst = 1;
-    long symbolRatePerSecond;
-    long symbolBurst = 1;
-    final List<BrokerAdapter> brokers = new ArrayList<>();
-    Path journalDirectory = Path.of("journal");
-    ThreadingMode threadingMode = DEFAULT_THREADING_MODE;
-    Topology topology = DEFAULT_TOPOLOGY;
-    WaitStrategyKind waitStrategy = DEFAULT_WAIT_STRATEGY;
-    int ringSize = 1 << 14;
-    RoutingPolicy routingPolicy = RoutingPolicy.PRIMARY_ONLY;
-    RoutingConfig routingConfig;
-    String rollCycle = "daily";
-    Path countersFile;
-    long accountRatePerSecond;
-    long accountBurst = 1;
-    boolean polling = true;
-    int pollQueueBytes = 1 << 22;
-    ExecutionReportHandler listener;
-    EpochNanoClock clock = new OffsetEpochNanoClock();
-    int expectedOpenOrders = 1 << 14;
-    int retainFinishedOrders = 1 << 16;
-    long closeTimeoutMillis = 10_000;
-    long reconcileTimeoutMillis = 5_000;
-    boolean stopOnUnexplained = true;
+    private GatewaySettings settings = new GatewaySettings();
+    private final List<BrokerAdapter> brokers = new ArrayList<>();
 
     GatewayBuilder()
     {
     }
 
+    /**
+     * Starts from other settings (a configuration file's, say): every setting is replaced by a copy
+     * of theirs; the brokers added here stay, and are named when the gateway is built.
+     *
+     * @param from the settings to copy.
+     * @return this.
+     */
+    public GatewayBuilder settings(final GatewaySettings from)
+    {
+        this.settings = new GatewaySettings(from);
+        return this;
+    }
+
+    /**
+     * @return a copy of the settings collected so far, the brokers named.
+     */
+    public GatewaySettings settings()
+    {
+        return new GatewaySettings(settings).brokerNames(brokerNames());
+    }
+
     /** @param instanceId names this gateway in client order ids and thread names (default gw1). @return this. */
     public GatewayBuilder instanceId(final String instanceId)
     {
-        this.instanceId = instanceId;
+        settings.instanceId(instanceId);
         return this;
     }
 
@@ -82,7 +74,7 @@ public final class GatewayBuilder
     {
         for (final String symbol : symbols)
         {
-            instruments.add(Instrument.of(symbol));
+            settings.instrument(Instrument.of(symbol));
         }
         return this;
     }
@@ -90,14 +82,14 @@ public final class GatewayBuilder
     /** @param instrument an instrument with its rules; ids follow the order instruments are added. @return this. */
     public GatewayBuilder instrument(final Instrument instrument)
     {
-        instruments.add(instrument);
+        settings.instrument(instrument);
         return this;
     }
 
     /** @param limits pre-trade risk limits per account (default none). @return this. */
     public GatewayBuilder riskLimits(final RiskLimits limits)
     {
-        this.riskLimits = limits;
+        settings.riskLimits(limits);
         return this;
     }
 
@@ -108,8 +100,7 @@ public final class GatewayBuilder
      */
     public GatewayBuilder strategyRateLimit(final long ratePerSecond, final long burst)
     {
-        this.strategyRatePerSecond = ratePerSecond;
-        this.strategyBurst = burst;
+        settings.strategyRateLimit(ratePerSecond, burst);
         return this;
     }
 
@@ -120,19 +111,8 @@ public final class GatewayBuilder
      */
     public GatewayBuilder symbolRateLimit(final long ratePerSecond, final long burst)
     {
-        this.symbolRatePerSecond = ratePerSecond;
-        this.symbolBurst = burst;
+        settings.symbolRateLimit(ratePerSecond, burst);
         return this;
-    }
-
-    List<String> symbolNames()
-    {
-        final List<String> names = new ArrayList<>(instruments.size());
-        for (final Instrument instrument : instruments)
-        {
-            names.add(instrument.symbol());
-        }
-        return names;
     }
 
     /** @param broker a broker adapter; the first added is broker 0, the primary. @return this. */
@@ -145,7 +125,7 @@ public final class GatewayBuilder
     /** @param directory the journal directory (created if absent; an existing journal is continued). @return this. */
     public GatewayBuilder journalDirectory(final Path directory)
     {
-        this.journalDirectory = directory;
+        settings.journalDirectory(directory);
         return this;
     }
 
@@ -156,21 +136,21 @@ public final class GatewayBuilder
      */
     public GatewayBuilder threadingMode(final ThreadingMode mode)
     {
-        this.threadingMode = mode;
+        settings.threadingMode(mode);
         return this;
     }
 
     /** @param topology how stages are grouped onto threads (default single: one thread for every stage). @return this. */
     public GatewayBuilder topology(final Topology topology)
     {
-        this.topology = topology;
+        settings.topology(topology);
         return this;
     }
 
     /** @param waitStrategy how stage threads wait when idle (default yielding). @return this. */
     public GatewayBuilder waitStrategy(final WaitStrategyKind waitStrategy)
     {
-        this.waitStrategy = waitStrategy;
+        settings.waitStrategy(waitStrategy);
         return this;
     }
 
@@ -181,28 +161,28 @@ public final class GatewayBuilder
      */
     public GatewayBuilder countersFile(final Path file)
     {
-        this.countersFile = file;
+        settings.countersFile(file);
         return this;
     }
 
     /** @param cycle how often the journal starts a new file: daily (default) or hourly. @return this. */
-    public GatewayBuilder journalRollCycle(final String cycle)
+    public GatewayBuilder journalRollCycle(final JournalRollCycle cycle)
     {
-        this.rollCycle = cycle;
+        settings.journalRollCycle(cycle);
         return this;
     }
 
     /** @param ringSize ring slots, a power of two (default 16384). @return this. */
     public GatewayBuilder ringSize(final int ringSize)
     {
-        this.ringSize = ringSize;
+        settings.ringSize(ringSize);
         return this;
     }
 
     /** @param policy how new orders pick a broker (default primary only), everything else default. @return this. */
     public GatewayBuilder routing(final RoutingPolicy policy)
     {
-        this.routingPolicy = policy;
+        settings.routing(policy);
         return this;
     }
 
@@ -213,7 +193,7 @@ public final class GatewayBuilder
      */
     public GatewayBuilder routing(final RoutingConfig config)
     {
-        this.routingConfig = config;
+        settings.routing(config);
         return this;
     }
 
@@ -224,22 +204,21 @@ public final class GatewayBuilder
      */
     public GatewayBuilder accountRateLimit(final long ratePerSecond, final long burst)
     {
-        this.accountRatePerSecond = ratePerSecond;
-        this.accountBurst = burst;
+        settings.accountRateLimit(ratePerSecond, burst);
         return this;
     }
 
     /** @param polling keep a queue for {@link OrderGateway#poll} (default on). @return this. */
     public GatewayBuilder polling(final boolean polling)
     {
-        this.polling = polling;
+        settings.polling(polling);
         return this;
     }
 
     /** @param bytes size of the poll queue, a power of two (default 4 MiB, about 37,000 reports). @return this. */
     public GatewayBuilder pollQueueBytes(final int bytes)
     {
-        this.pollQueueBytes = bytes;
+        settings.pollQueueBytes(bytes);
         return this;
     }
 
@@ -251,14 +230,14 @@ public final class GatewayBuilder
      */
     public GatewayBuilder listener(final ExecutionReportHandler listener)
     {
-        this.listener = listener;
+        settings.listener(listener);
         return this;
     }
 
     /** @param clock the clock producers stamp events with (default system time; tests pass their own). @return this. */
     public GatewayBuilder clock(final EpochNanoClock clock)
     {
-        this.clock = clock;
+        settings.clock(clock);
         return this;
     }
 
@@ -269,8 +248,7 @@ public final class GatewayBuilder
      */
     public GatewayBuilder orderCapacity(final int expectedOpenOrders, final int retainFinishedOrders)
     {
-        this.expectedOpenOrders = expectedOpenOrders;
-        this.retainFinishedOrders = retainFinishedOrders;
+        settings.orderCapacity(expectedOpenOrders, retainFinishedOrders);
         return this;
     }
 
@@ -281,121 +259,43 @@ public final class GatewayBuilder
      */
     public GatewayBuilder onUnexplainedDifferences(final boolean stop)
     {
-        this.stopOnUnexplained = stop;
+        settings.onUnexplainedDifferences(stop);
         return this;
     }
 
     /** @param millis how long start-up reconciliation waits for each broker's answer (default 5 s). @return this. */
     public GatewayBuilder reconcileTimeoutMillis(final long millis)
     {
-        this.reconcileTimeoutMillis = millis;
+        settings.reconcileTimeoutMillis(millis);
         return this;
     }
 
     /** @param millis how long close waits for the ring to drain (default 10 s). @return this. */
     public GatewayBuilder closeTimeoutMillis(final long millis)
     {
-        this.closeTimeoutMillis = millis;
+        settings.closeTimeoutMillis(millis);
         return this;
     }
 
     /**
-     * Checks the settings, opens the journal, starts the pipeline and connects the brokers.
+     * Checks the settings ({@link GatewaySettings#conclude()}), opens the journal, starts the pipeline and connects the brokers.
      *
      * @return the running gateway.
      * @throws IllegalArgumentException listing every setting that is wrong.
      */
     public OrderGateway build()
     {
-        final List<String> errors = new ArrayList<>();
-        if (brokers.isEmpty())
+        final GatewaySettings concluded = settings().conclude(); // a copy: changing this builder later does not change the gateway
+        return new OrderGateway(new GatewayAssembly(concluded, List.copyOf(brokers)));
+    }
+
+    private List<String> brokerNames()
+    {
+        final List<String> names = new ArrayList<>(brokers.size());
+        for (final BrokerAdapter broker : brokers)
         {
-            errors.add("brokers: at least one broker is needed");
+            names.add(broker.name());
         }
-        if (instruments.isEmpty())
-        {
-            errors.add("symbols: at least one symbol or instrument is needed");
-        }
-        if (riskLimits.needsReferencePrices())
-        {
-            final List<String> missing = new ArrayList<>();
-            for (final Instrument instrument : instruments)
-            {
-                if (instrument.referencePrice() == 0)
-                {
-                    missing.add(instrument.symbol());
-                }
-            }
-            if (!missing.isEmpty())
-            {
-                errors.add("riskLimits: max order notional, price band and gross exposure need a reference price for every "
-                    + "instrument; missing for " + missing);
-            }
-        }
-        for (final Instrument instrument : instruments)
-        {
-            try
-            {
-                MarketCalendars.byName(instrument.calendar());
-            }
-            catch (final IllegalArgumentException ex)
-            {
-                errors.add("instrument " + instrument.symbol() + ": " + ex.getMessage());
-            }
-        }
-        if (!BitUtil.isPowerOfTwo(ringSize) || ringSize < 2)
-        {
-            errors.add("ringSize: must be a power of two of at least 2, was " + ringSize);
-        }
-        if (polling && (!BitUtil.isPowerOfTwo(pollQueueBytes) || pollQueueBytes < 4096))
-        {
-            errors.add("pollQueueBytes: must be a power of two of at least 4096, was " + pollQueueBytes);
-        }
-        if (!polling && listener == null)
-        {
-            errors.add("polling: with polling off a listener is needed, or reports go nowhere");
-        }
-        if (accountRatePerSecond < 0 || accountRatePerSecond > 1_000_000_000L || accountBurst < 1)
-        {
-            errors.add("accountRateLimit: rate must be 0 (off) to 1e9 per second and burst at least 1");
-        }
-        if (strategyRatePerSecond < 0 || strategyRatePerSecond > 1_000_000_000L || strategyBurst < 1)
-        {
-            errors.add("strategyRateLimit: rate must be 0 (off) to 1e9 per second and burst at least 1");
-        }
-        if (symbolRatePerSecond < 0 || symbolRatePerSecond > 1_000_000_000L || symbolBurst < 1)
-        {
-            errors.add("symbolRateLimit: rate must be 0 (off) to 1e9 per second and burst at least 1");
-        }
-        if (threadingMode == null || topology == null || waitStrategy == null)
-        {
-            errors.add("threading: threadingMode, topology and waitStrategy are required");
-        }
-        if (journalDirectory == null)
-        {
-            errors.add("journalDirectory: required");
-        }
-        if (!"daily".equals(rollCycle) && !"hourly".equals(rollCycle))
-        {
-            errors.add("journalRollCycle: expected daily or hourly, was " + rollCycle);
-        }
-        if (routingConfig != null && !brokers.isEmpty())
-        {
-            errors.addAll(routingConfig.problems(brokers.size()));
-        }
-        try
-        {
-            new ClientOrderIds(instanceId);
-            new SymbolTable(symbolNames());
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            errors.add(ex.getMessage());
-        }
-        if (!errors.isEmpty())
-        {
-            throw new IllegalArgumentException("invalid gateway settings:\n  " + String.join("\n  ", errors));
-        }
-        return new OrderGateway(new GatewayAssembly(this));
+        return names;
     }
 }

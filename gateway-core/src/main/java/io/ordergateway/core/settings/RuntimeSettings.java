@@ -3,7 +3,6 @@ package io.ordergateway.core.settings;
 import io.ordergateway.core.risk.RiskLimits;
 import io.ordergateway.journal.FixedPoint;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,7 +10,9 @@ import java.util.Locale;
  * What can change while the gateway runs: risk limits, the three throttles, and the weights of the
  * weighted split. (Brokers are enabled and disabled with routing commands.) A change enters the ring
  * as one event; each stage applies its own part when the event passes it, so each piece of state
- * keeps its single writer, and the journal holds the change where it took effect.
+ * keeps its single writer, and the journal holds the change where it took effect. A change is
+ * checked by the rules the gateway's settings were checked by at start
+ * ({@code GatewaySettings.problemsWith}), before it enters the ring.
  *
  * @param risk           risk limits.
  * @param accountRate    account throttle rate (0: off).
@@ -33,36 +34,6 @@ public record RuntimeSettings(
     public RuntimeSettings
     {
         weights = List.copyOf(weights);
-    }
-
-    /**
-     * @param brokers how many brokers the gateway has.
-     * @return what is wrong, one line each; empty when the settings can be applied.
-     */
-    public List<String> problems(final int brokers)
-    {
-        final List<String> out = new ArrayList<>();
-        if (risk == null)
-        {
-            out.add("risk: required");
-        }
-        rate(out, "throttles.account", accountRate, accountBurst);
-        rate(out, "throttles.strategy", strategyRate, strategyBurst);
-        rate(out, "throttles.symbol", symbolRate, symbolBurst);
-        if (weights.size() != brokers || weights.stream().anyMatch(w -> w == null || w < 0)
-            || weights.stream().mapToInt(Integer::intValue).sum() != 100)
-        {
-            out.add("routing.weights: one percentage per broker (" + brokers + "), none negative, adding up to 100, was " + weights);
-        }
-        return out;
-    }
-
-    private static void rate(final List<String> out, final String name, final long rate, final long burst)
-    {
-        if (rate < 0 || rate > 1_000_000_000L || burst < 1)
-        {
-            out.add(name + ": rate must be 0 (off) to 1e9 per second and burst at least 1, was " + rate + "/" + burst);
-        }
     }
 
     /**

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Every version of the run-time settings (risk limits, throttles, split weights) a gateway has
  * had, and the way a new one gets in: checked first (refused: nothing changes), then published into
- * the ring as one event that each stage applies (single writer) and the journal records.
+ * the ring as one event that each stage applies (single writer) and the journal records. The check
+ * is the gateway's own ({@code GatewaySettings.problemsWith}): the rules its settings met at start.
  * Rollback applies an earlier version again, as a new version. Operator calls; synchronized.
  */
 public final class SettingsHistory
@@ -30,21 +31,34 @@ public final class SettingsHistory
         String publish(RuntimeSettings settings, int version);
     }
 
+    /**
+     * Checks a change against the gateway it would change.
+     */
+    @FunctionalInterface
+    public interface Check
+    {
+        /**
+         * @param settings the change.
+         * @return what is wrong with the gateway after it; empty when it can be applied.
+         */
+        List<SettingProblem> problems(RuntimeSettings settings);
+    }
+
     private final String instanceId;
-    private final int brokers;
+    private final Check check;
     private final Publisher publisher;
     private final List<RuntimeSettings> versions = new ArrayList<>();
 
     /**
      * @param instanceId the gateway's name, for the alert.
-     * @param brokers    how many brokers (weights are checked against it).
+     * @param check      how a change is checked (the rules the gateway's settings met at start).
      * @param publisher  how a change enters the ring.
      * @param start      the settings the gateway started with: version 1.
      */
-    public SettingsHistory(final String instanceId, final int brokers, final Publisher publisher, final RuntimeSettings start)
+    public SettingsHistory(final String instanceId, final Check check, final Publisher publisher, final RuntimeSettings start)
     {
         this.instanceId = instanceId;
-        this.brokers = brokers;
+        this.check = check;
         this.publisher = publisher;
         versions.add(start);
     }
@@ -55,7 +69,7 @@ public final class SettingsHistory
      */
     public synchronized SettingsResult apply(final RuntimeSettings settings)
     {
-        final List<String> problems = settings.problems(brokers);
+        final List<String> problems = check.problems(settings).stream().map(SettingProblem::toString).toList();
         if (!problems.isEmpty())
         {
             LOG.warn("settings change from {} refused: {}", settings.source(), String.join("; ", problems));

@@ -13,13 +13,15 @@ import io.ordergateway.core.agent.ThreadingMode;
 import io.ordergateway.core.broker.BrokerBlock;
 import io.ordergateway.core.broker.BrokerDefinition;
 import io.ordergateway.core.broker.BrokerFactory;
-import io.ordergateway.core.api.GatewayBuilder;
+import io.ordergateway.core.api.GatewaySettings;
 import io.ordergateway.core.pipeline.Topology;
 import io.ordergateway.core.pipeline.WaitStrategyKind;
 import io.ordergateway.core.risk.RiskLimits;
 import io.ordergateway.core.routing.RoutingConfig;
 import io.ordergateway.core.routing.RoutingPolicy;
+import io.ordergateway.core.settings.WholeNumberRule;
 import io.ordergateway.journal.FixedPoint;
+import io.ordergateway.journal.JournalRollCycle;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,8 +45,10 @@ import java.util.regex.Pattern;
  * ({@code profiles: {production: {...}}}) overrides them key by key (lists are replaced),
  * {@code ${NAME}} and {@code ${NAME:-default}} are replaced from the environment (for secrets),
  * then every key is checked. Every problem is collected, each with its path and what was expected;
- * unknown keys are problems too. Jackson reads the file into a tree; the checking is done here so
- * the messages say exactly what a person has to fix.
+ * unknown keys are problems too. Jackson reads the file into a tree; this class checks what only a
+ * file can get wrong (types, unknown keys, names that refer to nothing) and hands every value to
+ * {@link GatewaySettings#problems()}, the same check a gateway built in code gets, whose problems
+ * {@link SettingPaths} names by their paths in the file. The messages say exactly what a person has to fix.
  */
 public final class ConfigLoader
 {
@@ -109,7 +113,7 @@ public final class ConfigLoader
         final GatewayConfig config = loader.read(root == null || root.isMissingNode() ? JsonNodeFactory.instance.objectNode() : root, profile);
         if (!loader.problems.isEmpty())
         {
-            throw new ConfigException(origin, loader.problems);
+            throw new ConfigException(origin, SettingPaths.inFileOrder(loader.problems));
         }
         return config;
     }
@@ -144,31 +148,20 @@ public final class ConfigLoader
         substitute(root, "");
         final Node top = new Node(root, "", problems);
         final Node gateway = top.object("gateway");
-        final String instanceId = gateway.text("instanceId", "gw1");
-        final int ringSize = (int)gateway.integer("ringSize", 1 << 14, 2, 1 << 30);
-        if (Integer.bitCount(ringSize) != 1)
-        {
-            problems.add(gateway.path("ringSize") + ": " + ringSize + " is not a power of two; expected a power of two from 2 to 1073741824");
-        }
-        final ThreadingMode threadingMode = gateway.choice("threadingMode", GatewayBuilder.DEFAULT_THREADING_MODE, ThreadingMode.class);
-        final Topology topology = gateway.choice("topology", GatewayBuilder.DEFAULT_TOPOLOGY, Topology.class);
-        final WaitStrategyKind wait = gateway.choice("waitStrategy", GatewayBuilder.DEFAULT_WAIT_STRATEGY, WaitStrategyKind.class);
+        final String instanceId = gateway.text("instanceId", GatewaySettings.DEFAULT_INSTANCE_ID);
+        final int ringSize = gateway.wholeInt("ringSize", GatewaySettings.DEFAULT_RING_SIZE, GatewaySettings.RING_SIZE_RULE);
+        final ThreadingMode threadingMode = gateway.choice("threadingMode", GatewaySettings.DEFAULT_THREADING_MODE, ThreadingMode.class);
+        final Topology topology = gateway.choice("topology", GatewaySettings.DEFAULT_TOPOLOGY, Topology.class);
+        final WaitStrategyKind wait = gateway.choice("waitStrategy", GatewaySettings.DEFAULT_WAIT_STRATEGY, WaitStrategyKind.class);
         final Node journal = gateway.object("journal");
-        final Path journalDir = Path.of(journal.text("directory", "journal"));
-        final String rollCycle = journal.text("rollCycle", "daily");
-        if (!Set.of("daily", "hourly").contains(rollCycle))
-        {
-            problems.add(journal.path("rollCycle") + ": '" + rollCycle + "'; expected daily or hourly");
-        }
+        final String directory = journal.text("directory", null);
+        final Path journalDir = directory == null ? GatewaySettings.DEFAULT_JOURNAL_DIRECTORY : Path.of(directory);
+        final JournalRollCycle rollCycle = journal.choice("rollCycle", GatewaySettings.DEFAULT_ROLL_CYCLE, JournalRollCycle.class);
         journal.done();
         gateway.done();
 
         final List<Instrument> instruments = new ArrayList<>();
         final List<Node> instrumentNodes = top.list("instruments");
-        if (instrumentNodes.isEmpty())
-        {
-            problems.add("instruments: expected at least one instrument (- symbol: AAPL)");
-        }
         for (final Node i : instrumentNodes)
         {
             final String symbol = i.requiredText("symbol");
@@ -199,10 +192,6 @@ public final class ConfigLoader
         final List<Long> apiBursts = new ArrayList<>();
         final List<Long> costs = new ArrayList<>();
         final List<Node> brokerNodes = top.list("brokers");
-        if (brokerNodes.isEmpty())
-        {
-            problems.add("brokers: expected at least one broker (- name: sim-a, type: sim)");
-        }
         for (final Node b : brokerNodes)
         {
             final String name = b.requiredText("name");
@@ -253,8 +242,11 @@ public final class ConfigLoader
         final Path countersFile = counters ? Path.of(c.text("file", "gateway.counters")) : null;
         c.done();
         top.done();
-        return new GatewayConfig(instanceId, ringSize, threadingMode, topology, wait, journalDir, rollCycle, instruments, brokers, routing, risk, throttles,
-            new GatewayConfig.Admin(port, bind, token), countersFile, profile);
+        final GatewayConfig config = new GatewayConfig(instanceId, ringSize, threadingMode, topology, wait, journalDir, rollCycle, instruments,
+            brokers, routing, risk, throttles, new GatewayConfig.Admin(port, bind, token), countersFile, profile);
+        // The gateway's own check, once: brokers by their unique names (a name used twice or missing is reported above).
+        SettingPaths.report(ConfiguredGateway.gatewaySettings(config).brokerNames(List.copyOf(brokerIds.keySet())).problems(), problems);
+        return config;
     }
 
     private RoutingConfig routing(final Node r, final Map<String, Integer> brokerIds, final List<Instrument> instruments,
@@ -350,11 +342,7 @@ public final class ConfigLoader
         {
             config = config.withApiBudgets(apiRates, apiBursts).withCosts(costs);
         }
-        if (!brokerIds.isEmpty())
-        {
-            config.problems(n).forEach(p -> problems.add(p));
-        }
-        return config;
+        return config; // checked with the rest of the gateway's settings
     }
 
     private RiskLimits risk(final Node r)
@@ -372,8 +360,8 @@ public final class ConfigLoader
 
     private GatewayConfig.Rate rate(final Node n)
     {
-        final GatewayConfig.Rate rate = new GatewayConfig.Rate(n.integer("ratePerSecond", 0, 0, 1_000_000_000), n.integer("burst", 1, 1,
-            1_000_000_000));
+        final GatewayConfig.Rate rate = new GatewayConfig.Rate(n.wholeNumber("ratePerSecond", 0, GatewaySettings.RATE_PER_SECOND_RULE),
+            n.wholeNumber("burst", 1, GatewaySettings.BURST_RULE)); // the ranges are the gateway's to check
         n.done();
         return rate;
     }
@@ -601,31 +589,65 @@ public final class ConfigLoader
         @Override
         public long integer(final String key, final long otherwise, final long min, final long max)
         {
+            final WholeNumberRule rule = WholeNumberRule.range(min, max);
+            final Long value = whole(key, rule);
+            final String problem = value == null ? null : rule.problem(value);
+            if (problem != null)
+            {
+                problems.add(path(key) + ": " + problem);
+            }
+            return value == null || problem != null ? otherwise : value;
+        }
+
+        /**
+         * Reads a whole number whose rule the gateway's settings check (only its type is checked here).
+         *
+         * @param key       the key.
+         * @param otherwise the value when absent or not a whole number.
+         * @param rule      the setting's rule, to say what was expected.
+         * @return the number as written.
+         */
+        long wholeNumber(final String key, final long otherwise, final WholeNumberRule rule)
+        {
+            final Long value = whole(key, rule);
+            return value == null ? otherwise : value;
+        }
+
+        /**
+         * As {@link #wholeNumber}, for a setting held in an int, whose rule lies within an int: a number
+         * beyond one is reported by the rule here, as it cannot be handed on.
+         */
+        int wholeInt(final String key, final int otherwise, final WholeNumberRule rule)
+        {
+            final long value = wholeNumber(key, otherwise, rule);
+            if (value != (int)value)
+            {
+                problems.add(path(key) + ": " + rule.problem(value));
+                return otherwise;
+            }
+            return (int)value;
+        }
+
+        /**
+         * @return the whole number at key, or null when absent or not a whole number (reported).
+         */
+        private Long whole(final String key, final WholeNumberRule rule)
+        {
             final JsonNode v = get(key);
             if (v == null)
             {
-                return otherwise;
+                return null;
             }
-            final long value;
             if (v.isIntegralNumber() && v.canConvertToLong())
             {
-                value = v.asLong();
+                return v.asLong();
             }
-            else if (v.isTextual() && v.asText().trim().matches("-?\\d+"))
+            if (v.isTextual() && v.asText().trim().matches("-?\\d+") && new java.math.BigInteger(v.asText().trim()).bitLength() < 64)
             {
-                value = Long.parseLong(v.asText().trim());
+                return Long.parseLong(v.asText().trim()); // a longer one is no whole number a gateway holds: reported below
             }
-            else
-            {
-                problems.add(path(key) + ": '" + v.asText() + "' is not a whole number; expected a whole number from " + min + " to " + max);
-                return otherwise;
-            }
-            if (value < min || value > max)
-            {
-                problems.add(path(key) + ": " + value + " is out of range; expected a whole number from " + min + " to " + max);
-                return otherwise;
-            }
-            return value;
+            problems.add(path(key) + ": '" + v.asText() + "' is not a whole number; expected " + rule.expected());
+            return null;
         }
 
         long seconds(final String key, final long otherwiseSeconds)

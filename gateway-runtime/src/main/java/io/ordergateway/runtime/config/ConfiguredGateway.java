@@ -1,9 +1,11 @@
 package io.ordergateway.runtime.config;
 
 import io.ordergateway.core.api.GatewayBuilder;
+import io.ordergateway.core.api.GatewaySettings;
 import io.ordergateway.core.api.OrderGateway;
 import io.ordergateway.core.broker.BrokerAdapter;
 import io.ordergateway.core.domain.Instrument;
+import io.ordergateway.core.settings.RuntimeSettings;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +38,22 @@ public final class ConfiguredGateway
      */
     public static GatewayBuilder builder(final GatewayConfig config, final List<BrokerAdapter> brokers)
     {
-        final GatewayBuilder b = OrderGateway.builder()
+        final GatewayBuilder b = OrderGateway.builder().settings(gatewaySettings(config));
+        brokers.forEach(b::broker);
+        return b;
+    }
+
+    /**
+     * The one mapping from a configuration to a gateway's settings: the builder starts from it, the
+     * loader checks it, and the run-time part of it is what a reload changes.
+     *
+     * @param config the configuration.
+     * @return its settings, the brokers named (their adapters are made by {@link #brokers}).
+     */
+    public static GatewaySettings gatewaySettings(final GatewayConfig config)
+    {
+        final GatewayConfig.Throttles t = config.throttles();
+        final GatewaySettings settings = new GatewaySettings()
             .instanceId(config.instanceId())
             .ringSize(config.ringSize())
             .threadingMode(config.threadingMode())
@@ -47,12 +64,12 @@ public final class ConfiguredGateway
             .countersFile(config.countersFile())
             .routing(config.routing())
             .riskLimits(config.risk())
-            .accountRateLimit(config.throttles().account().ratePerSecond(), config.throttles().account().burst())
-            .strategyRateLimit(config.throttles().strategy().ratePerSecond(), config.throttles().strategy().burst())
-            .symbolRateLimit(config.throttles().symbol().ratePerSecond(), config.throttles().symbol().burst());
-        config.instruments().forEach(b::instrument);
-        brokers.forEach(b::broker);
-        return b;
+            .accountRateLimit(t.account().ratePerSecond(), t.account().burst())
+            .strategyRateLimit(t.strategy().ratePerSecond(), t.strategy().burst())
+            .symbolRateLimit(t.symbol().ratePerSecond(), t.symbol().burst())
+            .brokerNames(config.brokers().stream().map(GatewayConfig.Broker::name).toList());
+        config.instruments().forEach(settings::instrument);
+        return settings;
     }
 
     /**
@@ -60,12 +77,9 @@ public final class ConfiguredGateway
      * @param source where it came from (for the settings history).
      * @return the part of the configuration that can change while the gateway runs.
      */
-    public static io.ordergateway.core.settings.RuntimeSettings settings(final GatewayConfig config, final String source)
+    public static RuntimeSettings settings(final GatewayConfig config, final String source)
     {
-        final GatewayConfig.Throttles t = config.throttles();
-        return new io.ordergateway.core.settings.RuntimeSettings(config.risk(), t.account().ratePerSecond(), t.account().burst(),
-            t.strategy().ratePerSecond(), t.strategy().burst(), t.symbol().ratePerSecond(), t.symbol().burst(), config.routing().weights(),
-            source);
+        return gatewaySettings(config).runtimeSettings(source);
     }
 
     /**

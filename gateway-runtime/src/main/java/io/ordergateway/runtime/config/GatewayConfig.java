@@ -6,6 +6,7 @@ import io.ordergateway.core.pipeline.Topology;
 import io.ordergateway.core.pipeline.WaitStrategyKind;
 import io.ordergateway.core.risk.RiskLimits;
 import io.ordergateway.core.routing.RoutingConfig;
+import io.ordergateway.journal.JournalRollCycle;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.Map;
 /**
  * A whole gateway as its configuration file describes it, checked: what {@link ConfigLoader} reads
  * from YAML (after the profile's overrides and {@code ${ENV}} substitution) and
- * {@link ConfiguredGateway} builds. Secrets are held as given and never printed by
+ * {@link ConfiguredGateway} builds. Checked by the same {@link io.ordergateway.core.api.GatewaySettings}
+ * rules as a gateway built in code, plus what only a file can get wrong. Secrets are held as given and never printed by
  * {@link #toString()}.
  *
  * @param instanceId     the gateway's instance id (client order id prefix).
@@ -23,7 +25,7 @@ import java.util.Map;
  * @param topology       how stages are grouped onto threads.
  * @param waitStrategy   how stage threads wait.
  * @param journal        the journal directory.
- * @param rollCycle      {@code daily} or {@code hourly}.
+ * @param rollCycle      how often the journal starts a new file ({@code rollCycle: daily|hourly}).
  * @param instruments    tradable instruments.
  * @param brokers        brokers in id order.
  * @param routing        routing and failover.
@@ -34,7 +36,7 @@ import java.util.Map;
  * @param profile        the profile applied, or null.
  */
 public record GatewayConfig(
-    String instanceId, int ringSize, ThreadingMode threadingMode, Topology topology, WaitStrategyKind waitStrategy, Path journal, String rollCycle,
+    String instanceId, int ringSize, ThreadingMode threadingMode, Topology topology, WaitStrategyKind waitStrategy, Path journal, JournalRollCycle rollCycle,
     List<Instrument> instruments, List<Broker> brokers, RoutingConfig routing, RiskLimits risk, Throttles throttles, Admin admin,
     Path countersFile, String profile)
 {

@@ -116,7 +116,7 @@ class ConfigLoaderTest
         assertThat(problems(MINIMAL + "gateway: { ringSize: 1000 }\n")).containsExactly(
             "gateway.ringSize: 1000 is not a power of two; expected a power of two from 2 to 1073741824");
         assertThat(problems(MINIMAL + "gateway: { ringSize: many }\n")).containsExactly(
-            "gateway.ringSize: 'many' is not a whole number; expected a whole number from 2 to 1073741824");
+            "gateway.ringSize: 'many' is not a whole number; expected a power of two from 2 to 1073741824");
         assertThat(problems(MINIMAL + "gateway: { topology: sideways }\n")).containsExactly(
             "gateway.topology: 'sideways'; expected one of single, compact, per_stage");
         assertThat(problems(MINIMAL + "routing: [primary_only]\n")).containsExactly(
@@ -124,7 +124,7 @@ class ConfigLoaderTest
         assertThat(problems(MINIMAL + "routing: { chain: [a, c] }\n")).containsExactly(
             "routing.chain[1]: 'c' is not a broker; expected one of [a, b]");
         assertThat(problems(MINIMAL + "routing: { weights: { a: 60, b: 60 } }\n")).containsExactly(
-            "routing.weights: one percentage per broker, none negative, adding up to 100, was [60, 60]");
+            "routing.weights: one percentage per broker (2), none negative, adding up to 100, was [60, 60]");
         assertThat(problems(MINIMAL + "routing: { failureThreshold: 0 }\n")).containsExactly(
             "routing.failureThreshold: 0 is out of range; expected a whole number from 1 to 1000000");
         assertThat(problems(MINIMAL + "risk: { maxOrderQuantity: \"-5\" }\n")).containsExactly(
