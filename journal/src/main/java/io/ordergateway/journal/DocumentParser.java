@@ -35,7 +35,8 @@ final class DocumentParser
      * @param handler receives each record.
      * @throws JournalException if the document is corrupt or from another schema or a newer version.
      */
-    void parse(final DirectBuffer buffer, final int documentLength, final long index, final JournalRecordHandler handler)
+    void parse(final DirectBuffer buffer, final int documentLength, final long index,
+        final JournalRecordHandler handler)
     {
         final int length = checked(buffer, documentLength, index);
         int offset = 0;
@@ -50,8 +51,9 @@ final class DocumentParser
             if (header.schemaId() != MessageHeaderDecoder.SCHEMA_ID)
             {
                 throw JournalException.damaged("damaged journal document at index " + Long.toHexString(index)
-                    + ": the record header at byte " + offset + " of it has schema id " + header.schemaId() + ", not the "
-                    + "gateway journal's " + MessageHeaderDecoder.SCHEMA_ID + " (damage, or not a gateway journal)");
+                    + ": the record header at byte " + offset + " of it has schema id " + header.schemaId()
+                    + ", not the gateway journal's " + MessageHeaderDecoder.SCHEMA_ID
+                    + " (damage, or not a gateway journal)");
             }
             if (header.version() > MessageHeaderDecoder.SCHEMA_VERSION)
             {
@@ -81,11 +83,12 @@ final class DocumentParser
         if (length >= trailer)
         {
             header.wrap(buffer, length - trailer);
-            if (header.templateId() == DocumentEndDecoder.TEMPLATE_ID && header.schemaId() == MessageHeaderDecoder.SCHEMA_ID
+            if (header.templateId() == DocumentEndDecoder.TEMPLATE_ID
+                && header.schemaId() == MessageHeaderDecoder.SCHEMA_ID
                 && header.blockLength() == DocumentEndDecoder.BLOCK_LENGTH)
             {
-                end.wrap(buffer, length - trailer + MessageHeaderDecoder.ENCODED_LENGTH, DocumentEndDecoder.BLOCK_LENGTH,
-                    header.version());
+                end.wrap(buffer, length - trailer + MessageHeaderDecoder.ENCODED_LENGTH,
+                    DocumentEndDecoder.BLOCK_LENGTH, header.version());
                 final int covered = length - trailer;
                 if (end.length() != covered)
                 {
@@ -96,8 +99,8 @@ final class DocumentParser
                 if (actual != end.crc32c())
                 {
                     throw JournalException.damaged("damaged journal document at index " + Long.toHexString(index)
-                        + ": checksum " + Integer.toHexString(actual) + " of its " + covered + " bytes does not match the "
-                        + Integer.toHexString(end.crc32c()) + " written with them");
+                        + ": checksum " + Integer.toHexString(actual) + " of its " + covered
+                        + " bytes does not match the " + Integer.toHexString(end.crc32c()) + " written with them");
                 }
                 return covered;
             }

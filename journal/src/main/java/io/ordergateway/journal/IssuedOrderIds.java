@@ -49,7 +49,8 @@ public final class IssuedOrderIds implements AutoCloseable
         final long before = read(directory);
         OwnedFile.checkReplaceable(file, MAGIC, "issued-ids file");
         final File f = file.toFile();
-        mapped = Files.exists(file) && f.length() == LENGTH ? IoUtil.mapExistingFile(f, FILE_NAME) : IoUtil.mapNewFile(f, LENGTH);
+        mapped = Files.exists(file) && f.length() == LENGTH ? IoUtil.mapExistingFile(f, FILE_NAME)
+            : IoUtil.mapNewFile(f, LENGTH);
         buffer = new UnsafeBuffer(mapped);
         mark = Math.max(0, before);
         buffer.putLongOrdered(MARK_OFFSET, mark);
@@ -119,10 +120,10 @@ public final class IssuedOrderIds implements AutoCloseable
     {
         if (mark > 0 && highestId < mark - BLOCK - 1)
         {
-            throw JournalException.damaged("the journal in " + directory + " ends at order id " + highestId + ", but its gateway "
-                + "had already issued ids up to at least " + (mark - BLOCK - 1) + " (" + FILE_NAME + "): part of the journal "
-                + "is missing (a deleted or renamed cycle file, an older copy?), and ids after " + highestId
-                + " may already be at a broker");
+            throw JournalException.damaged("the journal in " + directory + " ends at order id " + highestId
+                + ", but its gateway had already issued ids up to at least " + (mark - BLOCK - 1) + " (" + FILE_NAME
+                + "): part of the journal is missing (a deleted or renamed cycle file, an older copy?), and ids after "
+                + highestId + " may already be at a broker");
         }
     }
 

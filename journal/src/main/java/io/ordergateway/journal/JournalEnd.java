@@ -76,7 +76,8 @@ final class JournalEnd
         {
             return "the journal's first document (" + directory + ")";
         }
-        return fileOf(lastCycle) + ", the document after index " + Long.toHexString(lastIndex) + " (byte " + lastEnd + ")";
+        return fileOf(lastCycle) + ", the document after index " + Long.toHexString(lastIndex) + " (byte " + lastEnd
+            + ")";
     }
 
     String note()
@@ -106,8 +107,9 @@ final class JournalEnd
         }
         if (known > lastIndex && known >= 0)
         {
-            return "damaged journal at " + place() + ": Chronicle stops there, but its index holds documents up to index "
-                + Long.toHexString(known) + " after it";
+            return "damaged journal at " + place()
+                + ": Chronicle stops there, but its index holds documents up to index " + Long.toHexString(known)
+                + " after it";
         }
         if (lastIndex >= 0)
         {
@@ -178,7 +180,8 @@ final class JournalEnd
         final List<String> unread = new ArrayList<>();
         try (Stream<Path> files = Files.list(directory))
         {
-            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".cq4")).filter(n -> !read.contains(n)).sorted()
+            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".cq4")).filter(n -> !read.contains(n))
+                .sorted()
                 .forEach(unread::add);
         }
         catch (final IOException ex)

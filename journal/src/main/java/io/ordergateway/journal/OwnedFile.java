@@ -57,7 +57,8 @@ public final class OwnedFile
         }
         catch (final IOException ex)
         {
-            throw new IllegalArgumentException(what + " " + file + ": cannot be read to check it is one: " + ex.getMessage());
+            throw new IllegalArgumentException(what + " " + file + ": cannot be read to check it is one: "
+                + ex.getMessage());
         }
     }
 }

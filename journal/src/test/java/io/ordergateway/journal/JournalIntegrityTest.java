@@ -39,8 +39,8 @@ class JournalIntegrityTest
             final JournalPublisher p = new JournalPublisher(writer);
             for (int i = 1; i <= DOCUMENTS; i++)
             {
-                p.begin().orderNew(i, i, i, 1, 1, 0, i == MARKED ? "MARKED" : "AAPL", 1, 2, 1, 1, false, 100, 10, NULL, NULL,
-                    NULL, NULL, NULL, NULL).commit();
+                p.begin().orderNew(i, i, i, 1, 1, 0, i == MARKED ? "MARKED" : "AAPL", 1, 2, 1, 1, false, 100, 10, NULL,
+                    NULL, NULL, NULL, NULL, NULL).commit();
             }
         }
         return journal;
@@ -149,7 +149,8 @@ class JournalIntegrityTest
         final JournalException ex = strictRead(journal);
         assertThat(ex).isNotNull();
         assertThat(ex.isDamage()).isTrue();
-        assertThat(ex.getMessage()).contains("checksum").contains("does not match").contains(file.getFileName().toString());
+        assertThat(ex.getMessage()).contains("checksum").contains("does not match")
+            .contains(file.getFileName().toString());
         assertThat(salvage(journal, MARKED - 1)).contains("checksum");
     }
 
@@ -161,7 +162,8 @@ class JournalIntegrityTest
         orInt(file, markedHeader(file), 0x8000_0000);
         final JournalException ex = strictRead(journal);
         assertThat(ex).isNotNull();
-        assertThat(ex.getMessage()).contains("damaged journal at " + file.getFileName()).contains("index holds documents up to");
+        assertThat(ex.getMessage()).contains("damaged journal at " + file.getFileName())
+            .contains("index holds documents up to");
         assertThat(salvage(journal, MARKED - 1)).contains("Chronicle stops there");
     }
 

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     name = "journal",
     mixinStandardHelpOptions = true,
     header = "Read, dump and replay a gateway journal.",
-    subcommands = {JournalDumpCommand.class, JournalReplayCommand.class, JournalReconcileCommand.class, JournalVerifyCommand.class,
+    subcommands = {JournalDumpCommand.class, JournalReplayCommand.class, JournalReconcileCommand.class,
+        JournalVerifyCommand.class,
     JournalReportCommand.class})
 final class JournalCommand
 {

@@ -103,8 +103,8 @@ final class JournalDumpCommand implements Callable<Integer>
             }
             if (reader.damage() != null)
             {
-                System.err.println("gateway: damaged journal, salvaged " + reader.documentsRead() + " documents before the damage: "
-                    + reader.damage());
+                System.err.println("gateway: damaged journal, salvaged " + reader.documentsRead()
+                    + " documents before the damage: " + reader.damage());
             }
             while (follow && printed[0] < limit && !Thread.currentThread().isInterrupted())
             {

@@ -44,14 +44,16 @@ final class JournalVerifyCommand implements Callable<Integer>
                 tally.records++;
                 adapter.onRecord(templateId, buffer, offset, blockLength, version, index);
             });
-            final String summary = String.format("%,d documents, %,d records, %d session(s), highest order id %d", reader.documentsRead(),
+            final String summary =
+                String.format("%,d documents, %,d records, %d session(s), highest order id %d", reader.documentsRead(),
                 tally.records, tally.sessions, tally.highestOrderId);
             if (reader.damage() != null)
             {
                 out.println("DAMAGED " + directory + ": " + reader.damage() + " (readable before it: " + summary + ")");
                 return 1;
             }
-            out.println("intact " + directory + ": " + summary + (reader.endNote() == null ? "" : "; note: " + reader.endNote()));
+            out.println("intact " + directory + ": " + summary
+                + (reader.endNote() == null ? "" : "; note: " + reader.endNote()));
             return 0;
         }
         catch (final JournalException ex)

@@ -94,7 +94,8 @@ class GatewayCliTest
     void verifyPassesAnIntactJournalAndEveryToolRefusesADamagedOneWithItsPlace() throws Exception
     {
         final Path journal = dir.resolve("verified");
-        assertThat(GatewayCli.run("demo", "--orders", "300", "--rate", "3000", "--journal", journal.toString())).as(stderr()).isZero();
+        assertThat(GatewayCli.run("demo", "--orders", "300", "--rate", "3000", "--journal", journal.toString()))
+            .as(stderr()).isZero();
         out.reset();
         assertThat(GatewayCli.run("journal", "verify", journal.toString())).isZero();
         assertThat(stdout()).startsWith("intact ").contains("highest order id 300");
@@ -116,13 +117,15 @@ class GatewayCliTest
         assertThat(stdout()).startsWith("DAMAGED ").contains("checksum").contains(file.getFileName().toString());
         err.reset();
         assertThat(GatewayCli.run("journal", "dump", journal.toString())).isEqualTo(2);
-        assertThat(stderr()).contains("gateway: damaged journal document at index").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(stderr()).contains("gateway: damaged journal document at index").doesNotContain("Exception")
+            .doesNotContain("\tat ");
         out.reset();
         assertThat(GatewayCli.run("journal", "dump", journal.toString(), "--salvage", "--type", "OrderNew")).isZero();
         assertThat(stdout().lines().count()).as("the orders before the damage").isBetween(100L, 160L);
         out.reset();
         err.reset();
-        assertThat(GatewayCli.run("demo", "--orders", "10", "--rate", "100", "--journal", journal.toString())).isEqualTo(2);
+        assertThat(GatewayCli.run("demo", "--orders", "10", "--rate", "100", "--journal", journal.toString()))
+            .isEqualTo(2);
         assertThat(stderr()).contains("will not start on a journal it cannot read to the end");
     }
 

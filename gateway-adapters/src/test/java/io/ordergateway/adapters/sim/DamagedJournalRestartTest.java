@@ -37,12 +37,14 @@ class DamagedJournalRestartTest
     @TempDir
     Path journal;
 
-    private final SimBroker broker = new SimBroker(SimBrokerConfig.defaults("sim").withReferencePrices(Map.of("AAPL", AAPL))
+    private final SimBroker broker =
+        new SimBroker(SimBrokerConfig.defaults("sim").withReferencePrices(Map.of("AAPL", AAPL))
         .withLatency(0, 0).withPriceMoves(0, 0).withSeed(3));
 
     private OrderGateway gateway()
     {
-        return OrderGateway.builder().symbols("AAPL").broker(broker).routing(RoutingPolicy.PRIMARY_ONLY).journalDirectory(journal)
+        return OrderGateway.builder().symbols("AAPL").broker(broker).routing(RoutingPolicy.PRIMARY_ONLY)
+            .journalDirectory(journal)
             .onUnexplainedDifferences(false).build();
     }
 
@@ -74,7 +76,8 @@ class DamagedJournalRestartTest
     void anIntactJournalRestartsAndItsIdsContinue()
     {
         final long last = trade(5);
-        assertThat(IssuedOrderIds.read(journal)).as("the mark is at or above every id issued").isGreaterThanOrEqualTo(last);
+        assertThat(IssuedOrderIds.read(journal)).as("the mark is at or above every id issued")
+            .isGreaterThanOrEqualTo(last);
         assertThat(trade(1)).isEqualTo(last + 1);
     }
 
@@ -99,7 +102,8 @@ class DamagedJournalRestartTest
         }
         final JournalException ex = catchThrowableOfType(JournalException.class, this::gateway);
         assertThat(ex).isNotNull();
-        assertThat(ex.getMessage()).contains("will not start on a journal it cannot read to the end").contains("checksum")
+        assertThat(ex.getMessage()).contains("will not start on a journal it cannot read to the end")
+            .contains("checksum")
             .contains("journal verify");
     }
 

@@ -73,7 +73,9 @@ final class GatewayAssembly
     private static final Logger LOG = LoggerFactory.getLogger(GatewayAssembly.class);
     /** How often live counters are copied out, in the gateway's time. */
     private static final long COUNTERS_PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    /** How the agents outside the ring wait in SHARED and DEDICATED modes: a few spins and yields, then park up to 1 ms. */
+    /**
+     * How the agents outside the ring wait in SHARED and DEDICATED modes: a few spins and yields, then park up to 1 ms.
+     */
     private static final long AGENT_MIN_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
     private static final long AGENT_MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
@@ -120,7 +122,8 @@ final class GatewayAssembly
         {
             referencePrices[i] = instruments[i].referencePrice();
         }
-        final Books books = new Books(s.expectedOpenOrders(), s.retainFinishedOrders(), brokers.length, referencePrices);
+        final Books books = new
+            Books(s.expectedOpenOrders(), s.retainFinishedOrders(), brokers.length, referencePrices);
         state = new OrderStateStage(books, symbols, metrics);
         final RiskStage risk = new RiskStage(s.riskLimits(), instruments, books.view());
         final RoutingConfig routing = s.routing();
@@ -133,7 +136,8 @@ final class GatewayAssembly
             status -> executionStatus = status);
         route.pool().positions(books.view()); // route runs in the state stage's group: it may read its books
 
-        final StartupRecovery.Restored restored = StartupRecovery.restore(journalDirectory, risk, route, state, symbols, brokers.length);
+        final StartupRecovery.Restored restored =
+        StartupRecovery.restore(journalDirectory, risk, route, state, symbols, brokers.length);
         metrics.reset(); // the new session counts only what happens in it
         route.publishStatus(); // the status as restored, not as the replay last published it
 
@@ -144,13 +148,15 @@ final class GatewayAssembly
         journal.issuedIds(new IssuedOrderIds(journalDirectory));
         final long startSequence = restored.nextSequence() - 1;
         final long startTime = clock.nanoTime();
-        journal.preamble(sessionStart(s, routing, startSequence, startTime), // who writes this session, and its routing, before its events
+        // who writes this session, and its routing, before its events
+        journal.preamble(sessionStart(s, routing, startSequence, startTime),
             JournaledRouting.toRecord(routing, symbols, startSequence, startTime));
         final EgressStage egress = new EgressStage(pollQueue, s.listener(), () -> closing);
         pipeline = new GatewayPipeline(s.topology(), s.ringSize(), new GatewayPipeline.Stages(
             new ValidateStage(instruments, calendars(s.clock())),
             new ThrottleStage(new BucketSet(s.accountRatePerSecond(), s.accountBurst()),
-                new BucketSet(s.strategyRatePerSecond(), s.strategyBurst()), new BucketSet(s.symbolRatePerSecond(), s.symbolBurst())),
+                new BucketSet(s.strategyRatePerSecond(), s.strategyBurst()),
+                new BucketSet(s.symbolRatePerSecond(), s.symbolBurst())),
             route, risk, state, journal, new SendStage(brokers, metrics), egress), egress::hasRoom, metrics);
         commands = new CommandPublisher(pipeline, clock, metrics, s.ringSize() / 2, () -> closing);
         commands.continueAfter(restored.highestOrderId());
@@ -169,10 +175,11 @@ final class GatewayAssembly
         {
             for (int i = 0; i < brokers.length; i++)
             {
-                brokers[i].open(new BrokerContext(i, sinks[i], symbols, clientOrderIds, clock, threads.threadFactory(brokers[i].name())));
+                brokers[i].open(new BrokerContext(i, sinks[i], symbols, clientOrderIds, clock,
+                    threads.threadFactory(brokers[i].name())));
             }
-            plan = StartupRecovery.reconcile(state, brokers, clientOrderIds, s.reconcileTimeoutMillis(), s.stopOnUnexplained(),
-                alerts);
+            plan = StartupRecovery.reconcile(state, brokers, clientOrderIds, s.reconcileTimeoutMillis(),
+                s.stopOnUnexplained(), alerts);
         }
         catch (final RuntimeException ex)
         {
@@ -186,18 +193,19 @@ final class GatewayAssembly
      * The session's first record: the instance, its brokers by name and type, its symbols and a
      * digest of the settings it starts with, so the journal can be read without the configuration.
      */
-    private SessionStart sessionStart(final GatewaySettings s, final RoutingConfig routing, final long sequence, final long timestamp)
+    private SessionStart sessionStart(final GatewaySettings s, final RoutingConfig routing, final long sequence,
+        final long timestamp)
     {
         final List<SessionStart.Broker> table = new ArrayList<>();
         for (int i = 0; i < brokers.length; i++)
         {
             table.add(new SessionStart.Broker(i, brokers[i].name(), brokers[i].type()));
         }
-        final String configuration = List.of(instruments) + "|" + s.riskLimits() + "|" + s.accountRatePerSecond() + "/" + s.accountBurst()
-            + "|" + s.strategyRatePerSecond() + "/" + s.strategyBurst() + "|" + s.symbolRatePerSecond() + "/" + s.symbolBurst() + "|" + routing
-            + "|" + table;
-        return new SessionStart(sequence, timestamp, instanceId, JournalRecords.SCHEMA_VERSION, digest(configuration), table,
-            s.symbolNames());
+        final String configuration = List.of(instruments) + "|" + s.riskLimits() + "|" + s.accountRatePerSecond() + "/"
+            + s.accountBurst() + "|" + s.strategyRatePerSecond() + "/" + s.strategyBurst() + "|"
+            + s.symbolRatePerSecond() + "/" + s.symbolBurst() + "|" + routing + "|" + table;
+        return new SessionStart(sequence, timestamp, instanceId, JournalRecords.SCHEMA_VERSION, digest(configuration),
+            table, s.symbolNames());
     }
 
     /**
@@ -226,17 +234,21 @@ final class GatewayAssembly
         threads.egress(pipeline.egressAgent(), pipeline.egressAgent()::hasWork, s.listener() != null);
         threads.agent("timer", new io.ordergateway.core.timer.GatewayTimer(pipeline.ring(), clock, routing.tickNanos(),
             () -> closing));
-        final UnknownOrderResolver resolver = new UnknownOrderResolver(brokers, sinks, clientOrderIds, clock, s.reconcileTimeoutMillis());
-        threads.agent("control", new ControlAgent(instanceId, pipeline.newFollower(), pipeline.ring(), brokers, clock, resolver, alerts,
+        final UnknownOrderResolver resolver =
+            new UnknownOrderResolver(brokers, sinks, clientOrderIds, clock, s.reconcileTimeoutMillis());
+        threads.agent("control",
+            new ControlAgent(instanceId, pipeline.newFollower(), pipeline.ring(), brokers, clock, resolver, alerts,
             pipeline::egressBacklog, s.ringSize() / 2));
         if (s.countersFile() != null)
         {
-            final Path path = s.countersFile().isAbsolute() ? s.countersFile() : journalDirectory.resolve(s.countersFile());
+            final Path path = s.countersFile().isAbsolute() ? s.countersFile()
+                : journalDirectory.resolve(s.countersFile());
             final long first = commands.lastOrderId();
-            threads.agent("counters", new CountersExporter(new CountersFile(path, 256, clock.nanoTime() / 1_000_000L), metrics,
-                brokerNames(), () -> commands.lastOrderId() - first,
-                () -> pipeline.ring().getBufferSize() - pipeline.ring().remainingCapacity(), journal::position, () -> executionStatus,
-                alerts, clock, COUNTERS_PERIOD_NANOS));
+            threads.agent("counters",
+                new CountersExporter(new CountersFile(path, 256, clock.nanoTime() / 1_000_000L), metrics, brokerNames(),
+                () -> commands.lastOrderId() - first, () -> pipeline.ring().getBufferSize()
+                - pipeline.ring().remainingCapacity(), journal::position, () -> executionStatus, alerts, clock,
+                COUNTERS_PERIOD_NANOS));
         }
         for (final BrokerAdapter broker : brokers)
         {
@@ -287,8 +299,8 @@ final class GatewayAssembly
         {
             broker.connect();
         }
-        LOG.info("gateway {} started: {} brokers, journal {}, next order id {}, threads:\n  {}", instanceId, brokers.length,
-            journalDirectory, commands.lastOrderId() + 1, String.join("\n  ", threads.threadMap()));
+        LOG.info("gateway {} started: {} brokers, journal {}, next order id {}, threads:\n  {}", instanceId,
+            brokers.length, journalDirectory, commands.lastOrderId() + 1, String.join("\n  ", threads.threadMap()));
     }
 
     /**
@@ -337,8 +349,8 @@ final class GatewayAssembly
         {
             if (System.nanoTime() - deadline > 0)
             {
-                LOG.warn("gateway {}: the ring did not drain within {} ms; stopping with events unprocessed", instanceId,
-                    closeTimeoutMillis);
+                LOG.warn("gateway {}: the ring did not drain within {} ms; stopping with events unprocessed",
+                    instanceId, closeTimeoutMillis);
                 return false;
             }
             if (threads.mode() == ThreadingMode.INVOKER)

@@ -16,8 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds and starts an {@link OrderGateway}: {@code OrderGateway.builder()}. Every setting has a default except the brokers and
- * symbols. The settings are collected in a {@link GatewaySettings} and checked once, by its {@link GatewaySettings#conclude()},
+ * Builds and starts an {@link OrderGateway}: {@code OrderGateway.builder()}. Every setting has a default except the
+ * brokers and
+ * symbols. The settings are collected in a {@link GatewaySettings} and checked once, by its {@link
+ * GatewaySettings#conclude()},
  * when the gateway is built; the brokers' adapters are kept here and named there.
  */
 public final class GatewayBuilder
@@ -140,7 +142,9 @@ public final class GatewayBuilder
         return this;
     }
 
-    /** @param topology how stages are grouped onto threads (default single: one thread for every stage). @return this. */
+    /**
+     * @param topology how stages are grouped onto threads (default single: one thread for every stage). @return this.
+     */
     public GatewayBuilder topology(final Topology topology)
     {
         settings.topology(topology);
@@ -188,7 +192,8 @@ public final class GatewayBuilder
 
     /**
      * @param config policies per account and symbol, the failover chain, thresholds, periods, weights, costs and API
-     *               budgets (default: {@link RoutingConfig#defaults} with the policy of {@link #routing(RoutingPolicy)}).
+     *               budgets (default: {@link RoutingConfig#defaults} with the policy of {@link
+     *               #routing(RoutingPolicy)}).
      * @return this.
      */
     public GatewayBuilder routing(final RoutingConfig config)
@@ -278,14 +283,16 @@ public final class GatewayBuilder
     }
 
     /**
-     * Checks the settings ({@link GatewaySettings#conclude()}), opens the journal, starts the pipeline and connects the brokers.
+     * Checks the settings ({@link GatewaySettings#conclude()}), opens the journal, starts the pipeline and connects the
+     * brokers.
      *
      * @return the running gateway.
      * @throws IllegalArgumentException listing every setting that is wrong.
      */
     public OrderGateway build()
     {
-        final GatewaySettings concluded = settings().conclude(); // a copy: changing this builder later does not change the gateway
+        // a copy: changing this builder later does not change the gateway
+        final GatewaySettings concluded = settings().conclude();
         return new OrderGateway(new GatewayAssembly(concluded, List.copyOf(brokers)));
     }
 

@@ -50,7 +50,10 @@ public final class GatewaySettings
     public static final Path DEFAULT_JOURNAL_DIRECTORY = Path.of("journal");
     /** The default roll cycle: one journal file per day. */
     public static final JournalRollCycle DEFAULT_ROLL_CYCLE = JournalRollCycle.DAILY;
-    /** The default threading mode: the stages on their thread, every other agent on one more (see the README's threading section). */
+    /**
+     * The default threading mode: the stages on their thread, every other agent on one more (see the README's threading
+     * section).
+     */
     public static final ThreadingMode DEFAULT_THREADING_MODE = ThreadingMode.SHARED;
     /** The default topology: every stage on one thread. */
     public static final Topology DEFAULT_TOPOLOGY = Topology.SINGLE;
@@ -190,7 +193,8 @@ public final class GatewaySettings
         }
         else if (listener == null)
         {
-            out.add(SettingProblem.of(Setting.POLLING, "off with no listener, so reports would go nowhere; expected polling on, or a listener"));
+            out.add(SettingProblem.of(Setting.POLLING,
+                "off with no listener, so reports would go nowhere; expected polling on, or a listener"));
         }
         EXPECTED_OPEN_ORDERS_RULE.check(out, Setting.ORDER_CAPACITY, ".expectedOpenOrders", expectedOpenOrders);
         RETAIN_FINISHED_ORDERS_RULE.check(out, Setting.ORDER_CAPACITY, ".retainFinishedOrders", retainFinishedOrders);
@@ -241,7 +245,8 @@ public final class GatewaySettings
     /**
      * A rate limit (a throttle): the rate may be 0 (off) up to one per nanosecond, the burst at least 1.
      */
-    private static void rateLimit(final List<SettingProblem> out, final Setting setting, final long ratePerSecond, final long burst)
+    private static void rateLimit(final List<SettingProblem> out, final Setting setting, final long ratePerSecond,
+        final long burst)
     {
         RATE_PER_SECOND_RULE.check(out, setting, ".ratePerSecond", ratePerSecond);
         BURST_RULE.check(out, setting, ".burst", burst);
@@ -293,8 +298,9 @@ public final class GatewaySettings
             }
             if (!missing.isEmpty())
             {
-                out.add(SettingProblem.of(Setting.RISK_LIMITS, "max order notional, price band and gross exposure need a reference "
-                    + "price for every instrument; missing for " + missing));
+                out.add(SettingProblem.of(Setting.RISK_LIMITS,
+                    "max order notional, price band and gross exposure need a reference price for every instrument; "
+                    + "missing for " + missing));
             }
         }
     }
@@ -303,7 +309,8 @@ public final class GatewaySettings
     {
         if (routingConfig == null && routingPolicy == null)
         {
-            out.add(new SettingProblem(Setting.ROUTING, ".policy", "required; expected one of " + names(RoutingPolicy.values())));
+            out.add(new SettingProblem(Setting.ROUTING, ".policy", "required; expected one of "
+                + names(RoutingPolicy.values())));
         }
         else if (!brokerNames.isEmpty()) // without brokers there is nothing to route to; that problem is already listed
         {
@@ -314,7 +321,8 @@ public final class GatewaySettings
         }
     }
 
-    private static void required(final List<SettingProblem> out, final Setting setting, final Object value, final Enum<?>[] choices)
+    private static void required(final List<SettingProblem> out, final Setting setting, final Object value,
+        final Enum<?>[] choices)
     {
         if (value == null)
         {
@@ -344,7 +352,8 @@ public final class GatewaySettings
     }
 
     /**
-     * @param names the brokers' names in broker id order (the first is broker 0, the primary); replaces any named before.
+     * @param names the brokers' names in broker id order (the first is broker 0, the primary); replaces any named
+     *              before.
      * @return this.
      */
     public GatewaySettings brokerNames(final List<String> names)
@@ -406,7 +415,8 @@ public final class GatewaySettings
 
     /**
      * @param config policies per account and symbol, the failover chain, thresholds, periods, weights, costs and API
-     *               budgets (default: {@link RoutingConfig#defaults} with the policy of {@link #routing(RoutingPolicy)}).
+     *               budgets (default: {@link RoutingConfig#defaults} with the policy of {@link
+     *               #routing(RoutingPolicy)}).
      * @return this.
      */
     public GatewaySettings routing(final RoutingConfig config)
@@ -429,7 +439,9 @@ public final class GatewaySettings
         return this;
     }
 
-    /** @param topology how stages are grouped onto threads (default single: one thread for every stage). @return this. */
+    /**
+     * @param topology how stages are grouped onto threads (default single: one thread for every stage). @return this.
+     */
     public GatewaySettings topology(final Topology topology)
     {
         this.topology = topology;
@@ -457,7 +469,10 @@ public final class GatewaySettings
         return this;
     }
 
-    /** @param file where to publish live counters (a relative path is under the journal directory), or null for none. @return this. */
+    /**
+     * @param file where to publish live counters (a relative path is under the journal directory), or null for none.
+     *             @return this.
+     */
     public GatewaySettings countersFile(final Path file)
     {
         this.countersFile = file;
@@ -599,11 +614,13 @@ public final class GatewaySettings
     }
 
     /**
-     * @return the routing: the configuration given, else the defaults for the brokers named with the routing policy given.
+     * @return the routing: the configuration given, else the defaults for the brokers named with the routing policy
+     *         given.
      */
     public RoutingConfig routing()
     {
-        return routingConfig != null ? routingConfig : RoutingConfig.defaults(Math.max(1, brokerNames.size())).withPolicy(routingPolicy);
+        return routingConfig != null ? routingConfig
+            : RoutingConfig.defaults(Math.max(1, brokerNames.size())).withPolicy(routingPolicy);
     }
 
     /** @return ring slots. */

@@ -85,9 +85,10 @@ public final class StartupRecovery
         {
             // Fail closed: after damage the gateway cannot know which order ids it issued, and would
             // write its new session where no reader sees it.
-            throw new JournalException("the gateway will not start on a journal it cannot read to the end: " + ex.getMessage()
-                + ". Check it with `gateway journal verify " + journal + "`; to trade now, start on a new journal directory "
-                + "(and keep this one for `journal dump --salvage`)", ex.isDamage());
+            throw new JournalException("the gateway will not start on a journal it cannot read to the end: "
+                + ex.getMessage() + ". Check it with `gateway journal verify " + journal
+                + "`; to trade now, start on a new journal directory (and keep this one for `journal dump --salvage`)",
+                ex.isDamage());
         }
         try
         {
@@ -95,8 +96,9 @@ public final class StartupRecovery
         }
         catch (final JournalException ex)
         {
-            throw new JournalException("the gateway will not start: " + ex.getMessage() + ". Find the missing part, or to "
-                + "trade now, start on a new journal directory (and keep this one)", true);
+            throw new JournalException("the gateway will not start: " + ex.getMessage()
+                + ". Find the missing part, or to trade now, start on a new journal directory (and keep this one)",
+                true);
         }
         final long next = replayer.lastSequence() + 1;
         state.sequenceBase(next);

@@ -107,7 +107,8 @@ public record RoutingConfig(
         if (weights.size() != brokers || weights.stream().anyMatch(w -> w < 0)
             || weights.stream().mapToInt(Integer::intValue).sum() != 100)
         {
-            out.add("routing.weights: one percentage per broker (" + brokers + "), none negative, adding up to 100, was " + weights);
+            out.add("routing.weights: one percentage per broker (" + brokers
+                + "), none negative, adding up to 100, was " + weights);
         }
         if (costBps.size() != brokers || apiRatePerSecond.size() != brokers || apiBurst.size() != brokers)
         {

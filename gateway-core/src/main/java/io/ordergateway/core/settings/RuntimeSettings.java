@@ -25,8 +25,8 @@ import java.util.Locale;
  * @param source         where the change came from (file, admin, rollback to N).
  */
 public record RuntimeSettings(
-    RiskLimits risk, long accountRate, long accountBurst, long strategyRate, long strategyBurst, long symbolRate, long symbolBurst,
-    List<Integer> weights, String source)
+    RiskLimits risk, long accountRate, long accountBurst, long strategyRate, long strategyBurst, long symbolRate,
+    long symbolBurst, List<Integer> weights, String source)
 {
     /**
      * Copies the weights.
@@ -42,12 +42,14 @@ public record RuntimeSettings(
      */
     public String describe(final int version)
     {
-        return String.format(Locale.ROOT, "version=%d source=%s risk.maxOrderQuantity=%s risk.maxOrderNotional=%s risk.priceBandBps=%d "
-            + "risk.maxPosition=%s risk.maxGrossExposure=%s risk.maxOpenOrders=%d throttles.account=%d/%d throttles.strategy=%d/%d "
-            + "throttles.symbol=%d/%d routing.weights=%s", version, source, FixedPoint.formatQuantity(risk.maxOrderQuantity()),
-            FixedPoint.formatPrice(risk.maxOrderNotional()), risk.priceBandBps(), FixedPoint.formatQuantity(risk.maxPosition()),
-            FixedPoint.formatPrice(risk.maxGrossExposure()), risk.maxOpenOrders(), accountRate, accountBurst, strategyRate, strategyBurst,
-            symbolRate, symbolBurst, weights);
+        return String.format(Locale.ROOT,
+            "version=%d source=%s risk.maxOrderQuantity=%s risk.maxOrderNotional=%s risk.priceBandBps=%d "
+            + "risk.maxPosition=%s risk.maxGrossExposure=%s risk.maxOpenOrders=%d throttles.account=%d/%d "
+            + "throttles.strategy=%d/%d throttles.symbol=%d/%d routing.weights=%s", version, source,
+            FixedPoint.formatQuantity(risk.maxOrderQuantity()), FixedPoint.formatPrice(risk.maxOrderNotional()),
+            risk.priceBandBps(), FixedPoint.formatQuantity(risk.maxPosition()),
+            FixedPoint.formatPrice(risk.maxGrossExposure()), risk.maxOpenOrders(), accountRate, accountBurst,
+            strategyRate, strategyBurst, symbolRate, symbolBurst, weights);
     }
 
     /**
@@ -56,6 +58,7 @@ public record RuntimeSettings(
      */
     public RuntimeSettings from(final String newSource)
     {
-        return new RuntimeSettings(risk, accountRate, accountBurst, strategyRate, strategyBurst, symbolRate, symbolBurst, weights, newSource);
+        return new RuntimeSettings(risk, accountRate, accountBurst, strategyRate, strategyBurst, symbolRate,
+            symbolBurst, weights, newSource);
     }
 }

@@ -8,7 +8,8 @@ package io.ordergateway.core.settings;
  *
  * @param setting the setting.
  * @param detail  the part of it, appended to its name ({@code .burst}, {@code [2].calendar}), or empty.
- * @param reason  what was wrong and what was expected ({@code 0 is out of range; expected a whole number from 1 to 1000000000}).
+ * @param reason  what was wrong and what was expected ({@code 0 is out of range; expected a whole number from 1 to
+ *                1000000000}).
  */
 public record SettingProblem(Setting setting, String detail, String reason)
 {
@@ -35,7 +36,8 @@ public record SettingProblem(Setting setting, String detail, String reason)
         final int colon = line.indexOf(": ");
         if (colon >= setting.key().length() && line.startsWith(setting.key()))
         {
-            return new SettingProblem(setting, line.substring(setting.key().length(), colon), line.substring(colon + 2));
+            return new SettingProblem(setting, line.substring(setting.key().length(), colon),
+                line.substring(colon + 2));
         }
         return of(setting, line);
     }

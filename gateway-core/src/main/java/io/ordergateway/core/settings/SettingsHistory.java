@@ -55,7 +55,8 @@ public final class SettingsHistory
      * @param publisher  how a change enters the ring.
      * @param start      the settings the gateway started with: version 1.
      */
-    public SettingsHistory(final String instanceId, final Check check, final Publisher publisher, final RuntimeSettings start)
+    public SettingsHistory(final String instanceId, final Check check, final Publisher publisher,
+        final RuntimeSettings start)
     {
         this.instanceId = instanceId;
         this.check = check;
@@ -94,8 +95,8 @@ public final class SettingsHistory
     {
         if (version < 1 || version > versions.size())
         {
-            return new SettingsResult(false, versions.size(), List.of("no settings version " + version + "; versions are 1 to "
-                + versions.size()));
+            return new SettingsResult(false, versions.size(),
+                List.of("no settings version " + version + "; versions are 1 to " + versions.size()));
         }
         return apply(versions.get(version - 1).from("rollback to version " + version));
     }

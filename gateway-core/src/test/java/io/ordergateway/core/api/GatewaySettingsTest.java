@@ -28,7 +28,8 @@ class GatewaySettingsTest
 
     private static GatewaySettings valid()
     {
-        return new GatewaySettings().instrument(Instrument.of("AAPL").withReferencePrice(100)).brokerNames(List.of("a", "b"));
+        return new GatewaySettings().instrument(Instrument.of("AAPL").withReferencePrice(100))
+            .brokerNames(List.of("a", "b"));
     }
 
     @Test
@@ -50,23 +51,31 @@ class GatewaySettingsTest
             .orderCapacity(-1, 0).closeTimeoutMillis(-5).polling(true);
 
         assertThat(settings.problems()).extracting(SettingProblem::key).containsExactly(
-            "instanceId", "instruments[0].calendar", "brokers", "riskLimits", "accountRateLimit.ratePerSecond", "accountRateLimit.burst",
-            "symbolRateLimit.ratePerSecond", "ringSize", "threadingMode", "journalRollCycle", "pollQueueBytes",
-            "orderCapacity.expectedOpenOrders", "orderCapacity.retainFinishedOrders", "closeTimeoutMillis");
+            "instanceId", "instruments[0].calendar", "brokers", "riskLimits", "accountRateLimit.ratePerSecond",
+            "accountRateLimit.burst", "symbolRateLimit.ratePerSecond", "ringSize", "threadingMode", "journalRollCycle",
+            "pollQueueBytes", "orderCapacity.expectedOpenOrders", "orderCapacity.retainFinishedOrders",
+            "closeTimeoutMillis");
         assertThatThrownBy(settings::conclude).isInstanceOf(IllegalArgumentException.class)
             .hasMessageStartingWith("invalid gateway settings:\n  instanceId: instance id 'bad id' may hold only")
-            .hasMessageContaining("\n  instruments[0].calendar: unknown market calendar 'mars': expected us-equities or 24x7")
+            .hasMessageContaining("\n  instruments[0].calendar: unknown market calendar 'mars': expected us-equities "
+                + "or 24x7")
             .hasMessageContaining("\n  brokers: expected at least one broker")
-            .hasMessageContaining("\n  riskLimits: max order notional, price band and gross exposure need a reference price for every "
-                + "instrument; missing for [NOPRICE]")
-            .hasMessageContaining("\n  accountRateLimit.ratePerSecond: -1 is out of range; expected a whole number from 0 to 1000000000")
-            .hasMessageContaining("\n  accountRateLimit.burst: 0 is out of range; expected a whole number from 1 to 1000000000")
-            .hasMessageContaining("\n  symbolRateLimit.ratePerSecond: 2000000000 is out of range; expected a whole number from 0 to 1000000000")
-            .hasMessageContaining("\n  ringSize: 1000 is not a power of two; expected a power of two from 2 to 1073741824")
+            .hasMessageContaining("\n  riskLimits: max order notional, price band and gross exposure need a "
+                + "reference price for every instrument; missing for [NOPRICE]")
+            .hasMessageContaining("\n  accountRateLimit.ratePerSecond: -1 is out of range; expected a whole number "
+                + "from 0 to 1000000000")
+            .hasMessageContaining("\n  accountRateLimit.burst: 0 is out of range; expected a whole number from 1 to "
+                + "1000000000")
+            .hasMessageContaining("\n  symbolRateLimit.ratePerSecond: 2000000000 is out of range; expected a whole "
+                + "number from 0 to 1000000000")
+            .hasMessageContaining("\n  ringSize: 1000 is not a power of two; expected a power of two from 2 to "
+                + "1073741824")
             .hasMessageContaining("\n  threadingMode: required; expected one of dedicated, shared, invoker")
             .hasMessageContaining("\n  journalRollCycle: required; expected one of daily, hourly")
-            .hasMessageContaining("\n  pollQueueBytes: 100 is not a power of two; expected a power of two from 4096 to 1073741824")
-            .hasMessageContaining("\n  closeTimeoutMillis: -5 is out of range; expected a whole number from 0 to 86400000");
+            .hasMessageContaining("\n  pollQueueBytes: 100 is not a power of two; expected a power of two from 4096 "
+                + "to 1073741824")
+            .hasMessageContaining("\n  closeTimeoutMillis: -5 is out of range; expected a whole number from 0 to "
+                + "86400000");
     }
 
     @Test
@@ -75,10 +84,12 @@ class GatewaySettingsTest
         assertThat(valid().polling(false).problems()).extracting(SettingProblem::toString).containsExactly(
             "polling: off with no listener, so reports would go nowhere; expected polling on, or a listener");
         assertThat(valid().polling(false).listener(r -> { }).problems()).isEmpty();
-        assertThat(valid().polling(false).pollQueueBytes(3).listener(r -> { }).problems()).as("no queue, no queue size to check").isEmpty();
-        assertThat(valid().instrument(Instrument.of("AAPL")).problems()).extracting(SettingProblem::toString).containsExactly(
-            "instruments: symbol 'AAPL' is listed twice");
-        assertThat(valid().routing(io.ordergateway.core.routing.RoutingConfig.defaults(3)).problems()).extracting(SettingProblem::key)
+        assertThat(valid().polling(false).pollQueueBytes(3).listener(r -> { }).problems())
+            .as("no queue, no queue size to check").isEmpty();
+        assertThat(valid().instrument(Instrument.of("AAPL")).problems()).extracting(SettingProblem::toString)
+            .containsExactly( "instruments: symbol 'AAPL' is listed twice");
+        assertThat(valid().routing(io.ordergateway.core.routing.RoutingConfig.defaults(3)).problems())
+            .extracting(SettingProblem::key)
             .contains("routing.chain", "routing.weights");
     }
 
@@ -89,9 +100,11 @@ class GatewaySettingsTest
         final RuntimeSettings start = settings.runtimeSettings("start");
         assertThat(settings.problemsWith(start)).isEmpty();
 
-        final RuntimeSettings bad = new RuntimeSettings(new RiskLimits(0, 1_000, 0, 0, 0, 0), 5, 0, 0, 1, 0, 1, List.of(70, 20), "test");
+        final RuntimeSettings bad =
+            new RuntimeSettings(new RiskLimits(0, 1_000, 0, 0, 0, 0), 5, 0, 0, 1, 0, 1, List.of(70, 20), "test");
         assertThat(settings.problemsWith(bad)).extracting(SettingProblem::toString).containsExactly(
-            "riskLimits: max order notional, price band and gross exposure need a reference price for every instrument; missing for [MSFT]",
+            "riskLimits: max order notional, price band and gross exposure need a reference price for every "
+            + "instrument; missing for [MSFT]",
             "accountRateLimit.burst: 0 is out of range; expected a whole number from 1 to 1000000000",
             "routing.weights: one percentage per broker (2), none negative, adding up to 100, was [70, 20]");
         assertThat(settings.problems()).as("checking a change changes nothing").isEmpty();
@@ -100,14 +113,16 @@ class GatewaySettingsTest
     @Test
     void theBuilderConcludesACopyOfItsSettingsAndNamesItsBrokers()
     {
-        final GatewayBuilder builder = OrderGateway.builder().symbols("AAPL").broker(new SilentBroker()).journalDirectory(journal)
+        final GatewayBuilder builder =
+            OrderGateway.builder().symbols("AAPL").broker(new SilentBroker()).journalDirectory(journal)
             .threadingMode(io.ordergateway.core.agent.ThreadingMode.INVOKER).journalRollCycle(JournalRollCycle.HOURLY);
         assertThat(builder.settings().brokerNames()).containsExactly("silent");
         assertThat(builder.settings().journalRollCycle()).isEqualTo(JournalRollCycle.HOURLY);
         try (OrderGateway gateway = builder.build())
         {
             builder.accountRateLimit(1, 0); // after build: the running gateway keeps what it concluded
-            assertThat(gateway.settings().apply(gateway.settings().versions().get(0).from("again")).accepted()).isTrue();
+            assertThat(gateway.settings().apply(gateway.settings().versions().get(0).from("again")).accepted())
+            .isTrue();
         }
         assertThatThrownBy(builder::build).hasMessageContaining("accountRateLimit.burst: 0 is out of range");
     }
@@ -119,9 +134,13 @@ class GatewaySettingsTest
         assertThat(ring.expected()).isEqualTo("a power of two from 2 to 1073741824");
         assertThat(ring.problem(1024)).isNull();
         assertThat(ring.problem(1)).isEqualTo("1 is out of range; expected a power of two from 2 to 1073741824");
-        assertThat(ring.problem(-2)).isEqualTo("-2 is not a power of two; expected a power of two from 2 to 1073741824");
-        assertThat(GatewaySettings.BURST_RULE.problem(0)).isEqualTo("0 is out of range; expected a whole number from 1 to 1000000000");
-        assertThat(SettingProblem.parse(Setting.ROUTING, "routing.chain: must name each broker").key()).isEqualTo("routing.chain");
-        assertThat(SettingProblem.parse(Setting.ROUTING, "something else").toString()).isEqualTo("routing: something else");
+        assertThat(ring.problem(-2))
+            .isEqualTo("-2 is not a power of two; expected a power of two from 2 to 1073741824");
+        assertThat(GatewaySettings.BURST_RULE.problem(0))
+            .isEqualTo("0 is out of range; expected a whole number from 1 to 1000000000");
+        assertThat(SettingProblem.parse(Setting.ROUTING, "routing.chain: must name each broker").key())
+            .isEqualTo("routing.chain");
+        assertThat(SettingProblem.parse(Setting.ROUTING, "something else").toString())
+            .isEqualTo("routing: something else");
     }
 }

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.ordergateway.core.domain.Instrument;
 import io.ordergateway.core.agent.ThreadingMode;
-import io.ordergateway.core.broker.BrokerBlock;
 import io.ordergateway.core.broker.BrokerDefinition;
 import io.ordergateway.core.broker.BrokerFactory;
 import io.ordergateway.core.api.GatewaySettings;
@@ -19,7 +18,6 @@ import io.ordergateway.core.pipeline.WaitStrategyKind;
 import io.ordergateway.core.risk.RiskLimits;
 import io.ordergateway.core.routing.RoutingConfig;
 import io.ordergateway.core.routing.RoutingPolicy;
-import io.ordergateway.core.settings.WholeNumberRule;
 import io.ordergateway.journal.FixedPoint;
 import io.ordergateway.journal.JournalRollCycle;
 
@@ -31,9 +29,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -63,8 +59,11 @@ public final class ConfigLoader
         this.environment = environment;
     }
 
+    /** Files larger than this are refused before they are parsed. */
+    public static final long MAX_FILE_BYTES = 1 << 20;
+
     /**
-     * @param file        the YAML file.
+     * @param file        the configuration: YAML, or JSON when the name ends in {@code .json}.
      * @param profile     the profile to apply, or null for the defaults alone.
      * @param environment the environment for {@code ${...}}.
      * @return the checked configuration.
@@ -75,6 +74,12 @@ public final class ConfigLoader
         final String text;
         try
         {
+            final long size = Files.size(file);
+            if (size > MAX_FILE_BYTES)
+            {
+                throw new ConfigException(file, List.of(file + " is " + size + " bytes; a configuration file may be at most "
+                    + MAX_FILE_BYTES + " (is it the right file?)"));
+            }
             text = Files.readString(file);
         }
         catch (final NoSuchFileException ex)
@@ -96,26 +101,42 @@ public final class ConfigLoader
      * @return the checked configuration.
      * @throws ConfigException listing every problem.
      */
-    public static GatewayConfig parse(final String yaml, final Path origin, final String profile, final Map<String, String> environment)
+    public static GatewayConfig
+        parse(final String yaml, final Path origin, final String profile, final Map<String, String> environment)
     {
+        final boolean json = origin != null && origin.getFileName() != null
+            && origin.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
         final JsonNode root;
         try
         {
-            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+            root = mapper(json).readTree(yaml);
         }
         catch (final JsonProcessingException ex)
         {
-            final String where = ex.getLocation() == null ? "" : " at line " + ex.getLocation().getLineNr() + ", column "
-                + ex.getLocation().getColumnNr();
-            throw new ConfigException(origin, List.of("not valid YAML" + where + ": " + ex.getOriginalMessage()));
+            final String where = ex.getLocation() == null ? "" : " at line " + ex.getLocation().getLineNr()
+                + ", column " + ex.getLocation().getColumnNr();
+            throw new ConfigException(origin, List.of("not valid " + (json ? "JSON" : "YAML") + where + ": "
+                + ex.getOriginalMessage()));
         }
         final ConfigLoader loader = new ConfigLoader(environment);
-        final GatewayConfig config = loader.read(root == null || root.isMissingNode() ? JsonNodeFactory.instance.objectNode() : root, profile);
+        final GatewayConfig config =
+            loader.read(root == null || root.isMissingNode() ? JsonNodeFactory.instance.objectNode() : root, profile);
         if (!loader.problems.isEmpty())
         {
             throw new ConfigException(origin, SettingPaths.inFileOrder(loader.problems));
         }
         return config;
+    }
+
+    /**
+     * The parser: YAML or JSON, either way refusing a key given twice in one mapping (the second
+     * would silently win).
+     */
+    private static ObjectMapper mapper(final boolean json)
+    {
+        final ObjectMapper mapper = json ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
+        mapper.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        return mapper;
     }
 
     // ------------------------------------------------------------------ reading
@@ -124,7 +145,8 @@ public final class ConfigLoader
     {
         if (!rootNode.isObject())
         {
-            problems.add("(top): expected a mapping of sections (gateway, instruments, brokers, routing, risk, throttles, admin, counters, profiles)");
+            problems.add("(top): expected a mapping of sections (gateway, instruments, brokers, routing, risk, "
+                + "throttles, admin, counters, profiles)");
             return null;
         }
         ObjectNode root = (ObjectNode)rootNode.deepCopy();
@@ -133,8 +155,8 @@ public final class ConfigLoader
         {
             if (profiles == null || !profiles.isObject() || !profiles.has(profile))
             {
-                problems.add("profiles." + profile + ": no such profile; the file has " + (profiles == null || !profiles.isObject()
-                    ? "none" : names(profiles)));
+                problems.add("profiles." + profile + ": no such profile; the file has "
+                    + (profiles == null || !profiles.isObject() ? "none" : names(profiles)));
             }
             else if (!profiles.get(profile).isObject())
             {
@@ -146,23 +168,27 @@ public final class ConfigLoader
             }
         }
         substitute(root, "");
-        final Node top = new Node(root, "", problems);
-        final Node gateway = top.object("gateway");
+        final ConfigNode top = new ConfigNode(root, "", problems);
+        final ConfigNode gateway = top.object("gateway");
         final String instanceId = gateway.text("instanceId", GatewaySettings.DEFAULT_INSTANCE_ID);
-        final int ringSize = gateway.wholeInt("ringSize", GatewaySettings.DEFAULT_RING_SIZE, GatewaySettings.RING_SIZE_RULE);
-        final ThreadingMode threadingMode = gateway.choice("threadingMode", GatewaySettings.DEFAULT_THREADING_MODE, ThreadingMode.class);
+        final int ringSize = gateway.wholeInt("ringSize", GatewaySettings.DEFAULT_RING_SIZE,
+            GatewaySettings.RING_SIZE_RULE);
+        final ThreadingMode threadingMode =
+            gateway.choice("threadingMode", GatewaySettings.DEFAULT_THREADING_MODE, ThreadingMode.class);
         final Topology topology = gateway.choice("topology", GatewaySettings.DEFAULT_TOPOLOGY, Topology.class);
-        final WaitStrategyKind wait = gateway.choice("waitStrategy", GatewaySettings.DEFAULT_WAIT_STRATEGY, WaitStrategyKind.class);
-        final Node journal = gateway.object("journal");
+        final WaitStrategyKind wait =
+            gateway.choice("waitStrategy", GatewaySettings.DEFAULT_WAIT_STRATEGY, WaitStrategyKind.class);
+        final ConfigNode journal = gateway.object("journal");
         final String directory = journal.text("directory", null);
         final Path journalDir = directory == null ? GatewaySettings.DEFAULT_JOURNAL_DIRECTORY : Path.of(directory);
-        final JournalRollCycle rollCycle = journal.choice("rollCycle", GatewaySettings.DEFAULT_ROLL_CYCLE, JournalRollCycle.class);
+        final JournalRollCycle rollCycle =
+            journal.choice("rollCycle", GatewaySettings.DEFAULT_ROLL_CYCLE, JournalRollCycle.class);
         journal.done();
         gateway.done();
 
         final List<Instrument> instruments = new ArrayList<>();
-        final List<Node> instrumentNodes = top.list("instruments");
-        for (final Node i : instrumentNodes)
+        final List<ConfigNode> instrumentNodes = top.list("instruments");
+        for (final ConfigNode i : instrumentNodes)
         {
             final String symbol = i.requiredText("symbol");
             Instrument instrument = Instrument.of(symbol == null ? "?" : symbol);
@@ -172,9 +198,11 @@ public final class ConfigLoader
                 instrument = instrument.withReferencePrice(price).withCalendar(i.text("calendar", "24x7"));
                 if (i.has("lotSize") || i.has("minQuantity") || i.has("maxQuantity") || i.has("fractionable"))
                 {
-                    instrument = instrument.withQuantities(i.decimal("lotSize", FixedPoint.QUANTITY_SCALE, FixedPoint.QUANTITY_DECIMALS),
+                    instrument = instrument.withQuantities(i.decimal("lotSize", FixedPoint.QUANTITY_SCALE,
+                        FixedPoint.QUANTITY_DECIMALS),
                         i.decimal("minQuantity", FixedPoint.QUANTITY_SCALE, FixedPoint.QUANTITY_DECIMALS),
-                        i.decimal("maxQuantity", instrument.maxQuantity(), FixedPoint.QUANTITY_DECIMALS), i.bool("fractionable", false));
+                        i.decimal("maxQuantity", instrument.maxQuantity(), FixedPoint.QUANTITY_DECIMALS),
+                        i.bool("fractionable", false));
                 }
             }
             catch (final IllegalArgumentException ex)
@@ -191,8 +219,8 @@ public final class ConfigLoader
         final List<Long> apiRates = new ArrayList<>();
         final List<Long> apiBursts = new ArrayList<>();
         final List<Long> costs = new ArrayList<>();
-        final List<Node> brokerNodes = top.list("brokers");
-        for (final Node b : brokerNodes)
+        final List<ConfigNode> brokerNodes = top.list("brokers");
+        for (final ConfigNode b : brokerNodes)
         {
             final String name = b.requiredText("name");
             final String type = b.requiredText("type");
@@ -213,22 +241,25 @@ public final class ConfigLoader
                 problems.add(b.path("type") + ": '" + type + "'; expected one of " + factories.keySet());
                 b.markAllUsed();
             }
-            final Node budget = b.object("apiBudget");
+            final ConfigNode budget = b.object("apiBudget");
             apiRates.add(budget.integer("ratePerSecond", 0, 0, 1_000_000_000));
             apiBursts.add(budget.integer("burst", 1, 1, 1_000_000_000));
             budget.done();
             costs.add(b.decimal("costBps", 0, 4));
             b.done("unknown key for this broker type");
-            brokers.add(new GatewayConfig.Broker(name == null ? "?" : name, type == null ? "?" : type, enabled, definition));
+            brokers.add(new GatewayConfig.Broker(name == null ? "?" : name, type == null ? "?" : type, enabled,
+                definition));
         }
 
-        final RoutingConfig routing = routing(top.object("routing"), brokerIds, instruments, apiRates, apiBursts, costs);
+        final RoutingConfig routing =
+            routing(top.object("routing"), brokerIds, instruments, apiRates, apiBursts, costs);
         final RiskLimits risk = risk(top.object("risk"));
-        final Node t = top.object("throttles");
-        final GatewayConfig.Throttles throttles = new GatewayConfig.Throttles(rate(t.object("account")), rate(t.object("strategy")),
+        final ConfigNode t = top.object("throttles");
+        final GatewayConfig.Throttles throttles =
+            new GatewayConfig.Throttles(rate(t.object("account")), rate(t.object("strategy")),
             rate(t.object("symbol")));
         t.done();
-        final Node a = top.object("admin");
+        final ConfigNode a = top.object("admin");
         final int port = (int)a.integer("port", 0, 0, 65_535);
         final String bind = a.text("bind", "127.0.0.1");
         final String token = a.text("token", null);
@@ -237,19 +268,23 @@ public final class ConfigLoader
             problems.add(a.path("token") + ": required when admin.bind (" + bind + ") is not a loopback address");
         }
         a.done();
-        final Node c = top.object("counters");
+        final ConfigNode c = top.object("counters");
         final boolean counters = c.bool("enabled", true);
         final Path countersFile = counters ? Path.of(c.text("file", "gateway.counters")) : null;
         c.done();
         top.done();
-        final GatewayConfig config = new GatewayConfig(instanceId, ringSize, threadingMode, topology, wait, journalDir, rollCycle, instruments,
+        final GatewayConfig config =
+            new GatewayConfig(instanceId, ringSize, threadingMode, topology, wait, journalDir, rollCycle, instruments,
             brokers, routing, risk, throttles, new GatewayConfig.Admin(port, bind, token), countersFile, profile);
-        // The gateway's own check, once: brokers by their unique names (a name used twice or missing is reported above).
-        SettingPaths.report(ConfiguredGateway.gatewaySettings(config).brokerNames(List.copyOf(brokerIds.keySet())).problems(), problems);
+        // The gateway's own check, once: brokers by their unique names (a name used twice or missing is reported
+        // above).
+        SettingPaths.report(ConfiguredGateway.gatewaySettings(config).brokerNames(List.copyOf(brokerIds.keySet()))
+            .problems(), problems);
         return config;
     }
 
-    private RoutingConfig routing(final Node r, final Map<String, Integer> brokerIds, final List<Instrument> instruments,
+    private RoutingConfig
+        routing(final ConfigNode r, final Map<String, Integer> brokerIds, final List<Instrument> instruments,
         final List<Long> apiRates, final List<Long> apiBursts, final List<Long> costs)
     {
         final int n = Math.max(1, brokerIds.size());
@@ -259,12 +294,13 @@ public final class ConfigLoader
         boolean chainNamesKnown = true;
         if (r.has("chain"))
         {
-            for (final Node name : r.list("chain"))
+            for (final ConfigNode name : r.list("chain"))
             {
                 final Integer id = brokerIds.get(name.scalar());
                 if (id == null)
                 {
-                    problems.add(name.path + ": '" + name.scalar() + "' is not a broker; expected one of " + brokerIds.keySet());
+                    problems.add(name.path + ": '" + name.scalar() + "' is not a broker; expected one of "
+                        + brokerIds.keySet());
                     chainNamesKnown = false;
                 }
                 else
@@ -276,14 +312,15 @@ public final class ConfigLoader
         final List<Integer> weights = new ArrayList<>(config.weights());
         if (r.has("weights"))
         {
-            final Node w = r.object("weights");
+            final ConfigNode w = r.object("weights");
             for (final String name : w.keys())
             {
                 final Integer id = brokerIds.get(name);
                 final long percent = w.integer(name, 0, 0, 100);
                 if (id == null)
                 {
-                    problems.add(w.path(name) + ": '" + name + "' is not a broker; expected one of " + brokerIds.keySet());
+                    problems.add(w.path(name) + ": '" + name + "' is not a broker; expected one of "
+                        + brokerIds.keySet());
                 }
                 else
                 {
@@ -297,12 +334,13 @@ public final class ConfigLoader
             w.done();
         }
         final Map<Integer, RoutingPolicy> byAccount = new HashMap<>();
-        final Node accounts = r.object("byAccount");
+        final ConfigNode accounts = r.object("byAccount");
         for (final String key : accounts.keys())
         {
             try
             {
-                byAccount.put(Integer.parseInt(key), accounts.choice(key, RoutingPolicy.PRIMARY_ONLY, RoutingPolicy.class));
+                byAccount.put(Integer.parseInt(key),
+                    accounts.choice(key, RoutingPolicy.PRIMARY_ONLY, RoutingPolicy.class));
             }
             catch (final NumberFormatException ex)
             {
@@ -312,7 +350,7 @@ public final class ConfigLoader
         }
         accounts.done();
         final Map<String, RoutingPolicy> bySymbol = new HashMap<>();
-        final Node symbols = r.object("bySymbol");
+        final ConfigNode symbols = r.object("bySymbol");
         final Set<String> known = new TreeSet<>();
         instruments.forEach(i -> known.add(i.symbol()));
         for (final String key : symbols.keys())
@@ -345,7 +383,7 @@ public final class ConfigLoader
         return config; // checked with the rest of the gateway's settings
     }
 
-    private RiskLimits risk(final Node r)
+    private RiskLimits risk(final ConfigNode r)
     {
         final RiskLimits limits = new RiskLimits(
             r.decimal("maxOrderQuantity", 0, FixedPoint.QUANTITY_DECIMALS),
@@ -358,10 +396,12 @@ public final class ConfigLoader
         return limits;
     }
 
-    private GatewayConfig.Rate rate(final Node n)
+    private GatewayConfig.Rate rate(final ConfigNode n)
     {
-        final GatewayConfig.Rate rate = new GatewayConfig.Rate(n.wholeNumber("ratePerSecond", 0, GatewaySettings.RATE_PER_SECOND_RULE),
-            n.wholeNumber("burst", 1, GatewaySettings.BURST_RULE)); // the ranges are the gateway's to check
+        // the ranges are the gateway's to check
+        final GatewayConfig.Rate rate =
+            new GatewayConfig.Rate(n.wholeNumber("ratePerSecond", 0, GatewaySettings.RATE_PER_SECOND_RULE),
+            n.wholeNumber("burst", 1, GatewaySettings.BURST_RULE));
         n.done();
         return rate;
     }
@@ -449,345 +489,13 @@ public final class ConfigLoader
             }
             if (value == null)
             {
-                problems.add(path + ": environment variable " + m.group(1) + " is not set; expected it set, or a default as ${"
-                    + m.group(1) + ":-value}");
+                problems.add(path + ": environment variable " + m.group(1)
+                    + " is not set; expected it set, or a default as ${" + m.group(1) + ":-value}");
                 value = m.group(); // left as written: reported once, not again as missing
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);
         return out.toString();
-    }
-
-    /**
-     * A mapping being read: remembers which keys were read, so the rest can be reported as unknown.
-     */
-    private static final class Node implements BrokerBlock
-    {
-        final JsonNode node;
-        String brokerName;
-        final String path;
-        final List<String> problems;
-        final Set<String> used = new LinkedHashSet<>();
-        private boolean allUsed;
-
-        Node(final JsonNode node, final String path, final List<String> problems)
-        {
-            this.node = node;
-            this.path = path;
-            this.problems = problems;
-        }
-
-        @Override
-        public String path(final String key)
-        {
-            return path.isEmpty() ? key : path + "." + key;
-        }
-
-        @Override
-        public String name()
-        {
-            return brokerName;
-        }
-
-        @Override
-        public void problem(final String key, final String message)
-        {
-            problems.add(path(key) + ": " + message);
-        }
-
-        boolean has(final String key)
-        {
-            return node != null && node.isObject() && node.has(key) && !node.get(key).isNull();
-        }
-
-        List<String> keys()
-        {
-            final List<String> keys = new ArrayList<>();
-            if (node != null && node.isObject())
-            {
-                node.fieldNames().forEachRemaining(keys::add);
-            }
-            return keys;
-        }
-
-        void markAllUsed()
-        {
-            allUsed = true;
-        }
-
-        private JsonNode get(final String key)
-        {
-            used.add(key);
-            return has(key) ? node.get(key) : null;
-        }
-
-        Node object(final String key)
-        {
-            final JsonNode v = get(key);
-            if (v != null && !v.isObject())
-            {
-                problems.add(path(key) + ": expected a mapping (key: value lines), found " + kind(v));
-                return new Node(null, path(key), problems);
-            }
-            return new Node(v, path(key), problems);
-        }
-
-        List<Node> list(final String key)
-        {
-            final JsonNode v = get(key);
-            final List<Node> out = new ArrayList<>();
-            if (v == null)
-            {
-                return out;
-            }
-            if (!v.isArray())
-            {
-                problems.add(path(key) + ": expected a list (- item lines), found " + kind(v));
-                return out;
-            }
-            for (int i = 0; i < v.size(); i++)
-            {
-                out.add(new Node(v.get(i), path(key) + "[" + i + "]", problems));
-            }
-            return out;
-        }
-
-        String scalar()
-        {
-            return node == null ? null : node.asText();
-        }
-
-        @Override
-        public String text(final String key, final String otherwise)
-        {
-            final JsonNode v = get(key);
-            if (v == null)
-            {
-                return otherwise;
-            }
-            if (!v.isValueNode())
-            {
-                problems.add(path(key) + ": expected a text value, found " + kind(v));
-                return otherwise;
-            }
-            return v.asText();
-        }
-
-        @Override
-        public String requiredText(final String key)
-        {
-            final String v = text(key, null);
-            if (v == null || v.isBlank())
-            {
-                problems.add(path(key) + ": required; expected a text value");
-                return null;
-            }
-            return v;
-        }
-
-        @Override
-        public long integer(final String key, final long otherwise, final long min, final long max)
-        {
-            final WholeNumberRule rule = WholeNumberRule.range(min, max);
-            final Long value = whole(key, rule);
-            final String problem = value == null ? null : rule.problem(value);
-            if (problem != null)
-            {
-                problems.add(path(key) + ": " + problem);
-            }
-            return value == null || problem != null ? otherwise : value;
-        }
-
-        /**
-         * Reads a whole number whose rule the gateway's settings check (only its type is checked here).
-         *
-         * @param key       the key.
-         * @param otherwise the value when absent or not a whole number.
-         * @param rule      the setting's rule, to say what was expected.
-         * @return the number as written.
-         */
-        long wholeNumber(final String key, final long otherwise, final WholeNumberRule rule)
-        {
-            final Long value = whole(key, rule);
-            return value == null ? otherwise : value;
-        }
-
-        /**
-         * As {@link #wholeNumber}, for a setting held in an int, whose rule lies within an int: a number
-         * beyond one is reported by the rule here, as it cannot be handed on.
-         */
-        int wholeInt(final String key, final int otherwise, final WholeNumberRule rule)
-        {
-            final long value = wholeNumber(key, otherwise, rule);
-            if (value != (int)value)
-            {
-                problems.add(path(key) + ": " + rule.problem(value));
-                return otherwise;
-            }
-            return (int)value;
-        }
-
-        /**
-         * @return the whole number at key, or null when absent or not a whole number (reported).
-         */
-        private Long whole(final String key, final WholeNumberRule rule)
-        {
-            final JsonNode v = get(key);
-            if (v == null)
-            {
-                return null;
-            }
-            if (v.isIntegralNumber() && v.canConvertToLong())
-            {
-                return v.asLong();
-            }
-            if (v.isTextual() && v.asText().trim().matches("-?\\d+") && new java.math.BigInteger(v.asText().trim()).bitLength() < 64)
-            {
-                return Long.parseLong(v.asText().trim()); // a longer one is no whole number a gateway holds: reported below
-            }
-            problems.add(path(key) + ": '" + v.asText() + "' is not a whole number; expected " + rule.expected());
-            return null;
-        }
-
-        long seconds(final String key, final long otherwiseSeconds)
-        {
-            final JsonNode v = get(key);
-            used.add(key);
-            if (v == null)
-            {
-                return otherwiseSeconds * SECOND;
-            }
-            final long nanos = decimalOf(key, v, 9);
-            if (nanos <= 0)
-            {
-                problems.add(path(key) + ": " + v.asText() + "; expected a positive number of seconds");
-                return otherwiseSeconds * SECOND;
-            }
-            return nanos;
-        }
-
-        long decimal(final String key, final long otherwise, final int decimals)
-        {
-            final JsonNode v = get(key);
-            if (v == null)
-            {
-                return otherwise;
-            }
-            final long value = decimalOf(key, v, decimals);
-            if (value < 0)
-            {
-                problems.add(path(key) + ": " + v.asText() + " is negative; expected 0 or more");
-                return otherwise;
-            }
-            return value;
-        }
-
-        private long decimalOf(final String key, final JsonNode v, final int decimals)
-        {
-            if (!v.isNumber() && !v.isTextual())
-            {
-                problems.add(path(key) + ": expected a number, found " + kind(v));
-                return 0;
-            }
-            try
-            {
-                return FixedPoint.parse(v.isNumber() ? v.decimalValue().toPlainString() : v.asText().trim(), decimals);
-            }
-            catch (final RuntimeException ex)
-            {
-                problems.add(path(key) + ": '" + v.asText() + "' is not a number with at most " + decimals + " decimals");
-                return 0;
-            }
-        }
-
-        @Override
-        public double fraction(final String key, final double otherwise)
-        {
-            final JsonNode v = get(key);
-            if (v == null)
-            {
-                return otherwise;
-            }
-            if (!v.isNumber() || v.asDouble() < 0 || v.asDouble() > 1)
-            {
-                problems.add(path(key) + ": '" + v.asText() + "'; expected a number from 0 to 1");
-                return otherwise;
-            }
-            return v.asDouble();
-        }
-
-        @Override
-        public boolean bool(final String key, final boolean otherwise)
-        {
-            final JsonNode v = get(key);
-            if (v == null)
-            {
-                return otherwise;
-            }
-            if (v.isBoolean())
-            {
-                return v.asBoolean();
-            }
-            if (v.isTextual() && (v.asText().equals("true") || v.asText().equals("false")))
-            {
-                return Boolean.parseBoolean(v.asText());
-            }
-            problems.add(path(key) + ": '" + v.asText() + "'; expected true or false");
-            return otherwise;
-        }
-
-        <E extends Enum<E>> E choice(final String key, final E otherwise, final Class<E> type)
-        {
-            final String text = text(key, null);
-            if (text == null)
-            {
-                return otherwise;
-            }
-            for (final E e : type.getEnumConstants())
-            {
-                if (e.name().equalsIgnoreCase(text.replace('-', '_')))
-                {
-                    return e;
-                }
-            }
-            final List<String> allowed = new ArrayList<>();
-            for (final E e : type.getEnumConstants())
-            {
-                allowed.add(e.name().toLowerCase(Locale.ROOT));
-            }
-            problems.add(path(key) + ": '" + text + "'; expected one of " + String.join(", ", allowed));
-            return otherwise;
-        }
-
-        void done()
-        {
-            done("unknown key");
-        }
-
-        /**
-         * Reports every key of this mapping that nothing read.
-         *
-         * @param what how to call such a key in the message.
-         */
-        void done(final String what)
-        {
-            if (allUsed || node == null || !node.isObject())
-            {
-                return;
-            }
-            for (final String key : keys())
-            {
-                if (!used.contains(key))
-                {
-                    problems.add(path(key) + ": " + what + "; expected one of " + new TreeSet<>(used));
-                }
-            }
-        }
-
-        private static String kind(final JsonNode v)
-        {
-            return v.isObject() ? "a mapping" : v.isArray() ? "a list" : "'" + v.asText() + "'";
-        }
     }
 }

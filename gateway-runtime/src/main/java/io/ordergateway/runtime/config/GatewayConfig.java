@@ -10,7 +10,6 @@ import io.ordergateway.journal.JournalRollCycle;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A whole gateway as its configuration file describes it, checked: what {@link ConfigLoader} reads
@@ -36,9 +35,9 @@ import java.util.Map;
  * @param profile        the profile applied, or null.
  */
 public record GatewayConfig(
-    String instanceId, int ringSize, ThreadingMode threadingMode, Topology topology, WaitStrategyKind waitStrategy, Path journal, JournalRollCycle rollCycle,
-    List<Instrument> instruments, List<Broker> brokers, RoutingConfig routing, RiskLimits risk, Throttles throttles, Admin admin,
-    Path countersFile, String profile)
+    String instanceId, int ringSize, ThreadingMode threadingMode, Topology topology, WaitStrategyKind waitStrategy,
+    Path journal, JournalRollCycle rollCycle, List<Instrument> instruments, List<Broker> brokers, RoutingConfig routing,
+    RiskLimits risk, Throttles throttles, Admin admin, Path countersFile, String profile)
 {
     /**
      * Copies the lists.
@@ -53,11 +52,13 @@ public record GatewayConfig(
      * One broker.
      *
      * @param name       its name.
-     * @param type       its type, the name of the {@link io.ordergateway.core.broker.BrokerFactory} that read its block.
+     * @param type       its type, the name of the {@link io.ordergateway.core.broker.BrokerFactory} that read its
+     *                   block.
      * @param enabled    whether routing uses it ({@code enabled}, default true).
      * @param definition what its factory made of its block (it makes the adapter; secrets are never printed).
      */
-    public record Broker(String name, String type, boolean enabled, io.ordergateway.core.broker.BrokerDefinition definition)
+    public record Broker(String name, String type, boolean enabled,
+        io.ordergateway.core.broker.BrokerDefinition definition)
     {
         @Override
         public String toString()

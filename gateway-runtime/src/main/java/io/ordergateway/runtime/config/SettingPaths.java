@@ -20,8 +20,9 @@ final class SettingPaths
      * The file's paths in the order the loader reads them: problems are listed in this order, so the
      * gateway's problems and the file's own come out section by section.
      */
-    private static final List<String> ORDER = List.of("profiles", "gateway.instanceId", "gateway.ringSize", "gateway.threadingMode",
-        "gateway.topology", "gateway.waitStrategy", "gateway.journal", "gateway", "instruments", "brokers", "routing", "risk",
+    private static final List<String> ORDER =
+        List.of("profiles", "gateway.instanceId", "gateway.ringSize", "gateway.threadingMode", "gateway.topology",
+        "gateway.waitStrategy", "gateway.journal", "gateway", "instruments", "brokers", "routing", "risk",
         "throttles.account", "throttles.strategy", "throttles.symbol", "throttles", "admin", "counters");
 
     private SettingPaths()
@@ -62,7 +63,8 @@ final class SettingPaths
     static String describe(final SettingProblem problem)
     {
         final String path = path(problem.setting());
-        final String where = path == null ? problem.key() + " (not set by the configuration file)" : path + problem.detail();
+        final String where = path == null ? problem.key() + " (not set by the configuration file)" : path
+            + problem.detail();
         return where + ": " + problem.reason() + example(problem);
     }
 
@@ -99,7 +101,8 @@ final class SettingPaths
         {
             final String prefix = ORDER.get(i);
             final boolean matches = path.equals(prefix) || path.startsWith(prefix)
-                && (path.charAt(prefix.length()) == '.' || path.charAt(prefix.length()) == '[' || path.charAt(prefix.length()) == ' ');
+                && (path.charAt(prefix.length()) == '.' || path.charAt(prefix.length()) == '['
+                || path.charAt(prefix.length()) == ' ');
             if (matches && prefix.length() > bestLength)
             {
                 best = i;

@@ -42,13 +42,14 @@ class ConfigLoaderTest
     }
 
     @Test
-    void aBrokerTypeFromAnotherJarIsReadByItsOwnFactoryAndTradesThroughTheGateway(@org.junit.jupiter.api.io.TempDir final Path dir)
-        throws Exception
+    void aBrokerTypeFromAnotherJarIsReadByItsOwnFactoryAndTradesThroughTheGateway(@org.junit.jupiter.api.io.TempDir
+        final Path dir) throws Exception
     {
         // FakeBrokerFactory is known only through META-INF/services: the configuration code knows nothing of it.
         final String yaml = MINIMAL.replace("{ name: b, type: sim }", "{ name: deep-thought, type: fake, answer: 7 }")
-            + "gateway: { threadingMode: invoker, journal: { directory: \"" + dir.resolve("journal").toString().replace('\\', '/') + "\" } }\n"
-            + "routing: { policy: primary_only, chain: [deep-thought, a] }\n";
+            + "gateway: { threadingMode: invoker, journal: { directory: \""
+            + dir.resolve("journal").toString().replace('\\', '/')
+            + "\" } }\nrouting: { policy: primary_only, chain: [deep-thought, a] }\n";
         final GatewayConfig config = ConfigLoader.parse(yaml, Path.of("test.yaml"), null, Map.of());
         assertThat(config.brokers()).extracting(GatewayConfig.Broker::type).containsExactly("sim", "fake");
         FakeBrokerFactory.SENT.clear();
@@ -61,9 +62,11 @@ class ConfigLoaderTest
                 () -> !FakeBrokerFactory.SENT.isEmpty());
         }
         assertThat(FakeBrokerFactory.SENT).containsExactly("deep-thought answer=7 order=1");
-        assertThat(problems(MINIMAL.replace("{ name: b, type: sim }", "{ name: b, type: fake, answer: 101, question: 6x9 }")))
+        assertThat(problems(MINIMAL.replace("{ name: b, type: sim }",
+            "{ name: b, type: fake, answer: 101, question: 6x9 }")))
             .containsExactly("brokers[1].answer: 101 is out of range; expected a whole number from 0 to 100",
-                "brokers[1].question: unknown key for this broker type; expected one of [answer, apiBudget, costBps, enabled, name, type]");
+                "brokers[1].question: unknown key for this broker type; expected one of [answer, apiBudget, costBps, "
+                + "enabled, name, type]");
     }
 
     @Test
@@ -82,13 +85,15 @@ class ConfigLoaderTest
         assertThat(defaults.threadingMode()).isEqualTo(io.ordergateway.core.agent.ThreadingMode.SHARED);
         assertThat(defaults.topology()).isEqualTo(io.ordergateway.core.pipeline.Topology.SINGLE);
         assertThat(defaults.waitStrategy()).isEqualTo(WaitStrategyKind.YIELDING);
-        assertThat(ConfigLoader.load(EXAMPLE, "development", Map.of()).waitStrategy()).isEqualTo(WaitStrategyKind.BLOCKING);
+        assertThat(ConfigLoader.load(EXAMPLE, "development", Map.of()).waitStrategy())
+            .isEqualTo(WaitStrategyKind.BLOCKING);
 
         final GatewayConfig production = ConfigLoader.load(EXAMPLE, "production", Map.of());
         assertThat(production.waitStrategy()).isEqualTo(WaitStrategyKind.BUSY_SPIN);
         assertThat(production.routing().defaultPolicy()).isEqualTo(RoutingPolicy.PRIMARY_ONLY);
         assertThat(production.admin().port()).isEqualTo(8081);
-        assertThat(production.routing().symbolPolicies()).containsEntry("TSLA", RoutingPolicy.BEST_EXECUTION); // kept from the defaults
+        // kept from the defaults
+        assertThat(production.routing().symbolPolicies()).containsEntry("TSLA", RoutingPolicy.BEST_EXECUTION);
         assertThat(production.profile()).isEqualTo("production");
     }
 
@@ -96,23 +101,28 @@ class ConfigLoaderTest
     void theEnvironmentFillsInSecretsAndTheirAbsenceIsNamed()
     {
         final String yaml = MINIMAL.replace("  - { name: b, type: sim }\n",
-            "  - { name: b, type: alpaca, keyId: \"${KEY}\", secretKey: \"${SECRET}\" }\nadmin: { port: 9000, token: \"${TOKEN:-t0k3n}\" }\n");
-        final GatewayConfig config = ConfigLoader.parse(yaml, Path.of("test.yaml"), null, Map.of("KEY", "k", "SECRET", "s3cr3t"));
+            "  - { name: b, type: alpaca, keyId: \"${KEY}\", secretKey: \"${SECRET}\" }\nadmin: { port: 9000, token: "
+            + "\"${TOKEN:-t0k3n}\" }\n");
+        final GatewayConfig config =
+            ConfigLoader.parse(yaml, Path.of("test.yaml"), null, Map.of("KEY", "k", "SECRET", "s3cr3t"));
         final io.ordergateway.adapters.alpaca.AlpacaConfig alpaca =
-            ((io.ordergateway.adapters.alpaca.AlpacaBrokerFactory.Definition)config.brokers().get(1).definition()).config();
+            ((io.ordergateway.adapters.alpaca.AlpacaBrokerFactory.Definition)config.brokers().get(1).definition())
+            .config();
         assertThat(alpaca.keyId()).isEqualTo("k");
         assertThat(alpaca.secretKey()).isEqualTo("s3cr3t");
         assertThat(config.admin().token()).isEqualTo("t0k3n");
         assertThat(config.toString()).doesNotContain("s3cr3t").doesNotContain("t0k3n");
         assertThat(problems(yaml, null, Map.of("KEY", "k"))).containsExactly(
-            "brokers[1].secretKey: environment variable SECRET is not set; expected it set, or a default as ${SECRET:-value}");
+            "brokers[1].secretKey: environment variable SECRET is not set; expected it set, or a default as "
+            + "${SECRET:-value}");
     }
 
     @Test
     void eachKindOfMistakeIsReportedWithItsPathAndWhatWasExpected()
     {
         assertThat(problems(MINIMAL + "gateway: { ringsize: 1024 }\n")).containsExactly(
-            "gateway.ringsize: unknown key; expected one of [instanceId, journal, ringSize, threadingMode, topology, waitStrategy]");
+            "gateway.ringsize: unknown key; expected one of [instanceId, journal, ringSize, threadingMode, topology, "
+            + "waitStrategy]");
         assertThat(problems(MINIMAL + "gateway: { ringSize: 1000 }\n")).containsExactly(
             "gateway.ringSize: 1000 is not a power of two; expected a power of two from 2 to 1073741824");
         assertThat(problems(MINIMAL + "gateway: { ringSize: many }\n")).containsExactly(
@@ -131,11 +141,14 @@ class ConfigLoaderTest
             "risk.maxOrderQuantity: -5 is negative; expected 0 or more");
         assertThat(problems(MINIMAL + "admin: { port: 8081, bind: 0.0.0.0 }\n")).containsExactly(
             "admin.token: required when admin.bind (0.0.0.0) is not a loopback address");
-        assertThat(problems(MINIMAL.replace("type: sim }\n  - { name: b", "type: fix }\n  - { name: b"))).containsExactly(
-            "brokers[0].type: 'fix'; expected one of [alpaca, fake, sim]"); // fake: the test's own factory
-        assertThat(problems(MINIMAL.replace("{ name: b, type: sim }", "{ name: b, type: sim, latency: 5 }"))).containsExactly(
-            "brokers[1].latency: unknown key for this broker type; expected one of [apiBudget, costBps, enabled, jitterMicros, latencyMicros, "
-                + "maxPartialFills, name, partialFillRate, priceIntervalMillis, rejectRate, seed, type, volatilityBps]");
+        // fake: the test's own factory
+        assertThat(problems(MINIMAL.replace("type: sim }\n  - { name: b", "type: fix }\n  - { name: b")))
+            .containsExactly( "brokers[0].type: 'fix'; expected one of [alpaca, fake, sim]");
+        assertThat(problems(MINIMAL.replace("{ name: b, type: sim }", "{ name: b, type: sim, latency: 5 }")))
+            .containsExactly( "brokers[1].latency: unknown key for this broker type; expected one of [apiBudget, "
+            + "costBps, enabled, jitterMicros, latencyMicros, "
+                + "maxPartialFills, name, partialFillRate, priceIntervalMillis, rejectRate, seed, type, "
+                + "volatilityBps]");
         assertThat(problems(MINIMAL.replace("{ name: b, type: sim }", "{ name: a, type: sim }"))).contains(
             "brokers[1].name: 'a' is used by two brokers; expected unique names");
         assertThat(problems(MINIMAL.replace("{ name: b, type: sim }", "{ type: sim }"))).containsExactly(
@@ -143,19 +156,46 @@ class ConfigLoaderTest
         assertThat(problems("instruments: []\nbrokers: []\n")).containsExactly(
             "instruments: expected at least one instrument (- symbol: AAPL)",
             "brokers: expected at least one broker (- name: sim-a, type: sim)");
-        assertThat(problems(MINIMAL, "prod", Map.of())).containsExactly("profiles.prod: no such profile; the file has none");
+        assertThat(problems(MINIMAL, "prod", Map.of()))
+            .containsExactly("profiles.prod: no such profile; the file has none");
         assertThat(problems(MINIMAL + "routing: { policy: fastest }\n").get(0)).isEqualTo(
-            "routing.policy: 'fastest'; expected one of primary_only, round_robin, best_execution, load_balanced, weighted_split");
+            "routing.policy: 'fastest'; expected one of primary_only, round_robin, best_execution, load_balanced, "
+            + "weighted_split");
     }
 
     @Test
     void severalMistakesAreAllListedAndBadYamlSaysWhere()
     {
-        assertThat(problems(MINIMAL + "gateway: { ringSize: 3, topology: x }\nthrottles: { account: { burst: 0 } }\n")).containsExactly(
-            "gateway.ringSize: 3 is not a power of two; expected a power of two from 2 to 1073741824",
+        assertThat(problems(MINIMAL + "gateway: { ringSize: 3, topology: x }\nthrottles: { account: { burst: 0 } }\n"))
+            .containsExactly( "gateway.ringSize: 3 is not a power of two; expected a power of two from 2 to 1073741824",
             "gateway.topology: 'x'; expected one of single, compact, per_stage",
             "throttles.account.burst: 0 is out of range; expected a whole number from 1 to 1000000000");
         assertThat(problems("gateway: { ringSize: 1024\nbrokers: [")).singleElement()
             .satisfies(p -> assertThat(p).startsWith("not valid YAML at line"));
+    }
+
+    @Test
+    void theSameConfigurationInJsonLoadsToTheSameSettings(@org.junit.jupiter.api.io.TempDir final Path dir) throws Exception
+    {
+        final Map<String, String> env = Map.of("ALPACA_API_KEY_ID", "k", "ALPACA_API_SECRET_KEY", "s");
+        final com.fasterxml.jackson.databind.JsonNode tree =
+            new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(EXAMPLE.toFile());
+        final Path json = dir.resolve("gateway.json");
+        java.nio.file.Files.writeString(json, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(tree));
+        assertThat(ConfigLoader.load(json, null, env).toString()).isEqualTo(ConfigLoader.load(EXAMPLE, null, env).toString());
+
+        java.nio.file.Files.writeString(json, "{ \"instruments\": [], \"instruments\": [] }");
+        final ConfigException ex = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(json, null, env));
+        assertThat(ex.problems()).singleElement().asString().startsWith("not valid JSON at line 1").contains("Duplicate field");
+    }
+
+    @Test
+    void aKeyGivenTwiceIsAnErrorWithItsLineNotALastOneWins()
+    {
+        assertThat(problems(MINIMAL + "gateway: { ringSize: 16384 }\ngateway: { ringSize: 8 }\n")).singleElement().asString()
+            .startsWith("not valid YAML at line").contains("Duplicate field 'gateway'");
+        assertThat(problems(MINIMAL + "gateway:\n  ringSize: 16384\n  ringSize: 8\n")).singleElement().asString()
+            .contains("Duplicate field 'ringSize'");
     }
 }

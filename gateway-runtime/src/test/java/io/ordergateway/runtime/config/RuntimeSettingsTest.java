@@ -66,8 +66,11 @@ class RuntimeSettingsTest
     private Path write(final String maxQuantity, final String extra) throws Exception
     {
         final Path file = dir.resolve("gateway.yaml");
-        Files.writeString(file, CONFIG.replace("JOURNAL", dir.resolve("journal").toString()).replace("MAXQ", maxQuantity) + extra);
-        Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + Files.list(dir).count() * 1000)); // a new time
+        Files.writeString(file,
+            CONFIG.replace("JOURNAL", dir.resolve("journal").toString()).replace("MAXQ", maxQuantity) + extra);
+        // a new time
+        Files.setLastModifiedTime(file,
+            FileTime.fromMillis(System.currentTimeMillis() + Files.list(dir).count() * 1000));
         return file;
     }
 
@@ -80,7 +83,10 @@ class RuntimeSettingsTest
             .filter(r -> r.orderId() == o.orderId()).findFirst().orElseThrow();
     }
 
-    /** The watcher looks at the file once its interval has passed on the test's clock; the agents run on the test's thread. */
+    /**
+     * The watcher looks at the file once its interval has passed on the test's clock; the agents run on the test's
+     * thread.
+     */
     private void await(final java.util.function.BooleanSupplier condition, final String what)
     {
         clock.advance(100, java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -115,7 +121,8 @@ class RuntimeSettingsTest
         assertThat(order(reports, 50).type()).isEqualTo(ReportType.SENT);
 
         final SettingsResult badWeights = gateway.settings().apply(
-            new io.ordergateway.core.settings.RuntimeSettings(config.risk(), 0, 1, 0, 1, 0, 1, List.of(60, 30), "test"));
+            new io.ordergateway.core.settings.RuntimeSettings(config.risk(), 0, 1, 0, 1, 0, 1, List.of(60, 30),
+            "test"));
         assertThat(badWeights.accepted()).isFalse();
         assertThat(badWeights.problems()).containsExactly(
             "routing.weights: one percentage per broker (2), none negative, adding up to 100, was [60, 30]");
@@ -130,12 +137,15 @@ class RuntimeSettingsTest
             {
                 if (templateId == io.ordergateway.journal.sbe.SettingsChangeDecoder.TEMPLATE_ID)
                 {
-                    journaled.add(formatter.format(new StringBuilder(), templateId, buffer, offset, blockLength, version).toString());
+                    journaled.add(formatter.format(new StringBuilder(), templateId, buffer, offset, blockLength,
+                        version).toString());
                 }
             });
         }
         assertThat(journaled).hasSize(2);
-        assertThat(journaled.get(0)).contains("version=2").contains("source=file gateway.yaml").contains("risk.maxOrderQuantity=10");
-        assertThat(journaled.get(1)).contains("version=3").contains("source=rollback to version 1").contains("risk.maxOrderQuantity=100");
+        assertThat(journaled.get(0)).contains("version=2").contains("source=file gateway.yaml")
+            .contains("risk.maxOrderQuantity=10");
+        assertThat(journaled.get(1)).contains("version=3").contains("source=rollback to version 1")
+            .contains("risk.maxOrderQuantity=100");
     }
 }

@@ -66,8 +66,8 @@ class SharedSettingRulesTest
 
     private static GatewayConfig load(final String yaml)
     {
-        return ConfigLoader.parse(yaml.replace("JOURNAL", dir.resolve("journal").toString().replace('\\', '/')), Path.of("test.yaml"),
-            null, Map.of());
+        return ConfigLoader.parse(yaml.replace("JOURNAL", dir.resolve("journal").toString().replace('\\', '/')),
+            Path.of("test.yaml"), null, Map.of());
     }
 
     /** The file's problems: {@code VALID} with one line replaced, or one section added. */
@@ -118,16 +118,19 @@ class SharedSettingRulesTest
         final RuntimeSettings s = startSettings();
         return switch (throttle)
         {
-            case "account" -> new RuntimeSettings(s.risk(), rate, burst, s.strategyRate(), s.strategyBurst(), s.symbolRate(), s.symbolBurst(),
-                s.weights(), "test");
-            case "strategy" -> new RuntimeSettings(s.risk(), s.accountRate(), s.accountBurst(), rate, burst, s.symbolRate(), s.symbolBurst(),
-                s.weights(), "test");
-            default -> new RuntimeSettings(s.risk(), s.accountRate(), s.accountBurst(), s.strategyRate(), s.strategyBurst(), rate, burst,
-                s.weights(), "test");
+            case "account" -> new
+                RuntimeSettings(s.risk(), rate, burst, s.strategyRate(), s.strategyBurst(), s.symbolRate(),
+                s.symbolBurst(), s.weights(), "test");
+            case "strategy" -> new
+                RuntimeSettings(s.risk(), s.accountRate(), s.accountBurst(), rate, burst, s.symbolRate(),
+                s.symbolBurst(), s.weights(), "test");
+            default -> new RuntimeSettings(s.risk(), s.accountRate(), s.accountBurst(), s.strategyRate(),
+                s.strategyBurst(), rate, burst, s.weights(), "test");
         };
     }
 
-    private static GatewayBuilder rateLimit(final GatewayBuilder b, final String throttle, final long rate, final long burst)
+    private static GatewayBuilder
+        rateLimit(final GatewayBuilder b, final String throttle, final long rate, final long burst)
     {
         return switch (throttle)
         {
@@ -141,18 +144,19 @@ class SharedSettingRulesTest
     @CsvSource({
         "account, 10, 0, burst, 0 is out of range; expected a whole number from 1 to 1000000000",
         "account, -1, 1, ratePerSecond, -1 is out of range; expected a whole number from 0 to 1000000000",
-        "strategy, 2000000000, 1, ratePerSecond, 2000000000 is out of range; expected a whole number from 0 to 1000000000",
-        "strategy, 10, 2000000000, burst, 2000000000 is out of range; expected a whole number from 1 to 1000000000",
-        "symbol, 10, -3, burst, -3 is out of range; expected a whole number from 1 to 1000000000",
+        "strategy, 2000000000, 1, ratePerSecond, 2000000000 is out of range; expected a whole number from 0 to "
+        + "1000000000", "strategy, 10, 2000000000, burst, 2000000000 is out of range; expected a whole number from 1 "
+        + "to 1000000000", "symbol, 10, -3, burst, -3 is out of range; expected a whole number from 1 to 1000000000",
     })
-    void aRateLimitIsCheckedByOneRuleForTheBuilderTheFileAndARunTimeChange(final String throttle, final long rate, final long burst,
+    void aRateLimitIsCheckedByOneRuleForTheBuilderTheFileAndARunTimeChange(final String throttle, final long rate,
+    final long burst,
         final String part, final String expected)
     {
         final String builderKey = throttle + "RateLimit." + part;
         final String fileKey = "throttles." + throttle + "." + part;
         final String builder = reason(builderRefuses(b -> rateLimit(b, throttle, rate, burst)), builderKey);
-        final String file = reason(fileRefuses("", "throttles: { " + throttle + ": { ratePerSecond: " + rate + ", burst: " + burst + " } }\n"),
-            fileKey);
+        final String file = reason(fileRefuses("", "throttles: { " + throttle + ": { ratePerSecond: " + rate
+            + ", burst: " + burst + " } }\n"), fileKey);
         final String runtime = reason(runtimeRefuses(withRate(throttle, rate, burst)), builderKey);
         assertThat(builder).isEqualTo(expected);
         assertThat(file).isEqualTo(expected);
@@ -163,24 +167,29 @@ class SharedSettingRulesTest
     void theSplitWeightsAreCheckedByOneRuleForTheBuilderTheFileAndARunTimeChange()
     {
         final String expected = "one percentage per broker (2), none negative, adding up to 100, was [60, 60]";
-        assertThat(reason(builderRefuses(b -> b.routing(valid.routing().withWeights(List.of(60, 60)))), "routing.weights"))
+        assertThat(reason(builderRefuses(b -> b.routing(valid.routing().withWeights(List.of(60, 60)))),
+            "routing.weights"))
             .isEqualTo(expected);
-        assertThat(reason(fileRefuses("weights: { a: 50, b: 50 }", "weights: { a: 60, b: 60 }"), "routing.weights")).isEqualTo(expected);
+        assertThat(reason(fileRefuses("weights: { a: 50, b: 50 }", "weights: { a: 60, b: 60 }"), "routing.weights"))
+            .isEqualTo(expected);
         final RuntimeSettings s = startSettings();
-        assertThat(reason(runtimeRefuses(new RuntimeSettings(s.risk(), 0, 1, 0, 1, 0, 1, List.of(60, 60), "test")), "routing.weights"))
+        assertThat(reason(runtimeRefuses(new RuntimeSettings(s.risk(), 0, 1, 0, 1, 0, 1, List.of(60, 60), "test")),
+            "routing.weights"))
             .isEqualTo(expected);
     }
 
     @Test
     void limitsThatNeedReferencePricesAreCheckedByOneRuleForTheBuilderTheFileAndARunTimeChange()
     {
-        final String expected = "max order notional, price band and gross exposure need a reference price for every instrument; "
-            + "missing for [MSFT]";
+        final String expected =
+            "max order notional, price band and gross exposure need a reference price for every instrument; missing "
+            + "for [MSFT]";
         final RiskLimits notional = new RiskLimits(0, 1_000_000_000L, 0, 0, 0, 0);
         assertThat(reason(builderRefuses(b -> b.riskLimits(notional)), "riskLimits")).isEqualTo(expected);
         assertThat(reason(fileRefuses("", "risk: { maxOrderNotional: \"10\" }\n"), "risk")).isEqualTo(expected);
         final RuntimeSettings s = startSettings();
-        assertThat(reason(runtimeRefuses(new RuntimeSettings(notional, 0, 1, 0, 1, 0, 1, s.weights(), "test")), "riskLimits"))
+        assertThat(reason(runtimeRefuses(new RuntimeSettings(notional, 0, 1, 0, 1, 0, 1, s.weights(), "test")),
+            "riskLimits"))
             .isEqualTo(expected);
     }
 
@@ -190,7 +199,8 @@ class SharedSettingRulesTest
         final String expected = "required; expected limits (RiskLimits.NONE for none)";
         assertThat(reason(builderRefuses(b -> b.riskLimits(null)), "riskLimits")).isEqualTo(expected);
         final RuntimeSettings s = startSettings();
-        assertThat(reason(runtimeRefuses(new RuntimeSettings(null, 0, 1, 0, 1, 0, 1, s.weights(), "test")), "riskLimits"))
+        assertThat(reason(runtimeRefuses(new RuntimeSettings(null, 0, 1, 0, 1, 0, 1, s.weights(), "test")),
+            "riskLimits"))
             .isEqualTo(expected);
     }
 
@@ -203,7 +213,8 @@ class SharedSettingRulesTest
     void theRingSizeIsCheckedByOneRuleForTheBuilderAndTheFile(final int ringSize, final String expected)
     {
         assertThat(reason(builderRefuses(b -> b.ringSize(ringSize)), "ringSize")).isEqualTo(expected);
-        assertThat(reason(fileRefuses("instanceId: rules,", "instanceId: rules, ringSize: " + ringSize + ","), "gateway.ringSize"))
+        assertThat(reason(fileRefuses("instanceId: rules,", "instanceId: rules, ringSize: " + ringSize + ","),
+            "gateway.ringSize"))
             .isEqualTo(expected);
     }
 
@@ -212,27 +223,33 @@ class SharedSettingRulesTest
     {
         final String expected = "instance id 'bad.id!' may hold only ASCII letters, digits, '_' and '.'";
         assertThat(reason(builderRefuses(b -> b.instanceId("bad.id!")), "instanceId")).isEqualTo(expected);
-        assertThat(reason(fileRefuses("instanceId: rules,", "instanceId: \"bad.id!\","), "gateway.instanceId")).isEqualTo(expected);
+        assertThat(reason(fileRefuses("instanceId: rules,", "instanceId: \"bad.id!\","), "gateway.instanceId"))
+            .isEqualTo(expected);
     }
 
     @Test
     void instrumentsAreCheckedByOneRuleForTheBuilderAndTheFile()
     {
         final String calendar = "unknown market calendar 'mars': expected us-equities or 24x7";
-        assertThat(reason(builderRefuses(b -> b.instrument(Instrument.of("TSLA").withCalendar("mars"))), "instruments[2].calendar"))
+        assertThat(reason(builderRefuses(b -> b.instrument(Instrument.of("TSLA").withCalendar("mars"))),
+            "instruments[2].calendar"))
             .isEqualTo(calendar);
-        assertThat(reason(fileRefuses("  - { symbol: MSFT }\n", "  - { symbol: MSFT }\n  - { symbol: TSLA, calendar: mars }\n"),
-            "instruments[2].calendar")).isEqualTo(calendar);
+        assertThat(reason(fileRefuses("  - { symbol: MSFT }\n",
+            "  - { symbol: MSFT }\n  - { symbol: TSLA, calendar: mars }\n"), "instruments[2].calendar"))
+            .isEqualTo(calendar);
 
         final String twice = "symbol 'AAPL' is listed twice";
         assertThat(reason(builderRefuses(b -> b.symbols("AAPL")), "instruments")).isEqualTo(twice);
-        assertThat(reason(fileRefuses("  - { symbol: MSFT }\n", "  - { symbol: MSFT }\n  - { symbol: AAPL }\n"), "instruments"))
+        assertThat(reason(fileRefuses("  - { symbol: MSFT }\n", "  - { symbol: MSFT }\n  - { symbol: AAPL }\n"),
+            "instruments"))
             .isEqualTo(twice);
 
         final String none = "expected at least one instrument";
-        assertThat(reason(builderRefuses(b -> OrderGateway.builder().broker(ConfiguredGateway.brokers(valid).get(0))), "instruments"))
+        assertThat(reason(builderRefuses(b -> OrderGateway.builder().broker(ConfiguredGateway.brokers(valid).get(0))),
+            "instruments"))
             .isEqualTo(none);
-        assertThat(reason(fileRefuses("  - { symbol: AAPL, referencePrice: \"100\" }\n  - { symbol: MSFT }\n", "  []\n"), "instruments"))
+        assertThat(reason(fileRefuses("  - { symbol: AAPL, referencePrice: \"100\" }\n  - { symbol: MSFT }\n",
+            "  []\n"), "instruments"))
             .isEqualTo(none + " (- symbol: AAPL)"); // the file adds an example of its own syntax
     }
 
@@ -241,15 +258,18 @@ class SharedSettingRulesTest
     {
         final String none = "expected at least one broker";
         assertThat(reason(builderRefuses(b -> OrderGateway.builder().symbols("AAPL")), "brokers")).isEqualTo(none);
-        assertThat(reason(fileRefuses(VALID.substring(VALID.indexOf("brokers:"), VALID.indexOf("routing:")), "brokers: []\n"), "brokers"))
+        assertThat(reason(fileRefuses(VALID.substring(VALID.indexOf("brokers:"), VALID.indexOf("routing:")),
+            "brokers: []\n"), "brokers"))
             .isEqualTo(none + " (- name: sim-a, type: sim)");
     }
 
     @Test
     void theRollCycleIsAClosedSetInTheBuilderAndTheFile()
     {
-        assertThat(load(VALID.replace("journal: {", "journal: { rollCycle: HOURLY,")).rollCycle()).isEqualTo(JournalRollCycle.HOURLY);
-        assertThat(ConfiguredGateway.builder(load(VALID.replace("journal: {", "journal: { rollCycle: hourly,"))).settings()
+        assertThat(load(VALID.replace("journal: {", "journal: { rollCycle: HOURLY,")).rollCycle())
+            .isEqualTo(JournalRollCycle.HOURLY);
+        assertThat(ConfiguredGateway.builder(load(VALID.replace("journal: {", "journal: { rollCycle: hourly,")))
+            .settings()
             .journalRollCycle()).isEqualTo(JournalRollCycle.HOURLY);
         assertThat(valid.rollCycle()).isEqualTo(JournalRollCycle.DAILY);
         assertThat(reason(fileRefuses("journal: {", "journal: { rollCycle: weekly,"), "gateway.journal.rollCycle"))
@@ -264,7 +284,8 @@ class SharedSettingRulesTest
         assertThat(running.brokerNames()).containsExactly("a", "b");
         assertThat(valid.threadingMode()).isEqualTo(ThreadingMode.INVOKER);
         final RuntimeSettings s = startSettings();
-        final SettingsResult result = running.settings().apply(new RuntimeSettings(s.risk(), 100, 10, 0, 1, 0, 1, List.of(70, 30), "test"));
+        final SettingsResult result =
+            running.settings().apply(new RuntimeSettings(s.risk(), 100, 10, 0, 1, 0, 1, List.of(70, 30), "test"));
         assertThat(result.accepted()).as(String.valueOf(result.problems())).isTrue();
     }
 }
