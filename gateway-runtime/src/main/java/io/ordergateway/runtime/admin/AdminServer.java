@@ -3,7 +3,9 @@ package io.ordergateway.runtime.admin;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -16,6 +18,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.ordergateway.core.api.OrderGateway;
 import io.ordergateway.runtime.config.ConfigWatcher;
 import org.slf4j.Logger;
@@ -25,8 +28,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The operator's HTTP endpoint (Netty, one thread, "NAME-admin"), off unless started:
@@ -53,11 +56,13 @@ import java.util.concurrent.TimeUnit;
  *   <li>malformed HTTP (bad or conflicting {@code Content-Length}/{@code Transfer-Encoding}, bad
  *       chunking), a foreign {@code Host}, a wrong token, an action from another origin:
  *       {@link RequestGuard};</li>
- *   <li>request line, headers or body over the limits (4 KiB, 8 KiB, 4 KiB): 414, 431 (the decoder),
+ *   <li>request line, headers or body over the limits ({@link AdminOptions}): 414, 431 (the decoder),
  *       413 ({@link BoundedAggregator});</li>
  *   <li>an unknown path or method (404, 405), unknown, repeated or out-of-range parameters or a body
  *       (none of the endpoints takes one: refused 400, never ignored): {@link AdminRoutes},
- *       {@link RequestTarget}.</li>
+ *       {@link RequestTarget};</li>
+ *   <li>connections beyond the cap are closed at once (here); idle connections and requests that do
+ *       not arrive in time are closed ({@link ConnectionTimeouts}, on the event loop, no thread).</li>
  * </ul>
  * Each kind of refusal is warned of at most once a minute ({@link RefusalLog}); a peer that resets
  * its connection is not warned of at all.
@@ -66,17 +71,17 @@ public final class AdminServer implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
     private static final int MAX_REQUEST_LINE_BYTES = 4096;
-    private static final int MAX_HEADER_BYTES = 8192;
-    private static final int MAX_BODY_BYTES = 4096;
 
+    private final AdminOptions options;
     private final EventLoopGroup group;
     private final Channel server;
     private final AdminRoutes routes;
     private final RequestGuard guard;
     private final RefusalLog refusals = new RefusalLog();
+    private final AtomicInteger open = new AtomicInteger();
 
     /**
-     * Binds and starts serving.
+     * Binds and starts serving, with the {@link AdminOptions#DEFAULTS default limits}.
      *
      * @param gateway the gateway.
      * @param bind    the address, e.g. 127.0.0.1.
@@ -87,6 +92,23 @@ public final class AdminServer implements AutoCloseable
      */
     public AdminServer(final OrderGateway gateway, final String bind, final int port, final String token) throws
         InterruptedException
+    {
+        this(gateway, bind, port, token, AdminOptions.DEFAULTS);
+    }
+
+    /**
+     * Binds and starts serving.
+     *
+     * @param gateway the gateway.
+     * @param bind    the address, e.g. 127.0.0.1.
+     * @param port    the port, 0 for any free one.
+     * @param token   the bearer token, or null (allowed on loopback only).
+     * @param options the limits.
+     * @throws IllegalArgumentException when bound beyond loopback without a token, or the address is unknown.
+     * @throws InterruptedException if interrupted while binding.
+     */
+    public AdminServer(final OrderGateway gateway, final String bind, final int port, final String token,
+        final AdminOptions options) throws InterruptedException
     {
         final InetAddress address;
         try
@@ -103,6 +125,7 @@ public final class AdminServer implements AutoCloseable
             throw new IllegalArgumentException("admin: a bearer token is required to bind " + bind
                 + " (not a loopback address)");
         }
+        this.options = options;
         this.routes = new AdminRoutes(gateway);
         // named and listed with the gateway's threads
         group = new MultiThreadIoEventLoopGroup(1, gateway.threadFactory("admin"), NioIoHandler.newFactory());
@@ -120,10 +143,13 @@ public final class AdminServer implements AutoCloseable
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw ex;
         }
-        guard = new RequestGuard(tokenSet ? token : null, RequestGuard.names(address, bind, List.of()), port());
+        // behind Netty's acceptor, which pauses accepting for a second after a failure and passes it on
+        server.pipeline().addLast(new AcceptFailures());
+        guard = new RequestGuard(tokenSet ? token : null, RequestGuard.names(address, bind, options.hostNames()),
+            port());
         server.config().setAutoRead(true);
-        LOG.info("admin endpoint on http://{}:{}/ ({})", bind, port(),
-            tokenSet ? "bearer token required" : "loopback, no token");
+        LOG.info("admin endpoint on http://{}:{}/ ({}; at most {} connections)", bind, port(),
+            tokenSet ? "bearer token required" : "loopback, no token", options.maxConnections());
     }
 
     /**
@@ -140,6 +166,12 @@ public final class AdminServer implements AutoCloseable
         return ((InetSocketAddress)server.localAddress()).getPort();
     }
 
+    /** @return the connections open now (for tests and diagnostics). */
+    int openConnections()
+    {
+        return open.get();
+    }
+
     @Override
     public void close()
     {
@@ -147,20 +179,37 @@ public final class AdminServer implements AutoCloseable
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
-    /** Each accepted connection's pipeline. */
+    /**
+     * Each accepted connection: closed at once beyond the cap (before any HTTP handler exists, so
+     * nothing is read from it); otherwise counted until it closes and given its pipeline.
+     */
     private final class Connections extends ChannelInitializer<SocketChannel>
     {
         @Override
         protected void initChannel(final SocketChannel ch)
         {
+            if (open.incrementAndGet() > options.maxConnections())
+            {
+                open.decrementAndGet();
+                refusals.refused(RefusalLog.Kind.CONNECTION_CAP, ch.remoteAddress(),
+                    options.maxConnections() + " connections are open already; closed at once");
+                ch.close();
+                return;
+            }
+            ch.closeFuture().addListener(f -> open.decrementAndGet());
+            final ConnectionTimeouts timeouts = new ConnectionTimeouts(options.requestTimeout(), refusals);
             final HttpDecoderConfig decoding = new HttpDecoderConfig()
                 .setMaxInitialLineLength(MAX_REQUEST_LINE_BYTES)
-                .setMaxHeaderSize(MAX_HEADER_BYTES)
+                .setMaxHeaderSize(options.maxHeaderBytes())
                 // Content-Length with Transfer-Encoding is refused, not resolved by dropping Content-Length
                 .setUseRfc9112TransferEncoding(true)
                 .setAllowDuplicateContentLengths(false);
-            ch.pipeline().addLast(new HttpServerCodec(decoding), new BoundedAggregator(MAX_BODY_BYTES, refusals),
-                new Handler());
+            ch.pipeline().addLast(
+                new IdleStateHandler(0, 0, options.idleTimeout().toNanos(), TimeUnit.NANOSECONDS),
+                timeouts,
+                new HttpServerCodec(decoding),
+                new BoundedAggregator(options.maxBodyBytes(), refusals),
+                new Handler(timeouts));
         }
     }
 
@@ -170,9 +219,17 @@ public final class AdminServer implements AutoCloseable
      */
     private final class Handler extends SimpleChannelInboundHandler<FullHttpRequest>
     {
+        private final ConnectionTimeouts timeouts;
+
+        Handler(final ConnectionTimeouts timeouts)
+        {
+            this.timeouts = timeouts;
+        }
+
         @Override
         protected void channelRead0(final ChannelHandlerContext ctx, final FullHttpRequest request)
         {
+            timeouts.requestComplete();
             if (!ctx.channel().isActive())
             {
                 // the decoder's last word when a peer closes mid-request: nobody to answer
@@ -233,6 +290,20 @@ public final class AdminServer implements AutoCloseable
                 refusals.refused(RefusalLog.Kind.CONNECTION_ERROR, ctx.channel().remoteAddress(), cause.toString());
             }
             ctx.close();
+        }
+    }
+
+    /**
+     * Failures to accept (e.g. out of file descriptors): one warning a minute, no stack trace, instead
+     * of Netty's trace at the end of the pipeline for each.
+     */
+    @ChannelHandler.Sharable
+    private final class AcceptFailures extends ChannelInboundHandlerAdapter
+    {
+        @Override
+        public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
+        {
+            refusals.refused(RefusalLog.Kind.ACCEPT_FAILED, null, cause + " (accepting pauses for a second)");
         }
     }
 }

@@ -34,8 +34,8 @@ import static io.ordergateway.runtime.admin.AdminRefusal.quote;
  *       stream can no longer be trusted;</li>
  *   <li>exactly one {@code Host}, naming this endpoint: its bound address or the name it was bound by,
  *       {@code localhost}, {@code 127.0.0.1} or {@code [::1]}, each with the bound port; for a wildcard
- *       bind also the machine's interface addresses and host name (not {@code 0.0.0.0}); and any further
- *       name given. Anything else is answered 421, so a web page whose own name
+ *       bind also the machine's interface addresses and host name (not {@code 0.0.0.0}); and any name in
+ *       {@link AdminOptions#hostNames()}. Anything else is answered 421, so a web page whose own name
  *       resolves to this machine (DNS rebinding) cannot reach the endpoint;</li>
  *   <li>when a token is set, {@code Authorization: Bearer TOKEN} (the scheme in any case), compared in
  *       constant time as SHA-256 digests (so neither contents nor length leak); 401 otherwise;</li>

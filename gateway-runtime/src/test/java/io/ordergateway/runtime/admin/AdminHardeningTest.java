@@ -45,8 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Hostile requests to the admin endpoint, as issue 12 found them, over real sockets: malformed HTTP
- * (sent byte for byte, since HttpClient will not), foreign hosts and origins, and bad parameters.
- * Each is refused before anything acts, which the test checks against
+ * (sent byte for byte, since HttpClient will not), foreign hosts and origins, bad parameters, and
+ * more connections than the cap. Each is refused before anything acts, which the test checks against
  * the gateway itself (the kill switch, the configuration watcher), with a JSON error saying where.
  */
 class AdminHardeningTest
@@ -81,14 +81,14 @@ class AdminHardeningTest
         }
     }
 
-    private void start(final String bind, final String token) throws Exception
+    private void start(final String bind, final String token, final AdminOptions options) throws Exception
     {
         final SimBrokerConfig sim =
             SimBrokerConfig.defaults("x").withReferencePrices(Map.of("AAPL", 10_000_000_000L)).withLatency(0, 0);
         gateway = OrderGateway.builder().symbols("AAPL").broker(new SimBroker(sim.withSeed(1)))
             .journalDirectory(dir.resolve("journal")).threadingMode(ThreadingMode.INVOKER).clock(clock).build();
         reports = new ReportCollector(gateway);
-        admin = new AdminServer(gateway, bind, 0, token);
+        admin = new AdminServer(gateway, bind, 0, token, options);
         // a file that is not there: a reload that runs is refused and says so in lastOutcome()
         watcher = new ConfigWatcher(gateway, dir.resolve("absent.yaml"), null, Map.of(), null, 60_000, clock);
         admin.configWatcher(watcher);
@@ -96,7 +96,7 @@ class AdminHardeningTest
 
     private void start() throws Exception
     {
-        start("127.0.0.1", null);
+        start("127.0.0.1", null, AdminOptions.DEFAULTS);
     }
 
     private String host()
@@ -316,12 +316,49 @@ class AdminHardeningTest
     @Test
     void theBearerSchemeIsCaseInsensitive() throws Exception
     {
-        start("0.0.0.0", "s3cret-token");
+        start("0.0.0.0", "s3cret-token", AdminOptions.DEFAULTS);
         assertThat(call("GET", "/metrics", "Authorization", "bearer s3cret-token").statusCode()).isEqualTo(200);
         assertThat(call("GET", "/metrics", "Authorization", "BEARER s3cret-token").statusCode()).isEqualTo(200);
         final HttpResponse<String> wrong = call("GET", "/metrics", "Authorization", "bearer s3cret-tokeN");
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(wrong.body()).doesNotContain("s3cret");
         assertThat(call("GET", "/metrics", "Authorization", "Basic s3cret-token").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void connectionsBeyondTheCapAreClosedAtOnce() throws Exception
+    {
+        start("127.0.0.1", null, AdminOptions.DEFAULTS.withMaxConnections(4));
+        final List<Socket> held = new ArrayList<>();
+        for (int i = 0; i < 4; i++)
+        {
+            held.add(connect());
+        }
+        Await.until("4 connections open", () -> admin.openConnections() == 4, Duration.ofSeconds(5));
+        for (int i = 0; i < 3; i++)
+        {
+            assertThat(closedByServer(connect())).as("connection %d beyond the cap", i + 1).isTrue();
+        }
+        assertThat(admin.openConnections()).isEqualTo(4);
+        held.get(0).close();
+        held.get(1).close();
+        Await.until("2 connections open", () -> admin.openConnections() == 2, Duration.ofSeconds(5));
+        assertThat(call("GET", "/admin/execution-status").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void idleConnectionsAndSlowRequestsAreClosed() throws Exception
+    {
+        start("127.0.0.1", null, AdminOptions.DEFAULTS.withTimeouts(Duration.ofMillis(600), Duration.ofMillis(200)));
+        final Socket idle = connect();
+        final long started = System.nanoTime();
+        final Raw slow = raw("POST /admin/config/reload HTTP/1.1\r\n" + host() + "Content-Len");
+        assertThat(slow.status()).isEqualTo(408);
+        assertThat(slow.error()).startsWith("request: not complete within 200 ms");
+        assertThat(closedByServer(slow.socket())).isTrue();
+        assertThat(closedByServer(idle)).as("idle: closed").isTrue();
+        assertThat(System.nanoTime() - started).as("well before the socket's own timeout")
+            .isLessThan(TimeUnit.SECONDS.toNanos(4));
+        assertThat(watcher.lastOutcome()).isEqualTo("watching");
     }
 }
