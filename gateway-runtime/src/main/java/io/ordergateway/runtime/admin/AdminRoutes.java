@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.ordergateway.core.api.OrderGateway;
 import io.ordergateway.core.api.SubmitResult;
 import io.ordergateway.core.metrics.GatewayMetrics;
@@ -28,6 +27,7 @@ final class AdminRoutes
 {
     private static final Logger LOG = LoggerFactory.getLogger(AdminRoutes.class);
     private static final JsonFactory JSON = new JsonFactory();
+    private static final String BROKERS = "/admin/brokers/";
 
     private final OrderGateway gateway;
     private volatile ConfigWatcher watcher;
@@ -37,112 +37,154 @@ final class AdminRoutes
         this.gateway = gateway;
     }
 
+    /** @param watcher the configuration file's watcher, or null. */
     void configWatcher(final ConfigWatcher watcher)
     {
         this.watcher = watcher;
     }
 
     /**
+     * Answers a request that passed the {@link RequestGuard}. Every check comes before anything acts:
+     * the path (404) and method (405), the parameters (unknown or repeated: 400), the body (none of
+     * these endpoints takes one, so a body is refused 400, never ignored), then the parameters' values
+     * (400); only then is the command sent or the state read.
+     *
      * @param request an authorized request.
      * @return what to answer.
      * @throws IOException if a reply cannot be rendered.
-     * @throws IllegalArgumentException for a request with a bad parameter (answered 400 with its message).
+     * @throws AdminRefusal for a request that must not act, with what was wrong.
      */
     AdminReply route(final FullHttpRequest request) throws IOException
     {
-        final QueryStringDecoder uri = new QueryStringDecoder(request.uri());
-        final String path = uri.path();
-        final HttpMethod method = request.method();
-        if (method.equals(HttpMethod.GET) && path.equals("/admin/execution-status"))
+        final RequestTarget target = RequestTarget.parse(request.uri());
+        final String path = target.path();
+        switch (path)
         {
-            return json(200, this::executionStatus);
-        }
-        if (method.equals(HttpMethod.GET) && path.equals("/admin/brokers"))
-        {
-            return json(200, this::brokers);
-        }
-        if (method.equals(HttpMethod.GET) && path.equals("/metrics"))
-        {
-            return new AdminReply(200, "text/plain; version=0.0.4; charset=utf-8",
-                PrometheusText.render(gateway).getBytes(StandardCharsets.UTF_8));
-        }
-        if (method.equals(HttpMethod.POST) && path.equals("/admin/kill-switch"))
-        {
-            final String engaged = first(uri, "engaged");
-            if (!"true".equals(engaged) && !"false".equals(engaged))
-            {
-                throw new IllegalArgumentException("engaged: expected true or false");
-            }
-            final int account = first(uri, "account") == null ? -1 : Integer.parseInt(first(uri, "account"));
-            // logs the alert itself
-            final SubmitResult result = gateway.controls().killSwitch(account, Boolean.parseBoolean(engaged));
-            return accepted(result);
-        }
-        if (method.equals(HttpMethod.GET) && path.equals("/admin/config/versions"))
-        {
-            final List<io.ordergateway.core.settings.RuntimeSettings> versions = gateway.settings().versions();
-            return json(200, g ->
-            {
-                g.writeArrayFieldStart("versions");
-                for (int v = 0; v < versions.size(); v++)
+            case "/admin/execution-status":
+                accept(request, target, HttpMethod.GET);
+                return json(200, this::executionStatus);
+            case "/admin/brokers":
+                accept(request, target, HttpMethod.GET);
+                return json(200, this::brokers);
+            case "/metrics":
+                accept(request, target, HttpMethod.GET);
+                return new AdminReply(200, "text/plain; version=0.0.4; charset=utf-8",
+                    PrometheusText.render(gateway).getBytes(StandardCharsets.UTF_8));
+            case "/admin/kill-switch":
+                accept(request, target, HttpMethod.POST, "engaged", "account");
+                return killSwitch(target);
+            case "/admin/config/versions":
+                accept(request, target, HttpMethod.GET);
+                return versions();
+            case "/admin/config/rollback":
+                accept(request, target, HttpMethod.POST, "version");
+                final int version = target.number("version", 1, "a settings version; GET /admin/config/versions "
+                    + "lists them");
+                if (version < 0)
                 {
-                    g.writeString(versions.get(v).describe(v + 1));
+                    throw RequestTarget.bad("query parameter version: missing; GET /admin/config/versions lists them");
                 }
-                g.writeEndArray();
-            });
-        }
-        if (method.equals(HttpMethod.POST) && path.equals("/admin/config/rollback"))
-        {
-            final String version = first(uri, "version");
-            if (version == null || !version.matches("\\d+"))
-            {
-                throw new IllegalArgumentException("version: expected a version number (GET /admin/config/versions "
-                    + "lists them)");
-            }
-            return settings(gateway.settings().rollback(Integer.parseInt(version)));
-        }
-        if (method.equals(HttpMethod.POST) && path.equals("/admin/config/reload"))
-        {
-            final ConfigWatcher w = watcher;
-            if (w == null)
-            {
-                return json(404, g ->
-                    g.writeStringField("error", "the gateway was not started from a configuration file"));
-            }
-            final String outcome = w.reload();
-            return json(outcome.startsWith("applied") ? 200 : 422, g -> g.writeStringField("result", outcome));
-        }
-        if (method.equals(HttpMethod.POST) && path.startsWith("/admin/brokers/"))
-        {
-            final String[] parts = path.substring("/admin/brokers/".length()).split("/");
-            if (parts.length == 2)
-            {
-                final int id = gateway.brokerId(parts[0]);
-                if (id < 0)
+                return settings(gateway.settings().rollback(version));
+            case "/admin/config/reload":
+                accept(request, target, HttpMethod.POST);
+                return reload();
+            default:
+                if (path.startsWith(BROKERS))
                 {
-                    return json(404, g ->
-                        g.writeStringField("error", "no broker named " + parts[0] + "; brokers: "
-                        + gateway.brokerNames()));
+                    return broker(request, target, path.substring(BROKERS.length()).split("/", -1));
                 }
-                final SubmitResult result;
-                switch (parts[1])
-                {
-                    case "enable": result = gateway.controls().enableBroker(id); break;
-                    case "disable": result = gateway.controls().disableBroker(id); break;
-                    case "activate": result = gateway.controls().forceActive(id); break;
-                    default: throw new IllegalArgumentException(parts[1] + ": expected enable, disable or activate");
-                }
-                LOG.warn("ALERT admin: broker {} {}: {}", parts[0], parts[1], result);
-                return accepted(result);
-            }
+                throw new AdminRefusal(404, RefusalLog.Kind.NO_SUCH_ENDPOINT, "no such endpoint: " + request.method()
+                    + " " + AdminRefusal.quote(path));
         }
-        return json(404, g -> g.writeStringField("error", "no such endpoint: " + method + " " + path));
     }
 
-    private static String first(final QueryStringDecoder uri, final String name)
+    /**
+     * The checks every route makes before it acts.
+     *
+     * @param request    the request.
+     * @param target     its target.
+     * @param method     the route's method (any other: 405).
+     * @param parameters the parameters it takes (any other, or one given twice: 400).
+     */
+    private static void accept(final FullHttpRequest request, final RequestTarget target, final HttpMethod method,
+        final String... parameters)
     {
-        final List<String> values = uri.parameters().get(name);
-        return values == null || values.isEmpty() ? null : values.get(0);
+        final String route = method + " " + target.path();
+        if (!request.method().equals(method))
+        {
+            throw new AdminRefusal(405, RefusalLog.Kind.NO_SUCH_ENDPOINT, "method " + request.method() + ": not "
+                + "allowed for " + target.path() + "; use " + route, false, "Allow", method.name());
+        }
+        target.takes(route, parameters);
+        final int body = request.content().readableBytes();
+        if (body > 0)
+        {
+            throw RequestTarget.bad("body: " + route + " takes no body (parameters go in the query string); got "
+                + body + " bytes");
+        }
+    }
+
+    private AdminReply killSwitch(final RequestTarget target)
+    {
+        final String engaged = target.get("engaged");
+        if (!"true".equals(engaged) && !"false".equals(engaged))
+        {
+            throw RequestTarget.bad("query parameter engaged: expected true or false, got "
+                + (engaged == null ? "none" : AdminRefusal.quote(engaged)));
+        }
+        final int account = target.number("account", 0, "an account; omit the parameter for every account");
+        // logs the alert itself; -1: every account
+        return accepted(gateway.controls().killSwitch(account, "true".equals(engaged)));
+    }
+
+    private AdminReply versions()
+    {
+        final List<io.ordergateway.core.settings.RuntimeSettings> versions = gateway.settings().versions();
+        return json(200, g ->
+        {
+            g.writeArrayFieldStart("versions");
+            for (int v = 0; v < versions.size(); v++)
+            {
+                g.writeString(versions.get(v).describe(v + 1));
+            }
+            g.writeEndArray();
+        });
+    }
+
+    private AdminReply reload()
+    {
+        final ConfigWatcher w = watcher;
+        if (w == null)
+        {
+            return error(404, "the gateway was not started from a configuration file");
+        }
+        final String outcome = w.reload();
+        return json(outcome.startsWith("applied") ? 200 : 422, g -> g.writeStringField("result", outcome));
+    }
+
+    private AdminReply broker(final FullHttpRequest request, final RequestTarget target, final String[] parts)
+    {
+        if (parts.length != 2 || !List.of("enable", "disable", "activate").contains(parts[1]))
+        {
+            throw new AdminRefusal(404, RefusalLog.Kind.NO_SUCH_ENDPOINT, "no such endpoint: " + request.method()
+                + " " + AdminRefusal.quote(target.path()) + " (brokers take POST /admin/brokers/{name}/enable, "
+                + "disable or activate)");
+        }
+        accept(request, target, HttpMethod.POST);
+        final int id = gateway.brokerId(parts[0]);
+        if (id < 0)
+        {
+            return error(404, "no broker named " + parts[0] + "; brokers: " + gateway.brokerNames());
+        }
+        final SubmitResult result;
+        switch (parts[1])
+        {
+            case "enable": result = gateway.controls().enableBroker(id); break;
+            case "disable": result = gateway.controls().disableBroker(id); break;
+            default: result = gateway.controls().forceActive(id); break;
+        }
+        LOG.warn("ALERT admin: broker {} {}: {}", parts[0], parts[1], result);
+        return accepted(result);
     }
 
     private static AdminReply settings(final io.ordergateway.core.settings.SettingsResult result)
@@ -243,9 +285,28 @@ final class AdminRoutes
     @FunctionalInterface
     interface Fields
     {
+        /**
+         * @param g the generator, inside the object.
+         * @throws IOException if it cannot write.
+         */
         void write(JsonGenerator g) throws IOException;
     }
 
+    /**
+     * @param status the HTTP status.
+     * @param error  what was wrong, and where.
+     * @return {@code {"error": "..."}}.
+     */
+    static AdminReply error(final int status, final String error)
+    {
+        return json(status, g -> g.writeStringField("error", error));
+    }
+
+    /**
+     * @param status the HTTP status.
+     * @param fields the object's fields.
+     * @return a JSON object.
+     */
     static AdminReply json(final int status, final Fields fields)
     {
         final ByteArrayOutputStream out = new ByteArrayOutputStream(512);

@@ -1,10 +1,16 @@
 package io.ordergateway.runtime.admin;
 
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 
 /**
  * Sends an HTTP response the way the request asked: kept alive, or with the connection closed
@@ -33,5 +39,24 @@ public final class HttpReplies
         {
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         }
+    }
+
+    /**
+     * @param alloc where the body's buffer comes from.
+     * @param reply what to answer.
+     * @param close whether to say {@code Connection: close} (the caller closes after writing).
+     * @return the response, its content type and length set.
+     */
+    static FullHttpResponse response(final ByteBufAllocator alloc, final AdminReply reply, final boolean close)
+    {
+        final FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+            HttpResponseStatus.valueOf(reply.status()), alloc.buffer(reply.body().length).writeBytes(reply.body()));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
+        response.headers().set(HttpHeaderNames.CONTENT_LENGTH, reply.body().length);
+        if (close)
+        {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        }
+        return response;
     }
 }
