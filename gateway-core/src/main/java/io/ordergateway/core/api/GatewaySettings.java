@@ -64,8 +64,12 @@ public final class GatewaySettings
     /** The default size of the poll queue: 4 MiB, about 37,000 reports. */
     public static final int DEFAULT_POLL_QUEUE_BYTES = 1 << 22;
 
-    /** Ring slots: a power of two, at least 2 (the ring keeps half of them for broker events). */
-    public static final WholeNumberRule RING_SIZE_RULE = WholeNumberRule.powerOfTwo(2, 1 << 30);
+    /**
+     * Ring slots: a power of two, at least 2 (the ring keeps half of them for broker events), at most
+     * 2^22: every slot holds a preallocated event of a few hundred bytes, so 2^22 slots already take
+     * over a gibibyte of heap, and 2^24 ran out of memory on the default heap.
+     */
+    public static final WholeNumberRule RING_SIZE_RULE = WholeNumberRule.powerOfTwo(2, 1 << 22);
     /** Poll queue bytes: a power of two, room for a hundred reports at least. */
     public static final WholeNumberRule POLL_QUEUE_BYTES_RULE = WholeNumberRule.powerOfTwo(4096, 1 << 30);
     /** A throttle's or an API budget's rate per second: 0 turns it off; at most one per nanosecond. */

@@ -69,7 +69,7 @@ class GatewaySettingsTest
             .hasMessageContaining("\n  symbolRateLimit.ratePerSecond: 2000000000 is out of range; expected a whole "
                 + "number from 0 to 1000000000")
             .hasMessageContaining("\n  ringSize: 1000 is not a power of two; expected a power of two from 2 to "
-                + "1073741824")
+                + "4194304")
             .hasMessageContaining("\n  threadingMode: required; expected one of dedicated, shared, invoker")
             .hasMessageContaining("\n  journalRollCycle: required; expected one of daily, hourly")
             .hasMessageContaining("\n  pollQueueBytes: 100 is not a power of two; expected a power of two from 4096 "
@@ -131,11 +131,11 @@ class GatewaySettingsTest
     void aWholeNumberRuleSaysWhatItAllows()
     {
         final WholeNumberRule ring = GatewaySettings.RING_SIZE_RULE;
-        assertThat(ring.expected()).isEqualTo("a power of two from 2 to 1073741824");
+        assertThat(ring.expected()).isEqualTo("a power of two from 2 to 4194304");
         assertThat(ring.problem(1024)).isNull();
-        assertThat(ring.problem(1)).isEqualTo("1 is out of range; expected a power of two from 2 to 1073741824");
+        assertThat(ring.problem(1)).isEqualTo("1 is out of range; expected a power of two from 2 to 4194304");
         assertThat(ring.problem(-2))
-            .isEqualTo("-2 is not a power of two; expected a power of two from 2 to 1073741824");
+            .isEqualTo("-2 is not a power of two; expected a power of two from 2 to 4194304");
         assertThat(GatewaySettings.BURST_RULE.problem(0))
             .isEqualTo("0 is out of range; expected a whole number from 1 to 1000000000");
         assertThat(SettingProblem.parse(Setting.ROUTING, "routing.chain: must name each broker").key())

@@ -53,6 +53,8 @@ public final class ConfigLoader
 
     private final Map<String, String> environment;
     private final List<String> problems = new ArrayList<>();
+    /** Values that came from {@code ${...}}, by what they came from: never echoed in a problem. */
+    private final Map<String, String> secrets = new LinkedHashMap<>();
 
     private ConfigLoader(final Map<String, String> environment)
     {
@@ -77,8 +79,9 @@ public final class ConfigLoader
             final long size = Files.size(file);
             if (size > MAX_FILE_BYTES)
             {
-                throw new ConfigException(file, List.of(file + " is " + size + " bytes; a configuration file may be at most "
-                    + MAX_FILE_BYTES + " (is it the right file?)"));
+                throw new ConfigException(file,
+                    List.of(file + " is " + size + " bytes; a configuration file may be at most " + MAX_FILE_BYTES
+                    + " (is it the right file?)"));
             }
             text = Files.readString(file);
         }
@@ -121,11 +124,61 @@ public final class ConfigLoader
         final ConfigLoader loader = new ConfigLoader(environment);
         final GatewayConfig config =
             loader.read(root == null || root.isMissingNode() ? JsonNodeFactory.instance.objectNode() : root, profile);
+        loader.otherProfiles(root, profile);
         if (!loader.problems.isEmpty())
         {
-            throw new ConfigException(origin, SettingPaths.inFileOrder(loader.problems));
+            throw new ConfigException(origin, loader.redacted(SettingPaths.inFileOrder(loader.problems)));
         }
         return config;
+    }
+
+    /**
+     * Checks every profile the file has besides the one chosen, so a mistake in one is found before
+     * the day it is used. Variables a profile needs but this environment lacks are not its mistakes.
+     */
+    private void otherProfiles(final JsonNode root, final String chosen)
+    {
+        if (root == null || !root.isObject() || !root.has("profiles") || !root.get("profiles").isObject())
+        {
+            return;
+        }
+        final java.util.Iterator<String> names = root.get("profiles").fieldNames();
+        while (names.hasNext())
+        {
+            final String name = names.next();
+            if (name.equals(chosen))
+            {
+                continue;
+            }
+            final ConfigLoader other = new ConfigLoader(environment);
+            other.read(root, name);
+            for (final String problem : other.redacted(other.problems))
+            {
+                if (!problem.contains("environment variable") && !problems.contains(problem))
+                {
+                    problems.add("profiles." + name + " -> " + problem);
+                }
+            }
+        }
+    }
+
+    private List<String> redacted(final List<String> list)
+    {
+        if (secrets.isEmpty())
+        {
+            return list;
+        }
+        final List<String> out = new ArrayList<>();
+        for (final String problem : list)
+        {
+            String shown = problem;
+            for (final Map.Entry<String, String> secret : secrets.entrySet())
+            {
+                shown = shown.replace(secret.getKey(), "(the value of " + secret.getValue() + ")");
+            }
+            out.add(shown);
+        }
+        return out;
     }
 
     /**
@@ -253,7 +306,7 @@ public final class ConfigLoader
 
         final RoutingConfig routing =
             routing(top.object("routing"), brokerIds, instruments, apiRates, apiBursts, costs);
-        final RiskLimits risk = risk(top.object("risk"));
+        final RiskLimits risk = riskSection(root, top);
         final ConfigNode t = top.object("throttles");
         final GatewayConfig.Throttles throttles =
             new GatewayConfig.Throttles(rate(t.object("account")), rate(t.object("strategy")),
@@ -271,6 +324,14 @@ public final class ConfigLoader
         final ConfigNode c = top.object("counters");
         final boolean counters = c.bool("enabled", true);
         final Path countersFile = counters ? Path.of(c.text("file", "gateway.counters")) : null;
+        if (countersFile != null && countersFile.getFileName() != null
+            && (countersFile.getFileName().toString().endsWith(".cq4")
+            || countersFile.getFileName().toString().endsWith(".cq4t")))
+        {
+            problems.add("counters.file: '" + countersFile
+                + "' is a journal file's name (*.cq4, *.cq4t); writing counters there would destroy the journal; "
+                + "expected another name, e.g. gateway.counters");
+        }
         c.done();
         top.done();
         final GatewayConfig config =
@@ -383,6 +444,27 @@ public final class ConfigLoader
         return config; // checked with the rest of the gateway's settings
     }
 
+    /**
+     * Limits are said on purpose: a file without a {@code risk:} section is refused, {@code risk: none}
+     * trades without limits.
+     */
+    private RiskLimits riskSection(final ObjectNode root, final ConfigNode top)
+    {
+        final JsonNode section = root.get("risk");
+        if (section == null)
+        {
+            problems.add("risk: missing; expected the limits (maxOrderQuantity, maxOrderNotional, priceBandPercent, "
+                + "maxPosition, maxGrossExposure, maxOpenOrders), or `risk: none` to trade without limits on purpose");
+            return RiskLimits.NONE;
+        }
+        if (section.isTextual() && "none".equalsIgnoreCase(section.asText()))
+        {
+            top.used.add("risk");
+            return RiskLimits.NONE;
+        }
+        return risk(top.object("risk"));
+    }
+
     private RiskLimits risk(final ConfigNode r)
     {
         final RiskLimits limits = new RiskLimits(
@@ -492,6 +574,10 @@ public final class ConfigLoader
                 problems.add(path + ": environment variable " + m.group(1)
                     + " is not set; expected it set, or a default as ${" + m.group(1) + ":-value}");
                 value = m.group(); // left as written: reported once, not again as missing
+            }
+            if (!value.equals(m.group()) && value.length() >= 4)
+            {
+                secrets.put(value, "${" + m.group(1) + "}");
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }

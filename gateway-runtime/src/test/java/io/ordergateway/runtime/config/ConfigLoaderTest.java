@@ -26,6 +26,7 @@ class ConfigLoaderTest
         brokers:
           - { name: a, type: sim }
           - { name: b, type: sim }
+        risk: none
         """;
 
     private static List<String> problems(final String yaml)
@@ -124,9 +125,9 @@ class ConfigLoaderTest
             "gateway.ringsize: unknown key; expected one of [instanceId, journal, ringSize, threadingMode, topology, "
             + "waitStrategy]");
         assertThat(problems(MINIMAL + "gateway: { ringSize: 1000 }\n")).containsExactly(
-            "gateway.ringSize: 1000 is not a power of two; expected a power of two from 2 to 1073741824");
+            "gateway.ringSize: 1000 is not a power of two; expected a power of two from 2 to 4194304");
         assertThat(problems(MINIMAL + "gateway: { ringSize: many }\n")).containsExactly(
-            "gateway.ringSize: 'many' is not a whole number; expected a power of two from 2 to 1073741824");
+            "gateway.ringSize: 'many' is not a whole number; expected a power of two from 2 to 4194304");
         assertThat(problems(MINIMAL + "gateway: { topology: sideways }\n")).containsExactly(
             "gateway.topology: 'sideways'; expected one of single, compact, per_stage");
         assertThat(problems(MINIMAL + "routing: [primary_only]\n")).containsExactly(
@@ -137,8 +138,8 @@ class ConfigLoaderTest
             "routing.weights: one percentage per broker (2), none negative, adding up to 100, was [60, 60]");
         assertThat(problems(MINIMAL + "routing: { failureThreshold: 0 }\n")).containsExactly(
             "routing.failureThreshold: 0 is out of range; expected a whole number from 1 to 1000000");
-        assertThat(problems(MINIMAL + "risk: { maxOrderQuantity: \"-5\" }\n")).containsExactly(
-            "risk.maxOrderQuantity: -5 is negative; expected 0 or more");
+        assertThat(problems(MINIMAL.replace("risk: none\n", "") + "risk: { maxOrderQuantity: \"-5\" }\n"))
+            .containsExactly( "risk.maxOrderQuantity: -5 is negative; expected 0 or more");
         assertThat(problems(MINIMAL + "admin: { port: 8081, bind: 0.0.0.0 }\n")).containsExactly(
             "admin.token: required when admin.bind (0.0.0.0) is not a loopback address");
         // fake: the test's own factory
@@ -153,7 +154,7 @@ class ConfigLoaderTest
             "brokers[1].name: 'a' is used by two brokers; expected unique names");
         assertThat(problems(MINIMAL.replace("{ name: b, type: sim }", "{ type: sim }"))).containsExactly(
             "brokers[1].name: required; expected a text value");
-        assertThat(problems("instruments: []\nbrokers: []\n")).containsExactly(
+        assertThat(problems("instruments: []\nbrokers: []\nrisk: none\n")).containsExactly(
             "instruments: expected at least one instrument (- symbol: AAPL)",
             "brokers: expected at least one broker (- name: sim-a, type: sim)");
         assertThat(problems(MINIMAL, "prod", Map.of()))
@@ -167,7 +168,7 @@ class ConfigLoaderTest
     void severalMistakesAreAllListedAndBadYamlSaysWhere()
     {
         assertThat(problems(MINIMAL + "gateway: { ringSize: 3, topology: x }\nthrottles: { account: { burst: 0 } }\n"))
-            .containsExactly( "gateway.ringSize: 3 is not a power of two; expected a power of two from 2 to 1073741824",
+            .containsExactly( "gateway.ringSize: 3 is not a power of two; expected a power of two from 2 to 4194304",
             "gateway.topology: 'x'; expected one of single, compact, per_stage",
             "throttles.account.burst: 0 is out of range; expected a whole number from 1 to 1000000000");
         assertThat(problems("gateway: { ringSize: 1024\nbrokers: [")).singleElement()
@@ -175,27 +176,49 @@ class ConfigLoaderTest
     }
 
     @Test
-    void theSameConfigurationInJsonLoadsToTheSameSettings(@org.junit.jupiter.api.io.TempDir final Path dir) throws Exception
+    void theSameConfigurationInJsonLoadsToTheSameSettings(@org.junit.jupiter.api.io.TempDir final Path dir) throws
+        Exception
     {
         final Map<String, String> env = Map.of("ALPACA_API_KEY_ID", "k", "ALPACA_API_SECRET_KEY", "s");
         final com.fasterxml.jackson.databind.JsonNode tree =
             new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
                 .readTree(EXAMPLE.toFile());
         final Path json = dir.resolve("gateway.json");
-        java.nio.file.Files.writeString(json, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(tree));
-        assertThat(ConfigLoader.load(json, null, env).toString()).isEqualTo(ConfigLoader.load(EXAMPLE, null, env).toString());
+        java.nio.file.Files.writeString(json,
+            new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(tree));
+        assertThat(ConfigLoader.load(json, null, env).toString())
+            .isEqualTo(ConfigLoader.load(EXAMPLE, null, env).toString());
 
         java.nio.file.Files.writeString(json, "{ \"instruments\": [], \"instruments\": [] }");
-        final ConfigException ex = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(json, null, env));
-        assertThat(ex.problems()).singleElement().asString().startsWith("not valid JSON at line 1").contains("Duplicate field");
+        final ConfigException ex =
+            catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(json, null, env));
+        assertThat(ex.problems()).singleElement().asString().startsWith("not valid JSON at line 1")
+            .contains("Duplicate field");
     }
 
     @Test
     void aKeyGivenTwiceIsAnErrorWithItsLineNotALastOneWins()
     {
-        assertThat(problems(MINIMAL + "gateway: { ringSize: 16384 }\ngateway: { ringSize: 8 }\n")).singleElement().asString()
+        assertThat(problems(MINIMAL + "gateway: { ringSize: 16384 }\ngateway: { ringSize: 8 }\n")).singleElement()
+            .asString()
             .startsWith("not valid YAML at line").contains("Duplicate field 'gateway'");
         assertThat(problems(MINIMAL + "gateway:\n  ringSize: 16384\n  ringSize: 8\n")).singleElement().asString()
             .contains("Duplicate field 'ringSize'");
+    }
+
+    @Test
+    void limitsAreSaidOnPurposeEveryProfileIsCheckedAndSecretsAreNeverEchoed()
+    {
+        assertThat(problems(MINIMAL.replace("risk: none\n", ""))).singleElement().asString()
+            .startsWith("risk: missing;").contains("`risk: none`");
+        assertThat(problems(MINIMAL + "profiles:\n  production: { gateway: { ringSize: 1000 } }\n")).singleElement()
+            .asString().startsWith("profiles.production -> gateway.ringSize: 1000 is not a power of two");
+        assertThat(problems(MINIMAL.replace("{ name: b, type: sim }", "{ name: b, type: sim, seed: \"${SECRET}\" }"),
+            null, Map.of("SECRET", "SKRT-very-secret"))).singleElement().asString()
+            .contains("(the value of ${SECRET})").doesNotContain("SKRT");
+        assertThat(problems(MINIMAL + "counters: { file: metadata.cq4t }\n")).singleElement().asString()
+            .startsWith("counters.file: 'metadata.cq4t' is a journal file's name");
+        assertThat(problems(MINIMAL + "gateway: { ringSize: 16777216 }\n")).singleElement().asString()
+            .isEqualTo("gateway.ringSize: 16777216 is out of range; expected a power of two from 2 to 4194304");
     }
 }

@@ -43,6 +43,7 @@ class SharedSettingRulesTest
           - { name: b, type: sim, latencyMicros: 0, priceIntervalMillis: 0 }
         routing: { policy: weighted_split, weights: { a: 50, b: 50 } }
         counters: { enabled: false }
+        risk: none
         """;
 
     @TempDir
@@ -73,7 +74,8 @@ class SharedSettingRulesTest
     /** The file's problems: {@code VALID} with one line replaced, or one section added. */
     private static List<String> fileRefuses(final String from, final String to)
     {
-        final String yaml = from.isEmpty() ? VALID + to : VALID.replace(from, to);
+        final String yaml = from.isEmpty() ? (to.startsWith("risk:") ? VALID.replace("risk: none\n", "") : VALID) + to
+            : VALID.replace(from, to);
         assertThat(yaml).as("the test changes the file").isNotEqualTo(VALID);
         final ConfigException ex = catchThrowableOfType(ConfigException.class, () -> load(yaml));
         assertThat(ex).as("the file is refused").isNotNull();
@@ -206,9 +208,9 @@ class SharedSettingRulesTest
 
     @ParameterizedTest(name = "ring size {0}")
     @CsvSource({
-        "1000, 1000 is not a power of two; expected a power of two from 2 to 1073741824",
-        "1, 1 is out of range; expected a power of two from 2 to 1073741824",
-        "0, 0 is not a power of two; expected a power of two from 2 to 1073741824",
+        "1000, 1000 is not a power of two; expected a power of two from 2 to 4194304",
+        "1, 1 is out of range; expected a power of two from 2 to 4194304",
+        "0, 0 is not a power of two; expected a power of two from 2 to 4194304",
     })
     void theRingSizeIsCheckedByOneRuleForTheBuilderAndTheFile(final int ringSize, final String expected)
     {
