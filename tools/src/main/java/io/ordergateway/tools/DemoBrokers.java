@@ -155,6 +155,11 @@ final class DemoBrokers implements AutoCloseable
         {
             while (adapter instanceof AlpacaBroker && adapter.health() != BrokerHealth.HEALTHY)
             {
+                final String refused = ((AlpacaBroker)adapter).credentialsRefused();
+                if (refused != null)
+                {
+                    throw new IllegalStateException(adapter.name() + ": " + refused); // waiting will not mend it
+                }
                 if (System.nanoTime() > deadline)
                 {
                     throw new IllegalStateException(adapter.name() + " did not become healthy within " + seconds

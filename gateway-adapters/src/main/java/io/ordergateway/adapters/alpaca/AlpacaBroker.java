@@ -87,7 +87,7 @@ public final class AlpacaBroker implements BrokerAdapter
     private ThreadFactory threads;
     private EventLoop loop;
     private AlpacaRestClient rest;
-    private AlpacaTradeStream stream;
+    private volatile AlpacaTradeStream stream;
     private AlpacaOrderTracker tracker;
     private AlpacaOrderSender sender;
     private AlpacaStreamCatchUp catchUp;
@@ -126,6 +126,16 @@ public final class AlpacaBroker implements BrokerAdapter
         {
             throw new IllegalStateException("alpaca: cannot set up TLS: " + ex.getMessage(), ex);
         }
+    }
+
+    /**
+     * @return why the broker refused this adapter's credentials, or null: a refusal retrying will
+     *         not mend, for a caller waiting for the adapter to become healthy (any thread).
+     */
+    public String credentialsRefused()
+    {
+        final AlpacaTradeStream s = stream;
+        return s == null ? null : s.credentialsRefused();
     }
 
     @Override

@@ -70,6 +70,7 @@ final class AlpacaTradeStream
     private int failures;
     private boolean closed;
     private boolean loggedAuthFailure;
+    private volatile String credentialsRefused;
 
     AlpacaTradeStream(final AlpacaConfig config, final EventLoop loop, final SslContext ssl, final Listener listener)
     {
@@ -209,6 +210,7 @@ final class AlpacaTradeStream
                 if ("authorized".equals(message.status))
                 {
                     loggedAuthFailure = false;
+                    credentialsRefused = null;
                     ctx.writeAndFlush(new
                         TextWebSocketFrame("{\"action\":\"listen\",\"data\":{\"streams\":[\"trade_updates\"]}}"));
                 }
@@ -220,6 +222,8 @@ final class AlpacaTradeStream
                             config.name(), AlpacaConfig.KEY_VARIABLE, AlpacaConfig.SECRET_VARIABLE);
                         loggedAuthFailure = true;
                     }
+                    credentialsRefused = "the stream refused the credentials (check " + AlpacaConfig.KEY_VARIABLE
+                        + " and " + AlpacaConfig.SECRET_VARIABLE + ")";
                     ctx.close();
                 }
             }
@@ -246,6 +250,15 @@ final class AlpacaTradeStream
         {
             ctx.close();
         }
+    }
+
+    /**
+     * @return why the stream refused this adapter's credentials the last time it tried, or null:
+     *         not a fault that retrying mends (any thread).
+     */
+    String credentialsRefused()
+    {
+        return credentialsRefused;
     }
 
     private ByteBuf authenticate()

@@ -193,6 +193,9 @@ class AlpacaFaultTest
             assertThat(last.state()).isEqualTo(OrderState.REJECTED);
             assertThat(last.text()).contains(RejectReason.AUTHENTICATION_FAILED.name());
             assertThat(broker.health()).isEqualTo(BrokerHealth.DOWN); // the stream refused the key too
+            io.ordergateway.core.testing.Await.until("the adapter says its credentials were refused",
+                () -> broker.credentialsRefused() != null);
+            assertThat(broker.credentialsRefused()).contains("refused the credentials").doesNotContain(wrongSecret);
             assertThat(String.valueOf(broker)).doesNotContain(wrongSecret);
             assertThat(AlpacaConfig.of("x", simulator.url(), KEY, wrongSecret).toString()).doesNotContain(wrongSecret)
                 .doesNotContain(KEY);
