@@ -124,9 +124,9 @@ public final class JournalPublisher
     }
 
     /**
-     * @return the current document's bytes, {@link #length()} of them from offset 0, without the
-     *         checksum {@link #commit()} adds: valid until the next record is encoded (for tests,
-     *         benchmarks, and carrying documents elsewhere).
+     * @return the current document's bytes, {@link #length()} of them from offset 0 (with its
+     *         checksum once {@link #seal() sealed}): valid until the next record is encoded (for
+     *         tests, benchmarks, and carrying documents elsewhere).
      */
     public DirectBuffer document()
     {
@@ -144,14 +144,25 @@ public final class JournalPublisher
         {
             return -1;
         }
+        final long index = writer.append(bytes, 0, seal());
+        length = 0;
+        return index;
+    }
+
+    /**
+     * Closes the current document with its checksum record, as {@link #commit()} does before it
+     * appends: for a document carried elsewhere than this journal (and for benchmarks of reading).
+     *
+     * @return the document's length with the checksum record.
+     */
+    public int seal()
+    {
         checksum.reset();
         checksum.update(bytes, 0, length);
         documentEnd.wrapAndApplyHeader(buffer, length, header).sequence(0).timestamp(0).orderId(0)
             .length(length).crc32c((int)checksum.getValue());
         length += MessageHeaderEncoder.ENCODED_LENGTH + documentEnd.encodedLength();
-        final long index = writer.append(bytes, 0, length);
-        length = 0;
-        return index;
+        return length;
     }
 
     /**
