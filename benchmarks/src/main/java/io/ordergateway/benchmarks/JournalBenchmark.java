@@ -57,6 +57,7 @@ public class JournalBenchmark
     private JournalWriter writer;
     private JournalStage stage;
     private final GatewayEvent event = new GatewayEvent();
+    private static final byte[] AAPL = JournalPublisher.symbolBytes("AAPL");
     private JournalPublisher encoder;
     private final OrderSum decoded = new OrderSum();
     private final JournalAdapter decoder = new JournalAdapter(decoded);
@@ -111,7 +112,7 @@ public class JournalBenchmark
     {
         ++sequence;
         return encoder.begin()
-            .orderNew(sequence, sequence, sequence, 1, 2, 0, "AAPL", Side.BUY.code(), OrderType.LIMIT.code(),
+            .orderNew(sequence, sequence, sequence, 1, 2, 0, AAPL, Side.BUY.code(), OrderType.LIMIT.code(),
             TimeInForce.DAY.code(), OrderClass.SIMPLE.code(), false, 100_000_000_000L, 18_725_000_000L, Long.MIN_VALUE,
             Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE).length();
     }

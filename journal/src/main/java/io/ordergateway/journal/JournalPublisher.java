@@ -255,7 +255,7 @@ public final class JournalPublisher
      * @param accountId            its account.
      * @param strategyId           its strategy.
      * @param symbolId             its symbol's id.
-     * @param symbolName           its symbol's name (up to 16 ASCII characters).
+     * @param symbolName           its symbol's name: {@link #symbolBytes(String)} of it (16 bytes, zero-padded).
      * @param side                 Side code.
      * @param orderType            OrderType code.
      * @param timeInForce          TimeInForce code.
@@ -273,7 +273,7 @@ public final class JournalPublisher
      */
     public JournalPublisher orderNew(
         final long sequence, final long timestamp, final long orderId, final int accountId, final int strategyId,
-        final int symbolId, final String symbolName, final int side, final int orderType, final int timeInForce,
+        final int symbolId, final byte[] symbolName, final int side, final int orderType, final int timeInForce,
         final int orderClass, final boolean extendedHours, final long quantity, final long limitPrice,
         final long stopPrice, final long trailPrice, final long trailPercent, final long takeProfitLimitPrice,
         final long stopLossStopPrice, final long stopLossLimitPrice)
@@ -283,7 +283,7 @@ public final class JournalPublisher
             .accountId(accountId)
             .strategyId(strategyId)
             .symbolId(symbolId)
-            .symbolName(symbolName)
+            .putSymbolName(symbolName, 0)
             .side(side(side))
             .orderType(orderType == JournalListener.NULL_CODE ? OrderType.NULL_VAL : OrderType.get((short)orderType))
             .timeInForce(timeInForce == JournalListener.NULL_CODE ? TimeInForce.NULL_VAL
@@ -663,6 +663,21 @@ public final class JournalPublisher
         brokerBudget.wrapAndApplyHeader(buffer, length, header).sequence(sequence).timestamp(timestamp).orderId(0)
             .brokerId(brokerId).remaining(remaining).resetNanos(resetNanos);
         return advance(brokerBudget.encodedLength());
+    }
+
+    /**
+     * A symbol's name as {@link #orderNew} takes it: its ASCII bytes, zero-padded to the record's
+     * 16, computed once per symbol, so the hot path copies 16 bytes instead of encoding a string.
+     *
+     * @param name the symbol (at most 16 ASCII characters; longer names are cut).
+     * @return the bytes.
+     */
+    public static byte[] symbolBytes(final String name)
+    {
+        final byte[] bytes = new byte[OrderNewEncoder.symbolNameLength()];
+        final byte[] ascii = name.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(ascii, 0, bytes, 0, Math.min(ascii.length, bytes.length));
+        return bytes;
     }
 
     private JournalPublisher advance(final int bodyLength)

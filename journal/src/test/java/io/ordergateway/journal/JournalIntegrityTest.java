@@ -39,8 +39,8 @@ class JournalIntegrityTest
             final JournalPublisher p = new JournalPublisher(writer);
             for (int i = 1; i <= DOCUMENTS; i++)
             {
-                p.begin().orderNew(i, i, i, 1, 1, 0, i == MARKED ? "MARKED" : "AAPL", 1, 2, 1, 1, false, 100, 10, NULL,
-                    NULL, NULL, NULL, NULL, NULL).commit();
+                p.begin().orderNew(i, i, i, 1, 1, 0, JournalPublisher.symbolBytes(i == MARKED ? "MARKED" : "AAPL"), 1,
+                    2, 1, 1, false, 100, 10, NULL, NULL, NULL, NULL, NULL, NULL).commit();
             }
         }
         return journal;

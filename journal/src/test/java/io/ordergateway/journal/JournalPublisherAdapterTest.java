@@ -36,8 +36,8 @@ class JournalPublisherAdapterTest
         {
             final JournalPublisher p = new JournalPublisher(writer);
             p.begin().sessionStart(session).routingSetup(setup).commit();
-            p.begin().orderNew(10, 2_000, 7, 1, 2, 1, "MSFT", 2, 2, 1, 1, true, 5_000_000_000L, 41_000_000_000L, NULL,
-                NULL, NULL, NULL, NULL, NULL).orderRouted(10, 2_000, 7, 1, 5)
+            p.begin().orderNew(10, 2_000, 7, 1, 2, 1, JournalPublisher.symbolBytes("MSFT"), 2, 2, 1, 1, true,
+                5_000_000_000L, 41_000_000_000L, NULL, NULL, NULL, NULL, NULL, NULL).orderRouted(10, 2_000, 7, 1, 5)
                 .orderSent(10, 2_000, 7, 1, 1, id, id.length).commit();
             p.begin().orderCancel(11, 3_000, 7).orderDenied(11, 3_000, 7, 2, 19, JournalListener.NULL_CODE, NULL, NULL)
                 .commit();

@@ -30,9 +30,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class JournalStage implements EventHandler<GatewayEvent>
 {
+    private static final byte[] NO_SYMBOL = JournalPublisher.symbolBytes("");
+
     private final JournalPublisher publisher;
-    private final SymbolTable symbols;
     private final ClientOrderIds clientOrderIds;
+    /** Each symbol's name as the journal holds it, made once: the hot path copies 16 bytes. */
+    private final byte[][] symbolNames;
     private final byte[] clientOrderId = new byte[ClientOrderIds.MAX_LENGTH];
     private final long sequenceBase;
     private final AtomicLong position = new AtomicLong();
@@ -62,7 +65,11 @@ public final class JournalStage implements EventHandler<GatewayEvent>
     {
         this.sequenceBase = sequenceBase;
         this.publisher = new JournalPublisher(writer);
-        this.symbols = symbols;
+        this.symbolNames = new byte[symbols.size()][];
+        for (int i = 0; i < symbolNames.length; i++)
+        {
+            symbolNames[i] = JournalPublisher.symbolBytes(symbols.name(i));
+        }
         this.clientOrderIds = clientOrderIds;
     }
 
@@ -156,12 +163,12 @@ public final class JournalStage implements EventHandler<GatewayEvent>
                     issuedIds.issuing(e.orderId); // the mark first: it never falls behind a journaled id
                 }
                 p.orderNew(sequence, ts, e.orderId, e.accountId, e.strategyId, e.symbolId,
-                    symbols.contains(e.symbolId) ? symbols.name(e.symbolId) : "", side(e.side),
-                    e.orderType == null ? JournalListener.NULL_CODE : e.orderType.code(),
-                    e.timeInForce == null ? JournalListener.NULL_CODE : e.timeInForce.code(),
-                    e.orderClass == null ? JournalListener.NULL_CODE : e.orderClass.code(),
-                    e.extendedHours, e.quantity, e.limitPrice, e.stopPrice, e.trailPrice, e.trailPercent,
-                    e.takeProfitLimitPrice, e.stopLossStopPrice, e.stopLossLimitPrice);
+                    e.symbolId >= 0 && e.symbolId < symbolNames.length ? symbolNames[e.symbolId] : NO_SYMBOL,
+                    side(e.side), e.orderType == null ? JournalListener.NULL_CODE : e.orderType.code(),
+                    e.timeInForce == null ? JournalListener.NULL_CODE : e.timeInForce.code(), e.orderClass == null
+                    ? JournalListener.NULL_CODE : e.orderClass.code(), e.extendedHours, e.quantity, e.limitPrice,
+                    e.stopPrice, e.trailPrice, e.trailPercent, e.takeProfitLimitPrice, e.stopLossStopPrice,
+                    e.stopLossLimitPrice);
                 decisions(e, CommandKind.NEW);
                 break;
             case CANCEL:
