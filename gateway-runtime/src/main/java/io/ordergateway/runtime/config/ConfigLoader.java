@@ -116,8 +116,8 @@ public final class ConfigLoader
         }
         catch (final JsonProcessingException ex)
         {
-            final String where = ex.getLocation() == null ? "" : " at line " + ex.getLocation().getLineNr()
-                + ", column " + ex.getLocation().getColumnNr();
+            final String where = (ex.getLocation() == null ? "" : " at line " + ex.getLocation().getLineNr()
+                + ", column " + ex.getLocation().getColumnNr()) + path(ex);
             throw new ConfigException(origin, List.of("not valid " + (json ? "JSON" : "YAML") + where + ": "
                 + ex.getOriginalMessage()));
         }
@@ -179,6 +179,36 @@ public final class ConfigLoader
             out.add(shown);
         }
         return out;
+    }
+
+    /**
+     * @return where in the document the parser was, as the problems' paths name it
+     *         ({@code gateway.ringSize}), or "" if it does not say.
+     */
+    private static String path(final JsonProcessingException ex)
+    {
+        if (!(ex.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser))
+        {
+            return "";
+        }
+        final StringBuilder path = new StringBuilder();
+        com.fasterxml.jackson.core.JsonStreamContext context =
+            ((com.fasterxml.jackson.core.JsonParser)ex.getProcessor()).getParsingContext();
+        final List<String> parts = new ArrayList<>();
+        while (context != null && !context.inRoot())
+        {
+            if (context.inArray())
+            {
+                parts.add(0, "[" + context.getCurrentIndex() + "]");
+            }
+            else if (context.getCurrentName() != null)
+            {
+                parts.add(0, "." + context.getCurrentName());
+            }
+            context = context.getParent();
+        }
+        parts.forEach(path::append);
+        return path.length() == 0 ? "" : " (" + (path.charAt(0) == '.' ? path.substring(1) : path) + ")";
     }
 
     /**

@@ -203,7 +203,7 @@ class ConfigLoaderTest
             .asString()
             .startsWith("not valid YAML at line").contains("Duplicate field 'gateway'");
         assertThat(problems(MINIMAL + "gateway:\n  ringSize: 16384\n  ringSize: 8\n")).singleElement().asString()
-            .contains("Duplicate field 'ringSize'");
+            .contains("(gateway.ringSize)").contains("Duplicate field 'ringSize'");
     }
 
     @Test
