@@ -8,6 +8,7 @@ import io.ordergateway.journal.sbe.CancelConfirmedDecoder;
 import io.ordergateway.journal.sbe.EventRefusedDecoder;
 import io.ordergateway.journal.sbe.ExpiredDecoder;
 import io.ordergateway.journal.sbe.FillDecoder;
+import io.ordergateway.journal.sbe.FillSource;
 import io.ordergateway.journal.sbe.OrderCancelDecoder;
 import io.ordergateway.journal.sbe.OrderDeniedDecoder;
 import io.ordergateway.journal.sbe.OrderNewDecoder;
@@ -154,7 +155,7 @@ public final class JournalAdapter implements JournalRecordHandler
             {
                 final BrokerRejectDecoder d = brokerReject.wrap(buffer, offset, blockLength, version);
                 l.onBrokerReject(d.sequence(), d.timestamp(), d.orderId(), d.brokerId(), code(d.commandRaw()),
-                    code(d.reasonRaw()), d.brokerCode(), code(d.stateRaw()));
+                    code(d.reasonRaw()), d.brokerCode(), code(d.stateRaw()), d.source() == FillSource.RECONCILIATION);
                 break;
             }
             case PartialFillDecoder.TEMPLATE_ID:

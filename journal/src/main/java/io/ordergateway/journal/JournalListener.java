@@ -158,10 +158,11 @@ public interface JournalListener
      * @param reason     the gateway's reading of the refusal (RejectReason code).
      * @param brokerCode the broker's own code.
      * @param state      the order's state after (OrderState code).
+     * @param fromReconciliation true when start-up reconciliation found the command never took effect.
      */
     default void onBrokerReject(
         final long sequence, final long timestamp, final long orderId, final int brokerId, final int command,
-        final int reason, final int brokerCode, final int state)
+        final int reason, final int brokerCode, final int state, final boolean fromReconciliation)
     {
     }
 

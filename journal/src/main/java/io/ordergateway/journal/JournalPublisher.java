@@ -421,15 +421,17 @@ public final class JournalPublisher
      * @param reason     RejectReason code.
      * @param brokerCode the broker's own code.
      * @param state      OrderState code after.
+     * @param fromReconciliation found by start-up reconciliation (the command never took effect), not a
+     *                   refusal by the broker now.
      * @return this.
      */
     public JournalPublisher brokerReject(
         final long sequence, final long timestamp, final long orderId, final int brokerId, final int command,
-        final int reason, final int brokerCode, final int state)
+        final int reason, final int brokerCode, final int state, final boolean fromReconciliation)
     {
         brokerReject.wrapAndApplyHeader(buffer, length, header).sequence(sequence).timestamp(timestamp).orderId(orderId)
             .brokerId(brokerId).command(command(command)).reason(reason(reason)).brokerCode(brokerCode)
-            .state(state(state));
+            .state(state(state)).source(fromReconciliation ? FillSource.RECONCILIATION : FillSource.BROKER);
         return advance(brokerReject.encodedLength());
     }
 

@@ -280,13 +280,17 @@ public final class RecordFormatter implements JournalListener
     @Override
     public void onBrokerReject(
         final long sequence, final long timestamp, final long orderId, final int brokerId, final int command,
-        final int reason, final int brokerCode, final int state)
+        final int reason, final int brokerCode, final int state, final boolean fromReconciliation)
     {
         if (head(JournalRecords.BROKER_REJECT, timestamp, sequence, orderId, null))
         {
             out.append(" broker=").append(broker(brokerId)).append(' ').append(command(command))
                 .append(" reason=").append(reason(reason)).append(" brokerCode=").append(brokerCode)
                 .append(" state=").append(state(state));
+            if (fromReconciliation)
+            {
+                out.append(" source=RECONCILIATION");
+            }
             emit(JournalRecords.BROKER_REJECT);
         }
     }

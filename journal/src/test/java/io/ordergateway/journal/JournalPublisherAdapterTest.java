@@ -48,7 +48,7 @@ class JournalPublisherAdapterTest
             p.begin().fill(true, 15, 7_000, 7, 1, 901, 2, 1, 4_000_000_000L, 41_000_000_000L, 5_000_000_000L, 0,
                 41_000_000_000L, 4, false)
                 .eventRefused(15, 7_000, 7, JournalRecords.FILL, 2, 4).commit();
-            p.begin().brokerReject(16, 8_000, 8, 0, 1, 13, 403, 9).commit();
+            p.begin().brokerReject(16, 8_000, 8, 0, 1, 13, 403, 9, true).commit();
             p.begin().cancelConfirmed(17, 9_000, 9, 0, 1_000_000_000L, 6).expired(17, 9_000, 10, 0, 0, 11).commit();
             p.begin().replaceConfirmed(18, 10_000, 11, 0, 3_000_000_000L, 39_000_000_000L, NULL, 2).commit();
             p.begin().tradingControl(19, 11_000, 1, -1, true).tick(20, 12_000).routingChange(20, 12_000, 0, 6, 1, 0, 0)
@@ -88,7 +88,7 @@ class JournalPublisherAdapterTest
             "fill true 15 7000 7 1 901 2 1 4000000000 41000000000 5000000000 0 41000000000 4 false",
             "refused 7 Fill 2 4",
             "--",
-            "reject 8 0 1 13 403 9",
+            "reject 8 0 1 13 403 9 true",
             "--",
             "canceled 9 1000000000 6",
             "expired 10 0 11",
@@ -250,10 +250,10 @@ class JournalPublisherAdapterTest
         @Override
         public void onBrokerReject(
             final long sequence, final long timestamp, final long orderId, final int brokerId, final int command,
-            final int reason, final int brokerCode, final int state)
+            final int reason, final int brokerCode, final int state, final boolean fromReconciliation)
         {
             seen.add("reject " + orderId + " " + brokerId + " " + command + " " + reason + " " + brokerCode + " "
-                + state);
+                + state + " " + fromReconciliation);
         }
 
         @Override

@@ -84,6 +84,26 @@ public final class RingBrokerEventSink implements BrokerEventSink
     @Override
     public void rejected(final long orderId, final CommandKind command, final RejectReason reason, final int brokerCode)
     {
+        reject(orderId, command, reason, brokerCode, false);
+    }
+
+    /**
+     * A command start-up reconciliation found never took effect at the broker (never received, or
+     * lost in a crash): rejected so it is safe to send again, and journaled as found by
+     * reconciliation, so it counts as no failure of the broker, live or in replay.
+     *
+     * @param orderId the order.
+     * @param command the command that never took effect.
+     * @param reason  why.
+     */
+    public void reconciledReject(final long orderId, final CommandKind command, final RejectReason reason)
+    {
+        reject(orderId, command, reason, 0, true);
+    }
+
+    private void reject(final long orderId, final CommandKind command, final RejectReason reason, final int brokerCode,
+        final boolean reconciliation)
+    {
         final long sequence = next();
         try
         {
@@ -91,6 +111,7 @@ public final class RingBrokerEventSink implements BrokerEventSink
             e.command = command;
             e.brokerReason = reason;
             e.brokerCode = brokerCode;
+            e.fromReconciliation = reconciliation;
         }
         finally
         {

@@ -186,7 +186,7 @@ public final class JournalStage implements EventHandler<GatewayEvent>
             case BROKER_REJECT:
                 p.brokerReject(sequence, ts, e.orderId, broker(e), command(e.command),
                     e.brokerReason == null ? JournalListener.NULL_CODE : e.brokerReason.code(), e.brokerCode,
-                    state(e.stateAfter));
+                    state(e.stateAfter), e.fromReconciliation);
                 refusal(e, JournalRecords.BROKER_REJECT);
                 break;
             case BROKER_FILL:

@@ -302,7 +302,7 @@ public final class JournalReplayer implements JournalListener
     @Override
     public void onBrokerReject(
         final long sequence, final long timestamp, final long orderId, final int brokerId, final int command,
-        final int reason, final int brokerCode, final int state)
+        final int reason, final int brokerCode, final int state, final boolean fromReconciliation)
     {
         if (begin(EventType.BROKER_REJECT, sequence, timestamp, orderId))
         {
@@ -310,6 +310,7 @@ public final class JournalReplayer implements JournalListener
             event.command = CommandKind.fromCode(command);
             event.brokerReason = RejectReason.fromCode(reason);
             event.brokerCode = brokerCode;
+            event.fromReconciliation = fromReconciliation;
         }
     }
 

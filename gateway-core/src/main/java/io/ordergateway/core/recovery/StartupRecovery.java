@@ -170,14 +170,16 @@ public final class StartupRecovery
                     break;
                 case CANCELED: sink.canceled(action.orderId()); break;
                 case EXPIRED: sink.expired(action.orderId()); break;
-                case REJECT:
-                    sink.rejected(action.orderId(), CommandKind.NEW,
-                        action.neverReceived() ? RejectReason.CONNECTION_ERROR : RejectReason.BROKER_REJECTED, 0);
+                case REJECT: // found by reconciliation: not a failure of the broker now (route skips it)
+                    sink.reconciledReject(action.orderId(), CommandKind.NEW,
+                        action.neverReceived() ? RejectReason.CONNECTION_ERROR : RejectReason.BROKER_REJECTED);
                     break;
-                case CANCEL_LOST: sink.rejected(action.orderId(), CommandKind.CANCEL, RejectReason.CONNECTION_ERROR, 0);
+                case CANCEL_LOST: sink.reconciledReject(action.orderId(), CommandKind.CANCEL,
+                    RejectReason.CONNECTION_ERROR);
                     break;
-                case REPLACE_LOST: sink.rejected(action.orderId(), CommandKind.REPLACE, RejectReason.CONNECTION_ERROR,
-                    0); break;
+                case REPLACE_LOST: sink.reconciledReject(action.orderId(), CommandKind.REPLACE,
+                    RejectReason.CONNECTION_ERROR);
+                    break;
                 default: break;
             }
         }

@@ -171,7 +171,8 @@ public final class BrokerComparison
                 @Override
                 public void onBrokerReject(
                     final long sequence, final long timestamp, final long orderId, final int brokerId,
-                    final int command, final int reason, final int brokerCode, final int state)
+                    final int command, final int reason, final int brokerCode, final int state,
+                    final boolean fromReconciliation)
                 {
                     final Order o = orders.get(orderId);
                     if (o != null && command == CommandKind.NEW.code())
