@@ -43,7 +43,6 @@ import io.ordergateway.journal.sbe.TradingControlEncoder;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.zip.CRC32C;
 
@@ -93,7 +92,6 @@ public final class JournalPublisher
     private final SessionStartEncoder sessionStart = new SessionStartEncoder();
     private final DocumentEndEncoder documentEnd = new DocumentEndEncoder();
     private final CRC32C checksum = new CRC32C();
-    private final byte[] clientOrderId = new byte[OrderSentEncoder.clientOrderIdLength()];
     private int length;
 
     /**
@@ -386,11 +384,13 @@ public final class JournalPublisher
         final long sequence, final long timestamp, final long orderId, final int brokerId, final int command,
         final byte[] clientOrderId, final int idLength)
     {
-        final int n = Math.min(idLength, this.clientOrderId.length);
-        System.arraycopy(clientOrderId, 0, this.clientOrderId, 0, n);
-        Arrays.fill(this.clientOrderId, n, this.clientOrderId.length, (byte)0);
         orderSent.wrapAndApplyHeader(buffer, length, header).sequence(sequence).timestamp(timestamp).orderId(orderId)
-            .brokerId(brokerId).command(command(command)).putClientOrderId(this.clientOrderId, 0);
+            .brokerId(brokerId).command(command(command));
+        // the id straight into the record, zero-padded: one copy, no scratch array
+        final int field = length + MessageHeaderEncoder.ENCODED_LENGTH + OrderSentEncoder.clientOrderIdEncodingOffset();
+        final int n = Math.min(idLength, OrderSentEncoder.clientOrderIdLength());
+        buffer.putBytes(field, clientOrderId, 0, n);
+        buffer.setMemory(field + n, OrderSentEncoder.clientOrderIdLength() - n, (byte)0);
         return advance(orderSent.encodedLength());
     }
 

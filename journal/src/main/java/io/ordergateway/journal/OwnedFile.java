@@ -21,6 +21,16 @@ public final class OwnedFile
     }
 
     /**
+     * @param file a file's path.
+     * @return true if its name is one Chronicle uses for a journal's files ({@code *.cq4}, {@code *.cq4t}).
+     */
+    public static boolean isJournalFileName(final Path file)
+    {
+        final Path name = file.getFileName();
+        return name != null && (name.toString().endsWith(".cq4") || name.toString().endsWith(".cq4t"));
+    }
+
+    /**
      * @param file  the file about to be (re)created.
      * @param magic the first four bytes (little-endian int) of a file of this kind.
      * @param what  what the file is, for the message.
@@ -28,8 +38,7 @@ public final class OwnedFile
      */
     public static void checkReplaceable(final Path file, final int magic, final String what)
     {
-        final String name = file.getFileName().toString();
-        if (name.endsWith(".cq4") || name.endsWith(".cq4t"))
+        if (isJournalFileName(file))
         {
             throw new IllegalArgumentException(what + " " + file + ": the name is a journal file's (*.cq4, *.cq4t); "
                 + "choose another name, e.g. gateway.counters");

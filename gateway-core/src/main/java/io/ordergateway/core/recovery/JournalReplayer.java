@@ -332,10 +332,7 @@ public final class JournalReplayer implements JournalListener
         final long sequence, final long timestamp, final long orderId, final int brokerId, final long cumQuantity,
         final int state)
     {
-        if (begin(EventType.BROKER_CANCELED, sequence, timestamp, orderId))
-        {
-            event.brokerId = brokerId;
-        }
+        ended(EventType.BROKER_CANCELED, sequence, timestamp, orderId, brokerId);
     }
 
     @Override
@@ -343,10 +340,7 @@ public final class JournalReplayer implements JournalListener
         final long sequence, final long timestamp, final long orderId, final int brokerId, final long cumQuantity,
         final int state)
     {
-        if (begin(EventType.BROKER_EXPIRED, sequence, timestamp, orderId))
-        {
-            event.brokerId = brokerId;
-        }
+        ended(EventType.BROKER_EXPIRED, sequence, timestamp, orderId, brokerId);
     }
 
     @Override
@@ -448,6 +442,18 @@ public final class JournalReplayer implements JournalListener
     public List<RoutingSwitch> journaledRoutingChanges()
     {
         return journaledChanges;
+    }
+
+    /**
+     * An order the broker ended (canceled, expired): only its broker matters to the state.
+     */
+    private void ended(final EventType type, final long sequence, final long timestamp, final long orderId,
+        final int brokerId)
+    {
+        if (begin(type, sequence, timestamp, orderId))
+        {
+            event.brokerId = brokerId;
+        }
     }
 
     /**

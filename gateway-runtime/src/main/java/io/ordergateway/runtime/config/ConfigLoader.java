@@ -19,6 +19,7 @@ import io.ordergateway.core.risk.RiskLimits;
 import io.ordergateway.core.routing.RoutingConfig;
 import io.ordergateway.core.routing.RoutingPolicy;
 import io.ordergateway.journal.FixedPoint;
+import io.ordergateway.journal.OwnedFile;
 import io.ordergateway.journal.JournalRollCycle;
 
 import java.io.IOException;
@@ -354,9 +355,7 @@ public final class ConfigLoader
         final ConfigNode c = top.object("counters");
         final boolean counters = c.bool("enabled", true);
         final Path countersFile = counters ? Path.of(c.text("file", "gateway.counters")) : null;
-        if (countersFile != null && countersFile.getFileName() != null
-            && (countersFile.getFileName().toString().endsWith(".cq4")
-            || countersFile.getFileName().toString().endsWith(".cq4t")))
+        if (countersFile != null && OwnedFile.isJournalFileName(countersFile))
         {
             problems.add("counters.file: '" + countersFile
                 + "' is a journal file's name (*.cq4, *.cq4t); writing counters there would destroy the journal; "
