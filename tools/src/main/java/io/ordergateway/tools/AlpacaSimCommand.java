@@ -43,6 +43,14 @@ final class AlpacaSimCommand implements Callable<Integer>
     @Option(names = "--seed", description = "Seed of prices, fills and ids (default: ${DEFAULT-VALUE}).")
     long seed = 42;
 
+    @Option(names = "--fail-rate", paramLabel = "F",
+        description = "Fraction of REST requests answered 500 at random, not acted on (default: 0).")
+    double failRate;
+
+    @Option(names = "--drop-stream-every", paramLabel = "N",
+        description = "Close every trade_updates connection after each N messages (default: never).")
+    int dropStreamEvery;
+
     @Override
     public Integer call() throws Exception
     {
@@ -58,6 +66,13 @@ final class AlpacaSimCommand implements Callable<Integer>
         final AlpacaSimulator simulator = new AlpacaSimulator(AlpacaSimulator.Config.defaults(symbols, key, secret)
             .withEngine(SimBrokerConfig.defaults("alpaca-sim").withReferencePrices(prices).withSeed(seed))
             .withRateLimit(requestsPerMinute, 60_000)).start(port);
+        if (failRate < 0 || failRate >= 1 || dropStreamEvery < 0)
+        {
+            simulator.close();
+            throw new IllegalArgumentException("--fail-rate must be in [0, 1) and --drop-stream-every not negative");
+        }
+        simulator.failRequests(failRate);
+        simulator.dropStreamEvery(dropStreamEvery);
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() ->
         {

@@ -191,7 +191,7 @@ final class DemoBrokers implements AutoCloseable
                 continue;
             }
             final BrokerStatement statement = sim ? ((SimBroker)adapter).statement(b)
-                : adapter.queryStatement(b, 10_000);
+                : adapter.queryStatement(b, 60_000); // reads retry transient faults within this
             final Path file = journalDir.resolve("statement-" + adapter.name() + ".json");
             StatementFiles.write(file, statement);
             files.add(file);

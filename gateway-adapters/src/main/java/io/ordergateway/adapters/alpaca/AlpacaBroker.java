@@ -9,10 +9,13 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.ordergateway.adapters.support.CommandQueue;
 import io.ordergateway.adapters.support.QueuedCommand;
+import io.ordergateway.core.broker.BrokerAccount;
 import io.ordergateway.core.broker.BrokerAdapter;
 import io.ordergateway.core.broker.BrokerCapabilities;
 import io.ordergateway.core.broker.BrokerContext;
+import io.ordergateway.core.broker.BrokerFill;
 import io.ordergateway.core.broker.BrokerHealth;
+import io.ordergateway.core.broker.BrokerOrder;
 import io.ordergateway.core.broker.BrokerOrderStatus;
 import io.ordergateway.core.broker.BrokerStatement;
 import io.ordergateway.core.broker.OrderCommand;
@@ -231,7 +234,7 @@ public final class AlpacaBroker implements BrokerAdapter
             tracker = new AlpacaOrderTracker(config.name(), sink, new Followups());
             sender = new AlpacaOrderSender(config.name(), rest, requests, answers, tracker, health, retries, sink);
             catchUp = new AlpacaStreamCatchUp(config.name(), rest, requests, answers, tracker, health, retries);
-            queries = new AlpacaQueries(config.name(), loop, rest, requests, answers, tracker);
+            queries = new AlpacaQueries(config.name(), loop, rest, requests, answers, tracker, retries);
             stream = new AlpacaTradeStream(config, loop, ssl, catchUp);
         }
     }
@@ -343,27 +346,36 @@ public final class AlpacaBroker implements BrokerAdapter
     }
 
     @Override
-    public BrokerStatement queryStatement(final int brokerId, final long timeoutMillis) throws TimeoutException
+    public CompletableFuture<BrokerStatement> askStatement(final int brokerId)
     {
         ensureStarted();
-        return queries.statement(brokerId, timeoutMillis);
+        return queries.askStatement(brokerId);
+    }
+
+    @Override
+    public CompletableFuture<BrokerAccount> askAccount()
+    {
+        ensureStarted();
+        return queries.askAccount();
+    }
+
+    @Override
+    public CompletableFuture<List<BrokerOrder>> askOrders(final BrokerOrder.Listing listing, final long fromMillis,
+        final long toMillis)
+    {
+        ensureStarted();
+        return queries.askOrders(listing, fromMillis, toMillis);
+    }
+
+    @Override
+    public CompletableFuture<List<BrokerFill>> askFills(final long fromMillis, final long toMillis)
+    {
+        ensureStarted();
+        return queries.askFills(fromMillis, toMillis);
     }
 
     // ------------------------------------------------------------------ the rest of the REST API (operators and tools;
     // blocking)
-
-    /**
-     * The account ({@code GET /v2/account}): scalar fields as Alpaca sends them (decimals as text).
-     *
-     * @param timeoutMillis how long to wait.
-     * @return field name to value.
-     * @throws TimeoutException if no answer came in time.
-     */
-    public Map<String, String> account(final long timeoutMillis) throws TimeoutException
-    {
-        ensureStarted();
-        return queries.account(timeoutMillis);
-    }
 
     /**
      * The market clock ({@code GET /v2/clock}): timestamp, is_open, next_open, next_close.
@@ -391,20 +403,6 @@ public final class AlpacaBroker implements BrokerAdapter
     {
         ensureStarted();
         return queries.asset(symbol, timeoutMillis);
-    }
-
-    /**
-     * Orders by status ({@code GET /v2/orders?status=...}), as a statement's open-order lines.
-     *
-     * @param status        {@code open}, {@code closed} or {@code all}.
-     * @param timeoutMillis how long to wait.
-     * @return the orders, oldest first (up to 500).
-     * @throws TimeoutException if no answer came in time.
-     */
-    public List<Map<String, String>> orders(final String status, final long timeoutMillis) throws TimeoutException
-    {
-        ensureStarted();
-        return queries.orders(status, timeoutMillis);
     }
 
     /**

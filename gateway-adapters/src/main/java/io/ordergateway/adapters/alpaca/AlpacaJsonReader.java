@@ -322,6 +322,8 @@ public final class AlpacaJsonReader
                 case "filled_avg_price": o.filledAveragePrice = decimal(p, FixedPoint.PRICE_DECIMALS); break;
                 case "limit_price": o.limitPrice = decimal(p, FixedPoint.PRICE_DECIMALS); break;
                 case "stop_price": o.stopPrice = decimal(p, FixedPoint.PRICE_DECIMALS); break;
+                case "type": o.type = isNull ? null : p.getText(); break;
+                case "submitted_at": o.submittedAt = isNull ? null : p.getText(); break;
                 default: p.skipChildren(); break; // unknown and unneeded fields, legs included
             }
         }

@@ -32,6 +32,10 @@ public final class AlpacaOrderView
     public long limitPrice;
     /** Stop price. */
     public long stopPrice;
+    /** {@code type} ({@code market}, {@code limit}...), or null. */
+    public String type;
+    /** {@code submitted_at}, as written, or null. */
+    public String submittedAt;
 
     /**
      * Forgets the previous order.
@@ -50,6 +54,8 @@ public final class AlpacaOrderView
         filledAveragePrice = FixedPoint.NULL;
         limitPrice = FixedPoint.NULL;
         stopPrice = FixedPoint.NULL;
+        type = null;
+        submittedAt = null;
     }
 
     /**
@@ -69,5 +75,7 @@ public final class AlpacaOrderView
         filledAveragePrice = other.filledAveragePrice;
         limitPrice = other.limitPrice;
         stopPrice = other.stopPrice;
+        type = other.type;
+        submittedAt = other.submittedAt;
     }
 }

@@ -3,7 +3,10 @@ package io.ordergateway.adapters.alpaca;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.ordergateway.core.broker.BrokerAccount;
 import io.ordergateway.core.broker.BrokerAnswers;
+import io.ordergateway.core.broker.BrokerFill;
+import io.ordergateway.core.broker.BrokerOrder;
 import io.ordergateway.core.broker.BrokerOrderStatus;
 import io.ordergateway.core.broker.BrokerStatement;
 import io.ordergateway.core.domain.OrderState;
@@ -13,6 +16,7 @@ import io.ordergateway.journal.FixedPoint;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,14 +26,21 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The adapter's questions to Alpaca off the order path: one order by client order id (start-up
- * reconciliation, the resolver), the statement (positions and open orders), and the Alpaca-only
- * calls operators and tools make (account, clock, asset, orders, cancel all). Each request is made
- * on the adapter's loop; the blocking calls wait for the answer on the caller's thread.
+ * reconciliation, the resolver), the statement (positions and open orders), the account, order
+ * listings and fill activities, and the Alpaca-only calls tools make (clock, asset, cancel all).
+ * Each request is made on the adapter's loop and answers a future there.
+ *
+ * <p>Every question but cancel-all is a read, tried again on transient faults ({@link AlpacaReads}):
+ * only when every try failed does the future fail, with the last fault and the number of tries.
  */
 final class AlpacaQueries
 {
     /** The most orders one list answer holds. */
     static final int MAX_ORDERS_PAGE = 500;
+    /** Fill activities per page. */
+    static final int FILLS_PAGE = 100;
+    /** The most pages one listing follows (orders or fills), so a broker that keeps answering cannot loop us. */
+    static final int MAX_PAGES = 200;
 
     /**
      * Reads a 200 answer into a value.
@@ -46,6 +57,7 @@ final class AlpacaQueries
     private final AlpacaRequests requests;
     private final AlpacaAnswers answers;
     private final AlpacaOrderTracker tracker;
+    private final AlpacaReads reads;
 
     /**
      * @param name     the adapter's name, for messages.
@@ -54,9 +66,10 @@ final class AlpacaQueries
      * @param requests writes the requests.
      * @param answers  reads the answers.
      * @param tracker  takes over an order found working, and names the gateway's orders in a statement.
+     * @param retries  schedules the next try of a read.
      */
     AlpacaQueries(final String name, final EventLoop loop, final AlpacaRestClient rest, final AlpacaRequests requests,
-        final AlpacaAnswers answers, final AlpacaOrderTracker tracker)
+        final AlpacaAnswers answers, final AlpacaOrderTracker tracker, final AlpacaRetryTimer retries)
     {
         this.name = name;
         this.loop = loop;
@@ -64,6 +77,7 @@ final class AlpacaQueries
         this.requests = requests;
         this.answers = answers;
         this.tracker = tracker;
+        this.reads = new AlpacaReads(name, rest, requests, answers, retries);
     }
 
     /**
@@ -86,94 +100,190 @@ final class AlpacaQueries
     private void askOrder(final long orderId, final String clientOrderId, final String path, final int hops,
         final CompletableFuture<BrokerOrderStatus> answer)
     {
-        rest.send(get(path), new AlpacaRestClient.Callback()
+        reads.get(path, "asking about " + clientOrderId, answer, (status, body) ->
         {
-            @Override
-            public void onResponse(final int status, final HttpHeaders headers, final ByteBuf body)
+            if (status == 404)
             {
-                if (status == 404)
-                {
-                    answer.complete(null);
-                    return;
-                }
-                if (status != 200 || !answers.readOrder(body))
-                {
-                    answers.readError(body);
-                    answer.completeExceptionally(new
-                        IllegalStateException("alpaca " + name + ": asking about " + clientOrderId + " gave HTTP "
-                        + status + " " + answers.error.message));
-                    return;
-                }
-                final AlpacaOrderView view = answers.view;
-                if ("replaced".equals(view.status) && view.replacedBy != null && hops < 32)
-                {
-                    askOrder(orderId, clientOrderId, "/v2/orders/" + view.replacedBy, hops + 1, answer);
-                    return;
-                }
-                final long average = view.filledAveragePrice == FixedPoint.NULL ? 0 : view.filledAveragePrice;
-                final OrderState state = AlpacaWire.state(view.status, view.filledQuantity);
-                if (!state.isTerminal())
-                {
-                    // the journal will agree with this after reconciliation
-                    tracker.adopt(orderId, clientOrderId, view);
-                }
-                answer.complete(new BrokerOrderStatus(orderId, state, view.quantity, view.filledQuantity, average,
-                    List.of()));
+                answer.complete(null);
+                return;
             }
-
-            @Override
-            public void onFailure(final AlpacaRestClient.Failure failure)
+            if (status != 200 || !answers.readOrder(body))
             {
-                answer.completeExceptionally(new
-                    TimeoutException("alpaca " + name + ": asking about " + clientOrderId + ": "
-                    + failure.name().toLowerCase(Locale.ROOT) + " " + rest.lastConnectError()));
+                throw new IOException("HTTP " + status + " " + answers.readError(body).message);
             }
+            final AlpacaOrderView view = answers.view;
+            if ("replaced".equals(view.status) && view.replacedBy != null && hops < 32)
+            {
+                askOrder(orderId, clientOrderId, "/v2/orders/" + view.replacedBy, hops + 1, answer);
+                return;
+            }
+            final long average = view.filledAveragePrice == FixedPoint.NULL ? 0 : view.filledAveragePrice;
+            final OrderState state = AlpacaWire.state(view.status, view.filledQuantity);
+            if (!state.isTerminal())
+            {
+                // the journal will agree with this after reconciliation
+                tracker.adopt(orderId, clientOrderId, view);
+            }
+            answer.complete(new BrokerOrderStatus(orderId, state, view.quantity, view.filledQuantity, average,
+                List.of()));
         });
     }
 
     /**
-     * @param brokerId      the adapter's index in the gateway.
-     * @param timeoutMillis how long to wait.
+     * @param brokerId the adapter's index in the gateway.
      * @return positions and open orders (the gateway's orders under their client order ids).
-     * @throws TimeoutException if no answer came in time.
      */
-    BrokerStatement statement(final int brokerId, final long timeoutMillis) throws TimeoutException
+    CompletableFuture<BrokerStatement> askStatement(final int brokerId)
     {
-        final CompletableFuture<List<BrokerStatement.Position>> positions = new CompletableFuture<>();
-        final CompletableFuture<List<BrokerStatement.OpenOrder>> open = new CompletableFuture<>();
-        loop.execute(() ->
+        final CompletableFuture<List<BrokerStatement.Position>> positions = get("/v2/positions", "positions", body ->
         {
-            rest.send(get("/v2/positions"), collect(positions, body ->
-            {
-                final List<BrokerStatement.Position> out = new ArrayList<>();
-                answers.reader.readPositions(body, (symbol, qty) -> out.add(new BrokerStatement.Position(symbol, qty)));
-                return out;
-            }));
-            rest.send(get("/v2/orders?status=open&direction=asc&limit=" + MAX_ORDERS_PAGE), collect(open, body ->
-            {
-                final List<BrokerStatement.OpenOrder> out = new ArrayList<>();
-                answers.reader.readOrders(body, answers.view, o ->
-                {
-                    final AlpacaOrderTrack t = tracker.trackOf(o);
-                    final Side side = AlpacaWire.parseSide(o.side);
-                    out.add(new BrokerStatement.OpenOrder(t != null ? t.clientOrderId : o.clientOrderId, o.symbol,
-                        side == null ? Side.BUY : side, o.quantity, o.filledQuantity));
-                });
-                return out;
-            }));
+            final List<BrokerStatement.Position> out = new ArrayList<>();
+            answers.reader.readPositions(body, (symbol, qty) -> out.add(new BrokerStatement.Position(symbol, qty)));
+            return out;
         });
-        return new BrokerStatement(name, brokerId, BrokerAnswers.await(positions, timeoutMillis, "positions"),
-            BrokerAnswers.await(open, timeoutMillis, "open orders"));
+        final CompletableFuture<List<BrokerStatement.OpenOrder>> open = new CompletableFuture<>();
+        loop.execute(() -> ordersPage(BrokerOrder.Listing.OPEN, 0, Long.MAX_VALUE, null, 0, new ArrayList<>(), open,
+            o ->
+            {
+                final AlpacaOrderTrack t = tracker.trackOf(o);
+                final Side side = AlpacaWire.parseSide(o.side);
+                return new BrokerStatement.OpenOrder(t != null ? t.clientOrderId : o.clientOrderId, o.symbol,
+                    side == null ? Side.BUY : side, o.quantity, o.filledQuantity);
+            }));
+        return positions.thenCombine(open, (p, o) -> new BrokerStatement(name, brokerId, p, o));
     }
 
     /**
-     * @param timeoutMillis how long to wait.
-     * @return the account's scalar fields ({@code GET /v2/account}).
-     * @throws TimeoutException if no answer came in time.
+     * @return the account's money ({@code GET /v2/account}).
      */
-    Map<String, String> account(final long timeoutMillis) throws TimeoutException
+    CompletableFuture<BrokerAccount> askAccount()
     {
-        return fetch("/v2/account", answers.reader::readFlat, timeoutMillis, "account");
+        return get("/v2/account", "the account", body ->
+        {
+            final Map<String, String> a = answers.reader.readFlat(body);
+            final String equity = a.getOrDefault("equity", a.get("portfolio_value"));
+            return new BrokerAccount(name, a.getOrDefault("account_number", a.getOrDefault("id", "")),
+                a.getOrDefault("currency", "USD"), money(a.get("cash")), money(a.get("buying_power")), money(equity),
+                System.currentTimeMillis());
+        });
+    }
+
+    /**
+     * @param listing    open, closed or all.
+     * @param fromMillis submitted at or after (0 for any).
+     * @param toMillis   submitted before ({@code Long.MAX_VALUE} for any).
+     * @return the orders, oldest first, every page followed.
+     */
+    CompletableFuture<List<BrokerOrder>> askOrders(final BrokerOrder.Listing listing, final long fromMillis,
+        final long toMillis)
+    {
+        final CompletableFuture<List<BrokerOrder>> answer = new CompletableFuture<>();
+        loop.execute(() -> ordersPage(listing, fromMillis, toMillis, null, 0, new ArrayList<>(), answer, o ->
+        {
+            final Side side = AlpacaWire.parseSide(o.side);
+            return new BrokerOrder(o.clientOrderId, o.id, o.symbol, side == null ? Side.BUY : side,
+                o.type == null ? "" : o.type, AlpacaWire.state(o.status, o.filledQuantity), o.quantity,
+                o.filledQuantity, o.filledAveragePrice, o.limitPrice, o.submittedAt == null ? "" : o.submittedAt);
+        }));
+        return answer;
+    }
+
+    /**
+     * One page of {@code GET /v2/orders}, then the next from the last order's submission time.
+     */
+    private <T> void ordersPage(final BrokerOrder.Listing listing, final long fromMillis, final long toMillis,
+        final String after, final int page, final List<T> into, final CompletableFuture<List<T>> answer,
+        final java.util.function.Function<AlpacaOrderView, T> mapping)
+    {
+        final StringBuilder path = new StringBuilder("/v2/orders?status=")
+            .append(listing.name().toLowerCase(Locale.ROOT)).append("&direction=asc&limit=").append(MAX_ORDERS_PAGE);
+        final String from = after != null ? after : fromMillis > 0 ? Instant.ofEpochMilli(fromMillis - 1).toString()
+            : null;
+        if (from != null)
+        {
+            path.append("&after=").append(URLEncoder.encode(from, StandardCharsets.UTF_8));
+        }
+        if (toMillis != Long.MAX_VALUE)
+        {
+            path.append("&until=").append(URLEncoder.encode(Instant.ofEpochMilli(toMillis).toString(),
+                StandardCharsets.UTF_8));
+        }
+        reads.get(path.toString(), listing.name().toLowerCase(Locale.ROOT) + " orders", answer, (status, body) ->
+        {
+            if (status != 200)
+            {
+                throw new IOException("HTTP " + status + " " + answers.readError(body).message);
+            }
+            final int before = into.size();
+            final String[] last = {null};
+            answers.reader.readOrders(body, answers.view, o ->
+            {
+                into.add(mapping.apply(o));
+                last[0] = o.submittedAt;
+            });
+            if (into.size() - before >= MAX_ORDERS_PAGE && last[0] != null && page + 1 < MAX_PAGES)
+            {
+                ordersPage(listing, fromMillis, toMillis, last[0], page + 1, into, answer, mapping);
+                return;
+            }
+            answer.complete(into);
+        });
+    }
+
+    /**
+     * @param fromMillis from (0 for any).
+     * @param toMillis   to ({@code Long.MAX_VALUE} for any).
+     * @return the fill activities, oldest first, every page followed.
+     */
+    CompletableFuture<List<BrokerFill>> askFills(final long fromMillis, final long toMillis)
+    {
+        final CompletableFuture<List<BrokerFill>> answer = new CompletableFuture<>();
+        loop.execute(() -> fillsPage(fromMillis, toMillis, null, 0, new ArrayList<>(), answer));
+        return answer;
+    }
+
+    private void fillsPage(final long fromMillis, final long toMillis, final String pageToken, final int page,
+        final List<BrokerFill> into, final CompletableFuture<List<BrokerFill>> answer)
+    {
+        final StringBuilder path = new StringBuilder("/v2/account/activities/FILL?direction=asc&page_size=")
+            .append(FILLS_PAGE);
+        if (fromMillis > 0)
+        {
+            path.append("&after=").append(URLEncoder.encode(Instant.ofEpochMilli(fromMillis - 1).toString(),
+                StandardCharsets.UTF_8));
+        }
+        if (toMillis != Long.MAX_VALUE)
+        {
+            path.append("&until=").append(URLEncoder.encode(Instant.ofEpochMilli(toMillis).toString(),
+                StandardCharsets.UTF_8));
+        }
+        if (pageToken != null)
+        {
+            path.append("&page_token=").append(URLEncoder.encode(pageToken, StandardCharsets.UTF_8));
+        }
+        reads.get(path.toString(), "fill activities", answer, (status, body) ->
+        {
+            if (status != 200)
+            {
+                throw new IOException("HTTP " + status + " " + answers.readError(body).message);
+            }
+            final List<Map<String, String>> activities = answers.reader.readFlatArray(body);
+            for (final Map<String, String> a : activities)
+            {
+                final String side = a.getOrDefault("side", "");
+                into.add(new BrokerFill(a.getOrDefault("id", ""), a.getOrDefault("order_id", ""),
+                    a.getOrDefault("symbol", ""), side.startsWith("sell") ? Side.SELL : Side.BUY,
+                    decimal(a.get("qty"), FixedPoint.QUANTITY_DECIMALS), money(a.get("price")),
+                    a.getOrDefault("transaction_time", "")));
+            }
+            final String last = activities.isEmpty() ? null : activities.get(activities.size() - 1).get("id");
+            if (activities.size() >= FILLS_PAGE && last != null && page + 1 < MAX_PAGES)
+            {
+                fillsPage(fromMillis, toMillis, last, page + 1, into, answer);
+                return;
+            }
+            answer.complete(into);
+        });
     }
 
     /**
@@ -183,7 +293,7 @@ final class AlpacaQueries
      */
     Map<String, String> clock(final long timeoutMillis) throws TimeoutException
     {
-        return fetch("/v2/clock", answers.reader::readFlat, timeoutMillis, "clock");
+        return BrokerAnswers.await(get("/v2/clock", "the clock", answers.reader::readFlat), timeoutMillis, "clock");
     }
 
     /**
@@ -194,23 +304,13 @@ final class AlpacaQueries
      */
     Map<String, String> asset(final String symbol, final long timeoutMillis) throws TimeoutException
     {
-        return fetch("/v2/assets/" + URLEncoder.encode(symbol, StandardCharsets.UTF_8), answers.reader::readFlat,
-            timeoutMillis, "asset " + symbol);
+        return BrokerAnswers.await(get("/v2/assets/" + URLEncoder.encode(symbol, StandardCharsets.UTF_8),
+            "asset " + symbol, answers.reader::readFlat), timeoutMillis, "asset " + symbol);
     }
 
     /**
-     * @param status        {@code open}, {@code closed} or {@code all}.
-     * @param timeoutMillis how long to wait.
-     * @return the orders, oldest first (up to 500).
-     * @throws TimeoutException if no answer came in time.
-     */
-    List<Map<String, String>> orders(final String status, final long timeoutMillis) throws TimeoutException
-    {
-        return fetch("/v2/orders?status=" + URLEncoder.encode(status, StandardCharsets.UTF_8) + "&direction=asc&limit="
-            + MAX_ORDERS_PAGE, answers.reader::readFlatArray, timeoutMillis, status + " orders");
-    }
-
-    /**
+     * Cancels every open order; not a read, so tried once.
+     *
      * @param timeoutMillis how long to wait.
      * @return one line per open order canceled ({@code DELETE /v2/orders}, answered 207): its id and status.
      * @throws TimeoutException if no answer came in time.
@@ -219,57 +319,71 @@ final class AlpacaQueries
     {
         final CompletableFuture<List<Map<String, String>>> answer = new CompletableFuture<>();
         loop.execute(() -> rest.send(requests.bodiless(rest.alloc(), "DELETE", "/v2/orders"),
-            collect(answer, answers.reader::readFlatArray, 207)));
+            new AlpacaRestClient.Callback()
+            {
+                @Override
+                public void onResponse(final int status, final HttpHeaders headers, final ByteBuf body)
+                {
+                    try
+                    {
+                        if (status != 207)
+                        {
+                            throw new IOException("HTTP " + status + " " + answers.readError(body).message);
+                        }
+                        answer.complete(answers.reader.readFlatArray(body));
+                    }
+                    catch (final IOException | RuntimeException ex)
+                    {
+                        answer.completeExceptionally(new IllegalStateException("alpaca " + name + ": cancel all: "
+                            + ex.getMessage()));
+                    }
+                }
+
+                @Override
+                public void onFailure(final AlpacaRestClient.Failure failure)
+                {
+                    answer.completeExceptionally(new TimeoutException("alpaca " + name + ": cancel all: "
+                        + failure.name().toLowerCase(Locale.ROOT) + " " + rest.lastConnectError()));
+                }
+            }));
         return BrokerAnswers.await(answer, timeoutMillis, "cancel all");
     }
 
-    private <T> T fetch(final String path, final BodyReader<T> bodyReader, final long timeoutMillis, final String what)
-        throws TimeoutException
+    /**
+     * A GET whose 200 answer is read into the future's value; tried again on transient faults.
+     */
+    private <T> CompletableFuture<T> get(final String path, final String what, final BodyReader<T> bodyReader)
     {
         final CompletableFuture<T> answer = new CompletableFuture<>();
-        loop.execute(() -> rest.send(get(path), collect(answer, bodyReader, 200)));
-        return BrokerAnswers.await(answer, timeoutMillis, what);
-    }
-
-    private <T> AlpacaRestClient.Callback collect(final CompletableFuture<T> answer, final BodyReader<T> bodyReader)
-    {
-        return collect(answer, bodyReader, 200);
-    }
-
-    private <T> AlpacaRestClient.Callback
-        collect(final CompletableFuture<T> answer, final BodyReader<T> bodyReader, final int expected)
-    {
-        return new AlpacaRestClient.Callback()
+        loop.execute(() -> reads.get(path, what, answer, (status, body) ->
         {
-            @Override
-            public void onResponse(final int status, final HttpHeaders headers, final ByteBuf body)
+            if (status != 200)
             {
-                try
-                {
-                    if (status != expected)
-                    {
-                        throw new IOException("HTTP " + status + " " + answers.readError(body).message);
-                    }
-                    answer.complete(bodyReader.read(body));
-                }
-                catch (final IOException | RuntimeException ex)
-                {
-                    answer.completeExceptionally(new IllegalStateException("alpaca " + name + ": " + ex.getMessage()));
-                }
+                throw new IOException("HTTP " + status + " " + answers.readError(body).message);
             }
-
-            @Override
-            public void onFailure(final AlpacaRestClient.Failure failure)
-            {
-                answer.completeExceptionally(new
-                    TimeoutException("alpaca " + name + ": " + failure.name().toLowerCase(Locale.ROOT) + " "
-                    + rest.lastConnectError()));
-            }
-        };
+            answer.complete(bodyReader.read(body));
+        }));
+        return answer;
     }
 
-    private ByteBuf get(final String path)
+    private static long money(final String text)
     {
-        return requests.bodiless(rest.alloc(), "GET", path);
+        return decimal(text, FixedPoint.PRICE_DECIMALS);
+    }
+
+    private static long decimal(final String text, final int decimals)
+    {
+        if (text == null || text.isEmpty())
+        {
+            return FixedPoint.NULL;
+        }
+        try
+        {
+            return FixedPoint.parse(text, decimals);
+        }
+        catch (final RuntimeException ex)
+        {
+            return FixedPoint.NULL;
+        }
     }
 }

@@ -2,12 +2,14 @@ package io.ordergateway.adapters.alpaca;
 
 import io.netty.channel.EventLoop;
 
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a retry later on the adapter's loop: after the configured minimum delay doubled per
- * attempt, capped at 30 s, and never once the adapter is closed. No thread or sleep of its own:
- * the retry is a task scheduled on the loop.
+ * attempt, capped at 30 s, with "equal jitter" (a random point in the upper half of that delay, so
+ * adapters that failed together do not retry together), and never once the adapter is closed. No
+ * thread or sleep of its own: the retry is a task scheduled on the loop.
  */
 final class AlpacaRetryTimer
 {
@@ -32,13 +34,17 @@ final class AlpacaRetryTimer
     /**
      * @param action  what to run again.
      * @param attempt which attempt this is (1 for the first retry).
+     * @return false if the adapter is closed and nothing was scheduled.
      */
-    void retryLater(final Runnable action, final int attempt)
+    boolean retryLater(final Runnable action, final int attempt)
     {
-        if (!health.isClosed())
+        if (health.isClosed())
         {
-            loop.schedule(action, delayMillis(minMillis, attempt), TimeUnit.MILLISECONDS);
+            return false;
         }
+        final long delay = delayMillis(minMillis, attempt);
+        loop.schedule(action, delay - ThreadLocalRandom.current().nextLong(delay / 2 + 1), TimeUnit.MILLISECONDS);
+        return true;
     }
 
     /**

@@ -15,8 +15,9 @@ import java.util.List;
  *
  * <p><b>A catch-up pass.</b> First the open orders (one page of 500, oldest first), each applied to
  * the order it belongs to; then every tracked order not among them that has an Alpaca id and no
- * POST in doubt is fetched by id, since it may have ended meanwhile. When the last of those answers
- * (or fails: the next pass asks again) the adapter is caught up. A failed or stale list is asked
+ * POST in doubt is fetched by id, since it may have ended meanwhile (a read, tried again on
+ * transient faults). When the last of those answers (or every try failed: the next pass asks
+ * again) the adapter is caught up. A failed or stale list is asked
  * again after a back-off while the stream still listens. Each pass has a generation number, so
  * answers to a pass overtaken by a newer reconnect do not count for the newer one.
  */
@@ -32,6 +33,7 @@ final class AlpacaStreamCatchUp implements AlpacaTradeStream.Listener
     private final AlpacaOrderTracker tracker;
     private final AlpacaHealth health;
     private final AlpacaRetryTimer retries;
+    private final AlpacaReads reads;
     private int generation;
     private int pending;
 
@@ -55,6 +57,7 @@ final class AlpacaStreamCatchUp implements AlpacaTradeStream.Listener
         this.tracker = tracker;
         this.health = health;
         this.retries = retries;
+        this.reads = new AlpacaReads(name, rest, requests, answers, retries);
     }
 
     @Override
@@ -90,23 +93,17 @@ final class AlpacaStreamCatchUp implements AlpacaTradeStream.Listener
      */
     void refresh(final AlpacaOrderTrack t, final String alpacaId)
     {
-        rest.send(requests.bodiless(rest.alloc(), "GET", "/v2/orders/" + alpacaId), new AlpacaRestClient.Callback()
+        reads.get("/v2/orders/" + alpacaId, "order " + alpacaId, (status, body) ->
         {
-            @Override
-            public void onResponse(final int status, final HttpHeaders headers, final ByteBuf body)
+            if (status == 200 && answers.readOrder(body))
             {
-                if (status == 200 && answers.readOrder(body))
-                {
-                    tracker.apply(t, answers.view, null);
-                }
-                fetched(t);
+                tracker.apply(t, answers.view, null);
             }
-
-            @Override
-            public void onFailure(final AlpacaRestClient.Failure failure)
-            {
-                fetched(t); // the next catch-up asks again
-            }
+            fetched(t);
+        }, fault ->
+        {
+            AlpacaBroker.LOG.warn("{}; the next catch-up asks again", fault.getMessage());
+            fetched(t);
         });
     }
 

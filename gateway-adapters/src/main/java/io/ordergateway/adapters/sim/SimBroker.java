@@ -84,6 +84,7 @@ public final class SimBroker implements BrokerAdapter, Agent
     // Finished and rejected orders, so a restarted gateway can still ask about them (grows with the run: a simulator's
     // choice).
     private final java.util.Map<Long, BrokerOrderStatus> finished = new java.util.HashMap<>();
+    private final SimLedger ledger;
     private BrokerEventSink sink;
     private SymbolTable symbols;
     private io.ordergateway.core.domain.ClientOrderIds clientOrderIds;
@@ -105,6 +106,7 @@ public final class SimBroker implements BrokerAdapter, Agent
         this.config = config;
         this.inbound = new CommandQueue(config.inboundQueueBytes());
         this.random = new SplittableRandom(config.seed());
+        this.ledger = new SimLedger(config.name());
         for (int i = 0; i < 1024; i++)
         {
             pool.add(new SimOrder());
@@ -274,11 +276,52 @@ public final class SimBroker implements BrokerAdapter, Agent
     }
 
     @Override
-    public BrokerStatement queryStatement(final int brokerId, final long timeoutMillis) throws
-        java.util.concurrent.TimeoutException
+    public java.util.concurrent.CompletableFuture<BrokerStatement> askStatement(final int brokerId)
     {
-        return io.ordergateway.core.broker.BrokerAnswers.await(ask(() -> buildStatement(brokerId)), timeoutMillis,
-            "the statement of " + config.name());
+        return ask(() -> buildStatement(brokerId));
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<io.ordergateway.core.broker.BrokerAccount> askAccount()
+    {
+        return ask(() -> ledger.account(symbols, positions, prices));
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<java.util.List<io.ordergateway.core.broker.BrokerOrder>>
+        askOrders(final io.ordergateway.core.broker.BrokerOrder.Listing listing, final long fromMillis,
+        final long toMillis)
+    {
+        return ask(() ->
+        {
+            final java.util.List<io.ordergateway.core.broker.BrokerOrder> out = new java.util.ArrayList<>();
+            if (listing != io.ordergateway.core.broker.BrokerOrder.Listing.OPEN)
+            {
+                ledger.closedOrders(fromMillis, toMillis, out);
+            }
+            if (listing != io.ordergateway.core.broker.BrokerOrder.Listing.CLOSED && symbols != null)
+            {
+                orders.values().forEach(o ->
+                {
+                    final io.ordergateway.core.broker.BrokerOrder line = SimLedger.order(o, symbols.name(o.symbolId),
+                        clientOrderIds.toString(o.orderId),
+                        o.filled > 0 ? OrderState.PARTIALLY_FILLED : OrderState.NEW, o.submittedNanos);
+                    if (SimLedger.within(line.submittedAt(), fromMillis, toMillis))
+                    {
+                        out.add(line);
+                    }
+                });
+            }
+            out.sort(java.util.Comparator.comparing(o -> java.time.Instant.parse(o.submittedAt())));
+            return out;
+        });
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<java.util.List<io.ordergateway.core.broker.BrokerFill>>
+        askFills(final long fromMillis, final long toMillis)
+    {
+        return ask(() -> ledger.fills(fromMillis, toMillis));
     }
 
     @Override
@@ -469,6 +512,7 @@ public final class SimBroker implements BrokerAdapter, Agent
         o.trailPercent = c.trailPercent();
         o.triggered = o.type == OrderType.MARKET || o.type == OrderType.LIMIT;
         o.restingIndex = -1;
+        o.submittedNanos = nowNanos;
         if (o.symbolId < 0 || o.symbolId >= prices.length)
         {
             pool.add(o);
@@ -620,9 +664,10 @@ public final class SimBroker implements BrokerAdapter, Agent
 
     private void finish(final SimOrder o)
     {
-        finished.put(o.orderId,
-            new BrokerOrderStatus(o.orderId, o.filled == o.quantity ? OrderState.FILLED : OrderState.CANCELED,
-            o.quantity, o.filled, o.filled == 0 ? 0 : ScaledMath.averagePrice(o.filledNotional, o.filled), o.fills));
+        final OrderState state = o.filled == o.quantity ? OrderState.FILLED : OrderState.CANCELED;
+        finished.put(o.orderId, new BrokerOrderStatus(o.orderId, state, o.quantity, o.filled,
+            o.filled == 0 ? 0 : ScaledMath.averagePrice(o.filledNotional, o.filled), o.fills));
+        ledger.closed(o, symbols.name(o.symbolId), clientOrderIds.toString(o.orderId), state, o.submittedNanos);
         o.fills.clear();
         unrest(o);
         orders.remove(o.orderId);
@@ -663,6 +708,7 @@ public final class SimBroker implements BrokerAdapter, Agent
     {
         o.filledNotional += ScaledMath.notional(qty, price);
         o.fills.add(new BrokerOrderStatus.Fill(++nextFillId, qty, price));
+        ledger.filled(o, symbols.name(o.symbolId), nextFillId, qty, price, nowNanos);
         positions[o.symbolId] += o.side == Side.BUY ? qty : -qty; // the broker holds it once executed, delivered or not
         respond(ResponseQueue.FILL, o.orderId, nextFillId, qty, price);
     }

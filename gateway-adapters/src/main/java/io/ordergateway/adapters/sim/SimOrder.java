@@ -25,6 +25,7 @@ final class SimOrder
     boolean triggered;
     long waterMark;
     int restingIndex = -1;
+    long submittedNanos;
 
     long leaves()
     {

@@ -128,8 +128,22 @@ public interface BrokerAdapter
     }
 
     /**
-     * Asks the broker for its positions and working orders. Blocking, with a time limit; for
-     * start-up reconciliation only. May be called once the adapter is open.
+     * Asks the broker for its positions and working orders without waiting; the answer completes
+     * the future later, on the adapter's thread. Read-only: an adapter retries transient faults
+     * within its own budget and fails the future only when that is spent. May be called once the
+     * adapter is open.
+     *
+     * @param brokerId this adapter's id in the gateway, written into the statement.
+     * @return the statement to come; failed with {@link UnsupportedOperationException} if the adapter cannot be asked.
+     */
+    default java.util.concurrent.CompletableFuture<BrokerStatement> askStatement(final int brokerId)
+    {
+        return unsupported("a statement");
+    }
+
+    /**
+     * Asks the broker for its positions and working orders and waits: {@link #askStatement}
+     * awaited. For start-up reconciliation and tools only, never on the ring.
      *
      * @param brokerId      this adapter's id in the gateway, written into the statement.
      * @param timeoutMillis how long to wait.
@@ -140,6 +154,50 @@ public interface BrokerAdapter
     default BrokerStatement queryStatement(final int brokerId, final long timeoutMillis) throws
         java.util.concurrent.TimeoutException
     {
-        throw new UnsupportedOperationException(name() + " cannot be asked for a statement");
+        return BrokerAnswers.await(askStatement(brokerId), timeoutMillis, "the statement of " + name());
+    }
+
+    /**
+     * Asks the broker about the account's money (cash, buying power, equity) without waiting.
+     *
+     * @return the answer to come, on the adapter's thread; failed with {@link UnsupportedOperationException} if the
+     *         adapter cannot be asked.
+     */
+    default java.util.concurrent.CompletableFuture<BrokerAccount> askAccount()
+    {
+        return unsupported("the account");
+    }
+
+    /**
+     * Lists the broker's orders (the gateway's and any other), oldest first, without waiting.
+     *
+     * @param listing   open, closed or all orders.
+     * @param fromMillis only orders submitted at or after this (epoch milliseconds), or 0.
+     * @param toMillis   only orders submitted before this, or {@code Long.MAX_VALUE}.
+     * @return the orders to come, on the adapter's thread.
+     */
+    default java.util.concurrent.CompletableFuture<java.util.List<BrokerOrder>>
+        askOrders(final BrokerOrder.Listing listing, final long fromMillis, final long toMillis)
+    {
+        return unsupported("orders");
+    }
+
+    /**
+     * Lists the broker's executions in a time range, oldest first, without waiting.
+     *
+     * @param fromMillis from this time (epoch milliseconds), or 0.
+     * @param toMillis   to this time, or {@code Long.MAX_VALUE}.
+     * @return the fills to come, on the adapter's thread.
+     */
+    default java.util.concurrent.CompletableFuture<java.util.List<BrokerFill>>
+        askFills(final long fromMillis, final long toMillis)
+    {
+        return unsupported("fills");
+    }
+
+    private <T> java.util.concurrent.CompletableFuture<T> unsupported(final String what)
+    {
+        return java.util.concurrent.CompletableFuture.failedFuture(new
+            UnsupportedOperationException(name() + " cannot be asked for " + what));
     }
 }

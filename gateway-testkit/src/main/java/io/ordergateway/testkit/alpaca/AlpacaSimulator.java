@@ -259,6 +259,38 @@ public final class AlpacaSimulator implements AutoCloseable
     }
 
     /**
+     * A flaky endpoint: a fraction of all REST requests, at random (seeded), answers 500 without being
+     * acted on.
+     *
+     * @param rate the fraction, 0 to stop.
+     */
+    public void failRequests(final double rate)
+    {
+        faults.failRequests(rate);
+    }
+
+    /**
+     * The next {@code count} REST requests (any method) answer 500 without being acted on.
+     *
+     * @param count how many.
+     */
+    public void failNextRequests(final int count)
+    {
+        faults.failNextRequests(count);
+    }
+
+    /**
+     * A flaky stream: every trade_updates connection is closed after each {@code messages} messages
+     * (events meanwhile are not replayed, as with Alpaca).
+     *
+     * @param messages how many, 0 to stop.
+     */
+    public void dropStreamEvery(final int messages)
+    {
+        faults.dropStreamEvery(messages);
+    }
+
+    /**
      * The next {@code count} order POSTs create the order and never answer: the client's request times out.
      *
      * @param count how many.

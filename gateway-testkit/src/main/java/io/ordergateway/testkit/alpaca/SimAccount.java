@@ -51,7 +51,24 @@ final class SimAccount
     private final long[] positionQuantity;
     private final long[] positionCost;
     private final BrokerEventSink engineEvents = new EngineEvents();
+    private final List<FillActivity> fills = new ArrayList<>();
+    private final List<FillActivity> fillsView = Collections.unmodifiableList(fills);
+    private long cashSpent;
     private long nextEngineId;
+
+    /**
+     * One execution as {@code GET /v2/account/activities/FILL} lists it.
+     *
+     * @param id       the activity id (time-ordered: {@code 20261201093000000::uuid} in Alpaca's shape).
+     * @param order    the order.
+     * @param quantity executed.
+     * @param price    at this price.
+     * @param time     when.
+     * @param cumulative the order's filled quantity after it.
+     */
+    record FillActivity(String id, SimAlpacaOrder order, long quantity, long price, Instant time, long cumulative)
+    {
+    }
 
     /**
      * @param loop    the simulator's loop.
@@ -124,6 +141,22 @@ final class SimAccount
     List<SimAlpacaOrder> orders()
     {
         return inOrderView;
+    }
+
+    /**
+     * @return every execution, oldest first; read-only.
+     */
+    List<FillActivity> fills()
+    {
+        return fillsView;
+    }
+
+    /**
+     * @return what the account's executions cost net (buys less sells), at the executions' prices.
+     */
+    long cashSpent()
+    {
+        return cashSpent;
     }
 
     /**
@@ -354,6 +387,10 @@ final class SimAccount
             o.filledAt = now;
         }
         addToPosition(symbols.id(o.symbol), o.side == Side.BUY ? quantity : -quantity, price);
+        final long notional = ScaledMath.notional(quantity, price);
+        cashSpent += o.side == Side.BUY ? notional : -notional;
+        fills.add(new FillActivity(String.format("%020d::%s", fills.size() + 1, newId()), o, quantity, price, now,
+            o.filledQuantity));
         publish(done ? "fill" : "partial_fill", o, quantity, price);
     }
 

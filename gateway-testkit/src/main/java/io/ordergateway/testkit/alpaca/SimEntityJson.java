@@ -100,7 +100,8 @@ final class SimEntityJson
      * @param buyingPower the buying power, also shown as cash and equity.
      * @throws IOException from the generator.
      */
-    static void writeAccount(final JsonGenerator json, final String keyId, final long buyingPower) throws IOException
+    static void writeAccount(final JsonGenerator json, final String keyId, final long buyingPower, final long cash,
+        final long equity) throws IOException
     {
         json.writeStartObject();
         json.writeStringField("id", UUID.nameUUIDFromBytes(keyId.getBytes(StandardCharsets.UTF_8)).toString());
@@ -108,14 +109,39 @@ final class SimEntityJson
         json.writeStringField("status", "ACTIVE");
         json.writeStringField("currency", "USD");
         json.writeStringField("buying_power", FixedPoint.formatPrice(buyingPower));
-        json.writeStringField("cash", FixedPoint.formatPrice(buyingPower));
-        json.writeStringField("equity", FixedPoint.formatPrice(buyingPower));
+        json.writeStringField("cash", FixedPoint.formatPrice(cash));
+        json.writeStringField("equity", FixedPoint.formatPrice(equity));
+        json.writeStringField("portfolio_value", FixedPoint.formatPrice(equity));
         json.writeStringField("multiplier", "1");
         json.writeBooleanField("pattern_day_trader", false);
         json.writeBooleanField("trading_blocked", false);
         json.writeBooleanField("account_blocked", false);
         json.writeBooleanField("shorting_enabled", true);
         json.writeStringField("created_at", "2026-01-02T14:30:00Z");
+        json.writeEndObject();
+    }
+
+    /**
+     * @param json where to write.
+     * @param f    one execution, as a {@code FILL} account activity.
+     * @throws IOException from the generator.
+     */
+    static void writeFill(final JsonGenerator json, final SimAccount.FillActivity f) throws IOException
+    {
+        final SimAlpacaOrder o = f.order();
+        json.writeStartObject();
+        json.writeStringField("id", f.id());
+        json.writeStringField("activity_type", "FILL");
+        json.writeStringField("transaction_time", f.time().toString());
+        json.writeStringField("type", f.cumulative() >= o.quantity ? "fill" : "partial_fill");
+        json.writeStringField("price", FixedPoint.formatPrice(f.price()));
+        json.writeStringField("qty", FixedPoint.formatQuantity(f.quantity()));
+        json.writeStringField("side", o.side == io.ordergateway.core.domain.Side.BUY ? "buy" : "sell");
+        json.writeStringField("symbol", o.symbol);
+        json.writeStringField("leaves_qty", FixedPoint.formatQuantity(o.quantity - f.cumulative()));
+        json.writeStringField("order_id", o.id);
+        json.writeStringField("cum_qty", FixedPoint.formatQuantity(f.cumulative()));
+        json.writeStringField("order_status", f.cumulative() >= o.quantity ? "filled" : "partially_filled");
         json.writeEndObject();
     }
 

@@ -13,6 +13,11 @@ final class SimFaults
     private volatile int silentPosts;
     private volatile int silentPatches;
     private volatile boolean refuseStreams;
+    private volatile double failRate;
+    private final java.util.concurrent.atomic.AtomicInteger failNext = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile int dropStreamEvery;
+    private final java.util.SplittableRandom random = new java.util.SplittableRandom(11); // loop thread only
+    private long streamMessages;
 
     /**
      * @param status      the HTTP status to answer.
@@ -120,5 +125,53 @@ final class SimFaults
             return true;
         }
         return false;
+    }
+
+    /**
+     * @param rate fraction of REST requests (any method) answered 500 before they are acted on, at random.
+     */
+    void failRequests(final double rate)
+    {
+        failRate = rate;
+    }
+
+    /**
+     * @param count how many of the next REST requests (any method) answer 500 without being acted on.
+     */
+    void failNextRequests(final int count)
+    {
+        failNext.set(count);
+    }
+
+    /**
+     * @param messages close every stream connection after this many stream messages (0: never).
+     */
+    void dropStreamEvery(final int messages)
+    {
+        dropStreamEvery = messages;
+    }
+
+    /**
+     * @return whether this request fails at random (taking one draw).
+     */
+    boolean failThisRequest()
+    {
+        if (failNext.get() > 0 && failNext.getAndDecrement() > 0)
+        {
+            return true;
+        }
+        final double rate = failRate;
+        return rate > 0 && random.nextDouble() < rate;
+    }
+
+    /**
+     * Counts one stream message sent.
+     *
+     * @return whether the streams are to be dropped after it.
+     */
+    boolean dropStreamAfterMessage()
+    {
+        final int every = dropStreamEvery;
+        return every > 0 && ++streamMessages % every == 0;
     }
 }

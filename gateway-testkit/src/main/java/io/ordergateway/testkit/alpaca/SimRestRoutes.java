@@ -178,6 +178,10 @@ final class SimRestRoutes
             rateLimited.incrementAndGet();
             return SimReply.error(429, 42910000, "rate limit exceeded");
         }
+        if (faults.failThisRequest())
+        {
+            return SimReply.error(500, 50010000, "internal server error");
+        }
         final QueryStringDecoder uri = new QueryStringDecoder(request.uri());
         try
         {
@@ -262,7 +266,19 @@ final class SimRestRoutes
         }
         else if (path.equals("/v2/account") && method.equals(HttpMethod.GET))
         {
-            return new SimReply(200, json -> SimEntityJson.writeAccount(json, config.keyId(), config.buyingPower()));
+            long costBasis = 0;
+            for (int s = 0; s < symbols.size(); s++)
+            {
+                costBasis += account.positionCost(s);
+            }
+            final long cash = config.buyingPower() - account.cashSpent();
+            final long equity = cash + costBasis; // positions marked at cost: the simulator has no market data feed
+            return new SimReply(200,
+                json -> SimEntityJson.writeAccount(json, config.keyId(), config.buyingPower(), cash, equity));
+        }
+        else if (path.equals("/v2/account/activities/FILL") && method.equals(HttpMethod.GET))
+        {
+            return fillActivities(parameters);
         }
         else if (path.equals("/v2/clock") && method.equals(HttpMethod.GET))
         {
@@ -422,6 +438,35 @@ final class SimRestRoutes
             return null;
         }
         return new SimReply(200, json -> SimEntityJson.writeOrder(json, o));
+    }
+
+    private SimReply fillActivities(final Map<String, List<String>> params)
+    {
+        final int size = Math.min(100, first(params, "page_size") == null ? 100
+            : Integer.parseInt(first(params, "page_size")));
+        final Instant after = first(params, "after") == null ? null : Instant.parse(first(params, "after"));
+        final Instant until = first(params, "until") == null ? null : Instant.parse(first(params, "until"));
+        final String token = first(params, "page_token");
+        final boolean ascending = !"desc".equals(first(params, "direction"));
+        final List<SimAccount.FillActivity> out = new ArrayList<>(account.fills().stream()
+            .filter(f -> after == null || f.time().isAfter(after))
+            .filter(f -> until == null || f.time().isBefore(until))
+            .filter(f -> token == null || (ascending ? f.id().compareTo(token) > 0 : f.id().compareTo(token) < 0))
+            .toList());
+        if (!ascending)
+        {
+            Collections.reverse(out);
+        }
+        final List<SimAccount.FillActivity> page = out.subList(0, Math.min(size, out.size()));
+        return new SimReply(200, json ->
+        {
+            json.writeStartArray();
+            for (final SimAccount.FillActivity f : page)
+            {
+                SimEntityJson.writeFill(json, f);
+            }
+            json.writeEndArray();
+        });
     }
 
     private SimReply listOrders(final Map<String, List<String>> params)

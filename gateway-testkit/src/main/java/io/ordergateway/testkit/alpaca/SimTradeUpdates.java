@@ -71,6 +71,10 @@ final class SimTradeUpdates
             channel.writeAndFlush(frame(message.retainedDuplicate()));
         }
         message.release();
+        if (faults.dropStreamAfterMessage())
+        {
+            dropAll();
+        }
     }
 
     /**

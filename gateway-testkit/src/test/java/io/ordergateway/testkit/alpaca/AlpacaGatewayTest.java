@@ -168,7 +168,17 @@ class AlpacaGatewayTest
         reports.awaitUntil(list ->
             list.stream().anyMatch(r -> r.orderId() == resting && r.type() == ReportType.REPLACED), TIMEOUT);
 
-        assertThat(broker.account(5_000)).containsEntry("status", "ACTIVE").containsKey("buying_power");
+        final io.ordergateway.core.broker.BrokerAccount account =
+            io.ordergateway.core.broker.BrokerAnswers.await(broker.askAccount(), 5_000, "account");
+        assertThat(account.accountNumber()).isEqualTo("PA0000SIM");
+        assertThat(account.currency()).isEqualTo("USD");
+        assertThat(account.buyingPower()).isPositive();
+        assertThat(account.cash()).isLessThan(account.buyingPower()); // 4 AAPL bought
+        final java.util.List<io.ordergateway.core.broker.BrokerFill> fills =
+            io.ordergateway.core.broker.BrokerAnswers.await(broker.askFills(0, Long.MAX_VALUE), 5_000, "fills");
+        assertThat(fills).isNotEmpty().allSatisfy(f -> assertThat(f.symbol()).isEqualTo("AAPL"));
+        assertThat(fills.stream().mapToLong(io.ordergateway.core.broker.BrokerFill::quantity).sum())
+            .isEqualTo(quantity(4));
         assertThat(broker.clock(5_000)).containsKeys("timestamp", "is_open", "next_open", "next_close");
         assertThat(broker.asset("AAPL", 5_000)).containsEntry("tradable", "true").containsEntry("fractionable", "true");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> broker.asset("NOPE", 5_000))
@@ -187,13 +197,24 @@ class AlpacaGatewayTest
         assertThat(statement.openOrders())
             .extracting(io.ordergateway.core.broker.BrokerStatement.OpenOrder::clientOrderId)
             .containsExactly("t1-" + resting); // the replacement is reported under the gateway's id
-        assertThat(broker.orders("open", 5_000)).hasSize(1);
-        assertThat(broker.orders("all", 5_000)).hasSize(3); // filled, replaced, replacement
+        assertThat(orders(broker, io.ordergateway.core.broker.BrokerOrder.Listing.OPEN)).hasSize(1);
+        assertThat(orders(broker, io.ordergateway.core.broker.BrokerOrder.Listing.ALL))
+            .hasSize(3); // filled, replaced, replacement
+        assertThat(orders(broker, io.ordergateway.core.broker.BrokerOrder.Listing.CLOSED))
+            .extracting(io.ordergateway.core.broker.BrokerOrder::state)
+            .containsExactlyInAnyOrder(OrderState.FILLED, OrderState.REPLACED);
 
         assertThat(broker.cancelAll(5_000)).singleElement()
         .satisfies(line -> assertThat(line).containsEntry("status", "204"));
         assertThat(reports.awaitFinal(resting, TIMEOUT).state()).isEqualTo(OrderState.CANCELED);
-        assertThat(broker.orders("open", 5_000)).isEmpty();
+        assertThat(orders(broker, io.ordergateway.core.broker.BrokerOrder.Listing.OPEN)).isEmpty();
+    }
+
+    private static java.util.List<io.ordergateway.core.broker.BrokerOrder> orders(final AlpacaBroker broker,
+        final io.ordergateway.core.broker.BrokerOrder.Listing listing) throws java.util.concurrent.TimeoutException
+    {
+        return io.ordergateway.core.broker.BrokerAnswers.await(broker.askOrders(listing, 0, Long.MAX_VALUE), 5_000,
+            "orders");
     }
 
     @Test
