@@ -268,6 +268,10 @@ public final class JournalAdapter implements JournalRecordHandler
         final long recovery = d.recoveryNanos();
         final long holdDown = d.holdDownNanos();
         final long sendTimeout = d.sendTimeoutNanos();
+        // schema version 5 and earlier: NULL_VAL, the behaviour then (failover on, pauses end by themselves)
+        final boolean failover = d.failoverRaw() != 0;
+        final int resume = code(d.resumeAfterPauseRaw()) == RoutingSetup.RESUME_MANUAL ? RoutingSetup.RESUME_MANUAL
+            : RoutingSetup.RESUME_AUTO;
         final List<RoutingSetup.Broker> brokers = new ArrayList<>();
         for (final RoutingSetupDecoder.BrokersDecoder b : d.brokers())
         {
@@ -285,7 +289,7 @@ public final class JournalAdapter implements JournalRecordHandler
             symbols.put(s.symbolId(), code(s.policyRaw()));
         }
         return new RoutingSetup(sequence, timestamp, policy, failureThreshold, breakerOpen, recovery, holdDown,
-            sendTimeout, List.copyOf(brokers), Map.copyOf(accounts), Map.copyOf(symbols));
+            sendTimeout, List.copyOf(brokers), Map.copyOf(accounts), Map.copyOf(symbols), failover, resume);
     }
 
     private static SessionStart sessionStart(final SessionStartDecoder d)

@@ -27,6 +27,7 @@ import io.ordergateway.journal.sbe.PartialFillEncoder;
 import io.ordergateway.journal.sbe.ProbeResultEncoder;
 import io.ordergateway.journal.sbe.RefusalKind;
 import io.ordergateway.journal.sbe.RejectCode;
+import io.ordergateway.journal.sbe.ResumeAfterPause;
 import io.ordergateway.journal.sbe.ReplaceConfirmedEncoder;
 import io.ordergateway.journal.sbe.RoutingChangeEncoder;
 import io.ordergateway.journal.sbe.RoutingChangeKind;
@@ -222,7 +223,10 @@ public final class JournalPublisher
             .breakerOpenNanos(setup.breakerOpenNanos())
             .recoveryNanos(setup.recoveryNanos())
             .holdDownNanos(setup.holdDownNanos())
-            .sendTimeoutNanos(setup.sendTimeoutNanos());
+            .sendTimeoutNanos(setup.sendTimeoutNanos())
+            .failover(setup.failover() ? BooleanType.TRUE : BooleanType.FALSE)
+            .resumeAfterPause(setup.resumeAfterPause() == RoutingSetup.RESUME_MANUAL ? ResumeAfterPause.MANUAL
+                : ResumeAfterPause.AUTO);
         final RoutingSetupEncoder.BrokersEncoder brokers = e.brokersCount(setup.brokers().size());
         for (final RoutingSetup.Broker b : setup.brokers())
         {

@@ -150,7 +150,9 @@ public final class RecordFormatter implements JournalListener
                 .append(" failureThreshold=").append(d.failureThreshold())
                 .append(" breakerOpen=").append(d.breakerOpenNanos() / 1_000_000).append("ms recovery=")
                 .append(d.recoveryNanos() / 1_000_000).append("ms holdDown=").append(d.holdDownNanos() / 1_000_000)
-                .append("ms sendTimeout=").append(d.sendTimeoutNanos() / 1_000_000).append("ms chain=");
+                .append("ms sendTimeout=").append(d.sendTimeoutNanos() / 1_000_000).append("ms failover=")
+                .append(d.failover()).append(" resumeAfterPause=")
+                .append(d.resumeAfterPause() == RoutingSetup.RESUME_MANUAL ? "manual" : "auto").append(" chain=");
             final int[] chain = new int[d.brokers().size()];
             for (final RoutingSetup.Broker b : d.brokers())
             {
@@ -420,8 +422,11 @@ public final class RecordFormatter implements JournalListener
     {
         if (head(JournalRecords.ROUTING_COMMAND, timestamp, sequence, 0, null))
         {
-            out.append(' ').append(name(command, c -> RoutingCommandKind.get((short)c))).append(" broker=")
-                .append(broker(brokerId));
+            out.append(' ').append(name(command, c -> RoutingCommandKind.get((short)c)));
+            if (brokerId >= 0) // RESUME names no broker
+            {
+                out.append(" broker=").append(broker(brokerId));
+            }
             emit(JournalRecords.ROUTING_COMMAND);
         }
     }

@@ -30,7 +30,8 @@ class JournalPublisherAdapterTest
             List.of("AAPL", "MSFT"));
         final RoutingSetup setup = new RoutingSetup(9, 1_000, 1, 3, 5_000, 6_000, 7_000, 8_000,
             List.of(new RoutingSetup.Broker(0, 0, 70, 10_000, 200, 20),
-            new RoutingSetup.Broker(1, 1, 30, 20_000, 100, 10)), Map.of(4, 2), Map.of(1, 5));
+            new RoutingSetup.Broker(1, 1, 30, 20_000, 100, 10)), Map.of(4, 2), Map.of(1, 5), false,
+            RoutingSetup.RESUME_MANUAL);
         final byte[] id = "gw1-7".getBytes(StandardCharsets.US_ASCII);
         try (JournalWriter writer = new JournalWriter(dir, JournalFiles.DEFAULT_ROLL_CYCLE))
         {
@@ -53,7 +54,8 @@ class JournalPublisherAdapterTest
             p.begin().replaceConfirmed(18, 10_000, 11, 0, 3_000_000_000L, 39_000_000_000L, NULL, 2).commit();
             p.begin().tradingControl(19, 11_000, 1, -1, true).tick(20, 12_000).routingChange(20, 12_000, 0, 6, 1, 0, 0)
                 .commit();
-            p.begin().probeResult(21, 13_000, 0, false).routingCommand(22, 14_000, 2, 1).commit();
+            p.begin().probeResult(21, 13_000, 0, false).routingCommand(22, 14_000, 2, 1)
+                .routingCommand(22, 14_000, 4, -1).commit();
             p.begin().settingsChange(23, 15_000, 2, "limits: maxOrderQuantity=10")
                 .brokerBudget(24, 16_000, 0, 3, 99_000).commit();
             assertThat(p.begin().commit()).as("an empty document is not appended").isEqualTo(-1);
@@ -101,6 +103,7 @@ class JournalPublisherAdapterTest
             "--",
             "probe 0 false",
             "command 2 1",
+            "command 4 -1",
             "--",
             "settings 2 limits: maxOrderQuantity=10",
             "budget 0 3 99000");
@@ -147,6 +150,42 @@ class JournalPublisherAdapterTest
         buffer.putLong(24, 5, java.nio.ByteOrder.LITTLE_ENDIAN);
         adapter.onRecord(31, buffer, 8, 24, JournalRecords.SCHEMA_VERSION, 0);
         assertThat(unknown).containsExactly(31);
+    }
+
+    @Test
+    void aRoutingSetupOfSchemaVersionFiveReadsAsFailoverOnAndPausesEndingByThemselves()
+    {
+        final org.agrona.concurrent.UnsafeBuffer v6 = new org.agrona.concurrent.UnsafeBuffer(new byte[256]);
+        final io.ordergateway.journal.sbe.RoutingSetupEncoder e = new io.ordergateway.journal.sbe.RoutingSetupEncoder()
+            .wrap(v6, 0).sequence(3).timestamp(4).orderId(0)
+            .defaultPolicy(io.ordergateway.journal.sbe.RoutingPolicy.PRIMARY_ONLY).failureThreshold(5)
+            .breakerOpenNanos(6).recoveryNanos(7).holdDownNanos(8).sendTimeoutNanos(9)
+            .failover(io.ordergateway.journal.sbe.BooleanType.FALSE)
+            .resumeAfterPause(io.ordergateway.journal.sbe.ResumeAfterPause.MANUAL);
+        e.brokersCount(1).next().brokerId(0).chainPosition(0).weightPercent(100).costBps(0).apiRatePerSecond(0)
+            .apiBurst(1);
+        e.accountPoliciesCount(0);
+        e.symbolPoliciesCount(0);
+        final int length = e.encodedLength();
+        // the same record as version 5 wrote it: the root block without the two version 6 fields at its end
+        final int v5Block = io.ordergateway.journal.sbe.RoutingSetupEncoder.failoverEncodingOffset();
+        final int v6Block = io.ordergateway.journal.sbe.RoutingSetupEncoder.BLOCK_LENGTH;
+        final org.agrona.concurrent.UnsafeBuffer v5 = new org.agrona.concurrent.UnsafeBuffer(new byte[256]);
+        v5.putBytes(0, v6, 0, v5Block);
+        v5.putBytes(v5Block, v6, v6Block, length - v6Block);
+
+        final RecordingListener listener = new RecordingListener();
+        final JournalAdapter adapter = new JournalAdapter(listener);
+        adapter.onRecord(JournalRecords.ROUTING_SETUP, v5, 0, v5Block, 5, 0);
+        assertThat(listener.routing.failover()).isTrue();
+        assertThat(listener.routing.resumeAfterPause()).isEqualTo(RoutingSetup.RESUME_AUTO);
+        assertThat(listener.routing.sendTimeoutNanos()).isEqualTo(9);
+        assertThat(listener.routing.brokers()).containsExactly(new RoutingSetup.Broker(0, 0, 100, 0, 0, 1));
+
+        adapter.onRecord(JournalRecords.ROUTING_SETUP, v6, 0, v6Block, JournalRecords.SCHEMA_VERSION, 1);
+        assertThat(listener.routing.failover()).isFalse();
+        assertThat(listener.routing.resumeAfterPause()).isEqualTo(RoutingSetup.RESUME_MANUAL);
+        assertThat(listener.routing.brokers()).containsExactly(new RoutingSetup.Broker(0, 0, 100, 0, 0, 1));
     }
 
     /**

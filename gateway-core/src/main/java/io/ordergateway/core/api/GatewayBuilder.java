@@ -6,6 +6,7 @@ import io.ordergateway.core.domain.Instrument;
 import io.ordergateway.core.pipeline.Topology;
 import io.ordergateway.core.pipeline.WaitStrategyKind;
 import io.ordergateway.core.risk.RiskLimits;
+import io.ordergateway.core.routing.ResumeAfterPause;
 import io.ordergateway.core.routing.RoutingConfig;
 import io.ordergateway.core.routing.RoutingPolicy;
 import io.ordergateway.journal.JournalRollCycle;
@@ -199,6 +200,28 @@ public final class GatewayBuilder
     public GatewayBuilder routing(final RoutingConfig config)
     {
         settings.routing(config);
+        return this;
+    }
+
+    /**
+     * @param on false: when the active broker fails, orders do not move to another broker; the gateway pauses
+     *           until it is back (or an operator makes another one active). Primary-only routing only. Default true.
+     * @return this.
+     */
+    public GatewayBuilder failover(final boolean on)
+    {
+        settings.failover(on);
+        return this;
+    }
+
+    /**
+     * @param resume how a pause (every broker down) ends: AUTO (default) when a broker can take orders again,
+     *               MANUAL only when an operator resumes ({@code controls().resume()}).
+     * @return this.
+     */
+    public GatewayBuilder resumeAfterPause(final ResumeAfterPause resume)
+    {
+        settings.resumeAfterPause(resume);
         return this;
     }
 

@@ -8,6 +8,7 @@ import io.ordergateway.core.domain.SymbolTable;
 import io.ordergateway.core.pipeline.Topology;
 import io.ordergateway.core.pipeline.WaitStrategyKind;
 import io.ordergateway.core.risk.RiskLimits;
+import io.ordergateway.core.routing.ResumeAfterPause;
 import io.ordergateway.core.routing.RoutingConfig;
 import io.ordergateway.core.routing.RoutingPolicy;
 import io.ordergateway.core.settings.RuntimeSettings;
@@ -95,6 +96,9 @@ public final class GatewaySettings
     private long symbolBurst = 1;
     private RoutingPolicy routingPolicy = RoutingPolicy.PRIMARY_ONLY;
     private RoutingConfig routingConfig;
+    private Boolean failover; // null: as the routing configuration says
+    private ResumeAfterPause resumeAfterPause;
+    private boolean resumeAfterPauseGiven;
     private int ringSize = DEFAULT_RING_SIZE;
     private ThreadingMode threadingMode = DEFAULT_THREADING_MODE;
     private Topology topology = DEFAULT_TOPOLOGY;
@@ -136,6 +140,9 @@ public final class GatewaySettings
         symbolBurst = other.symbolBurst;
         routingPolicy = other.routingPolicy;
         routingConfig = other.routingConfig;
+        failover = other.failover;
+        resumeAfterPause = other.resumeAfterPause;
+        resumeAfterPauseGiven = other.resumeAfterPauseGiven;
         ringSize = other.ringSize;
         threadingMode = other.threadingMode;
         topology = other.topology;
@@ -429,6 +436,29 @@ public final class GatewaySettings
         return this;
     }
 
+    /**
+     * @param on false: the active broker changes only by an operator's command, and while it is down the gateway
+     *           pauses (primary-only routing only); default true, or what {@link #routing(RoutingConfig)} says.
+     * @return this.
+     */
+    public GatewaySettings failover(final boolean on)
+    {
+        this.failover = on;
+        return this;
+    }
+
+    /**
+     * @param resume how a pause ends: AUTO (default, or what {@link #routing(RoutingConfig)} says) when a broker
+     *               can take orders again, MANUAL only by an operator.
+     * @return this.
+     */
+    public GatewaySettings resumeAfterPause(final ResumeAfterPause resume)
+    {
+        this.resumeAfterPause = resume;
+        this.resumeAfterPauseGiven = true;
+        return this;
+    }
+
     /** @param ringSize ring slots, a power of two (default 16384). @return this. */
     public GatewaySettings ringSize(final int ringSize)
     {
@@ -619,12 +649,17 @@ public final class GatewaySettings
 
     /**
      * @return the routing: the configuration given, else the defaults for the brokers named with the routing policy
-     *         given.
+     *         given; with {@link #failover(boolean)} and {@link #resumeAfterPause} applied when given.
      */
     public RoutingConfig routing()
     {
-        return routingConfig != null ? routingConfig
+        RoutingConfig config = routingConfig != null ? routingConfig
             : RoutingConfig.defaults(Math.max(1, brokerNames.size())).withPolicy(routingPolicy);
+        if (failover != null)
+        {
+            config = config.withAutomaticFailover(failover);
+        }
+        return resumeAfterPauseGiven ? config.withResumeAfterPause(resumeAfterPause) : config;
     }
 
     /** @return ring slots. */

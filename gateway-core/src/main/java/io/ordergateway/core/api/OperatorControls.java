@@ -12,16 +12,24 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What an operator does to a running gateway, beside the strategy's orders: the kill switch and
- * reduce-only, brokers taken out of routing, put back or made active, and cancelling everything
- * that works. Each is an event in the ring (so it is journaled and replayed) that may use the
- * reserve kept for broker events. {@code gateway.controls()}; safe from any thread.
+ * reduce-only, brokers taken out of routing, put back or made active, ending a pause, cancelling
+ * everything that works, and flattening. Each is an event in the ring (so it is journaled and
+ * replayed) that may use the reserve kept for broker events. {@code gateway.controls()}; safe from
+ * any thread.
  */
 public final class OperatorControls
 {
+    /**
+     * The strategy id of the closing orders {@link #flatten} sends: the journal's {@code OrderNew} records carry it,
+     * so a flatten's orders are told apart from the strategies' (which use ids from 0).
+     */
+    public static final int FLATTEN_STRATEGY = -2;
+
     private static final Logger LOG = LoggerFactory.getLogger(OperatorControls.class);
 
     private final OrderGateway gateway;
     private final GatewayAssembly parts;
+    private final Thread builder = Thread.currentThread(); // INVOKER mode: the thread that invokes
 
     OperatorControls(final OrderGateway gateway, final GatewayAssembly parts)
     {
@@ -104,6 +112,27 @@ public final class OperatorControls
         return routingCommand(RoutingCommand.ENABLE, brokerId);
     }
 
+    /**
+     * Ends a pause (every broker was down, or the active one with failover off): the active broker, or
+     * the first in the chain that can take orders, takes new orders again. With {@code
+     * routing.resumeAfterPause: manual} this (or {@link #forceActive} to a broker that can take orders) is
+     * the only way a pause ends; with {@code auto} the gateway resumes by itself when a broker comes back.
+     * Nothing changes when the gateway is not paused, or while no broker can take orders yet (see
+     * {@link OrderGateway#executionStatus()}). Journaled as a routing command.
+     *
+     * @return whether the command entered the ring.
+     */
+    public SubmitResult resume()
+    {
+        final SubmitResult result = parts.commands.operatorEvent(EventType.ROUTING_COMMAND, e ->
+        {
+            e.routingCommand = RoutingCommand.RESUME;
+            e.brokerId = -1;
+        });
+        LOG.warn("ALERT gateway {}: an operator resumes trading: {}", parts.instanceId, result);
+        return result;
+    }
+
     private SubmitResult routingCommand(final RoutingCommand command, final int brokerId)
     {
         if (brokerId < 0 || brokerId >= parts.brokers.length)
@@ -153,5 +182,52 @@ public final class OperatorControls
             }
         }
         return sent;
+    }
+
+    /**
+     * Flattens an account, a symbol, an account's symbol, or everything: cancels every open order there,
+     * waits until they are finished (cancelled, or filled meanwhile), then sends for each position left
+     * one MARKET order (day) of the opposite side for its size, with strategy id {@link #FLATTEN_STRATEGY},
+     * through {@link OrderGateway#submit}. The closing orders are checked, throttled, routed and journaled
+     * as any order: the flatten is in the journal as its {@code OrderCancel} and {@code OrderNew} records
+     * (there is no record of the request itself). Not for the hot path.
+     *
+     * <p>Closing orders pass reduce-only (they shrink the position, and the cancels were waited for, so
+     * the open orders no longer count against them); the kill switch denies them as it denies every new
+     * order, so release it first (cancels pass it). Other limits still apply (the order quantity limit,
+     * throttles, market hours). A position whose orders were still open when the time ran out is held
+     * back ({@link FlattenResult#HELD_BACK}): a late fill could otherwise turn the close into a position
+     * the other way. Positions are the gateway's view per account; the closing order goes where routing
+     * sends it (after a failover, that may not be the broker that holds the position).
+     *
+     * <p>Threads: from any thread. In INVOKER mode, from the thread that built the gateway it drives the
+     * stages itself while it waits; from any other thread it waits for that thread to invoke.
+     *
+     * @param accountId     the account, or -1 for every account.
+     * @param symbol        the symbol, or null for every symbol.
+     * @param timeoutMillis how long to wait for the snapshots and the cancels.
+     * @return what was sent.
+     * @throws IllegalArgumentException for an unknown symbol or an account below -1.
+     * @throws Exception if the first snapshot could not be taken in time (nothing was sent then).
+     */
+    public FlattenResult flatten(final int accountId, final String symbol, final long timeoutMillis) throws Exception
+    {
+        if (accountId < -1)
+        {
+            throw new IllegalArgumentException("account: expected an account id (0 or more), or -1 for every account; "
+                + "got " + accountId);
+        }
+        if (symbol != null && gateway.symbolId(symbol) < 0)
+        {
+            throw new IllegalArgumentException("symbol: no instrument " + symbol + "; the gateway trades "
+                + parts.symbols.names());
+        }
+        final boolean invoke = parts.threads.mode() == ThreadingMode.INVOKER && Thread.currentThread() == builder;
+        final FlattenResult result = new Flattener(gateway, invoke).run(accountId, symbol, timeoutMillis);
+        LOG.warn("ALERT gateway {}: flatten of {} {}: {} cancels, closing orders {}, {} held back", parts.instanceId,
+            accountId < 0 ? "every account" : "account " + accountId, symbol == null ? "every symbol" : symbol,
+            result.cancelsSent(), result.closingOrderIds(),
+            result.closes().stream().filter(c -> FlattenResult.HELD_BACK.equals(c.outcome())).count());
+        return result;
     }
 }

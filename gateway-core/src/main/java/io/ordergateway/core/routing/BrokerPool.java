@@ -266,7 +266,7 @@ public final class BrokerPool
     {
         return new ExecutionStatus.Broker(b, name, role, breakers[b].state().name(), breakers[b].failures(),
             ticks == 0 ? 1.0 : (double)availableTicks[b] / ticks, sent[b], acks[b], rejects[b], failures[b],
-            timeouts[b], inFlight[b], ackLatencyEwma[b] / 1_000, score(b));
+            timeouts[b], inFlight[b], ackLatencyEwma[b] / 1_000, score(b), available(b));
     }
 
     /**

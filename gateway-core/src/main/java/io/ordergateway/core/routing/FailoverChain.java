@@ -11,6 +11,12 @@ import io.ordergateway.core.broker.OrderCommand;
  * eight times), so an intermittent primary does not make traffic flap. With no broker available
  * the chain is paused, and it resumes when one comes back. Event time only; owned by the route
  * stage's thread.
+ *
+ * <p>With {@link RoutingConfig#failover()} off the active broker changes only by an operator's
+ * {@link #force}: it stays active when it fails (no failover, no probe, no spill to a backup) and
+ * the chain is paused while it is unavailable. With {@link ResumeAfterPause#MANUAL} a pause ends
+ * only by an operator ({@link #resume}, or {@link #force} to a broker that can take orders), not
+ * when brokers come back.
  */
 public final class FailoverChain
 {
@@ -19,6 +25,8 @@ public final class FailoverChain
     private final int[] order;
     private final long recoveryNanos;
     private final long holdDownNanos;
+    private final boolean failover;
+    private final boolean autoResume;
     private int active;
     private boolean paused;
     private boolean probePending;
@@ -34,6 +42,8 @@ public final class FailoverChain
         order = config.chain().stream().mapToInt(Integer::intValue).toArray();
         recoveryNanos = config.recoveryNanos();
         holdDownNanos = config.holdDownNanos();
+        failover = config.failover();
+        autoResume = config.resumeAfterPause() != ResumeAfterPause.MANUAL;
         active = order[0];
     }
 
@@ -72,7 +82,8 @@ public final class FailoverChain
 
     /**
      * For primary-only routing: the active broker if it can take the order, else the next one in
-     * chain order that can (a capability or an API budget the active one lacks).
+     * chain order that can (a capability or an API budget the active one lacks). Without failover, the
+     * active broker or none.
      *
      * @param o    the order.
      * @param now  event time.
@@ -85,6 +96,10 @@ public final class FailoverChain
         {
             return active;
         }
+        if (!failover)
+        {
+            return -1;
+        }
         for (final int b : order)
         {
             if (b != active && pool.eligible(b, o, now))
@@ -96,11 +111,12 @@ public final class FailoverChain
     }
 
     /**
-     * A broker can no longer take orders. If it was the active one, the next available takes over.
+     * A broker can no longer take orders. If it was the active one, the next available takes over
+     * (without failover: it stays active, and the chain pauses).
      */
     public void onUnavailable(final int broker, final long now, final BrokerPool pool, final RoutingChanges changes)
     {
-        if (broker == active)
+        if (broker == active && failover)
         {
             final int next = firstAvailable(pool);
             if (next >= 0)
@@ -118,15 +134,16 @@ public final class FailoverChain
                 recoveryDueAt = now + (recoveryNanos << backoffShift);
             }
         }
-        updatePaused(pool, changes);
+        updatePaused(pool, changes, false);
     }
 
     /**
-     * A broker can take orders again (its breaker half-opened or closed, or it was enabled).
+     * A broker can take orders again (its breaker half-opened or closed, or it was enabled). A pause
+     * ends, unless it waits for an operator ({@link ResumeAfterPause#MANUAL}).
      */
     public void onAvailable(final int broker, final BrokerPool pool, final RoutingChanges changes)
     {
-        if (paused)
+        if (paused && failover && autoResume)
         {
             final int before = active;
             active = firstAvailable(pool);
@@ -135,7 +152,31 @@ public final class FailoverChain
                 changes.add(RoutingChangeKind.FAILOVER, active, before, 0);
             }
         }
-        updatePaused(pool, changes);
+        updatePaused(pool, changes, false);
+    }
+
+    /**
+     * An operator ends a pause: the active broker, or if it cannot take orders (and failover is on)
+     * the first in chain order that can, takes orders again. Nothing changes when the chain is not
+     * paused, or when no broker can take orders yet.
+     */
+    public void resume(final BrokerPool pool, final RoutingChanges changes)
+    {
+        if (!paused)
+        {
+            return;
+        }
+        if (failover && !pool.available(active))
+        {
+            final int next = firstAvailable(pool);
+            if (next >= 0)
+            {
+                final int before = active;
+                active = next;
+                changes.add(RoutingChangeKind.FAILOVER, next, before, 0);
+            }
+        }
+        updatePaused(pool, changes, true);
     }
 
     /**
@@ -172,7 +213,7 @@ public final class FailoverChain
             restoredAt = now;
             recoveryDueAt = Long.MAX_VALUE;
             changes.add(RoutingChangeKind.RECOVERY, broker, before, 0);
-            updatePaused(pool, changes);
+            updatePaused(pool, changes, false);
         }
         else
         {
@@ -181,7 +222,8 @@ public final class FailoverChain
     }
 
     /**
-     * An operator makes a broker active.
+     * An operator makes a broker active; if it can take orders, that ends a pause too (an operator's
+     * decision, so also with {@link ResumeAfterPause#MANUAL}).
      */
     public void force(final int broker, final BrokerPool pool, final RoutingChanges changes)
     {
@@ -189,7 +231,7 @@ public final class FailoverChain
         active = broker;
         recoveryDueAt = broker == order[0] ? Long.MAX_VALUE : recoveryDueAt;
         changes.add(RoutingChangeKind.FORCED_ACTIVE, broker, before, 0);
-        updatePaused(pool, changes);
+        updatePaused(pool, changes, true);
     }
 
     /**
@@ -212,15 +254,18 @@ public final class FailoverChain
         return -1;
     }
 
-    private void updatePaused(final BrokerPool pool, final RoutingChanges changes)
+    /**
+     * @param operator true when an operator's command asks (a pause that waits for one may end).
+     */
+    private void updatePaused(final BrokerPool pool, final RoutingChanges changes, final boolean operator)
     {
-        final boolean none = firstAvailable(pool) < 0;
+        final boolean none = failover ? firstAvailable(pool) < 0 : !pool.available(active);
         if (none && !paused)
         {
             paused = true;
             changes.add(RoutingChangeKind.PAUSED, -1, active, 0);
         }
-        else if (!none && paused)
+        else if (!none && paused && (autoResume || operator))
         {
             paused = false;
             changes.add(RoutingChangeKind.RESUMED, active, -1, 0);

@@ -41,7 +41,7 @@ public final class JournaledRouting
         config.symbolPolicies().forEach((symbol, policy) -> bySymbol.put(symbols.id(symbol), policy.code()));
         return new RoutingSetup(sequence, timestamp, config.defaultPolicy().code(), config.failureThreshold(),
             config.breakerOpenNanos(), config.recoveryNanos(), config.holdDownNanos(), config.sendTimeoutNanos(),
-            brokers, accounts, bySymbol);
+            brokers, accounts, bySymbol, config.failover(), config.resumeAfterPause().code());
     }
 
     /**
@@ -78,6 +78,7 @@ public final class JournaledRouting
         });
         return new RoutingConfig(RoutingPolicy.fromCode(setup.defaultPolicy()), accounts, bySymbol, List.of(chain),
             setup.failureThreshold(), setup.breakerOpenNanos(), setup.recoveryNanos(), setup.holdDownNanos(),
-            setup.sendTimeoutNanos(), tick, weights, costs, rates, bursts);
+            setup.sendTimeoutNanos(), tick, weights, costs, rates, bursts, setup.failover(),
+            ResumeAfterPause.fromCode(setup.resumeAfterPause()));
     }
 }

@@ -352,6 +352,11 @@ public final class RouteStage implements EventHandler<GatewayEvent>
 
     private void command(final GatewayEvent e, final RoutingChanges changes)
     {
+        if (e.routingCommand == RoutingCommand.RESUME)
+        {
+            chain.resume(pool, changes);
+            return;
+        }
         final int b = e.brokerId;
         if (b < 0 || b >= pool.size() || e.routingCommand == null)
         {

@@ -10,7 +10,9 @@ public enum RoutingCommand
     /** Take a broker out of routing. */
     DISABLE(2),
     /** Put a broker back. */
-    ENABLE(3);
+    ENABLE(3),
+    /** End a pause (names no broker: the active one, or the first available, takes orders again). */
+    RESUME(4);
 
     private final int code;
 

@@ -25,6 +25,13 @@ import java.util.Map;
  * @param costBps           configured cost per broker in basis points times 10,000 (for best execution and reports).
  * @param apiRatePerSecond  each broker's API budget: requests a second (0: unlimited).
  * @param apiBurst          each broker's API budget: burst.
+ * @param failover          true (the default): when the active broker becomes unavailable the next available one in
+ *                          the chain takes over, and the primary is probed and restored after the recovery period.
+ *                          False: the active broker changes only by an operator's {@code forceActive}; while it is
+ *                          unavailable the gateway pauses (as when every broker is down), and no order spills to
+ *                          another broker (for a capability or an API budget either). Primary-only routing only.
+ * @param resumeAfterPause  how a pause ends: by itself when a broker can take orders again (AUTO, the default), or
+ *                          only by an operator (MANUAL).
  */
 public record RoutingConfig(
     RoutingPolicy defaultPolicy,
@@ -40,7 +47,9 @@ public record RoutingConfig(
     List<Integer> weights,
     List<Long> costBps,
     List<Long> apiRatePerSecond,
-    List<Long> apiBurst)
+    List<Long> apiBurst,
+    boolean failover,
+    ResumeAfterPause resumeAfterPause)
 {
     private static final long SECOND = 1_000_000_000L;
 
@@ -61,7 +70,8 @@ public record RoutingConfig(
     /**
      * @param brokers how many brokers.
      * @return primary only, chain in broker order, 5 failures, breaker open 30 s, recovery 300 s, hold-down 600 s,
-     *         send timeout 10 s, ticks every 100 ms, equal weights, no costs, no API budget.
+     *         send timeout 10 s, ticks every 100 ms, equal weights, no costs, no API budget, failover on, pauses end by
+     *         themselves.
      */
     public static RoutingConfig defaults(final int brokers)
     {
@@ -77,7 +87,7 @@ public record RoutingConfig(
             ones.add(1L);
         }
         return new RoutingConfig(RoutingPolicy.PRIMARY_ONLY, Map.of(), Map.of(), chain, 5, 30 * SECOND, 300 * SECOND,
-            600 * SECOND, 10 * SECOND, SECOND / 10, weights, zeros, zeros, ones);
+            600 * SECOND, 10 * SECOND, SECOND / 10, weights, zeros, zeros, ones, true, ResumeAfterPause.AUTO);
     }
 
     /**
@@ -118,7 +128,40 @@ public record RoutingConfig(
         {
             out.add("routing.apiRatePerSecond must not be negative and apiBurst must be at least 1");
         }
+        if (resumeAfterPause == null)
+        {
+            out.add("routing.resumeAfterPause: required; expected one of auto, manual");
+        }
+        if (!failover)
+        {
+            final java.util.TreeSet<String> spreading = new java.util.TreeSet<>();
+            if (defaultPolicy != null && defaultPolicy != RoutingPolicy.PRIMARY_ONLY)
+            {
+                spreading.add("policy " + name(defaultPolicy));
+            }
+            accountPolicies.forEach((account, p) -> add(spreading, "byAccount." + account, p));
+            symbolPolicies.forEach((symbol, p) -> add(spreading, "bySymbol." + symbol, p));
+            if (!spreading.isEmpty())
+            {
+                out.add("routing.failover: false needs primary_only routing everywhere (the other policies spread "
+                    + "orders over every available broker, so one failing moves its orders to the others); found "
+                    + String.join(", ", spreading));
+            }
+        }
         return out;
+    }
+
+    private static void add(final java.util.Set<String> spreading, final String where, final RoutingPolicy policy)
+    {
+        if (policy != RoutingPolicy.PRIMARY_ONLY)
+        {
+            spreading.add(where + " " + name(policy));
+        }
+    }
+
+    private static String name(final RoutingPolicy policy)
+    {
+        return policy == null ? "none" : policy.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /**
@@ -128,7 +171,8 @@ public record RoutingConfig(
     public RoutingConfig withPolicy(final RoutingPolicy policy)
     {
         return new RoutingConfig(policy, accountPolicies, symbolPolicies, chain, failureThreshold, breakerOpenNanos,
-            recoveryNanos, holdDownNanos, sendTimeoutNanos, tickNanos, weights, costBps, apiRatePerSecond, apiBurst);
+            recoveryNanos, holdDownNanos, sendTimeoutNanos, tickNanos, weights, costBps, apiRatePerSecond, apiBurst,
+            failover, resumeAfterPause);
     }
 
     /**
@@ -139,7 +183,8 @@ public record RoutingConfig(
     public RoutingConfig withRules(final Map<Integer, RoutingPolicy> accounts, final Map<String, RoutingPolicy> symbols)
     {
         return new RoutingConfig(defaultPolicy, accounts, symbols, chain, failureThreshold, breakerOpenNanos,
-            recoveryNanos, holdDownNanos, sendTimeoutNanos, tickNanos, weights, costBps, apiRatePerSecond, apiBurst);
+            recoveryNanos, holdDownNanos, sendTimeoutNanos, tickNanos, weights, costBps, apiRatePerSecond, apiBurst,
+            failover, resumeAfterPause);
     }
 
     /**
@@ -150,7 +195,7 @@ public record RoutingConfig(
     {
         return new RoutingConfig(defaultPolicy, accountPolicies, symbolPolicies, order, failureThreshold,
             breakerOpenNanos, recoveryNanos, holdDownNanos, sendTimeoutNanos, tickNanos, weights, costBps,
-            apiRatePerSecond, apiBurst);
+            apiRatePerSecond, apiBurst, failover, resumeAfterPause);
     }
 
     /**
@@ -166,7 +211,8 @@ public record RoutingConfig(
         final long holdDown, final long sendTimeout, final long tick)
     {
         return new RoutingConfig(defaultPolicy, accountPolicies, symbolPolicies, chain, threshold, breakerOpen,
-            recovery, holdDown, sendTimeout, tick, weights, costBps, apiRatePerSecond, apiBurst);
+            recovery, holdDown, sendTimeout, tick, weights, costBps, apiRatePerSecond, apiBurst, failover,
+            resumeAfterPause);
     }
 
     /**
@@ -177,7 +223,7 @@ public record RoutingConfig(
     {
         return new RoutingConfig(defaultPolicy, accountPolicies, symbolPolicies, chain, failureThreshold,
             breakerOpenNanos, recoveryNanos, holdDownNanos, sendTimeoutNanos, tickNanos, percents, costBps,
-            apiRatePerSecond, apiBurst);
+            apiRatePerSecond, apiBurst, failover, resumeAfterPause);
     }
 
     /**
@@ -188,7 +234,7 @@ public record RoutingConfig(
     {
         return new RoutingConfig(defaultPolicy, accountPolicies, symbolPolicies, chain, failureThreshold,
             breakerOpenNanos, recoveryNanos, holdDownNanos, sendTimeoutNanos, tickNanos, weights, costs,
-            apiRatePerSecond, apiBurst);
+            apiRatePerSecond, apiBurst, failover, resumeAfterPause);
     }
 
     /**
@@ -200,6 +246,29 @@ public record RoutingConfig(
     {
         return new RoutingConfig(defaultPolicy, accountPolicies, symbolPolicies, chain, failureThreshold,
             breakerOpenNanos, recoveryNanos, holdDownNanos, sendTimeoutNanos, tickNanos, weights, costBps, rates,
-            bursts);
+            bursts, failover, resumeAfterPause);
+    }
+
+    /**
+     * @param on false: the active broker changes only by an operator's command, and the gateway pauses while it is
+     *           unavailable (see {@link #failover()}).
+     * @return a copy.
+     */
+    public RoutingConfig withAutomaticFailover(final boolean on)
+    {
+        return new RoutingConfig(defaultPolicy, accountPolicies, symbolPolicies, chain, failureThreshold,
+            breakerOpenNanos, recoveryNanos, holdDownNanos, sendTimeoutNanos, tickNanos, weights, costBps,
+            apiRatePerSecond, apiBurst, on, resumeAfterPause);
+    }
+
+    /**
+     * @param resume how a pause ends.
+     * @return a copy.
+     */
+    public RoutingConfig withResumeAfterPause(final ResumeAfterPause resume)
+    {
+        return new RoutingConfig(defaultPolicy, accountPolicies, symbolPolicies, chain, failureThreshold,
+            breakerOpenNanos, recoveryNanos, holdDownNanos, sendTimeoutNanos, tickNanos, weights, costBps,
+            apiRatePerSecond, apiBurst, failover, resume);
     }
 }

@@ -2,6 +2,9 @@ package io.ordergateway.core.api;
 
 import io.ordergateway.core.domain.Instrument;
 import io.ordergateway.core.risk.RiskLimits;
+import io.ordergateway.core.routing.ResumeAfterPause;
+import io.ordergateway.core.routing.RoutingConfig;
+import io.ordergateway.core.routing.RoutingPolicy;
 import io.ordergateway.core.settings.RuntimeSettings;
 import io.ordergateway.core.settings.Setting;
 import io.ordergateway.core.settings.SettingProblem;
@@ -91,6 +94,33 @@ class GatewaySettingsTest
         assertThat(valid().routing(io.ordergateway.core.routing.RoutingConfig.defaults(3)).problems())
             .extracting(SettingProblem::key)
             .contains("routing.chain", "routing.weights");
+    }
+
+    @Test
+    void failoverAndResumeAfterPauseAreRoutingSettingsCheckedWithTheRest()
+    {
+        final GatewaySettings settings = valid().failover(false).resumeAfterPause(ResumeAfterPause.MANUAL);
+        assertThat(settings.problems()).isEmpty();
+        assertThat(settings.routing().failover()).isFalse();
+        assertThat(settings.routing().resumeAfterPause()).isEqualTo(ResumeAfterPause.MANUAL);
+        assertThat(valid().routing().failover()).as("the default").isTrue();
+        assertThat(valid().routing().resumeAfterPause()).isEqualTo(ResumeAfterPause.AUTO);
+        // a whole routing configuration keeps its own, unless the builder's setting is given too
+        assertThat(valid().routing(RoutingConfig.defaults(2).withAutomaticFailover(false)).routing().failover())
+            .isFalse();
+        assertThat(valid().routing(RoutingConfig.defaults(2).withAutomaticFailover(false)).failover(true).routing()
+            .failover()).isTrue();
+
+        final GatewaySettings bad = valid().routing(RoutingPolicy.ROUND_ROBIN).failover(false).resumeAfterPause(null);
+        assertThat(bad.problems()).extracting(SettingProblem::toString).containsExactly(
+            "routing.resumeAfterPause: required; expected one of auto, manual",
+            "routing.failover: false needs primary_only routing everywhere (the other policies spread orders over "
+            + "every available broker, so one failing moves its orders to the others); found policy round_robin");
+        assertThatThrownBy(() -> OrderGateway.builder().symbols("AAPL").broker(new SilentBroker())
+            .journalDirectory(journal).threadingMode(io.ordergateway.core.agent.ThreadingMode.INVOKER)
+            .routing(RoutingPolicy.ROUND_ROBIN).failover(false).build())
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("\n  routing.failover: false needs primary_only routing everywhere");
     }
 
     @Test

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
+import io.ordergateway.core.api.FlattenResult;
 import io.ordergateway.core.api.OrderGateway;
 import io.ordergateway.core.api.SubmitResult;
 import io.ordergateway.core.metrics.GatewayMetrics;
 import io.ordergateway.core.routing.ExecutionStatus;
+import io.ordergateway.journal.FixedPoint;
 import io.ordergateway.runtime.config.ConfigWatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +19,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The admin endpoint's routes: which request reads what, or sends which operator command into the
@@ -28,6 +32,8 @@ final class AdminRoutes
     private static final Logger LOG = LoggerFactory.getLogger(AdminRoutes.class);
     private static final JsonFactory JSON = new JsonFactory();
     private static final String BROKERS = "/admin/brokers/";
+    /** How long a flatten waits for the gateway's snapshots and the cancels (the admin thread waits with it). */
+    static final long FLATTEN_TIMEOUT_MILLIS = 5_000;
 
     private final OrderGateway gateway;
     private volatile ConfigWatcher watcher;
@@ -73,6 +79,12 @@ final class AdminRoutes
             case "/admin/kill-switch":
                 accept(request, target, HttpMethod.POST, "engaged", "account");
                 return killSwitch(target);
+            case "/admin/resume":
+                accept(request, target, HttpMethod.POST);
+                return accepted(gateway.controls().resume()); // logs the alert itself
+            case "/admin/flatten":
+                accept(request, target, HttpMethod.POST, "account", "symbol", "all");
+                return flatten(target);
             case "/admin/config/versions":
                 accept(request, target, HttpMethod.GET);
                 return versions();
@@ -135,6 +147,90 @@ final class AdminRoutes
         final int account = target.number("account", 0, "an account; omit the parameter for every account");
         // logs the alert itself; -1: every account
         return accepted(gateway.controls().killSwitch(account, "true".equals(engaged)));
+    }
+
+    private AdminReply flatten(final RequestTarget target)
+    {
+        final String all = target.get("all");
+        if (all != null && !"true".equals(all))
+        {
+            throw RequestTarget.bad("query parameter all: expected true (to flatten every account and symbol), got "
+                + AdminRefusal.quote(all));
+        }
+        final int account = target.number("account", 0, "an account");
+        final String symbol = target.get("symbol");
+        if (all != null && (account >= 0 || symbol != null))
+        {
+            throw RequestTarget.bad("query parameters: all=true flattens every account and symbol; give it alone, or "
+                + "give account and/or symbol without it");
+        }
+        if (all == null && account < 0 && symbol == null)
+        {
+            throw RequestTarget.bad("query parameters: expected account and/or symbol (e.g. ?account=1, ?symbol=AAPL, "
+                + "?account=1&symbol=AAPL), or all=true to flatten everything");
+        }
+        if (symbol != null && gateway.symbolId(symbol) < 0)
+        {
+            throw RequestTarget.bad("query parameter symbol: no instrument " + AdminRefusal.quote(symbol)
+                + "; the gateway trades " + gateway.symbols().names());
+        }
+        final FlattenResult result;
+        try
+        {
+            result = gateway.controls().flatten(account, symbol, FLATTEN_TIMEOUT_MILLIS);
+        }
+        catch (final TimeoutException ex)
+        {
+            return error(503, "flatten: the gateway took no snapshot within " + FLATTEN_TIMEOUT_MILLIS
+                + " ms; nothing was sent");
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            return error(503, "flatten: interrupted before anything was sent");
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw ex; // the server answers 400 with its message
+        }
+        catch (final Exception ex)
+        {
+            LOG.warn("admin: flatten failed: {}", ex.toString());
+            return error(503, "flatten: the gateway took no snapshot (" + ex.getMessage() + "); nothing was sent");
+        }
+        return json(200, g -> flattened(g, result));
+    }
+
+    private static void flattened(final JsonGenerator g, final FlattenResult r) throws IOException
+    {
+        if (r.accountId() < 0)
+        {
+            g.writeNullField("account");
+        }
+        else
+        {
+            g.writeNumberField("account", r.accountId());
+        }
+        g.writeStringField("symbol", r.symbol());
+        g.writeNumberField("cancelsSent", r.cancelsSent());
+        g.writeNumberField("ordersStillOpen", r.ordersStillOpen());
+        g.writeArrayFieldStart("closingOrders");
+        for (final FlattenResult.Close c : r.closes())
+        {
+            g.writeStartObject();
+            g.writeNumberField("account", c.accountId());
+            g.writeStringField("symbol", c.symbol());
+            g.writeStringField("position", FixedPoint.formatQuantity(c.position()));
+            g.writeStringField("side", c.side().name());
+            g.writeStringField("quantity", FixedPoint.formatQuantity(c.quantity()));
+            if (c.orderId() != 0)
+            {
+                g.writeNumberField("orderId", c.orderId());
+            }
+            g.writeStringField("outcome", c.outcome());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private AdminReply versions()
@@ -241,6 +337,27 @@ final class AdminRoutes
         for (final ExecutionStatus.Broker b : s.brokers())
         {
             g.writeStringField(b.name(), b.breaker());
+        }
+        g.writeEndObject();
+        // the common primary-backup shape, for dashboards that read it
+        g.writeStringField("active_engine", s.active());
+        g.writeStringField("primary_engine", s.primary());
+        g.writeArrayFieldStart("backup_engines");
+        for (final String b : s.backups())
+        {
+            g.writeString(b);
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("failure_counts");
+        for (final Map.Entry<String, Integer> b : s.failureCounts().entrySet())
+        {
+            g.writeNumberField(b.getKey(), b.getValue());
+        }
+        g.writeEndObject();
+        g.writeObjectFieldStart("engines_available");
+        for (final Map.Entry<String, Boolean> b : s.enginesAvailable().entrySet())
+        {
+            g.writeBooleanField(b.getKey(), b.getValue());
         }
         g.writeEndObject();
     }

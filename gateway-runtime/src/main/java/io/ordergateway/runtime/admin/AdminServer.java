@@ -35,12 +35,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The operator's HTTP endpoint (Netty, one thread, "NAME-admin"), off unless started:
  * <ul>
  *   <li>{@code GET /admin/execution-status}: active broker, primary, backups, pause, failure counts
- *       and availability per broker;</li>
+ *       and availability per broker (also as {@code active_engine}, {@code primary_engine},
+ *       {@code backup_engines}, {@code failure_counts}, {@code engines_available});</li>
  *   <li>{@code GET /admin/brokers}: one line per broker (role, breaker, adapter health, counts, latency);</li>
  *   <li>{@code GET /metrics}: Prometheus text format: counters, denials by reason, per-broker counters
  *       and state, latency quantiles per stage and broker;</li>
  *   <li>{@code POST /admin/kill-switch?engaged=true|false[&account=N]};</li>
  *   <li>{@code POST /admin/brokers/{name}/enable|disable|activate};</li>
+ *   <li>{@code POST /admin/resume}: ends a pause (the only way with {@code routing.resumeAfterPause: manual});</li>
+ *   <li>{@code POST /admin/flatten?account=N&symbol=S} (either or both, or {@code all=true}): cancels the open
+ *       orders there and closes the positions with market orders; answers what it sent. It waits for the
+ *       cancels on this endpoint's thread (up to 5 s), so other requests wait meanwhile;</li>
  *   <li>{@code GET /admin/config/versions}, {@code POST /admin/config/rollback?version=N},
  *       {@code POST /admin/config/reload} (re-read the configuration file).</li>
  * </ul>

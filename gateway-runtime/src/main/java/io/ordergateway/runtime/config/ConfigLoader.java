@@ -16,6 +16,7 @@ import io.ordergateway.core.api.GatewaySettings;
 import io.ordergateway.core.pipeline.Topology;
 import io.ordergateway.core.pipeline.WaitStrategyKind;
 import io.ordergateway.core.risk.RiskLimits;
+import io.ordergateway.core.routing.ResumeAfterPause;
 import io.ordergateway.core.routing.RoutingConfig;
 import io.ordergateway.core.routing.RoutingPolicy;
 import io.ordergateway.journal.FixedPoint;
@@ -458,10 +459,12 @@ public final class ConfigLoader
         final long holdDown = r.seconds("holdDownSeconds", 600);
         final long timeout = r.seconds("sendTimeoutSeconds", 10);
         final long tick = r.integer("tickMillis", 100, 1, 60_000) * 1_000_000L;
+        final boolean failover = r.bool("failover", true);
+        final ResumeAfterPause resume = r.choice("resumeAfterPause", ResumeAfterPause.AUTO, ResumeAfterPause.class);
         r.done();
         config = config.withPolicy(policy).withRules(byAccount, bySymbol)
             .withFailover((int)failures, open, recovery, holdDown, timeout, tick)
-            .withWeights(weights);
+            .withWeights(weights).withAutomaticFailover(failover).withResumeAfterPause(resume);
         if (!chain.isEmpty() && chainNamesKnown)
         {
             config = config.withChain(chain); // an unknown name is reported once, above

@@ -1,6 +1,7 @@
 package io.ordergateway.runtime.config;
 
 import io.ordergateway.core.pipeline.WaitStrategyKind;
+import io.ordergateway.core.routing.ResumeAfterPause;
 import io.ordergateway.core.routing.RoutingPolicy;
 import io.ordergateway.journal.FixedPoint;
 import org.junit.jupiter.api.Test;
@@ -162,6 +163,32 @@ class ConfigLoaderTest
         assertThat(problems(MINIMAL + "routing: { policy: fastest }\n").get(0)).isEqualTo(
             "routing.policy: 'fastest'; expected one of primary_only, round_robin, best_execution, load_balanced, "
             + "weighted_split");
+    }
+
+    @Test
+    void failoverAndResumeAfterPauseAreReadFromRoutingAndABadValueNamesTheKeyAndWhatIsAllowed()
+    {
+        final GatewayConfig defaults = ConfigLoader.parse(MINIMAL, Path.of("test.yaml"), null, Map.of());
+        assertThat(defaults.routing().failover()).isTrue();
+        assertThat(defaults.routing().resumeAfterPause()).isEqualTo(ResumeAfterPause.AUTO);
+        final GatewayConfig set = ConfigLoader.parse(MINIMAL + "routing: { failover: false, resumeAfterPause: manual "
+            + "}\n", Path.of("test.yaml"), null, Map.of());
+        assertThat(set.routing().failover()).isFalse();
+        assertThat(set.routing().resumeAfterPause()).isEqualTo(ResumeAfterPause.MANUAL);
+        assertThat(ConfiguredGateway.gatewaySettings(set).routing()).isEqualTo(set.routing());
+        assertThat(ConfigLoader.parse(MINIMAL + "routing: { failover: \"true\", resumeAfterPause: AUTO }\n",
+            Path.of("test.yaml"), null, Map.of()).routing().resumeAfterPause()).isEqualTo(ResumeAfterPause.AUTO);
+
+        assertThat(problems(MINIMAL + "routing: { resumeAfterPause: timer }\n")).containsExactly(
+            "routing.resumeAfterPause: 'timer'; expected one of auto, manual");
+        assertThat(problems(MINIMAL + "routing: { failover: sometimes }\n")).containsExactly(
+            "routing.failover: 'sometimes'; expected true or false");
+        assertThat(problems(MINIMAL + "routing: { failover: false, policy: round_robin }\n")).containsExactly(
+            "routing.failover: false needs primary_only routing everywhere (the other policies spread orders over "
+            + "every available broker, so one failing moves its orders to the others); found policy round_robin");
+        assertThat(problems(MINIMAL + "routing: { failOver: false }\n")).singleElement().asString()
+            .startsWith("routing.failOver: unknown key; expected one of [").contains("failover")
+            .contains("resumeAfterPause");
     }
 
     @Test
