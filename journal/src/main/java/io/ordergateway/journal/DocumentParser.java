@@ -21,6 +21,8 @@ final class DocumentParser
     /** The first schema version whose documents end with a checksum. */
     static final int CHECKSUMS_SINCE = 5;
 
+    private final io.ordergateway.journal.sbe.OrderAdoptedDecoder orderAdopted =
+        new io.ordergateway.journal.sbe.OrderAdoptedDecoder();
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final RoutingSetupDecoder routingSetup = new RoutingSetupDecoder();
     private final SettingsChangeDecoder settingsChange = new SettingsChangeDecoder();
@@ -138,8 +140,8 @@ final class DocumentParser
 
     /**
      * The length of a record's body: its root block, plus the groups and variable data of the
-     * record types that have them (SessionStart, RoutingSetup, SettingsChange: rare, once a session
-     * or written by operators).
+     * record types that have them (SessionStart, RoutingSetup, SettingsChange, OrderAdopted: rare,
+     * once a session, written by operators or adopted from a broker).
      */
     private int recordLength(final DirectBuffer buffer, final int templateId, final int bodyOffset,
         final int blockLength, final int version)
@@ -158,6 +160,10 @@ final class DocumentParser
                 settingsChange.wrap(buffer, bodyOffset, blockLength, version);
                 settingsChange.sbeSkip();
                 return settingsChange.encodedLength();
+            case io.ordergateway.journal.sbe.OrderAdoptedDecoder.TEMPLATE_ID:
+                orderAdopted.wrap(buffer, bodyOffset, blockLength, version);
+                orderAdopted.sbeSkip();
+                return orderAdopted.encodedLength();
             default:
                 return blockLength;
         }

@@ -71,6 +71,10 @@ public final class JournalAdapter implements JournalRecordHandler
     private final RoutingSetupDecoder routingSetup = new RoutingSetupDecoder();
     private final SettingsChangeDecoder settingsChange = new SettingsChangeDecoder();
     private final BrokerBudgetDecoder brokerBudget = new BrokerBudgetDecoder();
+    private final io.ordergateway.journal.sbe.OrderAdoptedDecoder orderAdopted =
+        new io.ordergateway.journal.sbe.OrderAdoptedDecoder();
+    private final io.ordergateway.journal.sbe.ReconcileDifferenceDecoder reconcileDifference =
+        new io.ordergateway.journal.sbe.ReconcileDifferenceDecoder();
     private final SessionStartDecoder sessionStart = new SessionStartDecoder();
     private final DocumentParser documents = new DocumentParser();
     private long document = Long.MIN_VALUE;
@@ -243,6 +247,26 @@ public final class JournalAdapter implements JournalRecordHandler
                 l.onSessionStart(sessionStart(sessionStart.wrap(buffer, offset, blockLength, version)));
                 break;
             default:
+                onReconciliationOrUnknown(templateId, buffer, offset, blockLength, version, l);
+                break;
+        }
+    }
+
+    /**
+     * The records of a running reconciliation (version 6), and any this build does not know.
+     */
+    private void onReconciliationOrUnknown(final int templateId, final DirectBuffer buffer, final int offset,
+        final int blockLength, final int version, final JournalListener l)
+    {
+        switch (templateId)
+        {
+            case io.ordergateway.journal.sbe.OrderAdoptedDecoder.TEMPLATE_ID:
+                adopted(orderAdopted.wrap(buffer, offset, blockLength, version), l);
+                break;
+            case io.ordergateway.journal.sbe.ReconcileDifferenceDecoder.TEMPLATE_ID:
+                difference(reconcileDifference.wrap(buffer, offset, blockLength, version), l);
+                break;
+            default:
                 l.onUnknownRecord(templateId, RecordFields.sequence(buffer, offset),
                     RecordFields.timestamp(buffer, offset), RecordFields.orderId(buffer, offset), blockLength);
                 break;
@@ -256,6 +280,20 @@ public final class JournalAdapter implements JournalRecordHandler
     static int code(final int raw)
     {
         return raw == 0xFF || raw == 0xFFFF ? JournalListener.NULL_CODE : raw;
+    }
+
+    private static void adopted(final io.ordergateway.journal.sbe.OrderAdoptedDecoder d, final JournalListener l)
+    {
+        l.onOrderAdopted(d.sequence(), d.timestamp(), d.orderId(), d.accountId(), d.brokerId(), d.symbolId(),
+            d.symbolName().trim(), code(d.sideRaw()), code(d.orderTypeRaw()), code(d.timeInForceRaw()), d.quantity(),
+            d.limitPrice(), d.stopPrice(), d.brokerClientOrderId());
+    }
+
+    private static void difference(final io.ordergateway.journal.sbe.ReconcileDifferenceDecoder d,
+        final JournalListener l)
+    {
+        l.onReconcileDifference(d.sequence(), d.timestamp(), d.orderId(), d.brokerId(), code(d.kindRaw()),
+            d.symbolName().trim(), d.gatewayQuantity(), d.brokerQuantity(), code(d.policyRaw()));
     }
 
     private static RoutingSetup routingSetup(final RoutingSetupDecoder d)

@@ -345,4 +345,49 @@ public interface JournalListener
         final int blockLength)
     {
     }
+
+    /**
+     * An order at the broker the gateway never sent, adopted as EXTERNAL.
+     *
+     * @param sequence            ring sequence.
+     * @param timestamp           event time.
+     * @param orderId             the gateway's id for it.
+     * @param accountId           the account it is booked to.
+     * @param brokerId            the broker holding it.
+     * @param symbolId            its symbol's id.
+     * @param symbol              its symbol.
+     * @param side                side code.
+     * @param orderType           order type code, or {@link #NULL_CODE}.
+     * @param timeInForce         time in force code, or {@link #NULL_CODE}.
+     * @param quantity            ordered quantity.
+     * @param limitPrice          or NULL.
+     * @param stopPrice           or NULL.
+     * @param brokerClientOrderId the client order id the broker holds.
+     */
+    default void onOrderAdopted(final long sequence, final long timestamp, final long orderId, final int accountId,
+        final int brokerId, final int symbolId, final String symbol, final int side, final int orderType,
+        final int timeInForce, final long quantity, final long limitPrice, final long stopPrice,
+        final String brokerClientOrderId)
+    {
+    }
+
+    /**
+     * A difference a running reconciliation confirmed.
+     *
+     * @param sequence        ring sequence.
+     * @param timestamp       event time.
+     * @param orderId         the order, or 0 for a position.
+     * @param brokerId        the broker.
+     * @param kind            the {@code DifferenceKind} code (1 position, 2 order only at the broker, 3 order only in
+     *                        the gateway, 4 filled quantity).
+     * @param symbol          the symbol.
+     * @param gatewayQuantity the gateway's position or filled quantity.
+     * @param brokerQuantity  the broker's.
+     * @param policy          the {@code DifferencePolicy} code (1 warn, 2 reduce-only, 3 kill switch).
+     */
+    default void onReconcileDifference(final long sequence, final long timestamp, final long orderId,
+        final int brokerId, final int kind, final String symbol, final long gatewayQuantity, final long brokerQuantity,
+        final int policy)
+    {
+    }
 }

@@ -92,6 +92,10 @@ public final class JournalPublisher
     private final RoutingSetupEncoder routingSetup = new RoutingSetupEncoder();
     private final SessionStartEncoder sessionStart = new SessionStartEncoder();
     private final DocumentEndEncoder documentEnd = new DocumentEndEncoder();
+    private final io.ordergateway.journal.sbe.OrderAdoptedEncoder orderAdopted =
+        new io.ordergateway.journal.sbe.OrderAdoptedEncoder();
+    private final io.ordergateway.journal.sbe.ReconcileDifferenceEncoder reconcileDifference =
+        new io.ordergateway.journal.sbe.ReconcileDifferenceEncoder();
     private final CRC32C checksum = new CRC32C();
     private int length;
 
@@ -669,6 +673,67 @@ public final class JournalPublisher
         brokerBudget.wrapAndApplyHeader(buffer, length, header).sequence(sequence).timestamp(timestamp).orderId(0)
             .brokerId(brokerId).remaining(remaining).resetNanos(resetNanos);
         return advance(brokerBudget.encodedLength());
+    }
+
+    /**
+     * An order at the broker the gateway never sent, adopted as EXTERNAL. Off the hot path.
+     *
+     * @param sequence            ring sequence.
+     * @param timestamp           event time.
+     * @param orderId             the gateway's id for it.
+     * @param accountId           the account it is booked to.
+     * @param brokerId            the broker holding it.
+     * @param symbolId            its symbol's id.
+     * @param symbolName          {@link #symbolBytes(String)} of its symbol.
+     * @param side                side code.
+     * @param orderType           order type code, or NULL_CODE.
+     * @param timeInForce         time in force code, or NULL_CODE.
+     * @param quantity            ordered quantity.
+     * @param limitPrice          or NULL.
+     * @param stopPrice           or NULL.
+     * @param brokerClientOrderId the client order id the broker holds.
+     * @return this.
+     */
+    public JournalPublisher orderAdopted(
+        final long sequence, final long timestamp, final long orderId, final int accountId, final int brokerId,
+        final int symbolId, final byte[] symbolName, final int side, final int orderType, final int timeInForce,
+        final long quantity, final long limitPrice, final long stopPrice, final String brokerClientOrderId)
+    {
+        orderAdopted.wrapAndApplyHeader(buffer, length, header).sequence(sequence).timestamp(timestamp)
+            .orderId(orderId).accountId(accountId).brokerId(brokerId).symbolId(symbolId).putSymbolName(symbolName, 0)
+            .side(side(side))
+            .orderType(orderType == JournalListener.NULL_CODE ? OrderType.NULL_VAL : OrderType.get((short)orderType))
+            .timeInForce(timeInForce == JournalListener.NULL_CODE ? TimeInForce.NULL_VAL
+                : TimeInForce.get((short)timeInForce))
+            .quantity(quantity).limitPrice(limitPrice).stopPrice(stopPrice)
+            .brokerClientOrderId(brokerClientOrderId == null ? "" : brokerClientOrderId);
+        return advance(orderAdopted.encodedLength());
+    }
+
+    /**
+     * A difference a running reconciliation confirmed, and the policy applied.
+     *
+     * @param sequence        ring sequence.
+     * @param timestamp       event time.
+     * @param orderId         the order, or 0 for a position.
+     * @param brokerId        the broker.
+     * @param kind            the {@code DifferenceKind} code.
+     * @param symbolName      {@link #symbolBytes(String)} of the symbol.
+     * @param gatewayQuantity the gateway's position or filled quantity.
+     * @param brokerQuantity  the broker's.
+     * @param policy          the {@code DifferencePolicy} code.
+     * @return this.
+     */
+    public JournalPublisher reconcileDifference(
+        final long sequence, final long timestamp, final long orderId, final int brokerId, final int kind,
+        final byte[] symbolName, final long gatewayQuantity, final long brokerQuantity, final int policy)
+    {
+        reconcileDifference.wrapAndApplyHeader(buffer, length, header).sequence(sequence).timestamp(timestamp)
+            .orderId(orderId).brokerId(brokerId)
+            .kind(io.ordergateway.journal.sbe.DifferenceKind.get((short)kind)).putSymbolName(symbolName, 0)
+            .gatewayQuantity(gatewayQuantity).brokerQuantity(brokerQuantity)
+            .policy(io.ordergateway.journal.sbe.DifferencePolicy.get((short)policy));
+        return advance(reconcileDifference.encodedLength());
     }
 
     /**

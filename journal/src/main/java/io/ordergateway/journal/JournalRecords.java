@@ -80,6 +80,10 @@ public final class JournalRecords
     /** The type id of {@code SessionStart}. */
     public static final int SESSION_START = SessionStartDecoder.TEMPLATE_ID;
 
+    /** The type id of {@code OrderAdopted}. */
+    public static final int ORDER_ADOPTED = io.ordergateway.journal.sbe.OrderAdoptedDecoder.TEMPLATE_ID;
+    /** The type id of {@code ReconcileDifference}. */
+    public static final int RECONCILE_DIFFERENCE = io.ordergateway.journal.sbe.ReconcileDifferenceDecoder.TEMPLATE_ID;
     private static final String[] NAMES = new String[32];
 
     static
@@ -105,6 +109,8 @@ public final class JournalRecords
         NAMES[ROUTING_COMMAND] = "RoutingCommand";
         NAMES[ROUTING_SETUP] = "RoutingSetup";
         NAMES[SETTINGS_CHANGE] = "SettingsChange";
+        NAMES[ORDER_ADOPTED] = "OrderAdopted";
+        NAMES[RECONCILE_DIFFERENCE] = "ReconcileDifference";
         NAMES[BROKER_BUDGET] = "BrokerBudget";
         NAMES[SESSION_START] = "SessionStart";
     }

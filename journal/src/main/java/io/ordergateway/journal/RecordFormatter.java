@@ -454,6 +454,44 @@ public final class RecordFormatter implements JournalListener
     }
 
     @Override
+    public void onOrderAdopted(final long sequence, final long timestamp, final long orderId, final int accountId,
+        final int brokerId, final int symbolId, final String symbol, final int side, final int orderType,
+        final int timeInForce, final long quantity, final long limitPrice, final long stopPrice,
+        final String brokerClientOrderId)
+    {
+        if (head(JournalRecords.ORDER_ADOPTED, timestamp, sequence, orderId, symbol))
+        {
+            out.append(" EXTERNAL acct=").append(accountId).append(" broker=").append(broker(brokerId)).append(' ')
+                .append(symbol).append(' ').append(name(side, c -> Side.get((short)c))).append(' ')
+                .append(name(orderType, c -> OrderType.get((short)c))).append(' ')
+                .append(name(timeInForce, c -> TimeInForce.get((short)c)));
+            quantity(" qty=", quantity);
+            price(" limit=", limitPrice);
+            price(" stop=", stopPrice);
+            out.append(" brokerClientOrderId=").append(brokerClientOrderId);
+            emit(JournalRecords.ORDER_ADOPTED);
+        }
+    }
+
+    @Override
+    public void onReconcileDifference(final long sequence, final long timestamp, final long orderId,
+        final int brokerId, final int kind, final String symbol, final long gatewayQuantity, final long brokerQuantity,
+        final int policy)
+    {
+        if (head(JournalRecords.RECONCILE_DIFFERENCE, timestamp, sequence, orderId, symbol))
+        {
+            out.append(" broker=").append(broker(brokerId)).append(' ')
+                .append(name(kind, c -> io.ordergateway.journal.sbe.DifferenceKind.get((short)c))).append(' ')
+                .append(symbol);
+            quantity(" gateway=", gatewayQuantity);
+            quantity(" broker=", brokerQuantity);
+            out.append(" policy=")
+                .append(name(policy, c -> io.ordergateway.journal.sbe.DifferencePolicy.get((short)c)));
+            emit(JournalRecords.RECONCILE_DIFFERENCE);
+        }
+    }
+
+    @Override
     public void onUnknownRecord(final int templateId, final long sequence, final long timestamp, final long orderId,
         final int blockLength)
     {

@@ -1,7 +1,5 @@
 package io.ordergateway.tools;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.ordergateway.core.domain.ScaledMath;
 import io.ordergateway.core.domain.Side;
 import io.ordergateway.core.state.Position;
@@ -18,7 +16,6 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,12 +34,6 @@ import java.util.concurrent.Callable;
     description = "As a table, CSV or JSON.")
 final class TradesReportCommand implements Callable<Integer>
 {
-    /** Output format. */
-    enum Format
-    {
-        TABLE, CSV, JSON
-    }
-
     /** Totals of one symbol. */
     private static final class Totals
     {
@@ -67,7 +58,7 @@ final class TradesReportCommand implements Callable<Integer>
     String to;
 
     @Option(names = "--format", paramLabel = "F", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
-    Format format = Format.TABLE;
+    OutputFormat format = OutputFormat.TABLE;
 
     @Override
     public Integer call() throws Exception
@@ -200,30 +191,7 @@ final class TradesReportCommand implements Callable<Integer>
                 : FixedPoint.formatPrice(ScaledMath.averagePrice(t.soldNotional, t.soldQuantity)),
                 money(t.realisedPnl));
         }).toList();
-        switch (format)
-        {
-            case CSV:
-                out.println(String.join(",", header).replace(' ', '_'));
-                rows.forEach(r -> out.println(String.join(",", r)));
-                break;
-            case JSON:
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(rows.stream().map(r ->
-                {
-                    final Map<String, String> row = new LinkedHashMap<>();
-                    for (int i = 0; i < header.size(); i++)
-                    {
-                        row.put(header.get(i).replace(' ', '_'), r.get(i));
-                    }
-                    return row;
-                }).toList()));
-                break;
-            default:
-                final TextTable table = new TextTable(header.toArray(new String[0]));
-                rows.forEach(r -> table.row(r.toArray()));
-                table.print(out);
-                break;
-        }
+        format.print(out, header, rows);
     }
 
     private static String money(final long amount)

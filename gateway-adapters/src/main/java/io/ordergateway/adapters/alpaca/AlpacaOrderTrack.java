@@ -43,6 +43,11 @@ final class AlpacaOrderTrack
     int attempts;
     /** The catch-up pass that saw the order last; negative while that pass is fetching it. */
     int seen;
+    /**
+     * An order the gateway never sent, adopted from Alpaca (EXTERNAL): its fills are reported as
+     * found by reconciliation.
+     */
+    boolean external;
 
     /**
      * @param orderId       the gateway's order id.

@@ -68,6 +68,7 @@ final class AlpacaOrderTracker
     private final Long2ObjectHashMap<AlpacaOrderTrack> tracks = new Long2ObjectHashMap<>();
     private final Map<String, AlpacaOrderTrack> byAlpacaId = new HashMap<>();
     private final Set<String> unknownEventsLogged = new HashSet<>();
+    private final Set<String> externalSeen = new HashSet<>();
     private ClientOrderIds clientOrderIds;
 
     /**
@@ -138,10 +139,52 @@ final class AlpacaOrderTracker
         final AlpacaOrderTrack t = new AlpacaOrderTrack(orderId, clientOrderId);
         t.acked = true;
         t.alpacaId = o.id;
+        t.external = clientOrderIds != null && clientOrderIds.parse(clientOrderId) != orderId; // adopted before
+        if (t.external)
+        {
+            externalSeen.add(o.id);
+        }
         t.reportedQuantity = o.filledQuantity;
         t.reportedNotional = ScaledMath.notional(o.filledQuantity, average);
         tracks.put(orderId, t);
         byAlpacaId.put(o.id, t);
+    }
+
+    /**
+     * An Alpaca order this gateway never sent (placed by hand, or by another system on the account),
+     * seen on the stream, in a catch-up or in a statement: if the gateway adopts external orders it
+     * books it under a new order id, and the tracker follows it from here like its own, reporting
+     * its fills (what it filled before, and later ones) as found by reconciliation. Each Alpaca order
+     * is offered once per adapter session; an order that ended with nothing filled is not offered.
+     *
+     * @param o the order as Alpaca shows it.
+     * @return its new track, or null when it is not adopted.
+     */
+    AlpacaOrderTrack adoptExternal(final AlpacaOrderView o)
+    {
+        if (o.id == null || o.status == null || o.clientOrderId == null || !externalSeen.add(o.id)
+            || (clientOrderIds != null && clientOrderIds.parse(o.clientOrderId) >= 0)
+            || AlpacaWire.state(o.status, o.filledQuantity).isTerminal() && o.filledQuantity <= 0)
+        {
+            return null; // seen before, one of ours (finished), or nothing to book
+        }
+        final long orderId = sink.adopted(o.symbol, AlpacaWire.parseSide(o.side), AlpacaWire.parseType(o.type),
+            AlpacaWire.parseTimeInForce(o.timeInForce), o.quantity, o.limitPrice, o.stopPrice, o.clientOrderId);
+        if (orderId == 0)
+        {
+            AlpacaBroker.LOG.info("alpaca {}: order {} ({} {}) was not sent by this gateway; not adopted", name, o.id,
+                o.side, o.symbol);
+            return null;
+        }
+        final AlpacaOrderTrack t = new AlpacaOrderTrack(orderId, o.clientOrderId);
+        t.acked = true;
+        t.external = true;
+        t.alpacaId = o.id;
+        tracks.put(orderId, t);
+        byAlpacaId.put(o.id, t);
+        AlpacaBroker.LOG.warn("alpaca {}: order {} ({} {} {}) was not sent by this gateway: adopted as EXTERNAL "
+            + "order {}", name, o.id, o.side, FixedPoint.formatQuantity(o.quantity), o.symbol, orderId);
+        return t;
     }
 
     /**
@@ -236,10 +279,14 @@ final class AlpacaOrderTracker
      */
     void onTradeUpdate(final AlpacaJsonReader.StreamMessage m)
     {
-        final AlpacaOrderTrack t = trackOf(m.order);
+        AlpacaOrderTrack t = trackOf(m.order);
         if (t == null)
         {
-            return; // not an order of this gateway session (or one already finished)
+            t = adoptExternal(m.order);
+        }
+        if (t == null)
+        {
+            return; // not an order of this gateway session (or one already finished), and not adopted
         }
         switch (m.event)
         {
@@ -400,6 +447,13 @@ final class AlpacaOrderTracker
         }
         t.reportedQuantity = o.filledQuantity;
         t.reportedNotional += ScaledMath.notional(increment, price);
-        sink.filled(t.orderId, fillId, increment, price);
+        if (t.external)
+        {
+            sink.reconciledFill(t.orderId, fillId, increment, price);
+        }
+        else
+        {
+            sink.filled(t.orderId, fillId, increment, price);
+        }
     }
 }

@@ -36,6 +36,8 @@ public final class AlpacaOrderView
     public String type;
     /** {@code submitted_at}, as written, or null. */
     public String submittedAt;
+    /** {@code time_in_force}, or null. */
+    public String timeInForce;
 
     /**
      * Forgets the previous order.
@@ -56,6 +58,7 @@ public final class AlpacaOrderView
         stopPrice = FixedPoint.NULL;
         type = null;
         submittedAt = null;
+        timeInForce = null;
     }
 
     /**
@@ -77,5 +80,6 @@ public final class AlpacaOrderView
         stopPrice = other.stopPrice;
         type = other.type;
         submittedAt = other.submittedAt;
+        timeInForce = other.timeInForce;
     }
 }

@@ -145,10 +145,14 @@ final class AlpacaQueries
         loop.execute(() -> ordersPage(BrokerOrder.Listing.OPEN, 0, Long.MAX_VALUE, null, 0, new ArrayList<>(), open,
             o ->
             {
-                final AlpacaOrderTrack t = tracker.trackOf(o);
+                AlpacaOrderTrack t = tracker.trackOf(o);
+                if (t == null && (t = tracker.adoptExternal(o)) != null)
+                {
+                    tracker.apply(t, o, null); // what it filled so far
+                }
                 final Side side = AlpacaWire.parseSide(o.side);
                 return new BrokerStatement.OpenOrder(t != null ? t.clientOrderId : o.clientOrderId, o.symbol,
-                    side == null ? Side.BUY : side, o.quantity, o.filledQuantity);
+                    side == null ? Side.BUY : side, o.quantity, o.filledQuantity, t != null ? t.orderId : 0);
             }));
         return positions.thenCombine(open, (p, o) -> new BrokerStatement(name, brokerId, p, o));
     }

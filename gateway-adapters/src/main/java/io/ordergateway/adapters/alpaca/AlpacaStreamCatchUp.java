@@ -128,7 +128,11 @@ final class AlpacaStreamCatchUp implements AlpacaTradeStream.Listener
                 {
                     answers.reader.readOrders(body, answers.view, o ->
                     {
-                        final AlpacaOrderTrack t = tracker.trackOf(o);
+                        AlpacaOrderTrack t = tracker.trackOf(o);
+                        if (t == null)
+                        {
+                            t = tracker.adoptExternal(o); // placed while the stream was down, or before we started
+                        }
                         if (t != null)
                         {
                             t.seen = pass;

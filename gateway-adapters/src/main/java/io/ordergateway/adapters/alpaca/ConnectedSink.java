@@ -97,4 +97,22 @@ final class ConnectedSink implements BrokerEventSink
             sink.budget(remaining, resetEpochMillis);
         }
     }
+
+    @Override
+    public void reconciledFill(final long orderId, final long fillId, final long quantity, final long price)
+    {
+        if (passes())
+        {
+            sink.reconciledFill(orderId, fillId, quantity, price);
+        }
+    }
+
+    @Override
+    public long adopted(final String symbol, final io.ordergateway.core.domain.Side side,
+        final io.ordergateway.core.domain.OrderType type, final io.ordergateway.core.domain.TimeInForce timeInForce,
+        final long quantity, final long limitPrice, final long stopPrice, final String brokerClientOrderId)
+    {
+        return passes() ? sink.adopted(symbol, side, type, timeInForce, quantity, limitPrice, stopPrice,
+            brokerClientOrderId) : 0;
+    }
 }

@@ -63,6 +63,14 @@ final class CommandPublisher
     }
 
     /**
+     * @return a new order id from the strategy's sequence, for an order adopted from a broker.
+     */
+    long nextOrderId()
+    {
+        return lastOrderId.incrementAndGet();
+    }
+
+    /**
      * @return the last order id given out.
      */
     long lastOrderId()

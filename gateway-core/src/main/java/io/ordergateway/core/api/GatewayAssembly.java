@@ -86,6 +86,7 @@ final class GatewayAssembly
     final BrokerAdapter[] brokers;
     final GatewayMetrics metrics;
     final Alerts alerts = new Alerts();
+    final io.ordergateway.core.reconcile.BrokerAccounts brokerAccounts;
     final Path journalDirectory;
     final EpochNanoClock clock;
     final GatewayPipeline pipeline;
@@ -111,6 +112,7 @@ final class GatewayAssembly
         symbols = new SymbolTable(s.symbolNames());
         clientOrderIds = new ClientOrderIds(s.instanceId());
         brokers = brokerList.toArray(new BrokerAdapter[0]);
+        brokerAccounts = new io.ordergateway.core.reconcile.BrokerAccounts(brokers.length);
         metrics = new GatewayMetrics(brokers.length);
         journalDirectory = s.journalDirectory();
         clock = s.clock();
@@ -169,6 +171,10 @@ final class GatewayAssembly
         for (int i = 0; i < brokers.length; i++)
         {
             sinks[i] = new RingBrokerEventSink(pipeline.ring(), clock, i, !invoker);
+            if (s.reconciliation().adoptExternal())
+            {
+                sinks[i].adoptExternal(commands::nextOrderId, symbols, s.reconciliation().externalAccount());
+            }
         }
         compose(s, routing, journal);
         try
@@ -179,7 +185,7 @@ final class GatewayAssembly
                     threads.threadFactory(brokers[i].name())));
             }
             plan = StartupRecovery.reconcile(state, brokers, clientOrderIds, s.reconcileTimeoutMillis(),
-                s.stopOnUnexplained(), alerts);
+                s.stopOnUnexplained(), s.reconciliation().adoptExternal(), alerts);
         }
         catch (final RuntimeException ex)
         {
@@ -249,6 +255,13 @@ final class GatewayAssembly
                 () -> commands.lastOrderId() - first, () -> pipeline.ring().getBufferSize()
                 - pipeline.ring().remainingCapacity(), journal::position, () -> executionStatus, alerts, clock,
                 COUNTERS_PERIOD_NANOS));
+        }
+        if (s.reconciliation().intervalSeconds() > 0)
+        {
+            // off the ring: asks the brokers and compares; what it finds goes into the ring as events
+            threads.agent("reconciliation", new io.ordergateway.core.reconcile.LiveReconciliation(instanceId, brokers,
+                clientOrderIds, s.reconciliation(), new RingReconciliationActions(commands, symbols), brokerAccounts,
+                alerts, clock));
         }
         for (final BrokerAdapter broker : brokers)
         {

@@ -291,7 +291,25 @@ public final class GatewayBuilder
         return this;
     }
 
-    /** @param millis how long start-up reconciliation waits for each broker's answer (default 5 s). @return this. */
+    /**
+     * Reconciliation while running: every {@code intervalSeconds} each broker's positions and open
+     * orders are compared with the gateway's, off the ring; a difference seen twice in a row is
+     * journaled, alerted and met with {@code onDifference}; with {@code adoptExternal} orders at a
+     * broker that the gateway never sent are adopted (EXTERNAL). Default: every 60 s, warn, adopt.
+     *
+     * @param reconciliation the settings.
+     * @return this.
+     */
+    public GatewayBuilder reconciliation(final io.ordergateway.core.reconcile.ReconciliationSettings reconciliation)
+    {
+        settings.reconciliation(reconciliation);
+        return this;
+    }
+
+    /**
+     * @param millis how long start-up reconciliation waits for each broker's answer (default 30 s).
+     * @return this.
+     */
     public GatewayBuilder reconcileTimeoutMillis(final long millis)
     {
         settings.reconcileTimeoutMillis(millis);

@@ -113,8 +113,10 @@ public final class GatewaySettings
     private int expectedOpenOrders = 1 << 14;
     private int retainFinishedOrders = 1 << 16;
     private long closeTimeoutMillis = 10_000;
-    private long reconcileTimeoutMillis = 5_000;
+    private long reconcileTimeoutMillis = 30_000;
     private boolean stopOnUnexplained = true;
+    private io.ordergateway.core.reconcile.ReconciliationSettings reconciliation =
+        io.ordergateway.core.reconcile.ReconciliationSettings.defaults();
 
     /**
      * Every setting at its default; no instruments and no brokers.
@@ -159,6 +161,7 @@ public final class GatewaySettings
         closeTimeoutMillis = other.closeTimeoutMillis;
         reconcileTimeoutMillis = other.reconcileTimeoutMillis;
         stopOnUnexplained = other.stopOnUnexplained;
+        reconciliation = other.reconciliation;
     }
 
     // ------------------------------------------------------------------ the one check
@@ -560,7 +563,22 @@ public final class GatewaySettings
         return this;
     }
 
-    /** @param millis how long start-up reconciliation waits for each broker's answer (default 5 s). @return this. */
+    /**
+     * @param settings how the gateway reconciles with its brokers while it runs (default: every 60 s, warn, adopt
+     *                 external orders into account 0).
+     * @return this.
+     */
+    public GatewaySettings reconciliation(final io.ordergateway.core.reconcile.ReconciliationSettings settings)
+    {
+        this.reconciliation = java.util.Objects.requireNonNull(settings, "reconciliation");
+        return this;
+    }
+
+    /**
+     * @param millis how long start-up reconciliation waits for each broker's answer (default 30 s: reads are tried
+     *               again within it).
+     * @return this.
+     */
     public GatewaySettings reconcileTimeoutMillis(final long millis)
     {
         this.reconcileTimeoutMillis = millis;
@@ -756,6 +774,12 @@ public final class GatewaySettings
     public boolean stopOnUnexplained()
     {
         return stopOnUnexplained;
+    }
+
+    /** @return how the gateway reconciles while it runs. */
+    public io.ordergateway.core.reconcile.ReconciliationSettings reconciliation()
+    {
+        return reconciliation;
     }
 
     /**

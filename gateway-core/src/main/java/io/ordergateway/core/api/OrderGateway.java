@@ -47,6 +47,7 @@ public final class OrderGateway implements AutoCloseable
     private static final Logger LOG = LoggerFactory.getLogger(OrderGateway.class);
 
     private final GatewayAssembly parts;
+    private final io.ordergateway.core.broker.BrokerQueries brokerQueries;
     private final CommandPublisher commands;
     private final ExecutionReportFlyweight pollFlyweight = new ExecutionReportFlyweight();
     private final MessageHandler pollDispatch = (msgTypeId, buffer, index, length) -> onPolled(buffer, index);
@@ -58,6 +59,7 @@ public final class OrderGateway implements AutoCloseable
     OrderGateway(final GatewayAssembly parts)
     {
         this.parts = parts;
+        this.brokerQueries = new io.ordergateway.core.broker.BrokerQueries(parts.brokers);
         this.commands = parts.commands;
         this.controls = new OperatorControls(this, parts);
         parts.start();
@@ -270,6 +272,26 @@ public final class OrderGateway implements AutoCloseable
     public ExecutionStatus executionStatus()
     {
         return parts.executionStatus();
+    }
+
+    /**
+     * The brokers' own view, asked off the ring: account, positions, orders, fills. Answers are
+     * futures completed on the adapters' threads.
+     *
+     * @return the questions.
+     */
+    public io.ordergateway.core.broker.BrokerQueries brokers()
+    {
+        return brokerQueries;
+    }
+
+    /**
+     * @return each broker's account as the running reconciliation last asked it, and totals per currency (empty
+     *         until the first pass, or when reconciliation is off).
+     */
+    public io.ordergateway.core.reconcile.BrokerAccounts brokerAccounts()
+    {
+        return parts.brokerAccounts;
     }
 
     /**

@@ -74,4 +74,44 @@ public interface BrokerEventSink
     default void budget(final long remaining, final long resetEpochMillis)
     {
     }
+
+    /**
+     * A fill the adapter learnt of by asking the broker rather than from its live stream (start-up
+     * reconciliation, or what an adopted external order filled): journaled with
+     * {@code source=RECONCILIATION}.
+     *
+     * @param orderId  the gateway's order id.
+     * @param fillId   the broker's id of this execution.
+     * @param quantity quantity executed.
+     * @param price    price of this execution.
+     */
+    default void reconciledFill(final long orderId, final long fillId, final long quantity, final long price)
+    {
+        filled(orderId, fillId, quantity, price);
+    }
+
+    /**
+     * An order at the broker that the gateway never sent (placed by hand, or by another system on the
+     * same account). A gateway that adopts external orders books it as EXTERNAL, working at this
+     * broker, under a new gateway order id that it returns. From then on the adapter reports the
+     * order's events under that id, tracking it to completion, and reports what it had filled before
+     * as {@link #reconciledFill}. Not for the hot path: it allocates.
+     *
+     * @param symbol              the symbol.
+     * @param side                buy or sell.
+     * @param type                order type.
+     * @param timeInForce         time in force.
+     * @param quantity            ordered quantity.
+     * @param limitPrice          limit price, or {@code FixedPoint.NULL}.
+     * @param stopPrice           stop price, or {@code FixedPoint.NULL}.
+     * @param brokerClientOrderId the client order id the broker holds for it.
+     * @return the gateway's order id for it, or 0 if the gateway does not adopt it (adoption off, a symbol it does
+     *         not trade): the adapter then ignores the order.
+     */
+    default long adopted(final String symbol, final io.ordergateway.core.domain.Side side,
+        final io.ordergateway.core.domain.OrderType type, final io.ordergateway.core.domain.TimeInForce timeInForce,
+        final long quantity, final long limitPrice, final long stopPrice, final String brokerClientOrderId)
+    {
+        return 0;
+    }
 }

@@ -37,13 +37,29 @@ public record BrokerStatement(String broker, int brokerId, List<Position> positi
     /**
      * A working order.
      *
-     * @param clientOrderId the gateway's client order id.
+     * @param clientOrderId the client order id the broker holds (the gateway's own for its orders).
      * @param symbol        the symbol.
      * @param side          buy or sell.
      * @param quantity      ordered quantity.
      * @param filled        filled so far.
+     * @param orderId       the gateway's order id when the adapter knows it (its own and adopted orders), else 0:
+     *                      then read it from the client order id.
      */
-    public record OpenOrder(String clientOrderId, String symbol, Side side, long quantity, long filled)
+    public record OpenOrder(String clientOrderId, String symbol, Side side, long quantity, long filled, long orderId)
     {
+        /**
+         * A line whose gateway order id is read from its client order id.
+         *
+         * @param clientOrderId the client order id.
+         * @param symbol        the symbol.
+         * @param side          buy or sell.
+         * @param quantity      ordered quantity.
+         * @param filled        filled so far.
+         */
+        public OpenOrder(final String clientOrderId, final String symbol, final Side side, final long quantity,
+            final long filled)
+        {
+            this(clientOrderId, symbol, side, quantity, filled, 0);
+        }
     }
 }

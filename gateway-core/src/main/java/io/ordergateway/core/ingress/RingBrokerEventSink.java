@@ -22,6 +22,9 @@ public final class RingBrokerEventSink implements BrokerEventSink
     private final EpochNanoClock clock;
     private final int brokerId;
     private final boolean mayWait;
+    private java.util.function.LongSupplier adoptionIds;
+    private io.ordergateway.core.domain.SymbolTable symbols;
+    private int externalAccount;
 
     /**
      * @param ring     the gateway's ring.
@@ -126,13 +129,63 @@ public final class RingBrokerEventSink implements BrokerEventSink
     }
 
     /**
-     * A fill learnt of by asking the broker at start-up, journaled as such.
+     * Adopts external orders from now on (before the gateway starts).
+     *
+     * @param ids             gives out order ids from the strategy's sequence.
+     * @param symbols         the gateway's symbols: an order in another is not adopted.
+     * @param externalAccount the account external orders are booked to.
+     */
+    public void adoptExternal(final java.util.function.LongSupplier ids,
+        final io.ordergateway.core.domain.SymbolTable symbols, final int externalAccount)
+    {
+        this.adoptionIds = ids;
+        this.symbols = symbols;
+        this.externalAccount = externalAccount;
+    }
+
+    @Override
+    public long adopted(final String symbol, final io.ordergateway.core.domain.Side side,
+        final io.ordergateway.core.domain.OrderType type, final io.ordergateway.core.domain.TimeInForce timeInForce,
+        final long quantity, final long limitPrice, final long stopPrice, final String brokerClientOrderId)
+    {
+        final int symbolId = symbols == null ? io.ordergateway.core.domain.SymbolTable.UNKNOWN : symbols.id(symbol);
+        if (adoptionIds == null || symbolId == io.ordergateway.core.domain.SymbolTable.UNKNOWN || side == null
+            || quantity <= 0)
+        {
+            return 0;
+        }
+        final long orderId = adoptionIds.getAsLong();
+        final long sequence = next();
+        try
+        {
+            final GatewayEvent e = claim(sequence, EventType.EXTERNAL_ORDER, orderId);
+            e.accountId = externalAccount;
+            e.symbolId = symbolId;
+            e.side = side;
+            e.orderType = type;
+            e.timeInForce = timeInForce;
+            e.orderClass = io.ordergateway.core.domain.OrderClass.SIMPLE;
+            e.quantity = quantity;
+            e.limitPrice = limitPrice;
+            e.stopPrice = stopPrice;
+            e.attachment = brokerClientOrderId;
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+        return orderId;
+    }
+
+    /**
+     * A fill learnt of by asking the broker, journaled as such.
      *
      * @param orderId  the order.
      * @param fillId   the broker's fill id.
      * @param quantity executed quantity.
      * @param price    execution price.
      */
+    @Override
     public void reconciledFill(final long orderId, final long fillId, final long quantity, final long price)
     {
         fill(orderId, fillId, quantity, price, true);

@@ -36,7 +36,15 @@ public enum EventType
     /** A run-time change of risk limits, throttles and split weights: each stage applies its part (attachment). */
     SETTINGS,
     /** A broker's own request budget ran out or came back (route stage). */
-    BROKER_BUDGET;
+    BROKER_BUDGET,
+    /**
+     * An order at a broker that the gateway never sent (placed by hand, by another system), adopted
+     * as EXTERNAL: the state stage books it as working at that broker, the journal writes it; no
+     * stage validates, throttles, routes or sends it. The broker's client order id is the attachment.
+     */
+    EXTERNAL_ORDER,
+    /** A difference a running reconciliation confirmed (journaled; the policy is applied off the ring). */
+    RECONCILE_DIFFERENCE;
 
     /**
      * @return true for the strategy's commands (new, cancel, replace).

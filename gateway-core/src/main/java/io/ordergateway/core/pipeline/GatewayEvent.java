@@ -95,6 +95,10 @@ public final class GatewayEvent implements OrderCommand
     public long budgetRemaining;
     /** When the broker's window resets, epoch nanos (BROKER_BUDGET only). */
     public long budgetResetNanos;
+    /** The {@code DifferenceKind} code (RECONCILE_DIFFERENCE only; the quantities are quantity and lastQuantity). */
+    public int differenceKind;
+    /** The {@code DifferencePolicy} code applied (RECONCILE_DIFFERENCE only). */
+    public int differencePolicy;
 
     // ---- decisions, written by validate / throttle / route / state ----
     /** Why the command was denied, or null. */
@@ -166,6 +170,8 @@ public final class GatewayEvent implements OrderCommand
         healthy = false;
         budgetRemaining = 0;
         budgetResetNanos = 0;
+        differenceKind = 0;
+        differencePolicy = 0;
         routingChanges.clear();
         denyReason = null;
         denyField = DetailField.NONE;

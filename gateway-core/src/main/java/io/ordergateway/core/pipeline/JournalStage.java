@@ -171,6 +171,20 @@ public final class JournalStage implements EventHandler<GatewayEvent>
                     e.stopLossLimitPrice);
                 decisions(e, CommandKind.NEW);
                 break;
+            case EXTERNAL_ORDER:
+                if (issuedIds != null)
+                {
+                    issuedIds.issuing(e.orderId); // its id comes from the strategy's sequence
+                }
+                p.orderAdopted(sequence, ts, e.orderId, e.accountId, e.brokerId, e.symbolId, symbolName(e.symbolId),
+                    side(e.side), e.orderType == null ? JournalListener.NULL_CODE : e.orderType.code(),
+                    e.timeInForce == null ? JournalListener.NULL_CODE : e.timeInForce.code(), e.quantity,
+                    e.limitPrice, e.stopPrice, (String)e.attachment);
+                break;
+            case RECONCILE_DIFFERENCE:
+                p.reconcileDifference(sequence, ts, e.orderId, e.brokerId, e.differenceKind, symbolName(e.symbolId),
+                    e.quantity, e.lastQuantity, e.differencePolicy);
+                break;
             case CANCEL:
                 p.orderCancel(sequence, ts, e.orderId);
                 decisions(e, CommandKind.CANCEL);
@@ -232,6 +246,11 @@ public final class JournalStage implements EventHandler<GatewayEvent>
             default:
                 break;
         }
+    }
+
+    private byte[] symbolName(final int symbolId)
+    {
+        return symbolId >= 0 && symbolId < symbolNames.length ? symbolNames[symbolId] : NO_SYMBOL;
     }
 
     private void decisions(final GatewayEvent e, final CommandKind command)

@@ -240,6 +240,31 @@ public final class JournalReplayer implements JournalListener
     }
 
     @Override
+    public void onOrderAdopted(final long sequence, final long timestamp, final long orderId, final int accountId,
+        final int brokerId, final int symbolId, final String symbol, final int side, final int orderType,
+        final int timeInForce, final long quantity, final long limitPrice, final long stopPrice,
+        final String brokerClientOrderId)
+    {
+        if (!begin(EventType.EXTERNAL_ORDER, sequence, timestamp, orderId))
+        {
+            return;
+        }
+        final GatewayEvent e = event;
+        e.accountId = accountId;
+        e.brokerId = brokerId;
+        e.symbolId = symbolId;
+        e.side = Side.fromCode(side);
+        e.orderType = OrderType.fromCode(orderType);
+        e.timeInForce = TimeInForce.fromCode(timeInForce);
+        e.orderClass = OrderClass.SIMPLE;
+        e.quantity = quantity;
+        e.limitPrice = limitPrice;
+        e.stopPrice = stopPrice;
+        e.attachment = brokerClientOrderId;
+        highestOrderId = Math.max(highestOrderId, orderId);
+    }
+
+    @Override
     public void onOrderCancel(final long sequence, final long timestamp, final long orderId)
     {
         begin(EventType.CANCEL, sequence, timestamp, orderId);

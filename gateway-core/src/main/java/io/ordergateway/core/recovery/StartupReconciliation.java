@@ -116,6 +116,23 @@ public final class StartupReconciliation
         final PortfolioSnapshot journal, final KnownFills knownFills, final BrokerAdapter[] brokers,
         final ClientOrderIds clientOrderIds, final long timeoutMillis)
     {
+        return plan(journal, knownFills, brokers, clientOrderIds, timeoutMillis, false);
+    }
+
+    /**
+     * @param journal        the state replayed from the journal.
+     * @param knownFills     the fills the journal has.
+     * @param brokers        the adapters by id (they may be asked before they connect).
+     * @param clientOrderIds how the brokers know the orders.
+     * @param timeoutMillis  how long to wait for each answer.
+     * @param adoptExternal  true if the adapters adopt working orders the gateway never sent once they connect: such
+     *                       an order, and what it filled, is then no difference.
+     * @return the plan.
+     */
+    public static Plan plan(
+        final PortfolioSnapshot journal, final KnownFills knownFills, final BrokerAdapter[] brokers,
+        final ClientOrderIds clientOrderIds, final long timeoutMillis, final boolean adoptExternal)
+    {
         final List<Action> actions = new ArrayList<>();
         final List<String> unexplained = new ArrayList<>();
         int asked = 0;
@@ -128,6 +145,7 @@ public final class StartupReconciliation
             journal.positions().stream().filter(p -> p.brokerId() == brokerId)
                 .forEach(p -> projected.put(p.symbol(), p.quantity()));
             final Set<Long> journalOpen = new HashSet<>();
+            final Map<String, Long> external = new HashMap<>(); // the broker's client order id of adopted orders
             try
             {
                 for (final PortfolioSnapshot.OrderLine o : journal.openOrders())
@@ -137,11 +155,34 @@ public final class StartupReconciliation
                         continue;
                     }
                     journalOpen.add(o.orderId());
-                    resolve(o, broker.queryOrder(o.orderId(), clientOrderIds.toString(o.orderId()), timeoutMillis), b,
+                    if (o.external())
+                    {
+                        external.put(o.brokerClientOrderId(), o.orderId());
+                    }
+                    final String clientOrderId = o.external() ? o.brokerClientOrderId()
+                        : clientOrderIds.toString(o.orderId());
+                    resolve(o, broker.queryOrder(o.orderId(), clientOrderId, timeoutMillis), b,
                         knownFills, actions, unexplained, projected, who);
                 }
                 final BrokerStatement statement = broker.queryStatement(b, timeoutMillis);
                 asked++;
+                for (final BrokerStatement.OpenOrder o : statement.openOrders())
+                {
+                    final long id = o.orderId() != 0 ? o.orderId()
+                        : external.getOrDefault(o.clientOrderId(), clientOrderIds.parse(o.clientOrderId()));
+                    if (journalOpen.contains(id))
+                    {
+                        continue;
+                    }
+                    if (adoptExternal && id <= 0)
+                    {
+                        // adopted once the adapter connects, with what it filled: the position will agree
+                        projected.merge(o.symbol(), o.side() == Side.BUY ? o.filled() : -o.filled(), Long::sum);
+                        continue;
+                    }
+                    unexplained.add(who + ": the broker has working order " + o.clientOrderId()
+                        + " that the journal does not");
+                }
                 final Map<String, Long> theirs = new HashMap<>();
                 statement.positions().forEach(p -> theirs.merge(p.symbol(), p.quantity(), Long::sum));
                 final Set<String> symbols = new TreeSet<>(projected.keySet());
@@ -154,15 +195,6 @@ public final class StartupReconciliation
                     {
                         unexplained.add(who + ": position in " + symbol + " is " + ours
                             + " by the journal (with reconciled fills) but " + at + " at the broker");
-                    }
-                }
-                for (final BrokerStatement.OpenOrder o : statement.openOrders())
-                {
-                    final long id = parseOrderId(o.clientOrderId());
-                    if (!journalOpen.contains(id))
-                    {
-                        unexplained.add(who + ": the broker has working order " + o.clientOrderId()
-                            + " that the journal does not");
                     }
                 }
             }
@@ -292,17 +324,5 @@ public final class StartupReconciliation
     public static long cumulativeFillId(final long cumulativeQuantity)
     {
         return Long.MIN_VALUE | cumulativeQuantity;
-    }
-
-    private static long parseOrderId(final String clientOrderId)
-    {
-        try
-        {
-            return Long.parseLong(clientOrderId.substring(clientOrderId.lastIndexOf('-') + 1));
-        }
-        catch (final NumberFormatException ex)
-        {
-            return -1;
-        }
     }
 }

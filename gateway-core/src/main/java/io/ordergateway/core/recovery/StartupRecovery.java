@@ -124,13 +124,34 @@ public final class StartupRecovery
         final ClientOrderIds clientOrderIds, final long timeoutMillis, final boolean stopOnUnexplained,
         final Alerts alerts)
     {
+        return reconcile(state, brokers, clientOrderIds, timeoutMillis, stopOnUnexplained, false, alerts);
+    }
+
+    /**
+     * As {@link #reconcile(OrderStateStage, BrokerAdapter[], ClientOrderIds, long, boolean, Alerts)}, where working
+     * orders the gateway never sent are no difference if the adapters adopt them once connected.
+     *
+     * @param state             the restored state stage.
+     * @param brokers           the adapters (open).
+     * @param clientOrderIds    how brokers know the orders.
+     * @param timeoutMillis     how long to wait for each broker's answer.
+     * @param stopOnUnexplained true to refuse to start on a difference the plan cannot explain.
+     * @param adoptExternal     true if external orders are adopted.
+     * @param alerts            where unexplained differences are counted.
+     * @return the plan.
+     */
+    public static StartupReconciliation.Plan reconcile(final OrderStateStage state, final BrokerAdapter[] brokers,
+        final ClientOrderIds clientOrderIds, final long timeoutMillis, final boolean stopOnUnexplained,
+        final boolean adoptExternal, final Alerts alerts)
+    {
         final io.ordergateway.core.state.PortfolioSnapshot restored = state.snapshot(0);
         if (restored.openOrders().isEmpty() && restored.positions().isEmpty())
         {
             return new StartupReconciliation.Plan(List.of(), List.of(), 0);
         }
         final StartupReconciliation.Plan plan =
-            StartupReconciliation.plan(restored, state::knowsFill, brokers, clientOrderIds, timeoutMillis);
+            StartupReconciliation.plan(restored, state::knowsFill, brokers, clientOrderIds, timeoutMillis,
+                adoptExternal);
         if (!plan.unexplained().isEmpty())
         {
             alerts.reconciliationDifferences(plan.unexplained().size());

@@ -38,6 +38,8 @@ public final class OrderRecord implements OrderView
     long pendingStopPrice;
     long[] fillIds = new long[INITIAL_FILL_IDS];
     int fillCount;
+    boolean external;
+    String brokerClientOrderId;
 
     void reset()
     {
@@ -63,6 +65,8 @@ public final class OrderRecord implements OrderView
         pendingLimitPrice = FixedPoint.NULL;
         pendingStopPrice = FixedPoint.NULL;
         fillCount = 0;
+        external = false;
+        brokerClientOrderId = null;
     }
 
     /**
@@ -99,6 +103,36 @@ public final class OrderRecord implements OrderView
         this.stopPrice = stopPrice;
         this.submitNanos = submitNanos;
         this.state = OrderState.PENDING_NEW;
+    }
+
+    /**
+     * Makes a just-opened order one the gateway adopted from its broker (EXTERNAL): working there,
+     * never sent by the gateway.
+     *
+     * @param clientOrderId the client order id the broker holds for it (how to ask about it after a restart).
+     */
+    public void adoptAsExternal(final String clientOrderId)
+    {
+        this.external = true;
+        this.brokerClientOrderId = clientOrderId;
+        this.state = OrderState.NEW;
+    }
+
+    /**
+     * @return the client order id the broker holds for an EXTERNAL order, or null for the gateway's own (the broker
+     *         knows those by the gateway's client order id).
+     */
+    public String brokerClientOrderId()
+    {
+        return brokerClientOrderId;
+    }
+
+    /**
+     * @return true for an order the gateway adopted from its broker, not one a strategy sent.
+     */
+    public boolean external()
+    {
+        return external;
     }
 
     /**

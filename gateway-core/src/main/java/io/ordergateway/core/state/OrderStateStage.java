@@ -62,6 +62,7 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
         switch (e.type)
         {
             case NEW_ORDER: onNew(e); break;
+            case EXTERNAL_ORDER: onExternal(e); break;
             case CANCEL: onCancel(e); break;
             case REPLACE: onReplace(e); break;
             case BROKER_ACK: onBrokerEvent(e, OrderEvent.ACK); break;
@@ -111,6 +112,26 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
         final OrderRecord r = orders.create(e.orderId);
         r.open(e.accountId, e.strategyId, e.symbolId, e.brokerId, e.side, e.orderType, e.timeInForce, e.orderClass,
             e.quantity, e.limitPrice, e.stopPrice, e.ingressNanos);
+        accounts.opened(e.accountId, e.symbolId, e.side, e.quantity);
+        outcome(e, r);
+    }
+
+    /**
+     * An order found at the broker that the gateway never sent: booked as working there, so its fills
+     * move positions like any other and a cancel can reach it. One the book already has (adopted
+     * before) is refused.
+     */
+    private void onExternal(final GatewayEvent e)
+    {
+        if (orders.get(e.orderId) != null || e.symbolId < 0 || e.symbolId >= symbols.size())
+        {
+            e.refusal = EventRefusal.ILLEGAL_TRANSITION; // adopted before (or by a symbol this gateway lacks)
+            return;
+        }
+        final OrderRecord r = orders.create(e.orderId);
+        r.open(e.accountId, 0, e.symbolId, e.brokerId, e.side, e.orderType, e.timeInForce, e.orderClass, e.quantity,
+            e.limitPrice, e.stopPrice, e.ingressNanos);
+        r.adoptAsExternal((String)e.attachment);
         accounts.opened(e.accountId, e.symbolId, e.side, e.quantity);
         outcome(e, r);
     }
@@ -411,7 +432,7 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
             {
                 open.add(new PortfolioSnapshot.OrderLine(r.orderId(), r.accountId(), r.brokerId(),
                     symbols.name(r.symbolId()), r.side(), r.type(), r.state(), r.quantity(), r.cumQuantity(),
-                    r.limitPrice(), r.averagePrice(), r.brokerOrderId() != 0));
+                    r.limitPrice(), r.averagePrice(), r.brokerOrderId() != 0 || r.external(), r.brokerClientOrderId()));
             }
         });
         open.sort((a, b) -> Long.compare(a.orderId(), b.orderId()));

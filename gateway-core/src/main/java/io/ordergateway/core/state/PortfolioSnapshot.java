@@ -53,11 +53,21 @@ public record PortfolioSnapshot(long sequence, List<PositionLine> positions, Lis
      * @param limitPrice   limit price or NULL.
      * @param averagePrice average fill price, 0 before the first fill.
      * @param acknowledged whether the broker has acknowledged the order.
+     * @param brokerClientOrderId for an EXTERNAL order (adopted from the broker), the client order id the broker holds;
+     *                     null for the gateway's own orders.
      */
     public record OrderLine(
         long orderId, int accountId, int brokerId, String symbol, Side side, OrderType type, OrderState state,
-        long quantity, long cumQuantity, long limitPrice, long averagePrice, boolean acknowledged)
+        long quantity, long cumQuantity, long limitPrice, long averagePrice, boolean acknowledged,
+        String brokerClientOrderId)
     {
+        /**
+         * @return true for an order adopted from the broker, not sent by the gateway.
+         */
+        public boolean external()
+        {
+            return brokerClientOrderId != null;
+        }
     }
 
     /**

@@ -16,7 +16,7 @@ class ReconcilerTest
     private static PortfolioSnapshot.OrderLine order(final long id, final int broker, final long filled)
     {
         return new PortfolioSnapshot.OrderLine(id, 1, broker, "AAPL", Side.BUY, OrderType.LIMIT,
-            OrderState.PARTIALLY_FILLED, 100, filled, 1, 1, true);
+            OrderState.PARTIALLY_FILLED, 100, filled, 1, 1, true, null);
     }
 
     @Test

@@ -360,6 +360,44 @@ final class AdminRoutes
             g.writeBooleanField(b.getKey(), b.getValue());
         }
         g.writeEndObject();
+        // each broker's account as the running reconciliation last asked it, and the totals per currency
+        g.writeArrayFieldStart("accounts");
+        for (final io.ordergateway.core.broker.BrokerAccount a : gateway.brokerAccounts().latest())
+        {
+            account(g, a);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("account_totals");
+        for (final io.ordergateway.core.broker.BrokerAccount a : gateway.brokerAccounts().totals().values())
+        {
+            account(g, a);
+        }
+        g.writeEndArray();
+    }
+
+    private static void account(final JsonGenerator g, final io.ordergateway.core.broker.BrokerAccount a)
+        throws IOException
+    {
+        g.writeStartObject();
+        g.writeStringField("broker", a.broker());
+        if (!a.accountNumber().isEmpty())
+        {
+            g.writeStringField("account", a.accountNumber());
+        }
+        g.writeStringField("currency", a.currency());
+        money(g, "cash", a.cash());
+        money(g, "buying_power", a.buyingPower());
+        money(g, "equity", a.equity());
+        g.writeNumberField("as_of_millis", a.asOfMillis());
+        g.writeEndObject();
+    }
+
+    private static void money(final JsonGenerator g, final String field, final long value) throws IOException
+    {
+        if (value != io.ordergateway.journal.FixedPoint.NULL)
+        {
+            g.writeStringField(field, io.ordergateway.journal.FixedPoint.formatPrice(value));
+        }
     }
 
     private void brokers(final JsonGenerator g) throws IOException

@@ -101,6 +101,7 @@ final class PrometheusText
                 out.append("gateway_broker_availability_ratio{broker=\"").append(b.name()).append("\"} ")
                 .append(b.availability()).append('\n'));
         }
+        accounts(out, gateway.brokerAccounts().latest());
         header(out, "gateway_latency_seconds", "summary", "Latency per stage and broker (since start)");
         summary(out, m.submitToSend(), "stage=\"submit_to_send\"");
         summary(out, m.submitToAck(), "stage=\"submit_to_ack\"");
@@ -134,5 +135,35 @@ final class PrometheusText
         out.append("gateway_latency_seconds_sum{").append(labels).append("} ")
             .append(count == 0 ? 0.0 : recorder.mean() * count / 1e9)
             .append('\n');
+    }
+
+    /**
+     * Each broker's money as the running reconciliation last asked it (values the broker did not give
+     * are left out).
+     */
+    private static void accounts(final StringBuilder out,
+        final java.util.List<io.ordergateway.core.broker.BrokerAccount> accounts)
+    {
+        if (accounts.isEmpty())
+        {
+            return;
+        }
+        final String[][] gauges = {{"gateway_broker_cash", "Cash at the broker"},
+            {"gateway_broker_buying_power", "Buying power at the broker"},
+            {"gateway_broker_equity", "Equity at the broker"}};
+        for (int k = 0; k < gauges.length; k++)
+        {
+            header(out, gauges[k][0], "gauge", gauges[k][1] + " (last reconciliation pass), in its currency");
+            for (final io.ordergateway.core.broker.BrokerAccount a : accounts)
+            {
+                final long value = k == 0 ? a.cash() : k == 1 ? a.buyingPower() : a.equity();
+                if (value != io.ordergateway.journal.FixedPoint.NULL)
+                {
+                    out.append(gauges[k][0]).append("{broker=\"").append(a.broker()).append("\",currency=\"")
+                        .append(a.currency()).append("\"} ").append(io.ordergateway.journal.FixedPoint
+                        .formatPrice(value)).append('\n');
+                }
+            }
+        }
     }
 }

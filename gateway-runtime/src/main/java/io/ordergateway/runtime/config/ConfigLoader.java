@@ -363,15 +363,44 @@ public final class ConfigLoader
                 + "expected another name, e.g. gateway.counters");
         }
         c.done();
+        final io.ordergateway.core.reconcile.ReconciliationSettings reconciliation =
+            reconciliation(top.object("reconciliation"));
         top.done();
         final GatewayConfig config =
             new GatewayConfig(instanceId, ringSize, threadingMode, topology, wait, journalDir, rollCycle, instruments,
-            brokers, routing, risk, throttles, new GatewayConfig.Admin(port, bind, token), countersFile, profile);
+            brokers, routing, risk, throttles, new GatewayConfig.Admin(port, bind, token), countersFile, profile,
+            reconciliation);
         // The gateway's own check, once: brokers by their unique names (a name used twice or missing is reported
         // above).
         SettingPaths.report(ConfiguredGateway.gatewaySettings(config).brokerNames(List.copyOf(brokerIds.keySet()))
             .problems(), problems);
         return config;
+    }
+
+    /**
+     * {@code reconciliation: { intervalSeconds: 60, onDifference: warn | reduce_only | kill_switch,
+     * adoptExternal: true, externalAccount: 0 }}; every key optional.
+     */
+    private io.ordergateway.core.reconcile.ReconciliationSettings reconciliation(final ConfigNode r)
+    {
+        final io.ordergateway.core.reconcile.ReconciliationSettings d =
+            io.ordergateway.core.reconcile.ReconciliationSettings.defaults();
+        final long interval = r.integer("intervalSeconds", d.intervalSeconds(), 0,
+            io.ordergateway.core.reconcile.ReconciliationSettings.MAX_INTERVAL_SECONDS);
+        final String policyText = r.text("onDifference", "warn");
+        io.ordergateway.core.reconcile.DifferencePolicy policy = d.onDifference();
+        try
+        {
+            policy = io.ordergateway.core.reconcile.DifferencePolicy.parse(policyText);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            problems.add(r.path("onDifference") + ": " + ex.getMessage());
+        }
+        final boolean adopt = r.bool("adoptExternal", d.adoptExternal());
+        final int account = (int)r.integer("externalAccount", d.externalAccount(), 0, Integer.MAX_VALUE);
+        r.done();
+        return new io.ordergateway.core.reconcile.ReconciliationSettings(interval, policy, adopt, account);
     }
 
     private RoutingConfig

@@ -67,6 +67,7 @@ public final class ConfiguredGateway
             .accountRateLimit(t.account().ratePerSecond(), t.account().burst())
             .strategyRateLimit(t.strategy().ratePerSecond(), t.strategy().burst())
             .symbolRateLimit(t.symbol().ratePerSecond(), t.symbol().burst())
+            .reconciliation(config.reconciliation())
             .brokerNames(config.brokers().stream().map(GatewayConfig.Broker::name).toList());
         config.instruments().forEach(settings::instrument);
         return settings;

@@ -37,7 +37,8 @@ import java.util.List;
 public record GatewayConfig(
     String instanceId, int ringSize, ThreadingMode threadingMode, Topology topology, WaitStrategyKind waitStrategy,
     Path journal, JournalRollCycle rollCycle, List<Instrument> instruments, List<Broker> brokers, RoutingConfig routing,
-    RiskLimits risk, Throttles throttles, Admin admin, Path countersFile, String profile)
+    RiskLimits risk, Throttles throttles, Admin admin, Path countersFile, String profile,
+    io.ordergateway.core.reconcile.ReconciliationSettings reconciliation)
 {
     /**
      * Copies the lists.

@@ -99,6 +99,29 @@ class AdminServerTest
     }
 
     @Test
+    void theBrokersMoneyFromTheLastReconciliationIsInTheStatusAndTheMetrics() throws Exception
+    {
+        start("127.0.0.1", null);
+        final ReportCollector reports = new ReportCollector(gateway);
+        final NewOrder order = new NewOrder().symbol(0).side(Side.BUY).type(OrderType.MARKET).quantity(quantity(3));
+        gateway.submit(order);
+        reports.awaitFinal(order.orderId(), Duration.ofSeconds(10));
+        for (int i = 0; i < 620 && gateway.brokerAccounts().latest().size() < 2; i++)
+        {
+            tick(); // the first pass comes after the default interval, 60 s of event time
+        }
+        final JsonNode json = new ObjectMapper().readTree(call("GET", "/admin/execution-status", null).body());
+        assertThat(json.get("accounts")).hasSize(2);
+        assertThat(json.get("accounts").get(0).get("broker").asText()).isEqualTo("x");
+        assertThat(json.get("accounts").get(0).get("cash").asText()).isEqualTo("999700.00"); // 3 bought at 100.00
+        assertThat(json.get("account_totals").get(0).get("currency").asText()).isEqualTo("USD");
+        assertThat(json.get("account_totals").get(0).get("cash").asText()).isEqualTo("1999700.00");
+        assertThat(call("GET", "/metrics", null).body())
+            .contains("gateway_broker_cash{broker=\"x\",currency=\"USD\"} 999700.00")
+            .contains("gateway_broker_buying_power{broker=\"sim-b\",currency=\"USD\"} 1000000.00");
+    }
+
+    @Test
     void statusMetricsAndActionsOverALoopbackSocket() throws Exception
     {
         start("127.0.0.1", null);

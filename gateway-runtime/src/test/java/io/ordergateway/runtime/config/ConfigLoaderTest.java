@@ -72,6 +72,23 @@ class ConfigLoaderTest
     }
 
     @Test
+    void reconciliationWhileRunningIsReadAndItsBadValuesNamed()
+    {
+        final GatewayConfig config = ConfigLoader.parse(MINIMAL + "reconciliation: { intervalSeconds: 2, "
+            + "onDifference: kill_switch, adoptExternal: false, externalAccount: 9 }\n", Path.of("test.yaml"), null,
+            Map.of());
+        assertThat(config.reconciliation()).isEqualTo(new io.ordergateway.core.reconcile.ReconciliationSettings(2,
+            io.ordergateway.core.reconcile.DifferencePolicy.KILL_SWITCH, false, 9));
+        assertThat(ConfigLoader.parse(MINIMAL, Path.of("test.yaml"), null, Map.of()).reconciliation())
+            .isEqualTo(io.ordergateway.core.reconcile.ReconciliationSettings.defaults());
+        assertThat(problems(MINIMAL + "reconciliation: { onDifference: panic, intervalSeconds: -1, adopt: true }\n"))
+            .anySatisfy(p -> assertThat(p).contains("reconciliation.onDifference").contains("'panic' is not warn, "
+                + "reduce_only or kill_switch"))
+            .anySatisfy(p -> assertThat(p).contains("reconciliation.intervalSeconds"))
+            .anySatisfy(p -> assertThat(p).contains("reconciliation.adopt"));
+    }
+
+    @Test
     void theExampleLoadsAndAProfileOverridesIt()
     {
         final GatewayConfig defaults = ConfigLoader.load(EXAMPLE, null, Map.of());
