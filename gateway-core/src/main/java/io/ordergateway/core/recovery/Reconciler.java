@@ -74,11 +74,15 @@ public final class Reconciler
         }
         final Map<Long, PortfolioSnapshot.OrderLine> ourOrders = new HashMap<>();
         journal.openOrders().stream().filter(o -> o.brokerId() == brokerId).forEach(o -> ourOrders.put(o.orderId(), o));
+        final Map<String, Long> external = new HashMap<>(); // orders adopted from the broker, by its client order id
+        ourOrders.values().stream().filter(PortfolioSnapshot.OrderLine::external)
+            .forEach(o -> external.put(o.brokerClientOrderId(), o.orderId()));
         final Map<Long, BrokerStatement.OpenOrder> theirOrders = new HashMap<>();
         final Map<Long, String> ids = new HashMap<>();
         for (final BrokerStatement.OpenOrder o : statement.openOrders())
         {
-            final long orderId = orderId(o.clientOrderId());
+            final Long adopted = external.get(o.clientOrderId());
+            final long orderId = adopted != null ? adopted : orderId(o.clientOrderId());
             theirOrders.put(orderId, o);
             ids.put(orderId, o.clientOrderId());
         }
@@ -88,7 +92,8 @@ public final class Reconciler
         {
             final PortfolioSnapshot.OrderLine a = ourOrders.get(orderId);
             final BrokerStatement.OpenOrder b = theirOrders.get(orderId);
-            final String id = ids.getOrDefault(orderId, prefix.isEmpty() ? Long.toString(orderId) : prefix + orderId);
+            final String id = a != null && a.external() ? a.brokerClientOrderId()
+                : ids.getOrDefault(orderId, prefix.isEmpty() ? Long.toString(orderId) : prefix + orderId);
             if (b == null)
             {
                 differences.add(new Difference(Kind.ORDER_ONLY_IN_JOURNAL, a.symbol(), id, a.cumQuantity(), 0));

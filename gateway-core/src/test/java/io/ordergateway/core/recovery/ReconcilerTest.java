@@ -42,4 +42,21 @@ class ReconcilerTest
             new Reconciler.Difference(Reconciler.Kind.FILLED_DIFFERS, "AAPL", "gw1-3", 30, 40),
             new Reconciler.Difference(Reconciler.Kind.ORDER_ONLY_AT_BROKER, "AAPL", "gw1-9", 0, 0));
     }
+
+    @Test
+    void anAdoptedOrderIsMatchedByTheBrokersOwnClientOrderId()
+    {
+        final PortfolioSnapshot.OrderLine adopted = new PortfolioSnapshot.OrderLine(455, 0, 0, "AAPL", Side.BUY,
+            OrderType.LIMIT, OrderState.NEW, 5, 0, 1, 0, true, "by-hand-rest");
+        final PortfolioSnapshot journal = new PortfolioSnapshot(10, List.of(), List.of(order(1, 0, 0), adopted),
+            List.of());
+        final BrokerStatement broker = new BrokerStatement("alpaca", 0, List.of(),
+            List.of(new BrokerStatement.OpenOrder("gw1-1", "AAPL", Side.BUY, 100, 0),
+                new BrokerStatement.OpenOrder("by-hand-rest", "AAPL", Side.BUY, 5, 0)));
+        assertThat(Reconciler.compare(journal, broker)).isEmpty();
+        final BrokerStatement without = new BrokerStatement("alpaca", 0, List.of(),
+            List.of(new BrokerStatement.OpenOrder("gw1-1", "AAPL", Side.BUY, 100, 0)));
+        assertThat(Reconciler.compare(journal, without)).containsExactly(
+            new Reconciler.Difference(Reconciler.Kind.ORDER_ONLY_IN_JOURNAL, "AAPL", "by-hand-rest", 0, 0));
+    }
 }
