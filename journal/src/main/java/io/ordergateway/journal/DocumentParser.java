@@ -23,6 +23,8 @@ final class DocumentParser
 
     private final io.ordergateway.journal.sbe.OrderAdoptedDecoder orderAdopted =
         new io.ordergateway.journal.sbe.OrderAdoptedDecoder();
+    private final io.ordergateway.journal.sbe.BrokerTermsDecoder brokerTerms =
+        new io.ordergateway.journal.sbe.BrokerTermsDecoder();
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final RoutingSetupDecoder routingSetup = new RoutingSetupDecoder();
     private final SettingsChangeDecoder settingsChange = new SettingsChangeDecoder();
@@ -140,7 +142,7 @@ final class DocumentParser
 
     /**
      * The length of a record's body: its root block, plus the groups and variable data of the
-     * record types that have them (SessionStart, RoutingSetup, SettingsChange, OrderAdopted: rare,
+     * record types that have them (SessionStart, RoutingSetup, SettingsChange, OrderAdopted, BrokerTerms: rare,
      * once a session, written by operators or adopted from a broker).
      */
     private int recordLength(final DirectBuffer buffer, final int templateId, final int bodyOffset,
@@ -164,6 +166,10 @@ final class DocumentParser
                 orderAdopted.wrap(buffer, bodyOffset, blockLength, version);
                 orderAdopted.sbeSkip();
                 return orderAdopted.encodedLength();
+            case io.ordergateway.journal.sbe.BrokerTermsDecoder.TEMPLATE_ID:
+                brokerTerms.wrap(buffer, bodyOffset, blockLength, version);
+                brokerTerms.sbeSkip();
+                return brokerTerms.encodedLength();
             default:
                 return blockLength;
         }

@@ -73,6 +73,8 @@ public final class JournalAdapter implements JournalRecordHandler
     private final BrokerBudgetDecoder brokerBudget = new BrokerBudgetDecoder();
     private final io.ordergateway.journal.sbe.OrderAdoptedDecoder orderAdopted =
         new io.ordergateway.journal.sbe.OrderAdoptedDecoder();
+    private final io.ordergateway.journal.sbe.BrokerTermsDecoder brokerTerms =
+        new io.ordergateway.journal.sbe.BrokerTermsDecoder();
     private final io.ordergateway.journal.sbe.ReconcileDifferenceDecoder reconcileDifference =
         new io.ordergateway.journal.sbe.ReconcileDifferenceDecoder();
     private final SessionStartDecoder sessionStart = new SessionStartDecoder();
@@ -266,6 +268,9 @@ public final class JournalAdapter implements JournalRecordHandler
             case io.ordergateway.journal.sbe.ReconcileDifferenceDecoder.TEMPLATE_ID:
                 difference(reconcileDifference.wrap(buffer, offset, blockLength, version), l);
                 break;
+            case io.ordergateway.journal.sbe.BrokerTermsDecoder.TEMPLATE_ID:
+                l.onBrokerTerms(terms(brokerTerms.wrap(buffer, offset, blockLength, version)));
+                break;
             default:
                 l.onUnknownRecord(templateId, RecordFields.sequence(buffer, offset),
                     RecordFields.timestamp(buffer, offset), RecordFields.orderId(buffer, offset), blockLength);
@@ -280,6 +285,18 @@ public final class JournalAdapter implements JournalRecordHandler
     static int code(final int raw)
     {
         return raw == 0xFF || raw == 0xFFFF ? JournalListener.NULL_CODE : raw;
+    }
+
+    private static BrokerTermsRecord terms(final io.ordergateway.journal.sbe.BrokerTermsDecoder d)
+    {
+        final List<BrokerTermsRecord.Line> lines = new ArrayList<>();
+        for (final io.ordergateway.journal.sbe.BrokerTermsDecoder.SymbolsDecoder s : d.symbols())
+        {
+            lines.add(new BrokerTermsRecord.Line(s.symbolId(), s.tradable() == BooleanType.TRUE,
+                s.shortable() == BooleanType.TRUE, s.easyToBorrow() == BooleanType.TRUE,
+                s.fractionable() == BooleanType.TRUE, s.marginable() == BooleanType.TRUE));
+        }
+        return new BrokerTermsRecord(d.sequence(), d.timestamp(), d.brokerId(), lines);
     }
 
     private static void adopted(final io.ordergateway.journal.sbe.OrderAdoptedDecoder d, final JournalListener l)

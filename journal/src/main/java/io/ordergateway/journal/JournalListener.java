@@ -390,4 +390,13 @@ public interface JournalListener
         final int policy)
     {
     }
+
+    /**
+     * What a broker accepts per symbol.
+     *
+     * @param terms the record.
+     */
+    default void onBrokerTerms(final BrokerTermsRecord terms)
+    {
+    }
 }

@@ -92,6 +92,8 @@ public final class JournalPublisher
     private final RoutingSetupEncoder routingSetup = new RoutingSetupEncoder();
     private final SessionStartEncoder sessionStart = new SessionStartEncoder();
     private final DocumentEndEncoder documentEnd = new DocumentEndEncoder();
+    private final io.ordergateway.journal.sbe.BrokerTermsEncoder brokerTerms =
+        new io.ordergateway.journal.sbe.BrokerTermsEncoder();
     private final io.ordergateway.journal.sbe.OrderAdoptedEncoder orderAdopted =
         new io.ordergateway.journal.sbe.OrderAdoptedEncoder();
     private final io.ordergateway.journal.sbe.ReconcileDifferenceEncoder reconcileDifference =
@@ -676,22 +678,31 @@ public final class JournalPublisher
     }
 
     /**
-     * An order at the broker the gateway never sent, adopted as EXTERNAL. Off the hot path.
+     * What a broker accepts per symbol. Off the hot path (at connect and daily).
      *
-     * @param sequence            ring sequence.
-     * @param timestamp           event time.
-     * @param orderId             the gateway's id for it.
-     * @param accountId           the account it is booked to.
-     * @param brokerId            the broker holding it.
-     * @param symbolId            its symbol's id.
-     * @param symbolName          {@link #symbolBytes(String)} of its symbol.
-     * @param side                side code.
-     * @param orderType           order type code, or NULL_CODE.
-     * @param timeInForce         time in force code, or NULL_CODE.
-     * @param quantity            ordered quantity.
-     * @param limitPrice          or NULL.
-     * @param stopPrice           or NULL.
-     * @param brokerClientOrderId the client order id the broker holds.
+     * @param terms the record.
+     * @return this.
+     */
+    public JournalPublisher brokerTerms(final BrokerTermsRecord terms)
+    {
+        final io.ordergateway.journal.sbe.BrokerTermsEncoder e = brokerTerms.wrapAndApplyHeader(buffer, length, header)
+            .sequence(terms.sequence()).timestamp(terms.timestamp()).orderId(0).brokerId(terms.brokerId());
+        final io.ordergateway.journal.sbe.BrokerTermsEncoder.SymbolsEncoder lines =
+            e.symbolsCount(terms.symbols().size());
+        for (final BrokerTermsRecord.Line l : terms.symbols())
+        {
+            lines.next().symbolId(l.symbolId()).tradable(bool(l.tradable())).shortable(bool(l.shortable()))
+                .easyToBorrow(bool(l.easyToBorrow())).fractionable(bool(l.fractionable()))
+                .marginable(bool(l.marginable()));
+        }
+        return advance(e.encodedLength());
+    }
+
+    /**
+     * An order at the broker the gateway never sent, adopted as EXTERNAL (off the hot path). The
+     * fields are the schema's {@code OrderAdopted}; codes, NULL prices and {@code symbolName} as in
+     * {@link #orderNew}.
+     *
      * @return this.
      */
     public JournalPublisher orderAdopted(
@@ -711,17 +722,9 @@ public final class JournalPublisher
     }
 
     /**
-     * A difference a running reconciliation confirmed, and the policy applied.
+     * A difference a running reconciliation confirmed, and the policy applied. The fields are the
+     * schema's {@code ReconcileDifference}; {@code kind} and {@code policy} are its enums' codes.
      *
-     * @param sequence        ring sequence.
-     * @param timestamp       event time.
-     * @param orderId         the order, or 0 for a position.
-     * @param brokerId        the broker.
-     * @param kind            the {@code DifferenceKind} code.
-     * @param symbolName      {@link #symbolBytes(String)} of the symbol.
-     * @param gatewayQuantity the gateway's position or filled quantity.
-     * @param brokerQuantity  the broker's.
-     * @param policy          the {@code DifferencePolicy} code.
      * @return this.
      */
     public JournalPublisher reconcileDifference(

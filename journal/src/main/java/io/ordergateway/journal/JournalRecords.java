@@ -84,6 +84,8 @@ public final class JournalRecords
     public static final int ORDER_ADOPTED = io.ordergateway.journal.sbe.OrderAdoptedDecoder.TEMPLATE_ID;
     /** The type id of {@code ReconcileDifference}. */
     public static final int RECONCILE_DIFFERENCE = io.ordergateway.journal.sbe.ReconcileDifferenceDecoder.TEMPLATE_ID;
+    /** The type id of {@code BrokerTerms}. */
+    public static final int BROKER_TERMS = io.ordergateway.journal.sbe.BrokerTermsDecoder.TEMPLATE_ID;
     private static final String[] NAMES = new String[32];
 
     static
@@ -111,6 +113,7 @@ public final class JournalRecords
         NAMES[SETTINGS_CHANGE] = "SettingsChange";
         NAMES[ORDER_ADOPTED] = "OrderAdopted";
         NAMES[RECONCILE_DIFFERENCE] = "ReconcileDifference";
+        NAMES[BROKER_TERMS] = "BrokerTerms";
         NAMES[BROKER_BUDGET] = "BrokerBudget";
         NAMES[SESSION_START] = "SessionStart";
     }

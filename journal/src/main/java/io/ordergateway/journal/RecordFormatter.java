@@ -492,6 +492,24 @@ public final class RecordFormatter implements JournalListener
     }
 
     @Override
+    public void onBrokerTerms(final BrokerTermsRecord terms)
+    {
+        if (head(JournalRecords.BROKER_TERMS, terms.timestamp(), terms.sequence(), 0, null))
+        {
+            out.append(" broker=").append(broker(terms.brokerId())).append(" symbols=").append(terms.symbols().size());
+            for (final BrokerTermsRecord.Line l : terms.symbols())
+            {
+                if (!l.tradable() || !l.shortable() || !l.fractionable())
+                {
+                    out.append(' ').append(symbol(l.symbolId())).append(':')
+                        .append(!l.tradable() ? "not-tradable" : !l.shortable() ? "not-shortable" : "whole-only");
+                }
+            }
+            emit(JournalRecords.BROKER_TERMS);
+        }
+    }
+
+    @Override
     public void onUnknownRecord(final int templateId, final long sequence, final long timestamp, final long orderId,
         final int blockLength)
     {
@@ -541,6 +559,12 @@ public final class RecordFormatter implements JournalListener
     private void emit(final int type)
     {
         sink.onLine(type, out);
+    }
+
+    private String symbol(final int symbolId)
+    {
+        return session != null && symbolId >= 0 && symbolId < session.symbols().size() ? session.symbols().get(symbolId)
+            : Integer.toString(symbolId);
     }
 
     private String broker(final int brokerId)

@@ -374,6 +374,13 @@ public final class AlpacaBroker implements BrokerAdapter
         return queries.askFills(fromMillis, toMillis);
     }
 
+    @Override
+    public CompletableFuture<List<io.ordergateway.core.broker.SymbolTerms>> discoverTerms(final List<String> symbols)
+    {
+        ensureStarted();
+        return queries.askTerms(symbols);
+    }
+
     // ------------------------------------------------------------------ the rest of the REST API (operators and tools;
     // blocking)
 

@@ -291,6 +291,45 @@ final class AlpacaQueries
     }
 
     /**
+     * What Alpaca accepts per symbol, from its assets ({@code GET /v2/assets/{symbol}}, one read each,
+     * tried again on transient faults): tradable (and active), shortable, easy to borrow, fractionable,
+     * marginable. A symbol Alpaca does not know (404) is not tradable.
+     *
+     * @param symbols the gateway's symbols.
+     * @return one line per symbol.
+     */
+    CompletableFuture<List<io.ordergateway.core.broker.SymbolTerms>> askTerms(final List<String> symbols)
+    {
+        final List<CompletableFuture<io.ordergateway.core.broker.SymbolTerms>> asked = new ArrayList<>();
+        for (final String symbol : symbols)
+        {
+            final CompletableFuture<io.ordergateway.core.broker.SymbolTerms> answer = new CompletableFuture<>();
+            loop.execute(() -> reads.get("/v2/assets/" + URLEncoder.encode(symbol, StandardCharsets.UTF_8),
+                "asset " + symbol, answer, (status, body) ->
+                {
+                    if (status == 404)
+                    {
+                        answer.complete(new io.ordergateway.core.broker.SymbolTerms(symbol, false, false, false,
+                            false, false));
+                        return;
+                    }
+                    if (status != 200)
+                    {
+                        throw new IOException("HTTP " + status + " " + answers.readError(body).message);
+                    }
+                    final Map<String, String> a = answers.reader.readFlat(body);
+                    answer.complete(new io.ordergateway.core.broker.SymbolTerms(symbol,
+                        "true".equals(a.get("tradable")) && !"inactive".equals(a.get("status")),
+                        "true".equals(a.get("shortable")), "true".equals(a.get("easy_to_borrow")),
+                        "true".equals(a.get("fractionable")), "true".equals(a.get("marginable"))));
+                }));
+            asked.add(answer);
+        }
+        return CompletableFuture.allOf(asked.toArray(new CompletableFuture[0]))
+            .thenApply(done -> asked.stream().map(CompletableFuture::join).toList());
+    }
+
+    /**
      * @param timeoutMillis how long to wait.
      * @return the market clock ({@code GET /v2/clock}).
      * @throws TimeoutException if no answer came in time.

@@ -132,7 +132,8 @@ final class GatewayAssembly
         final BrokerCapabilities[] capabilities = new BrokerCapabilities[brokers.length];
         for (int i = 0; i < brokers.length; i++)
         {
-            capabilities[i] = brokers[i].capabilities();
+            // the configuration knows better than the adapter's declaration, where it says so
+            capabilities[i] = s.reconciliation().capabilitiesOf(brokers[i].name()).apply(brokers[i].capabilities());
         }
         final RouteStage route = new RouteStage(routing, symbols, brokerNames().toArray(new String[0]), capabilities,
             status -> executionStatus = status);
@@ -256,6 +257,13 @@ final class GatewayAssembly
                 - pipeline.ring().remainingCapacity(), journal::position, () -> executionStatus, alerts, clock,
                 COUNTERS_PERIOD_NANOS));
         }
+        // what each broker accepts per symbol, at start and daily, into the ring for the route stage and the journal
+        threads.agent("discovery", new io.ordergateway.core.reconcile.BrokerTermsDiscovery(brokers, symbols,
+            s.reconciliation(), terms -> commands.operatorEvent(EventType.BROKER_TERMS, e ->
+            {
+                e.brokerId = terms.brokerId();
+                e.attachment = terms;
+            }) == SubmitResult.ACCEPTED, clock));
         if (s.reconciliation().intervalSeconds() > 0)
         {
             // off the ring: asks the brokers and compares; what it finds goes into the ring as events

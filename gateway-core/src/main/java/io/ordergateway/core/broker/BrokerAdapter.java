@@ -195,6 +195,21 @@ public interface BrokerAdapter
         return unsupported("fills");
     }
 
+    /**
+     * Asks the broker what it accepts for each symbol (tradable, shortable, fractionable...), without
+     * waiting; asked at start and daily, off the ring. An adapter whose broker cannot say answers
+     * with its declaration ({@link SymbolTerms#declared}), the default.
+     *
+     * @param symbols the gateway's symbols.
+     * @return one line per symbol, on the adapter's thread.
+     */
+    default java.util.concurrent.CompletableFuture<java.util.List<SymbolTerms>>
+        discoverTerms(final java.util.List<String> symbols)
+    {
+        return java.util.concurrent.CompletableFuture.completedFuture(
+            symbols.stream().map(s -> SymbolTerms.declared(s, capabilities())).toList());
+    }
+
     private <T> java.util.concurrent.CompletableFuture<T> unsupported(final String what)
     {
         return java.util.concurrent.CompletableFuture.failedFuture(new

@@ -44,7 +44,9 @@ public enum EventType
      */
     EXTERNAL_ORDER,
     /** A difference a running reconciliation confirmed (journaled; the policy is applied off the ring). */
-    RECONCILE_DIFFERENCE;
+    RECONCILE_DIFFERENCE,
+    /** What a broker accepts per symbol, discovered (route stage; journaled). The attachment is the record. */
+    BROKER_TERMS;
 
     /**
      * @return true for the strategy's commands (new, cancel, replace).

@@ -181,6 +181,10 @@ public final class JournalStage implements EventHandler<GatewayEvent>
                     e.timeInForce == null ? JournalListener.NULL_CODE : e.timeInForce.code(), e.quantity,
                     e.limitPrice, e.stopPrice, (String)e.attachment);
                 break;
+            case BROKER_TERMS:
+                p.brokerTerms(new io.ordergateway.journal.BrokerTermsRecord(sequence, ts, e.brokerId,
+                    ((io.ordergateway.journal.BrokerTermsRecord)e.attachment).symbols()));
+                break;
             case RECONCILE_DIFFERENCE:
                 p.reconcileDifference(sequence, ts, e.orderId, e.brokerId, e.differenceKind, symbolName(e.symbolId),
                     e.quantity, e.lastQuantity, e.differencePolicy);

@@ -9,9 +9,13 @@ package io.ordergateway.core.reconcile;
  *                        their fills journaled), so positions stay equal to the broker's; also at start, where such an
  *                        order is then no reason to refuse to start.
  * @param externalAccount the gateway account adopted orders are booked to.
+ * @param discoverySeconds every how many seconds each broker is asked what it accepts per symbol (at start, then
+ *                        daily by default; 0: only at start).
+ * @param capabilities    per broker name, what the configuration says better than the adapter or the broker.
  */
 public record ReconciliationSettings(long intervalSeconds, DifferencePolicy onDifference, boolean adoptExternal,
-    int externalAccount)
+    int externalAccount, long discoverySeconds,
+    java.util.Map<String, io.ordergateway.core.broker.CapabilityOverride> capabilities)
 {
     /** The longest interval: a day. */
     public static final long MAX_INTERVAL_SECONDS = 86_400;
@@ -37,10 +41,49 @@ public record ReconciliationSettings(long intervalSeconds, DifferencePolicy onDi
             throw new IllegalArgumentException("reconciliation.externalAccount must not be negative, not "
                 + externalAccount);
         }
+        if (discoverySeconds < 0)
+        {
+            throw new IllegalArgumentException("discovery interval must not be negative, not " + discoverySeconds);
+        }
+        capabilities = java.util.Map.copyOf(capabilities);
     }
 
     /**
-     * @return every 60 s, warn, adopt external orders into account 0.
+     * Discovery daily, no overrides.
+     *
+     * @param intervalSeconds every how many seconds (0: never).
+     * @param onDifference    what a confirmed difference does.
+     * @param adoptExternal   whether external orders are adopted.
+     * @param externalAccount the account adopted orders are booked to.
+     */
+    public ReconciliationSettings(final long intervalSeconds, final DifferencePolicy onDifference,
+        final boolean adoptExternal, final int externalAccount)
+    {
+        this(intervalSeconds, onDifference, adoptExternal, externalAccount, 86_400, java.util.Map.of());
+    }
+
+    /**
+     * @param overrides per broker name, the configuration's capabilities.
+     * @return a copy with them.
+     */
+    public ReconciliationSettings withCapabilities(
+        final java.util.Map<String, io.ordergateway.core.broker.CapabilityOverride> overrides)
+    {
+        return new ReconciliationSettings(intervalSeconds, onDifference, adoptExternal, externalAccount,
+            discoverySeconds, overrides);
+    }
+
+    /**
+     * @param broker a broker's name.
+     * @return its override, or {@link io.ordergateway.core.broker.CapabilityOverride#NONE}.
+     */
+    public io.ordergateway.core.broker.CapabilityOverride capabilitiesOf(final String broker)
+    {
+        return capabilities.getOrDefault(broker, io.ordergateway.core.broker.CapabilityOverride.NONE);
+    }
+
+    /**
+     * @return every 60 s, warn, adopt external orders into account 0; discovery daily.
      */
     public static ReconciliationSettings defaults()
     {

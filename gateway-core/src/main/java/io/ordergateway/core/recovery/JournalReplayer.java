@@ -265,6 +265,16 @@ public final class JournalReplayer implements JournalListener
     }
 
     @Override
+    public void onBrokerTerms(final io.ordergateway.journal.BrokerTermsRecord terms)
+    {
+        if (begin(EventType.BROKER_TERMS, terms.sequence(), terms.timestamp(), 0))
+        {
+            event.brokerId = terms.brokerId();
+            event.attachment = terms;
+        }
+    }
+
+    @Override
     public void onOrderCancel(final long sequence, final long timestamp, final long orderId)
     {
         begin(EventType.CANCEL, sequence, timestamp, orderId);

@@ -19,6 +19,9 @@ public final class BrokerPool
     private final CircuitBreaker[] breakers;
     private final boolean[] enabled;
     private final BrokerCapabilities[] capabilities;
+    private final java.util.BitSet[] notTradable;
+    private final java.util.BitSet[] notShortable;
+    private final java.util.BitSet[] wholeOnly;
     private final TokenBucket[] budgets;
     private final long[] costBps;
     final int[] inFlight;
@@ -44,6 +47,15 @@ public final class BrokerPool
     {
         size = capabilities.length;
         this.capabilities = capabilities.clone();
+        this.notTradable = new java.util.BitSet[size];
+        this.notShortable = new java.util.BitSet[size];
+        this.wholeOnly = new java.util.BitSet[size];
+        for (int b = 0; b < size; b++)
+        {
+            notTradable[b] = new java.util.BitSet();
+            notShortable[b] = new java.util.BitSet();
+            wholeOnly[b] = new java.util.BitSet();
+        }
         breakers = new CircuitBreaker[size];
         enabled = new boolean[size];
         budgets = new TokenBucket[size];
@@ -122,7 +134,7 @@ public final class BrokerPool
     public boolean eligible(final int b, final OrderCommand order, final long now)
     {
         return enabled[b] && breakers[b].allows() && accepts(capabilities[b], order) && !opensShortWithout(b, order)
-            && (budgets[b] == null || budgets[b].waitNanos(now) == 0) && now >= spentUntil[b];
+            && termsAllow(b, order) && (budgets[b] == null || budgets[b].waitNanos(now) == 0) && now >= spentUntil[b];
     }
 
     /**
@@ -149,9 +161,51 @@ public final class BrokerPool
         this.positions = book;
     }
 
+    /**
+     * What the broker said of the symbol (its discovered terms, with the configuration's overrides):
+     * the route filter, applied on the route stage's thread.
+     *
+     * @param b     the broker.
+     * @param terms its terms, by symbol id.
+     */
+    public void terms(final int b, final io.ordergateway.journal.BrokerTermsRecord terms)
+    {
+        notTradable[b].clear();
+        notShortable[b].clear();
+        wholeOnly[b].clear();
+        for (final io.ordergateway.journal.BrokerTermsRecord.Line l : terms.symbols())
+        {
+            if (l.symbolId() >= 0)
+            {
+                notTradable[b].set(l.symbolId(), !l.tradable());
+                notShortable[b].set(l.symbolId(), !l.shortable());
+                wholeOnly[b].set(l.symbolId(), !l.fractionable());
+            }
+        }
+    }
+
+    /**
+     * @param b        a broker.
+     * @param symbolId a symbol.
+     * @return true if the broker said it cannot trade the symbol.
+     */
+    public boolean notTradable(final int b, final int symbolId)
+    {
+        return symbolId >= 0 && notTradable[b].get(symbolId);
+    }
+
+    private boolean termsAllow(final int b, final OrderCommand order)
+    {
+        final int s = order.symbolId();
+        return s < 0 || !notTradable[b].get(s)
+            && (!wholeOnly[b].get(s) || order.quantity() % FixedPoint.QUANTITY_SCALE == 0);
+    }
+
     private boolean opensShortWithout(final int b, final OrderCommand order)
     {
-        return !capabilities[b].shortSelling() && positions != null
+        final boolean shortable = capabilities[b].shortSelling()
+            && (order.symbolId() < 0 || !notShortable[b].get(order.symbolId()));
+        return !shortable && positions != null
             && order.side() == io.ordergateway.core.domain.Side.SELL && order.symbolId() >= 0
             && order.symbolId() < positions.symbols()
             && positions.position(b, order.symbolId()).quantity() < order.quantity();

@@ -143,6 +143,12 @@ public final class RouteStage implements EventHandler<GatewayEvent>
                 }
                 break;
             case ROUTING_COMMAND: command(e, changes); break;
+            case BROKER_TERMS:
+                if (e.brokerId >= 0 && e.brokerId < pool.size())
+                {
+                    pool.terms(e.brokerId, (io.ordergateway.journal.BrokerTermsRecord)e.attachment);
+                }
+                break;
             case SETTINGS: weights(((io.ordergateway.core.settings.RuntimeSettings)e.attachment).weights()); break;
             case BROKER_BUDGET:
                 if (e.brokerId >= 0 && e.brokerId < pool.size())

@@ -27,6 +27,8 @@ final class ScriptedBroker implements BrokerAdapter
     final Map<String, BrokerOrderStatus> orders = new ConcurrentHashMap<>();
     final List<String> askedAbout = new ArrayList<>();
     final List<Long> cancels = new ArrayList<>();
+    final java.util.concurrent.atomic.AtomicInteger news = new java.util.concurrent.atomic.AtomicInteger();
+    volatile List<io.ordergateway.core.broker.SymbolTerms> terms;
 
     @Override
     public String name()
@@ -54,6 +56,7 @@ final class ScriptedBroker implements BrokerAdapter
     @Override
     public void sendNew(final OrderCommand command)
     {
+        news.incrementAndGet();
     }
 
     @Override
@@ -98,5 +101,11 @@ final class ScriptedBroker implements BrokerAdapter
         final BrokerOrderStatus known = orders.get(clientOrderId);
         return CompletableFuture.completedFuture(known == null ? null : new BrokerOrderStatus(orderId, known.state(),
             known.quantity(), known.filled(), known.averagePrice(), known.fills()));
+    }
+
+    @Override
+    public CompletableFuture<List<io.ordergateway.core.broker.SymbolTerms>> discoverTerms(final List<String> symbols)
+    {
+        return terms == null ? BrokerAdapter.super.discoverTerms(symbols) : CompletableFuture.completedFuture(terms);
     }
 }

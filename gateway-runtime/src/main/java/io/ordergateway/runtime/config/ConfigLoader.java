@@ -304,6 +304,9 @@ public final class ConfigLoader
         final List<Long> apiRates = new ArrayList<>();
         final List<Long> apiBursts = new ArrayList<>();
         final List<Long> costs = new ArrayList<>();
+        final Map<String, io.ordergateway.core.broker.CapabilityOverride> overrides = new LinkedHashMap<>();
+        final java.util.Set<String> symbolNames = new java.util.TreeSet<>(instruments.stream().map(Instrument::symbol)
+            .toList());
         final List<ConfigNode> brokerNodes = top.list("brokers");
         for (final ConfigNode b : brokerNodes)
         {
@@ -331,6 +334,7 @@ public final class ConfigLoader
             apiBursts.add(budget.integer("burst", 1, 1, 1_000_000_000));
             budget.done();
             costs.add(b.decimal("costBps", 0, 4));
+            CapabilitiesSection.collect(b.object("capabilities"), symbolNames, name == null ? "?" : name, overrides);
             b.done("unknown key for this broker type");
             brokers.add(new GatewayConfig.Broker(name == null ? "?" : name, type == null ? "?" : type, enabled,
                 definition));
@@ -364,7 +368,7 @@ public final class ConfigLoader
         }
         c.done();
         final io.ordergateway.core.reconcile.ReconciliationSettings reconciliation =
-            reconciliation(top.object("reconciliation"));
+            reconciliation(top.object("reconciliation")).withCapabilities(overrides);
         top.done();
         final GatewayConfig config =
             new GatewayConfig(instanceId, ringSize, threadingMode, topology, wait, journalDir, rollCycle, instruments,

@@ -67,8 +67,8 @@ class ConfigLoaderTest
         assertThat(problems(MINIMAL.replace("{ name: b, type: sim }",
             "{ name: b, type: fake, answer: 101, question: 6x9 }")))
             .containsExactly("brokers[1].answer: 101 is out of range; expected a whole number from 0 to 100",
-                "brokers[1].question: unknown key for this broker type; expected one of [answer, apiBudget, costBps, "
-                + "enabled, name, type]");
+                "brokers[1].question: unknown key for this broker type; expected one of [answer, apiBudget, "
+                + "capabilities, costBps, enabled, name, type]");
     }
 
     @Test
@@ -86,6 +86,27 @@ class ConfigLoaderTest
                 + "reduce_only or kill_switch"))
             .anySatisfy(p -> assertThat(p).contains("reconciliation.intervalSeconds"))
             .anySatisfy(p -> assertThat(p).contains("reconciliation.adopt"));
+    }
+
+    @Test
+    void aBrokersCapabilitiesOverrideWhatItDeclaresAndDiscovers()
+    {
+        final String yaml = MINIMAL.replace("{ name: b, type: sim }", "{ name: b, type: sim, capabilities: { "
+            + "orderTypes: [market, limit], shortSelling: false, symbols: { AAPL: { tradable: false } } } }");
+        final GatewayConfig config = ConfigLoader.parse(yaml, Path.of("test.yaml"), null, Map.of());
+        final io.ordergateway.core.broker.CapabilityOverride b = config.reconciliation().capabilitiesOf("b");
+        assertThat(b.orderTypes()).containsExactlyInAnyOrder(io.ordergateway.core.domain.OrderType.MARKET,
+            io.ordergateway.core.domain.OrderType.LIMIT);
+        assertThat(b.shortSelling()).isFalse();
+        assertThat(b.fractional()).isNull();
+        assertThat(b.symbols().get("AAPL").tradable()).isFalse();
+        assertThat(config.reconciliation().capabilitiesOf("a")).isEqualTo(
+            io.ordergateway.core.broker.CapabilityOverride.NONE);
+        assertThat(problems(MINIMAL.replace("{ name: b, type: sim }", "{ name: b, type: sim, capabilities: { "
+            + "orderTypes: [market, iceberg], symbols: { IBM: { tradable: false } }, shorting: no } }")))
+            .anySatisfy(p -> assertThat(p).contains("brokers[1].capabilities.orderTypes: 'iceberg'; expected one of"))
+            .anySatisfy(p -> assertThat(p).contains("brokers[1].capabilities.symbols.IBM: not one of the instruments"))
+            .anySatisfy(p -> assertThat(p).contains("brokers[1].capabilities.shorting: unknown key"));
     }
 
     @Test
@@ -165,7 +186,7 @@ class ConfigLoaderTest
             .containsExactly( "brokers[0].type: 'fix'; expected one of [alpaca, fake, sim]");
         assertThat(problems(MINIMAL.replace("{ name: b, type: sim }", "{ name: b, type: sim, latency: 5 }")))
             .containsExactly( "brokers[1].latency: unknown key for this broker type; expected one of [apiBudget, "
-            + "costBps, enabled, jitterMicros, latencyMicros, "
+            + "capabilities, costBps, enabled, jitterMicros, latencyMicros, "
                 + "maxPartialFills, name, partialFillRate, priceIntervalMillis, rejectRate, seed, type, "
                 + "volatilityBps]");
         assertThat(problems(MINIMAL.replace("{ name: b, type: sim }", "{ name: a, type: sim }"))).contains(

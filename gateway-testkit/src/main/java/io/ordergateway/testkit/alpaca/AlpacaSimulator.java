@@ -270,6 +270,17 @@ public final class AlpacaSimulator implements AutoCloseable
     }
 
     /**
+     * The account cannot short this asset: its asset answer says {@code shortable: false} (orders
+     * are not refused for it: the simulator checks only what the gateway asks).
+     *
+     * @param symbol the asset.
+     */
+    public void notShortable(final String symbol)
+    {
+        faults.markNotShortable(symbol);
+    }
+
+    /**
      * The next {@code count} REST requests (any method) answer 500 without being acted on.
      *
      * @param count how many.

@@ -150,7 +150,8 @@ final class SimEntityJson
      * @param symbol a tradable symbol.
      * @throws IOException from the generator.
      */
-    static void writeAsset(final JsonGenerator json, final String symbol) throws IOException
+    static void writeAsset(final JsonGenerator json, final String symbol, final boolean shortable)
+        throws IOException
     {
         json.writeStartObject();
         json.writeStringField("id", UUID.nameUUIDFromBytes(symbol.getBytes(StandardCharsets.US_ASCII)).toString());
@@ -161,8 +162,8 @@ final class SimEntityJson
         json.writeStringField("status", "active");
         json.writeBooleanField("tradable", true);
         json.writeBooleanField("marginable", true);
-        json.writeBooleanField("shortable", true);
-        json.writeBooleanField("easy_to_borrow", true);
+        json.writeBooleanField("shortable", shortable);
+        json.writeBooleanField("easy_to_borrow", shortable);
         json.writeBooleanField("fractionable", true);
         json.writeEndObject();
     }

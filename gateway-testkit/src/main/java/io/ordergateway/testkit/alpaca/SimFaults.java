@@ -174,4 +174,23 @@ final class SimFaults
         final int every = dropStreamEvery;
         return every > 0 && ++streamMessages % every == 0;
     }
+
+    private final java.util.Set<String> notShortable = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param symbol an asset the account cannot short (its asset answer says so).
+     */
+    void markNotShortable(final String symbol)
+    {
+        notShortable.add(symbol);
+    }
+
+    /**
+     * @param symbol an asset.
+     * @return whether its asset answer says it cannot be shorted.
+     */
+    boolean notShortable(final String symbol)
+    {
+        return notShortable.contains(symbol);
+    }
 }

@@ -291,7 +291,7 @@ final class SimRestRoutes
             {
                 return SimReply.error(404, 40410000, "asset not found for " + symbol);
             }
-            return new SimReply(200, json -> SimEntityJson.writeAsset(json, symbol));
+            return new SimReply(200, json -> SimEntityJson.writeAsset(json, symbol, !faults.notShortable(symbol)));
         }
         return SimReply.error(404, 40410000, "endpoint not found");
     }

@@ -247,10 +247,12 @@ class AlpacaFaultTest
     @Test
     void whenAlpacaSaysTheBudgetIsSpentRoutingStopsSendingUntilTheReset()
     {
-        // 3 requests per 5 s window: the catch-up after connecting, then two orders spend it.
+        // 5 requests per 5 s window: the catch-up after connecting and the discovery of the two symbols' assets,
+        // then two orders spend it.
         start(AlpacaSimulator.Config.defaults(List.of("AAPL", "MSFT"), KEY, SECRET).withEngine(quietEngine())
-            .withRateLimit(3, 5_000), SECRET);
+            .withRateLimit(5, 5_000), SECRET);
         await(() -> broker.health() == BrokerHealth.HEALTHY, "adapter healthy");
+        await(() -> simulator.requests() >= 3, "the discovery asked about both assets");
         assertFilledOnceAtTheBroker(buy(1), 1);
         assertFilledOnceAtTheBroker(buy(1), 1);
         await(() -> broker.apiBudgetRemaining() == 0, "the budget reported spent");

@@ -183,6 +183,12 @@ class AlpacaGatewayTest
         assertThat(broker.asset("AAPL", 5_000)).containsEntry("tradable", "true").containsEntry("fractionable", "true");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> broker.asset("NOPE", 5_000))
             .hasMessageContaining("NOPE");
+        simulator.notShortable("MSFT");
+        assertThat(io.ordergateway.core.broker.BrokerAnswers.await(broker.discoverTerms(List.of("AAPL", "MSFT",
+            "NOPE")), 5_000, "terms")).containsExactly(
+            new io.ordergateway.core.broker.SymbolTerms("AAPL", true, true, true, true, true),
+            new io.ordergateway.core.broker.SymbolTerms("MSFT", true, false, false, true, true),
+            new io.ordergateway.core.broker.SymbolTerms("NOPE", false, false, false, false, false));
 
         // by client order id, following the replacement to the order that now works
         final io.ordergateway.core.broker.BrokerOrderStatus status = broker.queryOrder(resting, "t1-" + resting, 5_000);
