@@ -266,6 +266,30 @@ class GatewayCliTest
     }
 
     @Test
+    void theBrokersAreAskedForTheirAccountPositionsOrdersAndFills() throws Exception
+    {
+        final Path config = Path.of("..", "examples", "gateway.yaml");
+        assertThat(GatewayCli.run("broker", "account", "--config", config.toString())).isEqualTo(0);
+        assertThat(stdout()).contains("cash").contains("buying power").contains("sim-a").contains("sim-b")
+            .contains("1000000.00");
+        out.reset();
+        assertThat(GatewayCli.run("broker", "positions", "--config", config.toString(), "--broker", "sim-b",
+            "--format", "json")).isEqualTo(0);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(stdout()).isArray()).isTrue();
+        out.reset();
+        assertThat(GatewayCli.run("broker", "orders", "--config", config.toString(), "--status", "open", "--from",
+            "2026-12-01", "--format", "csv")).isEqualTo(0);
+        assertThat(stdout()).startsWith("broker,submitted,client_order_id,symbol,side");
+        out.reset();
+        assertThat(GatewayCli.run("broker", "fills", "--config", config.toString(), "--to", "yesterday")).isEqualTo(2);
+        assertThat(stderr()).contains("--to").contains("yesterday").doesNotContain("\tat ");
+        err.reset();
+        assertThat(GatewayCli.run("broker", "account", "--config", config.toString(), "--broker", "nope"))
+            .isEqualTo(2);
+        assertThat(stderr()).contains("no broker 'nope'").contains("sim-a, sim-b");
+    }
+
+    @Test
     void badDemoOptionsAreRefusedBeforeAnythingStarts()
     {
         assertThat(GatewayCli.run("demo", "--rate", "0")).isEqualTo(2);

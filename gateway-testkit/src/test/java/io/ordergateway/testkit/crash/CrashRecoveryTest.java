@@ -90,6 +90,8 @@ class CrashRecoveryTest
             assertThat(last.process.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
             assertThat(last.process.exitValue()).as("final run's exit code; stderr: %s", last.errors()).isZero();
 
+            assertThat(pausedDenials(journal)).as("seed %d: every restart traded (no order denied GATEWAY_PAUSED)",
+                seed).isZero();
             final PortfolioSnapshot replayed = JournalReplayer.replay(journal);
             final Map<String, Long> journalPositions = new TreeMap<>();
             replayed.positions().stream().filter(p -> p.brokerId() == PortfolioSnapshot.TOTAL && p.quantity() != 0)
@@ -102,6 +104,27 @@ class CrashRecoveryTest
             assertThat(broker.duplicatePosts()).isZero();
             System.out.printf("crash test: %d kills survived, %d orders sent, seed %d%n", kills, sentEver.size(), seed);
         }
+    }
+
+    private static long pausedDenials(final Path journal)
+    {
+        final long[] paused = {0};
+        try (JournalReader reader = new JournalReader(journal))
+        {
+            reader.readAll(new io.ordergateway.journal.JournalAdapter(new io.ordergateway.journal.JournalListener()
+            {
+                @Override
+                public void onOrderDenied(final long sequence, final long timestamp, final long orderId,
+                    final int command, final int reason, final int field, final long value, final long bound)
+                {
+                    if (reason == io.ordergateway.core.domain.RejectReason.GATEWAY_PAUSED.code())
+                    {
+                        paused[0]++;
+                    }
+                }
+            }));
+        }
+        return paused[0];
     }
 
     private static Set<Long> sentInJournal(final Path journal)
