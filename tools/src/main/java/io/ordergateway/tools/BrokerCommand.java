@@ -40,7 +40,7 @@ import java.util.concurrent.CompletableFuture;
     description = "Read-only questions through each broker's adapter, without starting a gateway. Exit code 0 when "
         + "every broker asked answered, 2 otherwise.",
     subcommands = {BrokerCommand.Account.class, BrokerCommand.Positions.class, BrokerCommand.Orders.class,
-        BrokerCommand.Fills.class})
+        BrokerCommand.Fills.class, BrokerCommand.Probe.class})
 final class BrokerCommand
 {
     /** How long one broker's answer may take (its adapter retries transient faults within it). */
@@ -249,6 +249,61 @@ final class BrokerCommand
                 (String broker, List<BrokerFill> fills, List<List<String>> rows) -> fills.forEach(f ->
                 rows.add(List.of(broker, f.time(), f.symbol(), f.side().name().toLowerCase(Locale.ROOT),
                 FixedPoint.formatQuantity(f.quantity()), price(f.price()), f.executionId(), f.brokerOrderId()))));
+        }
+    }
+
+    /** What a paper broker really accepts, by test orders. */
+    @Command(name = "probe", mixinStandardHelpOptions = true,
+        header = "Send test orders to a PAPER broker to find out which order types and times in force it accepts.",
+        description = "For limit, stop and stop-limit orders in each time in force: one buy of one share priced far "
+            + "from the market (limit at half the reference price, stop at twice it), cancelled as soon as the broker "
+            + "takes it. Refused on anything but a paper account or simulator. Prints the results and the "
+            + "capabilities: line to put in the configuration.")
+    static final class Probe implements Callable<Integer>
+    {
+        @Option(names = "--config", required = true, paramLabel = "FILE", description = "The gateway configuration.")
+        Path config;
+
+        @Option(names = "--profile", paramLabel = "P", description = "The profile to apply.")
+        String profile;
+
+        @Option(names = "--broker", required = true, paramLabel = "NAME", description = "The (paper) broker to probe.")
+        String broker;
+
+        @Option(names = "--symbol", paramLabel = "S", description = "The symbol (default: the first instrument).")
+        String symbol;
+
+        @Override
+        public Integer call() throws Exception
+        {
+            final GatewayConfig loaded = ConfigLoader.load(config, profile, System.getenv());
+            final List<BrokerAdapter> adapters = ConfiguredGateway.brokers(loaded);
+            final List<String> names = adapters.stream().map(BrokerAdapter::name).toList();
+            final int b = names.indexOf(broker);
+            if (b < 0)
+            {
+                throw new IllegalArgumentException("--broker: no broker '" + broker + "' in " + config + "; it has "
+                    + names);
+            }
+            final io.ordergateway.core.domain.Instrument instrument = loaded.instruments().stream()
+                .filter(i -> symbol == null || i.symbol().equals(symbol)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("--symbol: '" + symbol + "' is not an instrument of "
+                + config));
+            if (instrument.referencePrice() <= 0)
+            {
+                throw new IllegalArgumentException("--symbol: " + instrument.symbol() + " has no referencePrice in "
+                    + config + ": the test orders are priced from it");
+            }
+            final List<CapabilityProbe.Result> results = CapabilityProbe.run(adapters.get(b), b, new SymbolTable(
+                loaded.instruments().stream().map(i -> i.symbol()).toList()), instrument.symbol(),
+                instrument.referencePrice());
+            final List<List<String>> rows = new ArrayList<>();
+            results.forEach(r -> rows.add(List.of(r.type().name().toLowerCase(Locale.ROOT),
+                r.tif().name().toLowerCase(Locale.ROOT), r.outcome())));
+            OutputFormat.TABLE.print(System.out, List.of("type", "time in force", "outcome"), rows);
+            System.out.println();
+            System.out.println(CapabilityProbe.capabilitiesLine(results));
+            return 0;
         }
     }
 

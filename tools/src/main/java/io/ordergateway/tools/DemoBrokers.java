@@ -73,8 +73,8 @@ final class DemoBrokers implements AutoCloseable
                     common.inboundQueueBytes(), common.capabilities())));
                 break;
             case ALPACA:
-                adapters.add(new AlpacaBroker(AlpacaConfig.fromEnvironment("alpaca", alpacaUrl, System.getenv())
-                    .withLive(live)));
+                adapters.add(new AlpacaBroker(AlpacaConfig.of("alpaca", alpacaUrl,
+                    System.getenv(AlpacaConfig.KEY_VARIABLE), System.getenv(AlpacaConfig.SECRET_VARIABLE), live)));
                 break;
             default:
                 // Credentials made up for this run: the simulator and the adapter share them, nothing is read or

@@ -290,6 +290,26 @@ class GatewayCliTest
     }
 
     @Test
+    void aPaperBrokerIsProbedWithTestOrdersAndALiveOneIsRefused() throws Exception
+    {
+        assertThat(GatewayCli.run("broker", "probe", "--config", Path.of("..", "examples", "gateway.yaml").toString(),
+            "--broker", "sim-a", "--symbol", "MSFT")).isEqualTo(0);
+        assertThat(stdout()).contains("stop_limit").contains("accepted")
+            .contains("capabilities: { orderTypes: [limit, stop, stop_limit], timesInForce: [day, gtc");
+        final Path live = dir.resolve("live.yaml");
+        java.nio.file.Files.writeString(live, """
+            instruments:
+              - { symbol: AAPL, referencePrice: "187.25" }
+            brokers:
+              - { name: real, type: alpaca, url: "https://api.alpaca.markets", live: true, keyId: k, secretKey: s }
+            risk: none
+            """);
+        err.reset();
+        assertThat(GatewayCli.run("broker", "probe", "--config", live.toString(), "--broker", "real")).isEqualTo(2);
+        assertThat(stderr()).contains("real is not a paper account").doesNotContain("\tat ");
+    }
+
+    @Test
     void badDemoOptionsAreRefusedBeforeAnythingStarts()
     {
         assertThat(GatewayCli.run("demo", "--rate", "0")).isEqualTo(2);

@@ -160,6 +160,12 @@ public final class AlpacaBroker implements BrokerAdapter
     }
 
     @Override
+    public boolean paperTrading()
+    {
+        return !config.isLiveEndpoint();
+    }
+
+    @Override
     public BrokerHealth health()
     {
         return health.current();

@@ -66,7 +66,7 @@ public final class AlpacaBrokerFactory implements BrokerFactory
         }
         try
         {
-            return new Definition(AlpacaConfig.of(b.name(), uri, keyId, secretKey).withLive(live)
+            return new Definition(AlpacaConfig.of(b.name(), uri, keyId, secretKey, live)
                 .withRequestTimeout(timeoutMillis));
         }
         catch (final IllegalArgumentException ex)

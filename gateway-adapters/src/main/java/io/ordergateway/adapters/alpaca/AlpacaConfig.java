@@ -77,7 +77,21 @@ public record AlpacaConfig(
      */
     public static AlpacaConfig of(final String name, final URI restUrl, final String keyId, final String secretKey)
     {
-        return new AlpacaConfig(name, restUrl, streamUrlFor(restUrl), keyId, secretKey, false, 5_000, 4, 250, 30_000,
+        return of(name, restUrl, keyId, secretKey, false);
+    }
+
+    /**
+     * @param name      the broker's name.
+     * @param restUrl   REST base URL; the stream URL is derived from it.
+     * @param keyId     the key id.
+     * @param secretKey the secret.
+     * @param live      true to allow Alpaca's live endpoint (real money).
+     * @return settings as {@link #of(String, URI, String, String)}, the live endpoint allowed or not.
+     */
+    public static AlpacaConfig of(final String name, final URI restUrl, final String keyId, final String secretKey,
+        final boolean live)
+    {
+        return new AlpacaConfig(name, restUrl, streamUrlFor(restUrl), keyId, secretKey, live, 5_000, 4, 250, 30_000,
             equities());
     }
 

@@ -190,6 +190,12 @@ public final class SimBroker implements BrokerAdapter, Agent
     }
 
     @Override
+    public boolean paperTrading()
+    {
+        return true;
+    }
+
+    @Override
     public BrokerHealth health()
     {
         return clock.nanoTime() < outageUntil ? BrokerHealth.DOWN : health;

@@ -36,6 +36,15 @@ public interface BrokerAdapter
     BrokerCapabilities capabilities();
 
     /**
+     * @return true if orders sent here cost no real money (a simulator, a paper account): only then may a tool send
+     *         test orders to find out what the broker accepts. False by default.
+     */
+    default boolean paperTrading()
+    {
+        return false;
+    }
+
+    /**
      * Gives the adapter the gateway's side, once, before anything else: where to report, how orders
      * are named, the event clock and the thread factory. The adapter may make its I/O threads now
      * and answer {@link #queryOrder} and {@link #queryStatement}; it reports nothing to the sink yet.

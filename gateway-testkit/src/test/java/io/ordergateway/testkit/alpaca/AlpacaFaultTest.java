@@ -220,6 +220,8 @@ class AlpacaFaultTest
             .hasMessageContaining("live: true").hasMessageNotContaining(SECRET);
         assertThat(AlpacaConfig.of("a", AlpacaConfig.PAPER_URL, KEY, SECRET).withLive(false).isLiveEndpoint())
             .isFalse();
+        // with live: true it is allowed (it was refused before: the check ran before live could be set)
+        assertThat(AlpacaConfig.of("a", live, KEY, SECRET, true).isLiveEndpoint()).isTrue();
         org.assertj.core.api.Assertions.assertThatThrownBy(() ->
             AlpacaConfig.fromEnvironment("a", AlpacaConfig.PAPER_URL, Map.of()))
             .hasMessageContaining("ALPACA_API_KEY");
