@@ -95,6 +95,7 @@ public final class AlpacaBroker implements BrokerAdapter
     private AlpacaOrderSender sender;
     private AlpacaStreamCatchUp catchUp;
     private AlpacaQueries queries;
+    private AlpacaReads reads;
     private BrokerContext context;
 
     /**
@@ -214,6 +215,7 @@ public final class AlpacaBroker implements BrokerAdapter
                 health.close();
                 stream.close();
                 rest.close();
+                reads.close(); // no read is left waiting for an answer that will never come
                 sender.releaseAll();
                 return null;
             });
@@ -239,8 +241,9 @@ public final class AlpacaBroker implements BrokerAdapter
             final AlpacaRetryTimer retries = new AlpacaRetryTimer(loop, config.reconnectMinMillis(), health);
             tracker = new AlpacaOrderTracker(config.name(), sink, new Followups());
             sender = new AlpacaOrderSender(config.name(), rest, requests, answers, tracker, health, retries, sink);
-            catchUp = new AlpacaStreamCatchUp(config.name(), rest, requests, answers, tracker, health, retries);
-            queries = new AlpacaQueries(config.name(), loop, rest, requests, answers, tracker, retries);
+            reads = new AlpacaReads(config.name(), rest, requests, answers, retries);
+            catchUp = new AlpacaStreamCatchUp(config.name(), rest, requests, answers, tracker, health, retries, reads);
+            queries = new AlpacaQueries(config.name(), loop, rest, requests, answers, tracker, reads);
             stream = new AlpacaTradeStream(config, loop, ssl, catchUp);
         }
     }
@@ -347,44 +350,56 @@ public final class AlpacaBroker implements BrokerAdapter
     @Override
     public CompletableFuture<BrokerOrderStatus> askOrder(final long orderId, final String clientOrderId)
     {
-        ensureStarted();
-        return queries.askOrder(orderId, clientOrderId);
+        return asked(() -> queries.askOrder(orderId, clientOrderId));
     }
 
     @Override
     public CompletableFuture<BrokerStatement> askStatement(final int brokerId)
     {
-        ensureStarted();
-        return queries.askStatement(brokerId);
+        return asked(() -> queries.askStatement(brokerId));
     }
 
     @Override
     public CompletableFuture<BrokerAccount> askAccount()
     {
-        ensureStarted();
-        return queries.askAccount();
+        return asked(() -> queries.askAccount());
     }
 
     @Override
     public CompletableFuture<List<BrokerOrder>> askOrders(final BrokerOrder.Listing listing, final long fromMillis,
         final long toMillis)
     {
-        ensureStarted();
-        return queries.askOrders(listing, fromMillis, toMillis);
+        return asked(() -> queries.askOrders(listing, fromMillis, toMillis));
     }
 
     @Override
     public CompletableFuture<List<BrokerFill>> askFills(final long fromMillis, final long toMillis)
     {
-        ensureStarted();
-        return queries.askFills(fromMillis, toMillis);
+        return asked(() -> queries.askFills(fromMillis, toMillis));
     }
 
     @Override
     public CompletableFuture<List<io.ordergateway.core.broker.SymbolTerms>> discoverTerms(final List<String> symbols)
     {
-        ensureStarted();
-        return queries.askTerms(symbols);
+        return asked(() -> queries.askTerms(symbols));
+    }
+
+    /**
+     * A question to the adapter's loop: once the loop has stopped (the adapter disconnected) the
+     * future fails at once instead of the call throwing.
+     */
+    private <T> CompletableFuture<T> asked(final java.util.function.Supplier<CompletableFuture<T>> question)
+    {
+        try
+        {
+            ensureStarted();
+            return question.get();
+        }
+        catch (final java.util.concurrent.RejectedExecutionException ex)
+        {
+            return CompletableFuture.failedFuture(new IllegalStateException("alpaca " + config.name()
+                + ": disconnected; nothing can be asked"));
+        }
     }
 
     // ------------------------------------------------------------------ the rest of the REST API (operators and tools;

@@ -325,6 +325,7 @@ public final class AlpacaJsonReader
                 case "type": o.type = isNull ? null : p.getText(); break;
                 case "submitted_at": o.submittedAt = isNull ? null : p.getText(); break;
                 case "time_in_force": o.timeInForce = isNull ? null : p.getText(); break;
+                case "order_class": o.orderClass = isNull ? null : p.getText(); break;
                 default: p.skipChildren(); break; // unknown and unneeded fields, legs included
             }
         }

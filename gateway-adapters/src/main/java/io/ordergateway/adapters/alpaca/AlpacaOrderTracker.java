@@ -162,20 +162,33 @@ final class AlpacaOrderTracker
      */
     AlpacaOrderTrack adoptExternal(final AlpacaOrderView o)
     {
-        if (o.id == null || o.status == null || o.clientOrderId == null || !externalSeen.add(o.id)
+        if (o.id == null || o.status == null || o.clientOrderId == null || externalSeen.contains(o.id)
             || (clientOrderIds != null && clientOrderIds.parse(o.clientOrderId) >= 0)
             || AlpacaWire.state(o.status, o.filledQuantity).isTerminal() && o.filledQuantity <= 0)
         {
             return null; // seen before, one of ours (finished), or nothing to book
         }
+        if (o.replaces != null || o.orderClass != null && !o.orderClass.isEmpty() && !"simple".equals(o.orderClass))
+        {
+            // a replacement (of an order whose chain we may not see) or a leg of a bracket, OCO or OTO, perhaps of
+            // one of ours: adopting it could count its fills twice, so it is left to reconciliation to report
+            if (externalSeen.add(o.id))
+            {
+                AlpacaBroker.LOG.warn("alpaca {}: order {} ({} {}, class {}, replaces {}) is not one this gateway "
+                    + "tracks; not adopted", name, o.id, o.side, o.symbol, o.orderClass, o.replaces);
+            }
+            return null;
+        }
         final long orderId = sink.adopted(o.symbol, AlpacaWire.parseSide(o.side), AlpacaWire.parseType(o.type),
             AlpacaWire.parseTimeInForce(o.timeInForce), o.quantity, o.limitPrice, o.stopPrice, o.clientOrderId);
         if (orderId == 0)
         {
-            AlpacaBroker.LOG.info("alpaca {}: order {} ({} {}) was not sent by this gateway; not adopted", name, o.id,
-                o.side, o.symbol);
+            // not now (not connected, adoption off, a symbol the gateway does not trade): asked again when seen again
+            AlpacaBroker.LOG.debug("alpaca {}: order {} ({} {}) was not sent by this gateway; not adopted", name,
+                o.id, o.side, o.symbol);
             return null;
         }
+        externalSeen.add(o.id);
         final AlpacaOrderTrack t = new AlpacaOrderTrack(orderId, o.clientOrderId);
         t.acked = true;
         t.external = true;

@@ -38,6 +38,8 @@ public final class AlpacaOrderView
     public String submittedAt;
     /** {@code time_in_force}, or null. */
     public String timeInForce;
+    /** {@code order_class} ({@code simple}, {@code bracket}, {@code oco}, {@code oto}...), or null. */
+    public String orderClass;
 
     /**
      * Forgets the previous order.
@@ -59,6 +61,7 @@ public final class AlpacaOrderView
         type = null;
         submittedAt = null;
         timeInForce = null;
+        orderClass = null;
     }
 
     /**
@@ -81,5 +84,6 @@ public final class AlpacaOrderView
         type = other.type;
         submittedAt = other.submittedAt;
         timeInForce = other.timeInForce;
+        orderClass = other.orderClass;
     }
 }

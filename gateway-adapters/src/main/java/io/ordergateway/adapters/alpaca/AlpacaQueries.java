@@ -66,10 +66,10 @@ final class AlpacaQueries
      * @param requests writes the requests.
      * @param answers  reads the answers.
      * @param tracker  takes over an order found working, and names the gateway's orders in a statement.
-     * @param retries  schedules the next try of a read.
+     * @param reads    the reads, tried again on transient faults.
      */
     AlpacaQueries(final String name, final EventLoop loop, final AlpacaRestClient rest, final AlpacaRequests requests,
-        final AlpacaAnswers answers, final AlpacaOrderTracker tracker, final AlpacaRetryTimer retries)
+        final AlpacaAnswers answers, final AlpacaOrderTracker tracker, final AlpacaReads reads)
     {
         this.name = name;
         this.loop = loop;
@@ -77,7 +77,7 @@ final class AlpacaQueries
         this.requests = requests;
         this.answers = answers;
         this.tracker = tracker;
-        this.reads = new AlpacaReads(name, rest, requests, answers, retries);
+        this.reads = reads;
     }
 
     /**
@@ -142,7 +142,8 @@ final class AlpacaQueries
             return out;
         });
         final CompletableFuture<List<BrokerStatement.OpenOrder>> open = new CompletableFuture<>();
-        loop.execute(() -> ordersPage(BrokerOrder.Listing.OPEN, 0, Long.MAX_VALUE, null, 0, new ArrayList<>(), open,
+        loop.execute(() -> ordersPage(BrokerOrder.Listing.OPEN, 0, Long.MAX_VALUE, null, 0, new ArrayList<>(),
+            new java.util.HashSet<>(), open,
             o ->
             {
                 AlpacaOrderTrack t = tracker.trackOf(o);
@@ -182,7 +183,8 @@ final class AlpacaQueries
         final long toMillis)
     {
         final CompletableFuture<List<BrokerOrder>> answer = new CompletableFuture<>();
-        loop.execute(() -> ordersPage(listing, fromMillis, toMillis, null, 0, new ArrayList<>(), answer, o ->
+        loop.execute(() -> ordersPage(listing, fromMillis, toMillis, null, 0, new ArrayList<>(),
+            new java.util.HashSet<>(), answer, o ->
         {
             final Side side = AlpacaWire.parseSide(o.side);
             return new BrokerOrder(o.clientOrderId, o.id, o.symbol, side == null ? Side.BUY : side,
@@ -193,11 +195,13 @@ final class AlpacaQueries
     }
 
     /**
-     * One page of {@code GET /v2/orders}, then the next from the last order's submission time.
+     * One page of {@code GET /v2/orders}, then the next from a millisecond before the last order's
+     * submission time ({@code after} is exclusive: orders submitted in the same instant as the last
+     * would be skipped), each order taken once by its id.
      */
     private <T> void ordersPage(final BrokerOrder.Listing listing, final long fromMillis, final long toMillis,
-        final String after, final int page, final List<T> into, final CompletableFuture<List<T>> answer,
-        final java.util.function.Function<AlpacaOrderView, T> mapping)
+        final String after, final int page, final List<T> into, final java.util.Set<String> seen,
+        final CompletableFuture<List<T>> answer, final java.util.function.Function<AlpacaOrderView, T> mapping)
     {
         final StringBuilder path = new StringBuilder("/v2/orders?status=")
             .append(listing.name().toLowerCase(Locale.ROOT)).append("&direction=asc&limit=").append(MAX_ORDERS_PAGE);
@@ -218,16 +222,21 @@ final class AlpacaQueries
             {
                 throw new IOException("HTTP " + status + " " + answers.readError(body).message);
             }
-            final int before = into.size();
+            final int[] count = {0};
             final String[] last = {null};
             answers.reader.readOrders(body, answers.view, o ->
             {
-                into.add(mapping.apply(o));
+                count[0]++;
+                if (o.id == null || seen.add(o.id))
+                {
+                    into.add(mapping.apply(o));
+                }
                 last[0] = o.submittedAt;
             });
-            if (into.size() - before >= MAX_ORDERS_PAGE && last[0] != null && page + 1 < MAX_PAGES)
+            if (count[0] >= MAX_ORDERS_PAGE && last[0] != null && page + 1 < MAX_PAGES)
             {
-                ordersPage(listing, fromMillis, toMillis, last[0], page + 1, into, answer, mapping);
+                final String next = java.time.Instant.parse(last[0]).minusMillis(1).toString();
+                ordersPage(listing, fromMillis, toMillis, next, page + 1, into, seen, answer, mapping);
                 return;
             }
             answer.complete(into);

@@ -39,6 +39,8 @@ final class AlpacaReads
     private final AlpacaRequests requests;
     private final AlpacaAnswers answers;
     private final AlpacaRetryTimer retries;
+    private final java.util.Set<Consumer<Exception>> pending =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     /**
      * @param name     the adapter's name, for messages.
@@ -80,7 +82,35 @@ final class AlpacaReads
      */
     void get(final String path, final String what, final Answer answer, final Consumer<Exception> giveUp)
     {
-        get(path, what, 1, answer, giveUp);
+        final Consumer<Exception> once = new Consumer<>()
+        {
+            @Override
+            public void accept(final Exception fault)
+            {
+                if (pending.remove(this))
+                {
+                    giveUp.accept(fault);
+                }
+            }
+        };
+        pending.add(once);
+        get(path, what, 1, (status, body) ->
+        {
+            pending.remove(once);
+            answer.onAnswer(status, body);
+        }, once);
+    }
+
+    /**
+     * Fails every read still waiting for an answer or a retry: the adapter is closing, and its loop
+     * will run nothing more.
+     */
+    void close()
+    {
+        for (final Consumer<Exception> giveUp : new java.util.ArrayList<>(pending))
+        {
+            giveUp.accept(new IllegalStateException("alpaca " + name + ": closed before the answer came"));
+        }
     }
 
     private void get(final String path, final String what, final int attempt, final Answer answer,

@@ -45,10 +45,11 @@ final class AlpacaStreamCatchUp implements AlpacaTradeStream.Listener
      * @param tracker  the orders' state.
      * @param health   the adapter's health, told when the stream goes down and when the catch-up is done.
      * @param retries  schedules a list asked again.
+     * @param reads    the reads, tried again on transient faults.
      */
     AlpacaStreamCatchUp(final String name, final AlpacaRestClient rest, final AlpacaRequests requests,
         final AlpacaAnswers answers, final AlpacaOrderTracker tracker, final AlpacaHealth health,
-        final AlpacaRetryTimer retries)
+        final AlpacaRetryTimer retries, final AlpacaReads reads)
     {
         this.name = name;
         this.rest = rest;
@@ -57,7 +58,7 @@ final class AlpacaStreamCatchUp implements AlpacaTradeStream.Listener
         this.tracker = tracker;
         this.health = health;
         this.retries = retries;
-        this.reads = new AlpacaReads(name, rest, requests, answers, retries);
+        this.reads = reads;
     }
 
     @Override

@@ -187,6 +187,11 @@ public final class SimBroker implements BrokerAdapter, Agent
     public void onClose()
     {
         running = false;
+        Runnable query;
+        while ((query = queries.poll()) != null)
+        {
+            query.run(); // answered now: nothing runs this agent any more
+        }
     }
 
     @Override
@@ -345,10 +350,27 @@ public final class SimBroker implements BrokerAdapter, Agent
     {
         if (!running)
         {
-            return java.util.concurrent.CompletableFuture.completedFuture(question.get());
+            try
+            {
+                return java.util.concurrent.CompletableFuture.completedFuture(question.get());
+            }
+            catch (final RuntimeException ex)
+            {
+                return java.util.concurrent.CompletableFuture.failedFuture(ex);
+            }
         }
         final java.util.concurrent.CompletableFuture<T> answer = new java.util.concurrent.CompletableFuture<>();
-        queries.add(() -> answer.complete(question.get()));
+        queries.add(() ->
+        {
+            try
+            {
+                answer.complete(question.get());
+            }
+            catch (final RuntimeException ex)
+            {
+                answer.completeExceptionally(ex);
+            }
+        });
         return answer;
     }
 

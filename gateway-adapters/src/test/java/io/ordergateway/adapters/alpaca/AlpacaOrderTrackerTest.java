@@ -384,8 +384,56 @@ class AlpacaOrderTrackerTest
         return m;
     }
 
+    @Test
+    void anExternalOrderIsAdoptedOnceAndOnlyWhenTheGatewayTakesIt()
+    {
+        adoptable = false; // not connected yet (a statement at start-up): asked again when seen again
+        final AlpacaOrderView byHand = order(E1, "desk-1", "new", 5, 0, FixedPoint.NULL);
+        assertThat(tracker.adoptExternal(byHand)).isNull();
+        adoptable = true;
+        tracker.onTradeUpdate(fill("fill", E2, 5, 18_700_000_000L, order(E1, "desk-1", "filled", 5, 5,
+            18_700_000_000L)));
+        assertThat(reported).containsExactly("adopted 100 desk-1", "reconciled-fill 100 " + (AlpacaIds.key(E2)
+            & Long.MAX_VALUE) + " " + quantity(5) + " 18700000000");
+        assertThat(tracker.adoptExternal(byHand)).as("once per adapter session").isNull();
+    }
+
+    @Test
+    void legsAndReplacementsAreNeverAdopted()
+    {
+        adoptable = true;
+        final AlpacaOrderView leg = order(E1, "leg-1", "held", 5, 0, FixedPoint.NULL);
+        leg.orderClass = "bracket"; // a take-profit or stop-loss leg, perhaps of one of ours
+        assertThat(tracker.adoptExternal(leg)).isNull();
+        final AlpacaOrderView replacement = order(E3, "random-id", "new", 5, 0, FixedPoint.NULL);
+        replacement.replaces = A; // of an order whose chain this tracker may not see
+        assertThat(tracker.adoptExternal(replacement)).isNull();
+        assertThat(reported).isEmpty();
+    }
+
+    private boolean adoptable; // the gateway adopts nothing unless a test says so
+
     private final class RecordingSink implements BrokerEventSink
     {
+        @Override
+        public long adopted(final String symbol, final io.ordergateway.core.domain.Side side,
+            final io.ordergateway.core.domain.OrderType type, final io.ordergateway.core.domain.TimeInForce tif,
+            final long quantity, final long limitPrice, final long stopPrice, final String brokerClientOrderId)
+        {
+            if (!adoptable)
+            {
+                return 0;
+            }
+            reported.add("adopted 100 " + brokerClientOrderId);
+            return 100;
+        }
+
+        @Override
+        public void reconciledFill(final long orderId, final long fillId, final long quantity, final long price)
+        {
+            reported.add("reconciled-fill " + orderId + " " + fillId + " " + quantity + " " + price);
+        }
+
         @Override
         public void acknowledged(final long orderId, final long brokerOrderId)
         {

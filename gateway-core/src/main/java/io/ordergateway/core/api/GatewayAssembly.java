@@ -168,13 +168,19 @@ final class GatewayAssembly
         threads = new GatewayThreads("gateway-" + instanceId, s.threadingMode(),
             (slot, hasWork) -> s.waitStrategy().stageIdleStrategy(pipeline.wakeup(), slot, hasWork),
             () -> new BackoffIdleStrategy(10, 10, AGENT_MIN_PARK_NANOS, AGENT_MAX_PARK_NANOS));
+        final List<io.ordergateway.core.state.PortfolioSnapshot.OrderLine> restoredExternal =
+            state.snapshot(0).openOrders().stream()
+            .filter(io.ordergateway.core.state.PortfolioSnapshot.OrderLine::external).toList();
         sinks = new RingBrokerEventSink[brokers.length];
         for (int i = 0; i < brokers.length; i++)
         {
             sinks[i] = new RingBrokerEventSink(pipeline.ring(), clock, i, !invoker);
             if (s.reconciliation().adoptExternal())
             {
-                sinks[i].adoptExternal(commands::nextOrderId, symbols, s.reconciliation().externalAccount());
+                final int brokerId = i;
+                sinks[i].adoptExternal(commands::nextOrderId, symbols, s.reconciliation().externalAccount(),
+                    restoredExternal.stream().filter(o -> o.brokerId() == brokerId)
+                    .map(io.ordergateway.core.state.PortfolioSnapshot.OrderLine::brokerClientOrderId).toList());
             }
         }
         compose(s, routing, journal);
@@ -268,8 +274,8 @@ final class GatewayAssembly
         {
             // off the ring: asks the brokers and compares; what it finds goes into the ring as events
             threads.agent("reconciliation", new io.ordergateway.core.reconcile.LiveReconciliation(instanceId, brokers,
-                clientOrderIds, s.reconciliation(), new RingReconciliationActions(commands, symbols), brokerAccounts,
-                alerts, clock));
+                clientOrderIds, symbols, s.reconciliation(), new RingReconciliationActions(commands, symbols),
+                brokerAccounts, alerts, clock));
         }
         for (final BrokerAdapter broker : brokers)
         {

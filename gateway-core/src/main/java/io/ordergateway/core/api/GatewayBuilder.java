@@ -307,7 +307,7 @@ public final class GatewayBuilder
     }
 
     /**
-     * @param millis how long start-up reconciliation waits for each broker's answer (default 30 s).
+     * @param millis how long start-up reconciliation waits for each broker's answer (default 45 s).
      * @return this.
      */
     public GatewayBuilder reconcileTimeoutMillis(final long millis)

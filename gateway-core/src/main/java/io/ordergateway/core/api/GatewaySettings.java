@@ -113,7 +113,7 @@ public final class GatewaySettings
     private int expectedOpenOrders = 1 << 14;
     private int retainFinishedOrders = 1 << 16;
     private long closeTimeoutMillis = 10_000;
-    private long reconcileTimeoutMillis = 30_000;
+    private long reconcileTimeoutMillis = 45_000;
     private boolean stopOnUnexplained = true;
     private io.ordergateway.core.reconcile.ReconciliationSettings reconciliation =
         io.ordergateway.core.reconcile.ReconciliationSettings.defaults();
@@ -575,8 +575,8 @@ public final class GatewaySettings
     }
 
     /**
-     * @param millis how long start-up reconciliation waits for each broker's answer (default 30 s: reads are tried
-     *               again within it).
+     * @param millis how long start-up reconciliation waits for each broker's answer (default 45 s: longer than an
+     *               adapter's five tries with their back-off).
      * @return this.
      */
     public GatewaySettings reconcileTimeoutMillis(final long millis)

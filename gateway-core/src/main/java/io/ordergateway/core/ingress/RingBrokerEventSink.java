@@ -25,6 +25,7 @@ public final class RingBrokerEventSink implements BrokerEventSink
     private java.util.function.LongSupplier adoptionIds;
     private io.ordergateway.core.domain.SymbolTable symbols;
     private int externalAccount;
+    private final java.util.Set<String> adopted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * @param ring     the gateway's ring.
@@ -134,13 +135,17 @@ public final class RingBrokerEventSink implements BrokerEventSink
      * @param ids             gives out order ids from the strategy's sequence.
      * @param symbols         the gateway's symbols: an order in another is not adopted.
      * @param externalAccount the account external orders are booked to.
+     * @param held            the client order ids of the external orders the restored books hold working at this
+     *                        broker: never adopted again under a new id.
      */
     public void adoptExternal(final java.util.function.LongSupplier ids,
-        final io.ordergateway.core.domain.SymbolTable symbols, final int externalAccount)
+        final io.ordergateway.core.domain.SymbolTable symbols, final int externalAccount,
+        final java.util.Collection<String> held)
     {
         this.adoptionIds = ids;
         this.symbols = symbols;
         this.externalAccount = externalAccount;
+        this.adopted.addAll(held);
     }
 
     @Override
@@ -150,9 +155,9 @@ public final class RingBrokerEventSink implements BrokerEventSink
     {
         final int symbolId = symbols == null ? io.ordergateway.core.domain.SymbolTable.UNKNOWN : symbols.id(symbol);
         if (adoptionIds == null || symbolId == io.ordergateway.core.domain.SymbolTable.UNKNOWN || side == null
-            || quantity <= 0)
+            || quantity <= 0 || brokerClientOrderId == null || !adopted.add(brokerClientOrderId))
         {
-            return 0;
+            return 0; // adoption off, a symbol or an order the gateway cannot book, or one it holds already
         }
         final long orderId = adoptionIds.getAsLong();
         final long sequence = next();

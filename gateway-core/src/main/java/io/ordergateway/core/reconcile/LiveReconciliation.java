@@ -51,6 +51,7 @@ public final class LiveReconciliation implements Agent
     private final String instanceId;
     private final BrokerAdapter[] brokers;
     private final ClientOrderIds clientOrderIds;
+    private final io.ordergateway.core.domain.SymbolTable symbols;
     private final ReconciliationSettings settings;
     private final ReconciliationActions actions;
     private final BrokerAccounts accounts;
@@ -73,6 +74,7 @@ public final class LiveReconciliation implements Agent
      * @param instanceId     the gateway's instance id, for alerts.
      * @param brokers        the adapters by id.
      * @param clientOrderIds how brokers know the gateway's orders.
+     * @param symbols        the gateway's symbols: a broker's position or order in another is not its business.
      * @param settings       interval and policy.
      * @param actions        the gateway's side.
      * @param accounts       where each broker's latest account answer goes.
@@ -81,9 +83,11 @@ public final class LiveReconciliation implements Agent
      */
     @SuppressWarnings("unchecked")
     public LiveReconciliation(final String instanceId, final BrokerAdapter[] brokers,
-        final ClientOrderIds clientOrderIds, final ReconciliationSettings settings, final ReconciliationActions actions,
-        final BrokerAccounts accounts, final Alerts alerts, final EpochNanoClock clock)
+        final ClientOrderIds clientOrderIds, final io.ordergateway.core.domain.SymbolTable symbols,
+        final ReconciliationSettings settings, final ReconciliationActions actions, final BrokerAccounts accounts,
+        final Alerts alerts, final EpochNanoClock clock)
     {
+        this.symbols = symbols;
         this.instanceId = instanceId;
         this.brokers = brokers;
         this.clientOrderIds = clientOrderIds;
@@ -214,6 +218,10 @@ public final class LiveReconciliation implements Agent
         confirmed.retainAll(previous);
         previous = found;
         reported.retainAll(confirmed); // a difference that went away may be reported again if it comes back
+        if (reported.isEmpty())
+        {
+            policyApplied = false; // differences gone: a new one applies the policy again (after an operator's release)
+        }
         for (final ReconcileDifference d : confirmed)
         {
             if (reported.contains(d) || !actions.journal(d, settings.onDifference()))
@@ -260,10 +268,11 @@ public final class LiveReconciliation implements Agent
         final Map<String, Long> g1 = positions(first, b);
         final Map<String, Long> g2 = positions(second, b);
         final Map<String, Long> theirs = new HashMap<>();
-        statement.positions().forEach(p -> theirs.merge(p.symbol(), p.quantity(), Long::sum));
-        final Set<String> symbols = new TreeSet<>(g2.keySet());
-        symbols.addAll(theirs.keySet());
-        for (final String symbol : symbols)
+        statement.positions().stream().filter(p -> symbols.contains(symbols.id(p.symbol())))
+            .forEach(p -> theirs.merge(p.symbol(), p.quantity(), Long::sum));
+        final Set<String> names = new TreeSet<>(g2.keySet());
+        names.addAll(theirs.keySet());
+        for (final String symbol : names)
         {
             final long ours = g2.getOrDefault(symbol, 0L);
             final long at = theirs.getOrDefault(symbol, 0L);
@@ -285,6 +294,10 @@ public final class LiveReconciliation implements Agent
         final Set<Long> atBroker = new HashSet<>();
         for (final BrokerStatement.OpenOrder o : statement.openOrders())
         {
+            if (!symbols.contains(symbols.id(o.symbol())))
+            {
+                continue; // a symbol the gateway does not trade: neither its order nor its business
+            }
             final long id = o.orderId() != 0 ? o.orderId()
                 : external.getOrDefault(o.clientOrderId(), clientOrderIds.parse(o.clientOrderId()));
             atBroker.add(id);

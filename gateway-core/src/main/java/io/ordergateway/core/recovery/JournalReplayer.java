@@ -262,6 +262,12 @@ public final class JournalReplayer implements JournalListener
         e.stopPrice = stopPrice;
         e.attachment = brokerClientOrderId;
         highestOrderId = Math.max(highestOrderId, orderId);
+        if (checkLayout && symbols.contains(symbolId) && !symbols.name(symbolId).equals(symbol))
+        {
+            throw new JournalException("the journal's symbol " + symbolId + " is " + symbol
+                + " but this gateway's symbol " + symbolId + " is " + symbols.name(symbolId)
+                + ": configure the instruments in the order the journal was written with, or start on a new journal");
+        }
     }
 
     @Override

@@ -118,20 +118,26 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
 
     /**
      * An order found at the broker that the gateway never sent: booked as working there, so its fills
-     * move positions like any other and a cancel can reach it. One the book already has (adopted
-     * before) is refused.
+     * move positions like any other and a cancel can reach it. Refused (journaled, and so refused again
+     * in replay) when the book already holds it working under another id (the same client order id at
+     * the same broker: adopted before a restart, say) or its symbol is not one of the gateway's. Rare:
+     * it may look through the book.
      */
     private void onExternal(final GatewayEvent e)
     {
-        if (orders.get(e.orderId) != null || e.symbolId < 0 || e.symbolId >= symbols.size())
+        final String clientOrderId = (String)e.attachment;
+        final boolean[] held = {false};
+        orders.forEach(r -> held[0] |= r.external() && r.brokerId() == e.brokerId && !r.state().isTerminal()
+            && r.brokerClientOrderId().equals(clientOrderId));
+        if (held[0] || orders.get(e.orderId) != null || e.symbolId < 0 || e.symbolId >= symbols.size())
         {
-            e.refusal = EventRefusal.ILLEGAL_TRANSITION; // adopted before (or by a symbol this gateway lacks)
+            e.refusal = EventRefusal.ILLEGAL_TRANSITION;
             return;
         }
         final OrderRecord r = orders.create(e.orderId);
         r.open(e.accountId, 0, e.symbolId, e.brokerId, e.side, e.orderType, e.timeInForce, e.orderClass, e.quantity,
             e.limitPrice, e.stopPrice, e.ingressNanos);
-        r.adoptAsExternal((String)e.attachment);
+        r.adoptAsExternal(clientOrderId);
         accounts.opened(e.accountId, e.symbolId, e.side, e.quantity);
         outcome(e, r);
     }

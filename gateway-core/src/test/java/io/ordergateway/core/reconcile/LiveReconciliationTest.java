@@ -178,6 +178,8 @@ class LiveReconciliationTest
         assertThat(restored.openOrders()).singleElement()
             .satisfies(o -> assertThat(o.external()).isTrue());
         assertThat(position(restored)).isEqualTo(quantity(4));
+        assertThat(again.context.sink().adopted("AAPL", Side.BUY, OrderType.LIMIT, TimeInForce.GTC, quantity(10),
+            PRICE, FixedPoint.NULL, "by-hand-1")).as("held already: never adopted again under a new id").isZero();
         run(6);
         assertThat(gateway.alerts().reconciliationDifferences()).as("the adopted order is matched, not a difference")
             .isZero();

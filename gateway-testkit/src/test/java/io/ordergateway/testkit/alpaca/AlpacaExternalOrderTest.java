@@ -133,6 +133,33 @@ class AlpacaExternalOrderTest
             .contains("order=" + adopted.orderId()));
     }
 
+    @Test
+    void anOrderPlacedByHandWhileTheGatewayWasDownIsAdoptedAtTheRestart() throws Exception
+    {
+        start();
+        final io.ordergateway.core.api.NewOrder order = new io.ordergateway.core.api.NewOrder()
+            .symbol(gateway.symbolId("AAPL")).side(io.ordergateway.core.domain.Side.BUY)
+            .type(io.ordergateway.core.domain.OrderType.MARKET).quantity(quantity(2));
+        gateway.submit(order);
+        await(() -> quietly(() -> positions().equals(Map.of("AAPL", quantity(2)))), "the gateway's own fill");
+        gateway.close(); // the journal now holds a position: start-up reconciliation asks for the statement
+        placeByHand("{\"symbol\":\"MSFT\",\"qty\":\"4\",\"side\":\"buy\",\"type\":\"limit\","
+            + "\"limit_price\":\"1.00\",\"time_in_force\":\"gtc\",\"client_order_id\":\"while-down\"}");
+        gateway = OrderGateway.builder().instanceId("x1").symbols("AAPL", "MSFT").broker(new
+            io.ordergateway.adapters.alpaca.AlpacaBroker(AlpacaConfig.of("alpaca", fixture.simulator.url(), KEY,
+            SECRET).withRequestTimeout(1_000).withReconnect(20, 200))).journalDirectory(journal).build();
+        try
+        {
+            await(() -> quietly(() -> snapshot().openOrders().stream().anyMatch(o -> "while-down".equals(
+                o.brokerClientOrderId()))), "the order placed while the gateway was down adopted after the restart");
+        }
+        finally
+        {
+            gateway.close();
+            gateway = fixture.gateway;
+        }
+    }
+
     private interface Check
     {
         boolean holds() throws Exception;
