@@ -295,7 +295,8 @@ public final class GatewayBuilder
      * Reconciliation while running: every {@code intervalSeconds} each broker's positions and open
      * orders are compared with the gateway's, off the ring; a difference seen twice in a row is
      * journaled, alerted and met with {@code onDifference}; with {@code adoptExternal} orders at a
-     * broker that the gateway never sent are adopted (EXTERNAL). Default: every 60 s, warn, adopt.
+     * broker that the gateway never sent are adopted (EXTERNAL). Default: every 60 s, warn, adopt
+     * (into account 999999).
      *
      * @param reconciliation the settings.
      * @return this.

@@ -565,7 +565,7 @@ public final class GatewaySettings
 
     /**
      * @param settings how the gateway reconciles with its brokers while it runs (default: every 60 s, warn, adopt
-     *                 external orders into account 0).
+     *                 external orders into account 999999).
      * @return this.
      */
     public GatewaySettings reconciliation(final io.ordergateway.core.reconcile.ReconciliationSettings settings)

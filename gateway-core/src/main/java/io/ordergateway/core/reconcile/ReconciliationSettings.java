@@ -17,6 +17,12 @@ public record ReconciliationSettings(long intervalSeconds, DifferencePolicy onDi
     int externalAccount, long discoverySeconds,
     java.util.Map<String, io.ordergateway.core.broker.CapabilityOverride> capabilities)
 {
+    /**
+     * The account adopted orders are booked to by default: not 0, which is a new order's own default,
+     * so external positions never count toward a strategy's account (its risk, its flatten).
+     */
+    public static final int EXTERNAL_ACCOUNT = 999_999;
+
     /** The longest interval: a day. */
     public static final long MAX_INTERVAL_SECONDS = 86_400;
 
@@ -83,10 +89,10 @@ public record ReconciliationSettings(long intervalSeconds, DifferencePolicy onDi
     }
 
     /**
-     * @return every 60 s, warn, adopt external orders into account 0; discovery daily.
+     * @return every 60 s, warn, adopt external orders into account {@link #EXTERNAL_ACCOUNT}; discovery daily.
      */
     public static ReconciliationSettings defaults()
     {
-        return new ReconciliationSettings(60, DifferencePolicy.WARN, true, 0);
+        return new ReconciliationSettings(60, DifferencePolicy.WARN, true, EXTERNAL_ACCOUNT);
     }
 }

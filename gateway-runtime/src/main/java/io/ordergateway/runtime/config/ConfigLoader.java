@@ -383,7 +383,7 @@ public final class ConfigLoader
 
     /**
      * {@code reconciliation: { intervalSeconds: 60, onDifference: warn | reduce_only | kill_switch,
-     * adoptExternal: true, externalAccount: 0 }}; every key optional.
+     * adoptExternal: true, externalAccount: 999999 }}; every key optional.
      */
     private io.ordergateway.core.reconcile.ReconciliationSettings reconciliation(final ConfigNode r)
     {
