@@ -23,6 +23,7 @@ import java.nio.file.Path;
 public final class JournalWriter implements AutoCloseable
 {
     private final ChronicleQueue queue;
+    private final java.util.concurrent.atomic.AtomicLong position = new java.util.concurrent.atomic.AtomicLong();
     private ExcerptAppender appender;
 
     /**
@@ -66,8 +67,18 @@ public final class JournalWriter implements AutoCloseable
         {
             final Bytes<?> bytes = dc.wire().bytes();
             bytes.write(source, offset, length);
+            position.lazySet(bytes.writePosition()); // for the pretoucher, which stays ahead of it
             return dc.index();
         }
+    }
+
+    /**
+     * @return where in its current cycle file the writer last wrote (bytes from the file's start; 0 before the
+     *         first append). Any thread; it lags the writer by at most one document.
+     */
+    public long position()
+    {
+        return position.get();
     }
 
     /**

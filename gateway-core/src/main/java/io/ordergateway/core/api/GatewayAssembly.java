@@ -183,7 +183,7 @@ final class GatewayAssembly
                     .map(io.ordergateway.core.state.PortfolioSnapshot.OrderLine::brokerClientOrderId).toList());
             }
         }
-        compose(s, routing, journal);
+        compose(s, routing, journal, writer);
         try
         {
             for (int i = 0; i < brokers.length; i++)
@@ -238,13 +238,21 @@ final class GatewayAssembly
     /**
      * Hands every agent to the thread map: the stage groups, egress, then the agents outside the ring.
      */
-    private void compose(final GatewaySettings s, final RoutingConfig routing, final JournalStage journal)
+    private void compose(final GatewaySettings s, final RoutingConfig routing, final JournalStage journal,
+        final JournalWriter writer)
     {
         for (final StageAgent stage : pipeline.stageAgents())
         {
             threads.stage(stage.roleName(), stage.stageNames(), stage, stage::hasWork);
         }
         threads.egress(pipeline.egressAgent(), pipeline.egressAgent()::hasWork, s.listener() != null);
+        // the journal's fresh pages faulted in ahead of its writer, off the order path (see JournalPretoucher); an
+        // experiment until issue 14 shows it helps behind Chronicle, so only on request
+        if (Boolean.getBoolean("gateway.journal.pretouch"))
+        {
+            threads.agent("pretoucher", new io.ordergateway.journal.JournalPretoucher(journalDirectory,
+                writer::position));
+        }
         threads.agent("timer", new io.ordergateway.core.timer.GatewayTimer(pipeline.ring(), clock, routing.tickNanos(),
             () -> closing));
         final UnknownOrderResolver resolver =
