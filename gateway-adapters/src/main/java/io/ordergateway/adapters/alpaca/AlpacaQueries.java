@@ -39,6 +39,8 @@ final class AlpacaQueries
     static final int MAX_ORDERS_PAGE = 500;
     /** Fill activities per page. */
     static final int FILLS_PAGE = 100;
+    /** Up to this many symbols, discovery asks for each asset; above, for the list of all active assets. */
+    static final int ASSETS_ONE_BY_ONE = 8;
     /** The most pages one listing follows (orders or fills), so a broker that keeps answering cannot loop us. */
     static final int MAX_PAGES = 200;
 
@@ -300,15 +302,40 @@ final class AlpacaQueries
     }
 
     /**
-     * What Alpaca accepts per symbol, from its assets ({@code GET /v2/assets/{symbol}}, one read each,
-     * tried again on transient faults): tradable (and active), shortable, easy to borrow, fractionable,
-     * marginable. A symbol Alpaca does not know (404) is not tradable.
+     * What Alpaca accepts per symbol, from its assets: tradable (and active), shortable, easy to
+     * borrow, fractionable, marginable. Up to {@link #ASSETS_ONE_BY_ONE} symbols are asked one by one
+     * ({@code GET /v2/assets/{symbol}}); more in one request for every active asset
+     * ({@code GET /v2/assets?status=active}, a large answer), so discovery never spends the request
+     * budget on many symbols. Reads, tried again on transient faults. A symbol Alpaca does not know
+     * (404, or absent from the list) is not tradable.
      *
      * @param symbols the gateway's symbols.
      * @return one line per symbol.
      */
     CompletableFuture<List<io.ordergateway.core.broker.SymbolTerms>> askTerms(final List<String> symbols)
     {
+        if (symbols.size() > ASSETS_ONE_BY_ONE)
+        {
+            final CompletableFuture<List<io.ordergateway.core.broker.SymbolTerms>> answer = new CompletableFuture<>();
+            loop.execute(() -> reads.get("/v2/assets?status=active", "the assets", answer, (status, body) ->
+            {
+                if (status != 200)
+                {
+                    throw new IOException("HTTP " + status + " " + answers.readError(body).message);
+                }
+                final Map<String, io.ordergateway.core.broker.SymbolTerms> bySymbol = new java.util.HashMap<>();
+                for (final Map<String, String> a : answers.reader.readFlatArray(body))
+                {
+                    final String symbol = a.get("symbol");
+                    if (symbol != null && symbols.contains(symbol))
+                    {
+                        bySymbol.put(symbol, terms(symbol, a));
+                    }
+                }
+                answer.complete(symbols.stream().map(s -> bySymbol.getOrDefault(s, unknown(s))).toList());
+            }));
+            return answer;
+        }
         final List<CompletableFuture<io.ordergateway.core.broker.SymbolTerms>> asked = new ArrayList<>();
         for (final String symbol : symbols)
         {
@@ -318,24 +345,32 @@ final class AlpacaQueries
                 {
                     if (status == 404)
                     {
-                        answer.complete(new io.ordergateway.core.broker.SymbolTerms(symbol, false, false, false,
-                            false, false));
+                        answer.complete(unknown(symbol));
                         return;
                     }
                     if (status != 200)
                     {
                         throw new IOException("HTTP " + status + " " + answers.readError(body).message);
                     }
-                    final Map<String, String> a = answers.reader.readFlat(body);
-                    answer.complete(new io.ordergateway.core.broker.SymbolTerms(symbol,
-                        "true".equals(a.get("tradable")) && !"inactive".equals(a.get("status")),
-                        "true".equals(a.get("shortable")), "true".equals(a.get("easy_to_borrow")),
-                        "true".equals(a.get("fractionable")), "true".equals(a.get("marginable"))));
+                    answer.complete(terms(symbol, answers.reader.readFlat(body)));
                 }));
             asked.add(answer);
         }
         return CompletableFuture.allOf(asked.toArray(new CompletableFuture[0]))
             .thenApply(done -> asked.stream().map(CompletableFuture::join).toList());
+    }
+
+    private static io.ordergateway.core.broker.SymbolTerms terms(final String symbol, final Map<String, String> a)
+    {
+        return new io.ordergateway.core.broker.SymbolTerms(symbol,
+            "true".equals(a.get("tradable")) && !"inactive".equals(a.get("status")), "true".equals(a.get("shortable")),
+            "true".equals(a.get("easy_to_borrow")), "true".equals(a.get("fractionable")),
+            "true".equals(a.get("marginable")));
+    }
+
+    private static io.ordergateway.core.broker.SymbolTerms unknown(final String symbol)
+    {
+        return new io.ordergateway.core.broker.SymbolTerms(symbol, false, false, false, false, false);
     }
 
     /**

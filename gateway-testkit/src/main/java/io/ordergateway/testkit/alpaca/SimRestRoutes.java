@@ -284,6 +284,18 @@ final class SimRestRoutes
         {
             return new SimReply(200, SimEntityJson::writeClock);
         }
+        else if (path.equals("/v2/assets") && method.equals(HttpMethod.GET))
+        {
+            return new SimReply(200, json ->
+            {
+                json.writeStartArray();
+                for (int s = 0; s < symbols.size(); s++)
+                {
+                    SimEntityJson.writeAsset(json, symbols.name(s), !faults.notShortable(symbols.name(s)));
+                }
+                json.writeEndArray();
+            });
+        }
         else if (path.startsWith("/v2/assets/") && method.equals(HttpMethod.GET))
         {
             final String symbol = path.substring("/v2/assets/".length());

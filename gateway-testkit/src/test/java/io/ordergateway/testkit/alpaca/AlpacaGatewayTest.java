@@ -189,6 +189,14 @@ class AlpacaGatewayTest
             new io.ordergateway.core.broker.SymbolTerms("AAPL", true, true, true, true, true),
             new io.ordergateway.core.broker.SymbolTerms("MSFT", true, false, false, true, true),
             new io.ordergateway.core.broker.SymbolTerms("NOPE", false, false, false, false, false));
+        final int before = simulator.requests();
+        final List<String> many = List.of("AAPL", "MSFT", "N1", "N2", "N3", "N4", "N5", "N6", "N7");
+        assertThat(io.ordergateway.core.broker.BrokerAnswers.await(broker.discoverTerms(many), 5_000, "terms"))
+            .as("more than 8 symbols: one request for every active asset").hasSize(9)
+            .startsWith(new io.ordergateway.core.broker.SymbolTerms("AAPL", true, true, true, true, true),
+                new io.ordergateway.core.broker.SymbolTerms("MSFT", true, false, false, true, true))
+            .endsWith(new io.ordergateway.core.broker.SymbolTerms("N7", false, false, false, false, false));
+        assertThat(simulator.requests() - before).isEqualTo(1);
 
         // by client order id, following the replacement to the order that now works
         final io.ordergateway.core.broker.BrokerOrderStatus status = broker.queryOrder(resting, "t1-" + resting, 5_000);
