@@ -14,7 +14,6 @@ import io.ordergateway.core.broker.BrokerOrderStatus;
 import io.ordergateway.core.broker.OrderCommand;
 import io.ordergateway.core.domain.ClientOrderIds;
 import io.ordergateway.core.domain.CommandKind;
-import io.ordergateway.core.domain.OrderClass;
 import io.ordergateway.core.domain.OrderType;
 import io.ordergateway.core.domain.Side;
 import io.ordergateway.core.domain.SymbolTable;
@@ -120,12 +119,6 @@ public class AlpacaAdapterBenchmark
         }
 
         @Override
-        public OrderClass orderClass()
-        {
-            return OrderClass.SIMPLE;
-        }
-
-        @Override
         public long quantity()
         {
             return FixedPoint.quantity(100);
@@ -143,41 +136,6 @@ public class AlpacaAdapterBenchmark
             return FixedPoint.NULL;
         }
 
-        @Override
-        public long trailPrice()
-        {
-            return FixedPoint.NULL;
-        }
-
-        @Override
-        public long trailPercent()
-        {
-            return FixedPoint.NULL;
-        }
-
-        @Override
-        public long takeProfitLimitPrice()
-        {
-            return FixedPoint.NULL;
-        }
-
-        @Override
-        public long stopLossStopPrice()
-        {
-            return FixedPoint.NULL;
-        }
-
-        @Override
-        public long stopLossLimitPrice()
-        {
-            return FixedPoint.NULL;
-        }
-
-        @Override
-        public boolean extendedHours()
-        {
-            return false;
-        }
     }
 
     /**

@@ -7,7 +7,6 @@ import io.ordergateway.core.broker.BrokerHealth;
 import io.ordergateway.core.broker.OrderCommand;
 import io.ordergateway.core.domain.ClientOrderIds;
 import io.ordergateway.core.domain.CommandKind;
-import io.ordergateway.core.domain.OrderClass;
 import io.ordergateway.core.domain.OrderType;
 import io.ordergateway.core.domain.RejectReason;
 import io.ordergateway.core.domain.Side;
@@ -64,51 +63,9 @@ final class CapabilityProbe
         }
 
         @Override
-        public OrderClass orderClass()
-        {
-            return OrderClass.SIMPLE;
-        }
-
-        @Override
         public long quantity()
         {
             return FixedPoint.QUANTITY_SCALE;
-        }
-
-        @Override
-        public long trailPrice()
-        {
-            return FixedPoint.NULL;
-        }
-
-        @Override
-        public long trailPercent()
-        {
-            return FixedPoint.NULL;
-        }
-
-        @Override
-        public long takeProfitLimitPrice()
-        {
-            return FixedPoint.NULL;
-        }
-
-        @Override
-        public long stopLossStopPrice()
-        {
-            return FixedPoint.NULL;
-        }
-
-        @Override
-        public long stopLossLimitPrice()
-        {
-            return FixedPoint.NULL;
-        }
-
-        @Override
-        public boolean extendedHours()
-        {
-            return false;
         }
     }
 

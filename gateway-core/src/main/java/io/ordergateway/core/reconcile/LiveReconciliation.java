@@ -6,6 +6,7 @@ import io.ordergateway.core.broker.BrokerStatement;
 import io.ordergateway.core.domain.ClientOrderIds;
 import io.ordergateway.core.domain.OrderState;
 import io.ordergateway.core.metrics.Alerts;
+import io.ordergateway.core.recovery.Reconciler;
 import io.ordergateway.core.state.PortfolioSnapshot;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
@@ -17,7 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -261,66 +261,56 @@ public final class LiveReconciliation implements Agent
         }
     }
 
+    /**
+     * The differences {@link Reconciler} finds between the second snapshot and the statement, less
+     * what may be in flight: a position that changed between the snapshots, an order that was not
+     * steady in both, one at the broker that the gateway held a moment ago; and less symbols the
+     * gateway does not trade.
+     */
     private void compare(final int b, final PortfolioSnapshot first, final PortfolioSnapshot second,
         final BrokerStatement statement, final Set<ReconcileDifference> found)
     {
         final String name = brokers[b].name();
         final Map<String, Long> g1 = positions(first, b);
-        final Map<String, Long> g2 = positions(second, b);
-        final Map<String, Long> theirs = new HashMap<>();
-        statement.positions().stream().filter(p -> symbols.contains(symbols.id(p.symbol())))
-            .forEach(p -> theirs.merge(p.symbol(), p.quantity(), Long::sum));
-        final Set<String> names = new TreeSet<>(g2.keySet());
-        names.addAll(theirs.keySet());
-        for (final String symbol : names)
-        {
-            final long ours = g2.getOrDefault(symbol, 0L);
-            final long at = theirs.getOrDefault(symbol, 0L);
-            if (ours != at && g1.getOrDefault(symbol, 0L) == ours)
-            {
-                found.add(new ReconcileDifference(DifferenceKind.POSITION, b, name, symbol, 0, "", ours, at));
-            }
-        }
         final Map<Long, PortfolioSnapshot.OrderLine> o1 = openOrders(first, b);
         final Map<Long, PortfolioSnapshot.OrderLine> o2 = openOrders(second, b);
-        final Map<String, Long> external = new HashMap<>();
-        o2.values().forEach(y ->
+        for (final Reconciler.Difference d : Reconciler.compare(second, statement, clientOrderIds))
         {
-            if (y.external())
+            if (!symbols.contains(symbols.id(d.symbol())))
             {
-                external.put(y.brokerClientOrderId(), y.orderId());
+                continue; // neither its position nor its orders are the gateway's business
             }
-        });
-        final Set<Long> atBroker = new HashSet<>();
-        for (final BrokerStatement.OpenOrder o : statement.openOrders())
-        {
-            if (!symbols.contains(symbols.id(o.symbol())))
+            final long id = d.orderId();
+            switch (d.kind())
             {
-                continue; // a symbol the gateway does not trade: neither its order nor its business
-            }
-            final long id = o.orderId() != 0 ? o.orderId()
-                : external.getOrDefault(o.clientOrderId(), clientOrderIds.parse(o.clientOrderId()));
-            atBroker.add(id);
-            final PortfolioSnapshot.OrderLine x = o1.get(id);
-            final PortfolioSnapshot.OrderLine y = o2.get(id);
-            if (id <= 0 || x == null && y == null)
-            {
-                found.add(new ReconcileDifference(DifferenceKind.ORDER_ONLY_AT_BROKER, b, name, o.symbol(),
-                    Math.max(0, id), o.clientOrderId(), 0, o.filled()));
-            }
-            else if (steady(x, y) && y.cumQuantity() != o.filled())
-            {
-                found.add(new ReconcileDifference(DifferenceKind.ORDER_FILLED_QUANTITY, b, name, o.symbol(), id,
-                    o.clientOrderId(), y.cumQuantity(), o.filled()));
-            }
-        }
-        for (final PortfolioSnapshot.OrderLine y : o2.values())
-        {
-            if (!atBroker.contains(y.orderId()) && steady(o1.get(y.orderId()), y))
-            {
-                found.add(new ReconcileDifference(DifferenceKind.ORDER_ONLY_IN_GATEWAY, b, name, y.symbol(),
-                    y.orderId(), y.external() ? y.brokerClientOrderId() : clientOrderIds.toString(y.orderId()),
-                    y.cumQuantity(), 0));
+                case POSITION:
+                    if (g1.getOrDefault(d.symbol(), 0L) == d.journal())
+                    {
+                        found.add(new ReconcileDifference(DifferenceKind.POSITION, b, name, d.symbol(), 0, "",
+                            d.journal(), d.broker()));
+                    }
+                    break;
+                case ORDER_ONLY_AT_BROKER:
+                    if (id == 0 || !o1.containsKey(id))
+                    {
+                        found.add(new ReconcileDifference(DifferenceKind.ORDER_ONLY_AT_BROKER, b, name, d.symbol(), id,
+                            d.clientOrderId(), 0, d.broker()));
+                    }
+                    break;
+                case ORDER_ONLY_IN_JOURNAL:
+                    if (steady(o1.get(id), o2.get(id)))
+                    {
+                        found.add(new ReconcileDifference(DifferenceKind.ORDER_ONLY_IN_GATEWAY, b, name, d.symbol(), id,
+                            d.clientOrderId(), d.journal(), 0));
+                    }
+                    break;
+                default:
+                    if (steady(o1.get(id), o2.get(id)))
+                    {
+                        found.add(new ReconcileDifference(DifferenceKind.ORDER_FILLED_QUANTITY, b, name, d.symbol(),
+                            id, d.clientOrderId(), d.journal(), d.broker()));
+                    }
+                    break;
             }
         }
     }

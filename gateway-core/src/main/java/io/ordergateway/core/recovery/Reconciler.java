@@ -1,6 +1,7 @@
 package io.ordergateway.core.recovery;
 
 import io.ordergateway.core.broker.BrokerStatement;
+import io.ordergateway.core.domain.ClientOrderIds;
 import io.ordergateway.core.state.PortfolioSnapshot;
 
 import java.util.ArrayList;
@@ -38,9 +39,24 @@ public final class Reconciler
      * @param clientOrderId  the order, or empty for positions.
      * @param journal        the journal's quantity (position, or filled quantity; 0 if absent).
      * @param broker         the broker's quantity.
+     * @param orderId        the gateway's order id, or 0 (a position, or an order the gateway does not know).
      */
-    public record Difference(Kind kind, String symbol, String clientOrderId, long journal, long broker)
+    public record Difference(Kind kind, String symbol, String clientOrderId, long journal, long broker, long orderId)
     {
+        /**
+         * A difference of a position, or of an order the gateway does not know.
+         *
+         * @param kind          what differs.
+         * @param symbol        the symbol.
+         * @param clientOrderId the order, or empty for positions.
+         * @param journal       the journal's quantity.
+         * @param broker        the broker's quantity.
+         */
+        public Difference(final Kind kind, final String symbol, final String clientOrderId, final long journal,
+            final long broker)
+        {
+            this(kind, symbol, clientOrderId, journal, broker, 0);
+        }
     }
 
     private Reconciler()
@@ -54,6 +70,22 @@ public final class Reconciler
      * @return every difference, positions first, sorted.
      */
     public static List<Difference> compare(final PortfolioSnapshot journal, final BrokerStatement statement)
+    {
+        return compare(journal, statement, null);
+    }
+
+    /**
+     * As {@link #compare(PortfolioSnapshot, BrokerStatement)}, reading order ids with the gateway's own
+     * client order ids (a running gateway knows them; a journal read offline guesses them from the
+     * statement's), so an order of another instance never matches one of this gateway's.
+     *
+     * @param journal        the gateway's state.
+     * @param statement      the broker's statement.
+     * @param clientOrderIds the gateway's client order ids, or null to guess.
+     * @return every difference, positions first, sorted.
+     */
+    public static List<Difference> compare(final PortfolioSnapshot journal, final BrokerStatement statement,
+        final ClientOrderIds clientOrderIds)
     {
         final List<Difference> differences = new ArrayList<>();
         final int brokerId = statement.brokerId();
@@ -79,32 +111,41 @@ public final class Reconciler
             .forEach(o -> external.put(o.brokerClientOrderId(), o.orderId()));
         final Map<Long, BrokerStatement.OpenOrder> theirOrders = new HashMap<>();
         final Map<Long, String> ids = new HashMap<>();
+        String prefix = "";
         for (final BrokerStatement.OpenOrder o : statement.openOrders())
         {
             final Long adopted = external.get(o.clientOrderId());
-            final long orderId = adopted != null ? adopted : orderId(o.clientOrderId());
+            final long orderId = o.orderId() != 0 ? o.orderId() : adopted != null ? adopted
+                : orderId(o.clientOrderId(), clientOrderIds);
             theirOrders.put(orderId, o);
             ids.put(orderId, o.clientOrderId());
+            if (prefix.isEmpty() && adopted == null && orderId > 0)
+            {
+                prefix = prefix(o.clientOrderId()); // from one of the gateway's own, not an adopted order's
+            }
         }
-        final String prefix = statement.openOrders().isEmpty() ? ""
-            : prefix(statement.openOrders().get(0).clientOrderId());
         for (final long orderId : new TreeSet<>(union(ourOrders.keySet(), theirOrders.keySet())))
         {
             final PortfolioSnapshot.OrderLine a = ourOrders.get(orderId);
             final BrokerStatement.OpenOrder b = theirOrders.get(orderId);
             final String id = a != null && a.external() ? a.brokerClientOrderId()
-                : ids.getOrDefault(orderId, prefix.isEmpty() ? Long.toString(orderId) : prefix + orderId);
+                : ids.containsKey(orderId) ? ids.get(orderId)
+                : clientOrderIds != null ? clientOrderIds.toString(orderId)
+                : prefix.isEmpty() ? Long.toString(orderId) : prefix + orderId;
+            final long known = Math.max(0, orderId); // an order not of this gateway parses to a negative id
             if (b == null)
             {
-                differences.add(new Difference(Kind.ORDER_ONLY_IN_JOURNAL, a.symbol(), id, a.cumQuantity(), 0));
+                differences.add(new Difference(Kind.ORDER_ONLY_IN_JOURNAL, a.symbol(), id, a.cumQuantity(), 0,
+                    known));
             }
             else if (a == null)
             {
-                differences.add(new Difference(Kind.ORDER_ONLY_AT_BROKER, b.symbol(), id, 0, b.filled()));
+                differences.add(new Difference(Kind.ORDER_ONLY_AT_BROKER, b.symbol(), id, 0, b.filled(), known));
             }
             else if (a.cumQuantity() != b.filled())
             {
-                differences.add(new Difference(Kind.FILLED_DIFFERS, a.symbol(), id, a.cumQuantity(), b.filled()));
+                differences.add(new Difference(Kind.FILLED_DIFFERS, a.symbol(), id, a.cumQuantity(), b.filled(),
+                    known));
             }
         }
         return differences;
@@ -117,16 +158,24 @@ public final class Reconciler
         return all;
     }
 
-    private static long orderId(final String clientOrderId)
+    private static long orderId(final String clientOrderId, final ClientOrderIds clientOrderIds)
     {
-        final int dash = clientOrderId.lastIndexOf('-');
+        final long parsed = clientOrderIds != null ? clientOrderIds.parse(clientOrderId) : guess(clientOrderId);
+        return parsed >= 0 ? parsed : -Math.abs((long)clientOrderId.hashCode()) - 1; // not one of ours: matches none
+    }
+
+    /**
+     * The order id of {@code <instance>-<orderId>} when the instance is not known.
+     */
+    private static long guess(final String clientOrderId)
+    {
         try
         {
-            return Long.parseLong(clientOrderId.substring(dash + 1));
+            return Long.parseLong(clientOrderId.substring(clientOrderId.lastIndexOf('-') + 1));
         }
         catch (final NumberFormatException ex)
         {
-            return -Math.abs((long)clientOrderId.hashCode()) - 1; // not one of ours: cannot match any journal order
+            return -1;
         }
     }
 

@@ -119,17 +119,14 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
     /**
      * An order found at the broker that the gateway never sent: booked as working there, so its fills
      * move positions like any other and a cancel can reach it. Refused (journaled, and so refused again
-     * in replay) when the book already holds it working under another id (the same client order id at
-     * the same broker: adopted before a restart, say) or its symbol is not one of the gateway's. Rare:
-     * it may look through the book.
+     * in replay) under an id the book already holds or in a symbol that is not the gateway's. That the
+     * same broker order is not adopted twice is the broker sink's rule
+     * ({@code RingBrokerEventSink.adopted}, which knows the held ones), so nothing here looks through
+     * the book on the ring's thread.
      */
     private void onExternal(final GatewayEvent e)
     {
-        final String clientOrderId = (String)e.attachment;
-        final boolean[] held = {false};
-        orders.forEach(r -> held[0] |= r.external() && r.brokerId() == e.brokerId && !r.state().isTerminal()
-            && r.brokerClientOrderId().equals(clientOrderId));
-        if (held[0] || orders.get(e.orderId) != null || e.symbolId < 0 || e.symbolId >= symbols.size())
+        if (orders.get(e.orderId) != null || e.symbolId < 0 || e.symbolId >= symbols.size())
         {
             e.refusal = EventRefusal.ILLEGAL_TRANSITION;
             return;
@@ -137,7 +134,7 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
         final OrderRecord r = orders.create(e.orderId);
         r.open(e.accountId, 0, e.symbolId, e.brokerId, e.side, e.orderType, e.timeInForce, e.orderClass, e.quantity,
             e.limitPrice, e.stopPrice, e.ingressNanos);
-        r.adoptAsExternal(clientOrderId);
+        r.adoptAsExternal((String)e.attachment);
         accounts.opened(e.accountId, e.symbolId, e.side, e.quantity);
         outcome(e, r);
     }

@@ -123,6 +123,24 @@ class LiveReconciliationTest
     }
 
     @Test
+    void aWorkingOrderTheBrokerNoLongerHasIsReportedOnlyOnceItIsSteady()
+    {
+        start(new ScriptedBroker(), DifferencePolicy.WARN);
+        final NewOrder order = new NewOrder().account(1).symbol(0).side(Side.BUY).type(OrderType.LIMIT)
+            .timeInForce(TimeInForce.GTC).quantity(quantity(2)).limitPrice(PRICE);
+        assertThat(gateway.submit(order)).isEqualTo(SubmitResult.ACCEPTED);
+        run(5); // sent, never acknowledged: in flight, not a difference
+        assertThat(gateway.alerts().reconciliationDifferences()).isZero();
+        broker.context.sink().acknowledged(order.orderId(), 1);
+        run(5); // working and steady, and the (empty) statement lacks it, twice in a row
+        assertThat(gateway.alerts().reconciliationDifferences()).isEqualTo(1);
+        gateway.close();
+        gateway = null;
+        assertThat(journalLines()).anySatisfy(l -> assertThat(l).contains("ReconcileDifference")
+            .contains("ORDER_ONLY_IN_GATEWAY").contains("order=" + order.orderId()));
+    }
+
+    @Test
     void aDifferenceThatGoesAwayIsNotReported()
     {
         start(new ScriptedBroker(), DifferencePolicy.KILL_SWITCH);

@@ -38,9 +38,9 @@ class ReconcilerTest
         assertThat(Reconciler.compare(journal, broker)).containsExactly(
             new Reconciler.Difference(Reconciler.Kind.POSITION, "IBM", "", 0, 1),
             new Reconciler.Difference(Reconciler.Kind.POSITION, "MSFT", "", 7, 5),
-            new Reconciler.Difference(Reconciler.Kind.ORDER_ONLY_IN_JOURNAL, "AAPL", "gw1-2", 0, 0),
-            new Reconciler.Difference(Reconciler.Kind.FILLED_DIFFERS, "AAPL", "gw1-3", 30, 40),
-            new Reconciler.Difference(Reconciler.Kind.ORDER_ONLY_AT_BROKER, "AAPL", "gw1-9", 0, 0));
+            new Reconciler.Difference(Reconciler.Kind.ORDER_ONLY_IN_JOURNAL, "AAPL", "gw1-2", 0, 0, 2),
+            new Reconciler.Difference(Reconciler.Kind.FILLED_DIFFERS, "AAPL", "gw1-3", 30, 40, 3),
+            new Reconciler.Difference(Reconciler.Kind.ORDER_ONLY_AT_BROKER, "AAPL", "gw1-9", 0, 0, 9));
     }
 
     @Test
@@ -57,6 +57,6 @@ class ReconcilerTest
         final BrokerStatement without = new BrokerStatement("alpaca", 0, List.of(),
             List.of(new BrokerStatement.OpenOrder("gw1-1", "AAPL", Side.BUY, 100, 0)));
         assertThat(Reconciler.compare(journal, without)).containsExactly(
-            new Reconciler.Difference(Reconciler.Kind.ORDER_ONLY_IN_JOURNAL, "AAPL", "by-hand-rest", 0, 0));
+            new Reconciler.Difference(Reconciler.Kind.ORDER_ONLY_IN_JOURNAL, "AAPL", "by-hand-rest", 0, 0, 455));
     }
 }
