@@ -24,6 +24,8 @@ public final class JournalWriter implements AutoCloseable
 {
     private final ChronicleQueue queue;
     private final java.util.concurrent.atomic.AtomicLong position = new java.util.concurrent.atomic.AtomicLong();
+    private volatile java.io.File file;
+    private int cycle = Integer.MIN_VALUE;
     private ExcerptAppender appender;
 
     /**
@@ -67,6 +69,11 @@ public final class JournalWriter implements AutoCloseable
         {
             final Bytes<?> bytes = dc.wire().bytes();
             bytes.write(source, offset, length);
+            if (appender.cycle() != cycle) // a new cycle file: the flusher and the pretoucher follow it
+            {
+                cycle = appender.cycle();
+                file = appender.currentFile();
+            }
             position.lazySet(bytes.writePosition()); // for the pretoucher, which stays ahead of it
             return dc.index();
         }
@@ -79,6 +86,15 @@ public final class JournalWriter implements AutoCloseable
     public long position()
     {
         return position.get();
+    }
+
+    /**
+     * @return the cycle file the writer last appended to, or null before the first append. Any thread; it is set
+     *         before the position in it is.
+     */
+    public java.io.File file()
+    {
+        return file;
     }
 
     /**

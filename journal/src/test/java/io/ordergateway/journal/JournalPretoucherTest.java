@@ -25,7 +25,7 @@ class JournalPretoucherTest
         try (JournalWriter writer = new JournalWriter(dir, JournalFiles.DEFAULT_ROLL_CYCLE))
         {
             final JournalPublisher publisher = new JournalPublisher(writer);
-            final JournalPretoucher pretoucher = new JournalPretoucher(dir, writer::position);
+            final JournalPretoucher pretoucher = new JournalPretoucher(writer);
             assertThat(pretoucher.doWork()).as("nothing to do before the first append").isZero();
             for (int i = 1; i <= 3_000; i++)
             {
@@ -33,7 +33,7 @@ class JournalPretoucherTest
                 written.add((long)i);
                 pretoucher.doWork(); // between appends, as the agent thread would run it
             }
-            for (int i = 0; i < 100; i++)
+            for (int i = 0; i < 400; i++)
             {
                 pretoucher.doWork();
             }
@@ -58,5 +58,33 @@ class JournalPretoucherTest
             }));
         }
         assertThat(read).isEqualTo(written);
+    }
+
+    @Test
+    void keepsTouchingAfterItCaughtUpWithItsTargetOnce()
+    {
+        // the target was the writer's position plus AHEAD, not page aligned: once reached, the next touch was at an
+        // unaligned offset, which throws, and the pretoucher stopped for good after its first 16 MiB
+        try (JournalWriter writer = new JournalWriter(dir, JournalFiles.DEFAULT_ROLL_CYCLE))
+        {
+            final JournalPublisher publisher = new JournalPublisher(writer);
+            final JournalPretoucher pretoucher = new JournalPretoucher(writer);
+            publisher.begin().orderCancel(1, 1, 1).commit();
+            while (pretoucher.doWork() > 0)
+            {
+                // up to its target
+            }
+            final long caughtUp = pretoucher.pagesTouched();
+            for (int i = 2; i < 2_000; i++)
+            {
+                publisher.begin().orderCancel(i, i, i).commit(); // the writer moves on by pages
+            }
+            while (pretoucher.doWork() > 0)
+            {
+                // up to the new target
+            }
+            assertThat(pretoucher.pagesTouched()).as("pages touched after the first target").isGreaterThan(caughtUp);
+            pretoucher.onClose();
+        }
     }
 }

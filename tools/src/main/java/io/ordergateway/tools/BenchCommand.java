@@ -54,6 +54,10 @@ final class BenchCommand implements Callable<Integer>
             + "disk).")
     Path journalDir;
 
+    @Option(names = "--only", paramLabel = "NAME,NAME..", split = ",",
+        description = "Run only the targets whose names start with one of these, e.g. floor-chronicle,gateway-default.")
+    java.util.List<String> only = java.util.List.of();
+
     @Option(names = "--output", paramLabel = "DIR",
         description = "Where results go (default: bench-results/<date-time>).")
     Path output;
@@ -68,7 +72,7 @@ final class BenchCommand implements Callable<Integer>
         final Path out = output != null ? output : Path.of("bench-results",
             LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         LatencyHarness.run(new LatencyHarness.Options(LatencyHarness.parseRates(rates), warmup, seconds,
-            LatencyHarness.parseConfigs(configs), endPoint, !noBaselines, out, journalDir), System.out);
+            LatencyHarness.parseConfigs(configs), endPoint, !noBaselines, out, journalDir, only), System.out);
         return 0;
     }
 }

@@ -41,10 +41,11 @@ public final class LatencyHarness
      * @param output         where the report, logs and plots go.
      * @param journalDir     where run journals are made (null: the temporary directory); they are deleted after each
      *                       run.
+     * @param only           run only the targets whose names start with one of these (empty: all).
      */
     public record Options(
         List<Long> rates, int warmupSeconds, int measureSeconds, List<Configuration> configurations, EndPoint endPoint,
-        boolean baselines, Path output, Path journalDir)
+        boolean baselines, Path output, Path journalDir, List<String> only)
     {
     }
 
@@ -109,7 +110,8 @@ public final class LatencyHarness
 
     /**
      * Runs with arguments: {@code [--rates 100,10k] [--seconds 3] [--warmup 1] [--end-point send|sim_ack]
-     * [--configs default,shared:compact:yielding] [--no-baselines] [--output DIR]}.
+     * [--configs default,shared:compact:yielding] [--no-baselines] [--output DIR] [--journal-dir DIR]
+     * [--only floor-chronicle,gateway-default]}.
      *
      * @param args the command line.
      * @throws Exception if a run fails.
@@ -124,6 +126,7 @@ public final class LatencyHarness
         boolean baselines = true;
         Path output = Path.of("bench-results");
         Path journalDir = null;
+        List<String> only = List.of();
         for (int i = 0; i < args.length; i++)
         {
             switch (args[i])
@@ -136,10 +139,11 @@ public final class LatencyHarness
                 case "--no-baselines": baselines = false; break;
                 case "--output": output = Path.of(args[++i]); break;
                 case "--journal-dir": journalDir = Path.of(args[++i]); break;
+                case "--only": only = List.of(args[++i].split(",")); break;
                 default: throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        run(new Options(rates, warmup, seconds, configs, endPoint, baselines, output, journalDir), System.out);
+        run(new Options(rates, warmup, seconds, configs, endPoint, baselines, output, journalDir, only), System.out);
     }
 
     /**
@@ -225,8 +229,13 @@ public final class LatencyHarness
         {
             options.configurations().stream().map(Configuration::waitStrategy).distinct()
                 .forEach(w -> targets.add(new DisruptorFloorTarget(w)));
-            targets.add(new ChronicleFloorTarget());
+            targets.add(new ChronicleFloorTarget(false));
+            targets.add(new ChronicleFloorTarget(true));
             targets.add(new QueuePipelineTarget());
+        }
+        if (!options.only().isEmpty())
+        {
+            targets.removeIf(t -> options.only().stream().noneMatch(t.name()::startsWith));
         }
         warmUpEveryTarget(targets, options);
         final List<Result> results = new ArrayList<>();

@@ -67,6 +67,8 @@ public final class GatewayThreads implements AutoCloseable
     private final Supplier<IdleStrategy> agentIdle;
     private final List<Role> stages = new ArrayList<>();
     private final List<Role> agents = new ArrayList<>();
+    private final List<Role> blocking = new ArrayList<>();
+    private final List<IdleStrategy> blockingIdle = new ArrayList<>();
     private final List<AgentRunner> stageRunners = new ArrayList<>();
     private final List<AgentRunner> agentRunners = new CopyOnWriteArrayList<>();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
@@ -134,6 +136,27 @@ public final class GatewayThreads implements AutoCloseable
     }
 
     /**
+     * An agent that blocks in the kernel for milliseconds at a time (the journal's flusher, in its
+     * {@code fsync}): it gets a thread of its own in SHARED mode too, so the other agents never wait
+     * behind it. Blocked, it takes no core; in INVOKER mode the caller runs it with the rest.
+     *
+     * @param role  the agent's name.
+     * @param agent the agent.
+     * @param idle  how its thread idles.
+     * @return this.
+     */
+    public GatewayThreads blocking(final String role, final Agent agent, final IdleStrategy idle)
+    {
+        if (started)
+        {
+            throw new IllegalStateException("agents are added before start");
+        }
+        blocking.add(new Role(role, role, agent, null));
+        blockingIdle.add(idle);
+        return this;
+    }
+
+    /**
      * Starts every thread (none in INVOKER mode, where the invoker is started instead).
      */
     public void start()
@@ -146,16 +169,23 @@ public final class GatewayThreads implements AutoCloseable
                 final List<Agent> all = new ArrayList<>();
                 stages.forEach(r -> all.add(r.agent()));
                 all.add(egress.agent());
+                blocking.forEach(r -> all.add(r.agent()));
                 agents.forEach(r -> all.add(r.agent()));
                 sharedAgents = new DynamicCompositeAgent(prefix + "-invoker", all);
                 invoker = new AgentInvoker(errorHandler("invoker"), null, sharedAgents);
                 invoker.start();
-                map.add("(no threads: the caller invokes) " + names(stages) + ", egress, " + names(agents));
+                map.add("(no threads: the caller invokes) " + names(stages) + ", egress, "
+                    + (blocking.isEmpty() ? "" : names(blocking) + ", ") + names(agents));
                 break;
             }
             case SHARED:
             case DEDICATED:
                 startStages();
+                for (int i = 0; i < blocking.size(); i++)
+                {
+                    agentRunners.add(run(blocking.get(i).name(), blocking.get(i).agent(), blockingIdle.get(i),
+                        blocking.get(i).name() + " (blocks in the kernel)"));
+                }
                 if (mode == ThreadingMode.DEDICATED)
                 {
                     agents.forEach(r -> agentRunners.add(run(r.name(), r.agent(), agentIdle.get(), r.name())));

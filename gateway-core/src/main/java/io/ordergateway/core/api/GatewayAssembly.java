@@ -78,6 +78,8 @@ final class GatewayAssembly
      */
     private static final long AGENT_MIN_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
     private static final long AGENT_MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** How long the group-commit flusher parks at most between batches: a small part of a device flush. */
+    private static final long FLUSHER_MAX_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
 
     final String instanceId;
     final Instrument[] instruments;
@@ -160,7 +162,8 @@ final class GatewayAssembly
             new ThrottleStage(new BucketSet(s.accountRatePerSecond(), s.accountBurst()),
                 new BucketSet(s.strategyRatePerSecond(), s.strategyBurst()),
                 new BucketSet(s.symbolRatePerSecond(), s.symbolBurst())),
-            route, risk, state, journal, new SendStage(brokers, metrics), egress), egress::hasRoom, metrics);
+            route, risk, state, journal, new SendStage(brokers, metrics), egress), egress::hasRoom, metrics,
+            s.journalDurability() == io.ordergateway.journal.JournalDurability.GROUP_COMMIT);
         commands = new CommandPublisher(pipeline, clock, metrics, s.ringSize() / 2, () -> closing);
         commands.continueAfter(restored.highestOrderId());
         settings = new SettingsHistory(instanceId, s::problemsWith, this::publishSettings, s.runtimeSettings("start"));
@@ -241,17 +244,49 @@ final class GatewayAssembly
     private void compose(final GatewaySettings s, final RoutingConfig routing, final JournalStage journal,
         final JournalWriter writer)
     {
-        for (final StageAgent stage : pipeline.stageAgents())
+        for (final List<StageAgent> group : pipeline.stageThreads())
         {
-            threads.stage(stage.roleName(), stage.stageNames(), stage, stage::hasWork);
+            final StageAgent first = group.get(0);
+            if (group.size() == 1)
+            {
+                threads.stage(first.roleName(), first.stageNames(), first, first::hasWork);
+            }
+            else
+            {
+                final StageAgent[] agents = group.toArray(new StageAgent[0]);
+                threads.stage(first.roleName(), String.join(", ", group.stream().map(StageAgent::stageNames).toList()),
+                    new org.agrona.concurrent.CompositeAgent(group), () ->
+                    {
+                        for (final StageAgent agent : agents)
+                        {
+                            if (agent.hasWork())
+                            {
+                                return true;
+                            }
+                        }
+                        return false;
+                    });
+            }
         }
         threads.egress(pipeline.egressAgent(), pipeline.egressAgent()::hasWork, s.listener() != null);
-        // the journal's fresh pages faulted in ahead of its writer, off the order path (see JournalPretoucher); an
-        // experiment until issue 14 shows it helps behind Chronicle, so only on request
-        if (Boolean.getBoolean("gateway.journal.pretouch"))
+        if (s.journalPretouch())
         {
-            threads.agent("pretoucher", new io.ordergateway.journal.JournalPretoucher(journalDirectory,
-                writer::position));
+            // the journal's fresh pages faulted in ahead of its writer, off the order path: on a real disk the first
+            // write to each costs the writer milliseconds otherwise (see JournalPretoucher)
+            threads.agent("pretoucher", new io.ordergateway.journal.JournalPretoucher(writer));
+        }
+        if (pipeline.durable() != null)
+        {
+            // group commit: forces each batch to the device, then lets the send stage take it; it blocks in fsync, so
+            // a thread of its own, which parks briefly between batches
+            final com.lmax.disruptor.Sequence durable = pipeline.durable();
+            final io.ordergateway.core.agent.RingWakeup wakeup = pipeline.wakeup();
+            threads.blocking("flusher", new io.ordergateway.journal.JournalFlusher(writer, pipeline.journaled()::get,
+                durable.get(), upTo ->
+                {
+                    durable.set(upTo);
+                    wakeup.signalAllWhenBlocking();
+                }), new BackoffIdleStrategy(1, 1, 1_000, FLUSHER_MAX_PARK_NANOS));
         }
         threads.agent("timer", new io.ordergateway.core.timer.GatewayTimer(pipeline.ring(), clock, routing.tickNanos(),
             () -> closing));

@@ -177,6 +177,28 @@ public final class GatewayBuilder
         return this;
     }
 
+    /**
+     * @param durability when a journaled record counts as kept: {@code PAGE_CACHE} (default: a process crash loses
+     *                   nothing) or {@code GROUP_COMMIT} (forced to the device before the order is sent).
+     * @return this.
+     */
+    public GatewayBuilder journalDurability(final io.ordergateway.journal.JournalDurability durability)
+    {
+        settings.journalDurability(durability);
+        return this;
+    }
+
+    /**
+     * @param on fault the journal's next pages in ahead of its writer from the shared agent thread (default on: on a
+     *           real disk the first write to each fresh page of a journal file costs milliseconds otherwise).
+     * @return this.
+     */
+    public GatewayBuilder journalPretouch(final boolean on)
+    {
+        settings.journalPretouch(on);
+        return this;
+    }
+
     /** @param ringSize ring slots, a power of two (default 16384). @return this. */
     public GatewayBuilder ringSize(final int ringSize)
     {

@@ -14,7 +14,7 @@ import io.ordergateway.core.routing.RoutingPolicy;
 import io.ordergateway.core.settings.RuntimeSettings;
 import io.ordergateway.core.settings.Setting;
 import io.ordergateway.core.settings.SettingProblem;
-import io.ordergateway.core.settings.WholeNumberRule;
+import io.ordergateway.journal.JournalDurability;
 import io.ordergateway.journal.JournalRollCycle;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.OffsetEpochNanoClock;
@@ -26,6 +26,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+
+import static io.ordergateway.core.settings.SettingRules.BURST_RULE;
+import static io.ordergateway.core.settings.SettingRules.EXPECTED_OPEN_ORDERS_RULE;
+import static io.ordergateway.core.settings.SettingRules.POLL_QUEUE_BYTES_RULE;
+import static io.ordergateway.core.settings.SettingRules.RATE_PER_SECOND_RULE;
+import static io.ordergateway.core.settings.SettingRules.RETAIN_FINISHED_ORDERS_RULE;
+import static io.ordergateway.core.settings.SettingRules.RING_SIZE_RULE;
+import static io.ordergateway.core.settings.SettingRules.TIMEOUT_MILLIS_RULE;
 
 /**
  * Every setting of one gateway, gathered in one object and checked in one place, in the manner of
@@ -65,25 +73,6 @@ public final class GatewaySettings
     /** The default size of the poll queue: 4 MiB, about 37,000 reports. */
     public static final int DEFAULT_POLL_QUEUE_BYTES = 1 << 22;
 
-    /**
-     * Ring slots: a power of two, at least 2 (the ring keeps half of them for broker events), at most
-     * 2^22: every slot holds a preallocated event of a few hundred bytes, so 2^22 slots already take
-     * over a gibibyte of heap, and 2^24 ran out of memory on the default heap.
-     */
-    public static final WholeNumberRule RING_SIZE_RULE = WholeNumberRule.powerOfTwo(2, 1 << 22);
-    /** Poll queue bytes: a power of two, room for a hundred reports at least. */
-    public static final WholeNumberRule POLL_QUEUE_BYTES_RULE = WholeNumberRule.powerOfTwo(4096, 1 << 30);
-    /** A throttle's or an API budget's rate per second: 0 turns it off; at most one per nanosecond. */
-    public static final WholeNumberRule RATE_PER_SECOND_RULE = WholeNumberRule.range(0, 1_000_000_000L);
-    /** A throttle's burst: what a bucket holds when full. */
-    public static final WholeNumberRule BURST_RULE = WholeNumberRule.range(1, 1_000_000_000L);
-    /** Orders open at once, to presize the order book (its records are made up front). */
-    public static final WholeNumberRule EXPECTED_OPEN_ORDERS_RULE = WholeNumberRule.range(0, 1 << 24);
-    /** Finished orders kept findable for late events. */
-    public static final WholeNumberRule RETAIN_FINISHED_ORDERS_RULE = WholeNumberRule.range(1, 1 << 24);
-    /** A timeout in milliseconds: up to a day. */
-    public static final WholeNumberRule TIMEOUT_MILLIS_RULE = WholeNumberRule.range(0, 86_400_000L);
-
     private String instanceId = DEFAULT_INSTANCE_ID;
     private final List<Instrument> instruments = new ArrayList<>();
     private final List<String> brokerNames = new ArrayList<>();
@@ -105,6 +94,8 @@ public final class GatewaySettings
     private WaitStrategyKind waitStrategy = DEFAULT_WAIT_STRATEGY;
     private Path journalDirectory = DEFAULT_JOURNAL_DIRECTORY;
     private JournalRollCycle journalRollCycle = DEFAULT_ROLL_CYCLE;
+    private JournalDurability journalDurability = JournalDurability.PAGE_CACHE;
+    private boolean journalPretouch = true;
     private Path countersFile;
     private boolean polling = true;
     private int pollQueueBytes = DEFAULT_POLL_QUEUE_BYTES;
@@ -151,6 +142,8 @@ public final class GatewaySettings
         waitStrategy = other.waitStrategy;
         journalDirectory = other.journalDirectory;
         journalRollCycle = other.journalRollCycle;
+        journalDurability = other.journalDurability;
+        journalPretouch = other.journalPretouch;
         countersFile = other.countersFile;
         polling = other.polling;
         pollQueueBytes = other.pollQueueBytes;
@@ -201,6 +194,7 @@ public final class GatewaySettings
             out.add(SettingProblem.of(Setting.JOURNAL_DIRECTORY, "required; expected a directory"));
         }
         required(out, Setting.JOURNAL_ROLL_CYCLE, journalRollCycle, JournalRollCycle.values());
+        required(out, Setting.JOURNAL_DURABILITY, journalDurability, JournalDurability.values());
         if (polling)
         {
             POLL_QUEUE_BYTES_RULE.check(out, Setting.POLL_QUEUE_BYTES, "", pollQueueBytes);
@@ -365,11 +359,7 @@ public final class GatewaySettings
         return this;
     }
 
-    /**
-     * @param names the brokers' names in broker id order (the first is broker 0, the primary); replaces any named
-     *              before.
-     * @return this.
-     */
+    /** @param names the brokers' names by id (the first is 0, the primary); replaces any before. @return this. */
     public GatewaySettings brokerNames(final List<String> names)
     {
         brokerNames.clear();
@@ -506,10 +496,22 @@ public final class GatewaySettings
         return this;
     }
 
-    /**
-     * @param file where to publish live counters (a relative path is under the journal directory), or null for none.
-     *             @return this.
+    /** @param durability when a record counts as kept (default PAGE_CACHE; see JournalDurability). @return this. */
+    public GatewaySettings journalDurability(final JournalDurability durability)
+    {
+        this.journalDurability = durability;
+        return this;
+    }
+
+    /** @param on fault the journal's next pages in ahead of its writer, off the order path (default on). @return this.
      */
+    public GatewaySettings journalPretouch(final boolean on)
+    {
+        this.journalPretouch = on;
+        return this;
+    }
+
+    /** @param file where live counters go (a relative path: under the journal directory), or null. @return this. */
     public GatewaySettings countersFile(final Path file)
     {
         this.countersFile = file;
@@ -563,22 +565,14 @@ public final class GatewaySettings
         return this;
     }
 
-    /**
-     * @param settings how the gateway reconciles with its brokers while it runs (default: every 60 s, warn, adopt
-     *                 external orders into account 999999).
-     * @return this.
-     */
+    /** @param settings reconciliation while running (default: 60 s, warn, adopt into 999999). @return this. */
     public GatewaySettings reconciliation(final io.ordergateway.core.reconcile.ReconciliationSettings settings)
     {
         this.reconciliation = java.util.Objects.requireNonNull(settings, "reconciliation");
         return this;
     }
 
-    /**
-     * @param millis how long start-up reconciliation waits for each broker's answer (default 45 s: longer than an
-     *               adapter's five tries with their back-off).
-     * @return this.
-     */
+    /** @param millis start-up reconciliation's wait per broker (default 45 s: > 5 tries and back-off). @return this. */
     public GatewaySettings reconcileTimeoutMillis(final long millis)
     {
         this.reconcileTimeoutMillis = millis;
@@ -714,6 +708,18 @@ public final class GatewaySettings
     public JournalRollCycle journalRollCycle()
     {
         return journalRollCycle;
+    }
+
+    /** @return when a journaled record counts as kept. */
+    public JournalDurability journalDurability()
+    {
+        return journalDurability;
+    }
+
+    /** @return whether the journal's pages are faulted in ahead of its writer. */
+    public boolean journalPretouch()
+    {
+        return journalPretouch;
     }
 
     /** @return where live counters are published, or null for none. */

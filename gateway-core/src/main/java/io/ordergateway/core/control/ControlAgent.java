@@ -45,6 +45,7 @@ public final class ControlAgent implements Agent
     private final EventPoller.Handler<GatewayEvent> handler = this::onEvent;
     private long probes;
     private int taken;
+    private int acted;
     private boolean backlogged;
 
     /**
@@ -78,13 +79,18 @@ public final class ControlAgent implements Agent
     public int doWork() throws Exception
     {
         taken = 0;
+        acted = 0;
         follower.poll(handler);
-        return taken + probe() + resolver.doWork() + watchBacklog();
+        // only events that asked for something count as work: passing over the rest does not keep the shared agent
+        // thread from backing off to its parks, so at a high order rate it takes them in batches, once a park, and
+        // does not spin next to the stage thread
+        return acted + probe() + resolver.doWork() + watchBacklog();
     }
 
     private boolean onEvent(final GatewayEvent e, final long sequence, final boolean endOfBatch)
     {
         final RoutingChanges changes = e.routingChanges;
+        acted += changes.size();
         for (int i = 0; i < changes.size(); i++)
         {
             onRoutingChange(changes.kind(i), changes.broker(i), changes.other(i), changes.value(i));

@@ -30,6 +30,10 @@ public final class GatewayPipeline
     private final RingBuffer<GatewayEvent> ring;
     private final RingWakeup wakeup = new RingWakeup();
     private final List<StageAgent> stageAgents = new ArrayList<>();
+    private final List<List<StageAgent>> stageThreads = new ArrayList<>();
+    /** How far the journal is on the device (group commit), or null when the send stage does not wait for it. */
+    private final com.lmax.disruptor.Sequence durable;
+    private StageAgent journaling;
     private final StageAgent egress;
     private final StageAgent last;
 
@@ -69,6 +73,24 @@ public final class GatewayPipeline
         final Topology topology, final int ringSize, final Stages stages, final BooleanSupplier egressReady,
         final GatewayMetrics metrics)
     {
+        this(topology, ringSize, stages, egressReady, metrics, false);
+    }
+
+    /**
+     * @param topology    how stages are grouped onto agents.
+     * @param ringSize    slots in the ring, a power of two.
+     * @param stages      the stages.
+     * @param egressReady whether egress can take the next event (room in the poll queue).
+     * @param metrics     where contained errors are counted.
+     * @param durableSend true for group commit: the send stage is a group of its own, on the journal's thread
+     *                    (its own with {@code PER_STAGE}), that takes an event only once {@link #durable()} is past
+     *                    it; a flusher off the order path moves that sequence ({@code journal.JournalFlusher}).
+     */
+    public GatewayPipeline(
+        final Topology topology, final int ringSize, final Stages stages, final BooleanSupplier egressReady,
+        final GatewayMetrics metrics, final boolean durableSend)
+    {
+        durable = durableSend ? new com.lmax.disruptor.Sequence() : null;
         if (Integer.bitCount(ringSize) != 1 || ringSize < 2)
         {
             throw new IllegalArgumentException("ring size must be a power of two of at least 2, was " + ringSize);
@@ -88,19 +110,43 @@ public final class GatewayPipeline
         switch (topology)
         {
             case SINGLE:
-                group("stages", join(join(new GuardedStage[] {validate, throttle}, books),
-                    new GuardedStage[] {journal, send}));
+                if (durable == null)
+                {
+                    group("stages", join(join(new GuardedStage[] {validate, throttle}, books),
+                        new GuardedStage[] {journal, send}));
+                }
+                else
+                {
+                    group("stages", join(join(new GuardedStage[] {validate, throttle}, books),
+                        new GuardedStage[] {journal}));
+                    durableSend(send, true);
+                }
                 break;
             case COMPACT:
                 group("decide", join(new GuardedStage[] {validate, throttle}, books));
-                group("journal-send", journal, send);
+                if (durable == null)
+                {
+                    group("journal-send", journal, send);
+                }
+                else
+                {
+                    group("journal", journal);
+                    durableSend(send, true);
+                }
                 break;
             case PER_STAGE:
                 group("validate", validate);
                 group("throttle", throttle);
                 group("risk-route-state", books);
                 group("journal", journal);
-                group("send", send);
+                if (durable == null)
+                {
+                    group("send", send);
+                }
+                else
+                {
+                    durableSend(send, false);
+                }
                 break;
             default:
                 throw new IllegalArgumentException("unknown topology " + topology);
@@ -124,7 +170,41 @@ public final class GatewayPipeline
         final com.lmax.disruptor.Sequence upstream = stageAgents.isEmpty() ? cursor() : last().sequence();
         final EventPoller<GatewayEvent> poller = stageAgents.isEmpty() ? ring.newPoller() : ring.newPoller(upstream);
         final String names = String.join(", ", java.util.Arrays.stream(stages).map(GuardedStage::name).toList());
-        stageAgents.add(new StageAgent(role, names, poller, handler, BATCH_LIMIT, null, upstream, wakeup));
+        final StageAgent agent = new StageAgent(role, names, poller, handler, BATCH_LIMIT, null, upstream, wakeup);
+        stageAgents.add(agent);
+        stageThreads.add(new ArrayList<>(List.of(agent)));
+        if (java.util.Arrays.stream(stages).anyMatch(g -> g.name().equals("journal")))
+        {
+            journaling = agent;
+        }
+    }
+
+    /**
+     * The send stage behind both the journal and the device: it polls up to the lower of the journal group's
+     * sequence and {@link #durable()}.
+     */
+    private void durableSend(final GuardedStage send, final boolean onJournalThread)
+    {
+        final com.lmax.disruptor.Sequence journaled = last().sequence();
+        final com.lmax.disruptor.Sequence upstream = new com.lmax.disruptor.Sequence()
+        {
+            @Override
+            public long get()
+            {
+                return Math.min(journaled.get(), durable.get());
+            }
+        };
+        final StageAgent agent = new StageAgent("send", "send (after the journal is on the device)",
+            ring.newPoller(upstream), send, BATCH_LIMIT, null, upstream, wakeup);
+        stageAgents.add(agent);
+        if (onJournalThread)
+        {
+            stageThreads.get(stageThreads.size() - 1).add(agent);
+        }
+        else
+        {
+            stageThreads.add(new ArrayList<>(List.of(agent)));
+        }
     }
 
     /**
@@ -184,6 +264,32 @@ public final class GatewayPipeline
     public List<StageAgent> stageAgents()
     {
         return List.copyOf(stageAgents);
+    }
+
+    /**
+     * @return the stage agents by thread, in pipeline order: the agents of one list share a thread (with group commit
+     *         the send stage shares the journal's).
+     */
+    public List<List<StageAgent>> stageThreads()
+    {
+        return stageThreads.stream().map(List::copyOf).toList();
+    }
+
+    /**
+     * @return the sequence of the last event the journal stage appended (advanced after each batch it took).
+     */
+    public com.lmax.disruptor.Sequence journaled()
+    {
+        return journaling.sequence();
+    }
+
+    /**
+     * @return how far the journal is on the device, for the flusher to move (group commit), or null when sends do not
+     *         wait for it.
+     */
+    public com.lmax.disruptor.Sequence durable()
+    {
+        return durable;
     }
 
     /**

@@ -35,6 +35,8 @@ public enum Setting
     JOURNAL_DIRECTORY("journalDirectory"),
     /** How often the journal starts a new file ({@code journalRollCycle}). */
     JOURNAL_ROLL_CYCLE("journalRollCycle"),
+    /** When a journaled record counts as kept ({@code journalDurability}). */
+    JOURNAL_DURABILITY("journalDurability"),
     /** Where live counters are published ({@code countersFile}). */
     COUNTERS_FILE("countersFile"),
     /** Whether reports are queued for polling, and where they go when not ({@code polling}). */

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The values a whole-number setting may take (a range, or the powers of two in a range) and the
  * words that describe them. One rule per setting, declared once next to the setting
- * ({@code GatewaySettings.RING_SIZE_RULE}, {@code GatewaySettings.BURST_RULE}...), checked by
+ * ({@code SettingRules.RING_SIZE_RULE}, {@code SettingRules.BURST_RULE}...), checked by
  * {@code GatewaySettings}; a front end that reads the number from text uses {@link #expected()} to
  * say what it wanted when the text is not a number at all.
  *

@@ -1,5 +1,6 @@
 package io.ordergateway.core.api;
 
+import io.ordergateway.core.settings.SettingRules;
 import io.ordergateway.core.domain.Instrument;
 import io.ordergateway.core.risk.RiskLimits;
 import io.ordergateway.core.routing.ResumeAfterPause;
@@ -160,13 +161,13 @@ class GatewaySettingsTest
     @Test
     void aWholeNumberRuleSaysWhatItAllows()
     {
-        final WholeNumberRule ring = GatewaySettings.RING_SIZE_RULE;
+        final WholeNumberRule ring = SettingRules.RING_SIZE_RULE;
         assertThat(ring.expected()).isEqualTo("a power of two from 2 to 4194304");
         assertThat(ring.problem(1024)).isNull();
         assertThat(ring.problem(1)).isEqualTo("1 is out of range; expected a power of two from 2 to 4194304");
         assertThat(ring.problem(-2))
             .isEqualTo("-2 is not a power of two; expected a power of two from 2 to 4194304");
-        assertThat(GatewaySettings.BURST_RULE.problem(0))
+        assertThat(SettingRules.BURST_RULE.problem(0))
             .isEqualTo("0 is out of range; expected a whole number from 1 to 1000000000");
         assertThat(SettingProblem.parse(Setting.ROUTING, "routing.chain: must name each broker").key())
             .isEqualTo("routing.chain");

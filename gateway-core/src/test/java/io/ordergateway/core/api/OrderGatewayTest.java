@@ -189,6 +189,41 @@ class OrderGatewayTest
     }
 
     @Test
+    void groupCommitSendsAndReportsOnceTheJournalIsForcedWithItsFlusherOnAThreadOfItsOwn()
+    {
+        final SilentBroker broker = new SilentBroker();
+        try (OrderGateway gateway = OrderGateway.builder().symbols("AAPL").broker(broker).journalDirectory(journal)
+            .journalDurability(io.ordergateway.journal.JournalDurability.GROUP_COMMIT).build())
+        {
+            assertThat(gateway.threads()).extracting(Thread::getName)
+                .containsExactly("gateway-gw1-stages", "gateway-gw1-flusher", "gateway-gw1-agents");
+            final NewOrder order = market(0);
+            for (int i = 0; i < 20; i++)
+            {
+                assertThat(gateway.submit(order)).isEqualTo(SubmitResult.ACCEPTED);
+            }
+            final List<String> seen = new CopyOnWriteArrayList<>();
+            awaitReports(gateway, seen, 20);
+            assertThat(seen).allMatch(r -> r.equals("SENT PENDING_NEW"));
+            assertThat(broker.news.get()).isEqualTo(20);
+        }
+    }
+
+    @Test
+    void groupCommitRunsInTheInvokerToo()
+    {
+        final SilentBroker broker = new SilentBroker();
+        try (OrderGateway gateway = OrderGateway.builder().symbols("AAPL").broker(broker).journalDirectory(journal)
+            .threadingMode(ThreadingMode.INVOKER)
+            .journalDurability(io.ordergateway.journal.JournalDurability.GROUP_COMMIT).build())
+        {
+            assertThat(gateway.submit(market(0))).isEqualTo(SubmitResult.ACCEPTED);
+            Await.idle(gateway.invoker());
+            assertThat(broker.news.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void reportsReachAPollingStrategyWithTheStateAfterEachEvent()
     {
         final SilentBroker broker = new SilentBroker();

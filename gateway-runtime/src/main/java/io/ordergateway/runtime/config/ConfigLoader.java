@@ -1,5 +1,6 @@
 package io.ordergateway.runtime.config;
 
+import io.ordergateway.core.settings.SettingRules;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +22,7 @@ import io.ordergateway.core.routing.RoutingConfig;
 import io.ordergateway.core.routing.RoutingPolicy;
 import io.ordergateway.journal.FixedPoint;
 import io.ordergateway.journal.OwnedFile;
+import io.ordergateway.journal.JournalDurability;
 import io.ordergateway.journal.JournalRollCycle;
 
 import java.io.IOException;
@@ -257,7 +259,7 @@ public final class ConfigLoader
         final ConfigNode gateway = top.object("gateway");
         final String instanceId = gateway.text("instanceId", GatewaySettings.DEFAULT_INSTANCE_ID);
         final int ringSize = gateway.wholeInt("ringSize", GatewaySettings.DEFAULT_RING_SIZE,
-            GatewaySettings.RING_SIZE_RULE);
+            SettingRules.RING_SIZE_RULE);
         final ThreadingMode threadingMode =
             gateway.choice("threadingMode", GatewaySettings.DEFAULT_THREADING_MODE, ThreadingMode.class);
         final Topology topology = gateway.choice("topology", GatewaySettings.DEFAULT_TOPOLOGY, Topology.class);
@@ -268,6 +270,8 @@ public final class ConfigLoader
         final Path journalDir = directory == null ? GatewaySettings.DEFAULT_JOURNAL_DIRECTORY : Path.of(directory);
         final JournalRollCycle rollCycle =
             journal.choice("rollCycle", GatewaySettings.DEFAULT_ROLL_CYCLE, JournalRollCycle.class);
+        final var durability = journal.choice("durability", JournalDurability.PAGE_CACHE, JournalDurability.class);
+        final boolean pretouch = journal.bool("pretouch", true);
         journal.done();
         gateway.done();
 
@@ -370,10 +374,9 @@ public final class ConfigLoader
         final io.ordergateway.core.reconcile.ReconciliationSettings reconciliation =
             reconciliation(top.object("reconciliation")).withCapabilities(overrides);
         top.done();
-        final GatewayConfig config =
-            new GatewayConfig(instanceId, ringSize, threadingMode, topology, wait, journalDir, rollCycle, instruments,
-            brokers, routing, risk, throttles, new GatewayConfig.Admin(port, bind, token), countersFile, profile,
-            reconciliation);
+        final GatewayConfig config = new GatewayConfig(instanceId, ringSize, threadingMode, topology, wait, journalDir,
+            rollCycle, durability, pretouch, instruments, brokers, routing, risk, throttles,
+            new GatewayConfig.Admin(port, bind, token), countersFile, profile, reconciliation);
         // The gateway's own check, once: brokers by their unique names (a name used twice or missing is reported
         // above).
         SettingPaths.report(ConfiguredGateway.gatewaySettings(config).brokerNames(List.copyOf(brokerIds.keySet()))
@@ -547,8 +550,8 @@ public final class ConfigLoader
     {
         // the ranges are the gateway's to check
         final GatewayConfig.Rate rate =
-            new GatewayConfig.Rate(n.wholeNumber("ratePerSecond", 0, GatewaySettings.RATE_PER_SECOND_RULE),
-            n.wholeNumber("burst", 1, GatewaySettings.BURST_RULE));
+            new GatewayConfig.Rate(n.wholeNumber("ratePerSecond", 0, SettingRules.RATE_PER_SECOND_RULE),
+            n.wholeNumber("burst", 1, SettingRules.BURST_RULE));
         n.done();
         return rate;
     }

@@ -61,6 +61,8 @@ public final class ConfiguredGateway
             .waitStrategy(config.waitStrategy())
             .journalDirectory(config.journal())
             .journalRollCycle(config.rollCycle())
+            .journalDurability(config.durability())
+            .journalPretouch(config.pretouch())
             .countersFile(config.countersFile())
             .routing(config.routing())
             .riskLimits(config.risk())

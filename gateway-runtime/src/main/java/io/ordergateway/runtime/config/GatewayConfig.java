@@ -25,6 +25,9 @@ import java.util.List;
  * @param waitStrategy   how stage threads wait.
  * @param journal        the journal directory.
  * @param rollCycle      how often the journal starts a new file ({@code rollCycle: daily|hourly}).
+ * @param durability     when a journaled record counts as kept ({@code durability: page_cache|group_commit}).
+ * @param pretouch       whether the journal's pages are faulted in ahead of its writer ({@code pretouch}, default
+ *                       true).
  * @param instruments    tradable instruments.
  * @param brokers        brokers in id order.
  * @param routing        routing and failover.
@@ -36,7 +39,8 @@ import java.util.List;
  */
 public record GatewayConfig(
     String instanceId, int ringSize, ThreadingMode threadingMode, Topology topology, WaitStrategyKind waitStrategy,
-    Path journal, JournalRollCycle rollCycle, List<Instrument> instruments, List<Broker> brokers, RoutingConfig routing,
+    Path journal, JournalRollCycle rollCycle, io.ordergateway.journal.JournalDurability durability, boolean pretouch,
+    List<Instrument> instruments, List<Broker> brokers, RoutingConfig routing,
     RiskLimits risk, Throttles throttles, Admin admin, Path countersFile, String profile,
     io.ordergateway.core.reconcile.ReconciliationSettings reconciliation)
 {

@@ -44,6 +44,7 @@ final class SettingPaths
             case WAIT_STRATEGY -> "gateway.waitStrategy";
             case JOURNAL_DIRECTORY -> "gateway.journal.directory";
             case JOURNAL_ROLL_CYCLE -> "gateway.journal.rollCycle";
+            case JOURNAL_DURABILITY -> "gateway.journal.durability";
             case INSTRUMENTS -> "instruments";
             case BROKERS -> "brokers";
             case ROUTING -> "routing";
