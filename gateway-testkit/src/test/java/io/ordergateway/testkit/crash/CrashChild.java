@@ -32,7 +32,7 @@ import static io.ordergateway.journal.FixedPoint.quantity;
  * after the order is journaled), until it is killed. With 0 orders it starts, lets reconciliation
  * settle, closes cleanly and prints {@code CLOSED}.
  *
- * <p>Arguments: journal directory, broker URL, orders to send, seed. Credentials from the
+ * <p>Arguments: journal directory, broker URL, orders to send, seed, journal durability. Credentials from the
  * environment, as in production.
  */
 public final class CrashChild
@@ -42,7 +42,7 @@ public final class CrashChild
     }
 
     /**
-     * @param args journal, url, orders, seed.
+     * @param args journal, url, orders, seed, durability.
      * @throws Exception on failure (the parent reads stderr).
      */
     public static void main(final String[] args) throws Exception
@@ -55,7 +55,8 @@ public final class CrashChild
         final AlpacaBroker broker =
             new AlpacaBroker(AlpacaConfig.fromEnvironment("alpaca", url, System.getenv()).withRequestTimeout(2_000));
         final OrderGateway gateway = OrderGateway.builder().instanceId("crash").symbols("AAPL", "MSFT").broker(broker)
-            .journalDirectory(journal).build();
+            .journalDirectory(journal).journalDurability(io.ordergateway.journal.JournalDurability.valueOf(args[4]))
+            .build();
         io.ordergateway.core.testing.Await.until("the adapter healthy", () -> broker.health() == BrokerHealth.HEALTHY);
         out.println("STARTED");
         final List<Long> resting = new ArrayList<>();
