@@ -70,6 +70,12 @@ public class SubmitToSendBenchmark
     @Param({"YIELDING"})
     public WaitStrategyKind waitStrategy;
 
+    @Param({"PAGE_CACHE"})
+    public io.ordergateway.journal.JournalDurability durability;
+
+    @Param({"true"})
+    public boolean pretouch;
+
     private Path journal;
     private OrderGateway gateway;
     private EchoBroker broker;
@@ -96,6 +102,8 @@ public class SubmitToSendBenchmark
             .threadingMode(threadingMode)
             .topology(topology)
             .waitStrategy(waitStrategy)
+            .journalDurability(durability)
+            .journalPretouch(pretouch)
             .ringSize(1 << 14)
             .build();
         order.symbol(gateway.symbolId("AAPL")).side(Side.BUY).type(OrderType.MARKET).quantity(FixedPoint.quantity(1))

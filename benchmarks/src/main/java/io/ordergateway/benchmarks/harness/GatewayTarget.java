@@ -70,6 +70,7 @@ final class GatewayTarget implements LatencyTarget
             .symbols("AAPL")
             .journalDirectory(journal)
             .ringSize(1 << 16);
+        builder.journalDurability(configuration.durability()).journalPretouch(configuration.pretouch());
         if (!configuration.isDefault())
         {
             builder.threadingMode(configuration.threadingMode()).topology(configuration.topology())

@@ -2,6 +2,7 @@ package io.ordergateway.benchmarks.harness;
 
 import io.ordergateway.core.agent.ThreadingMode;
 import io.ordergateway.core.api.GatewayBuilder;
+import io.ordergateway.journal.JournalDurability;
 import io.ordergateway.core.pipeline.Topology;
 import io.ordergateway.core.pipeline.WaitStrategyKind;
 import org.HdrHistogram.Histogram;
@@ -57,19 +58,22 @@ public final class LatencyHarness
      * @param waitStrategy  how stage threads wait.
      * @param operations    live counters, the admin endpoint and a /metrics scrape every second.
      * @param isDefault     the builder's defaults (the three above are what they are).
+     * @param durability    the journal's durability ({@code :group_commit}; page cache otherwise).
+     * @param pretouch      the journal pretoucher on (the default; {@code :no_pretouch} turns it off).
      */
     public record Configuration(ThreadingMode threadingMode, Topology topology, WaitStrategyKind waitStrategy,
-        boolean operations, boolean isDefault)
+        boolean operations, boolean isDefault, JournalDurability durability, boolean pretouch)
     {
         /**
          * @return the target's name: {@code gateway-default}, or {@code gateway-MODE-TOPOLOGY-WAIT}; {@code -ops} with
-         *         operations.
+         *         operations, {@code -group-commit} and {@code -no-pretouch} with those.
          */
         public String name()
         {
             return (isDefault ? "gateway-default" : "gateway-" + threadingMode.name().toLowerCase(Locale.ROOT) + "-"
                 + topology.name().toLowerCase(Locale.ROOT) + "-" + waitStrategy.name().toLowerCase(Locale.ROOT))
-                + (operations ? "-ops" : "");
+                + (operations ? "-ops" : "") + (durability == JournalDurability.GROUP_COMMIT ? "-group-commit" : "")
+                + (pretouch ? "" : "-no-pretouch");
         }
     }
 
@@ -169,8 +173,9 @@ public final class LatencyHarness
     }
 
     /**
-     * @param text comma-separated {@code default[:ops]} or {@code mode:topology:wait[:ops]}, e.g.
-     *             {@code default,dedicated:compact:sleeping,shared:single:yielding:ops}.
+     * @param text comma-separated {@code default[:FLAG..]} or {@code mode:topology:wait[:FLAG..]}, flags {@code ops},
+     *             {@code group_commit} and {@code no_pretouch}, e.g.
+     *             {@code default,default:group_commit,dedicated:compact:sleeping,shared:single:yielding:ops}.
      * @return the configurations.
      */
     public static List<Configuration> parseConfigs(final String text)
@@ -178,31 +183,35 @@ public final class LatencyHarness
         final List<Configuration> configs = new ArrayList<>();
         for (final String part : text.split(","))
         {
-            final String[] p = part.trim().toLowerCase(Locale.ROOT).split(":");
-            final boolean ops = p[p.length - 1].equals("ops");
-            final int n = ops ? p.length - 1 : p.length;
-            if (n == 1 && p[0].equals("default"))
+            final List<String> p = new ArrayList<>(List.of(part.trim().toLowerCase(Locale.ROOT).split(":")));
+            final boolean ops = p.remove("ops");
+            final JournalDurability durability = p.remove("group_commit") ? JournalDurability.GROUP_COMMIT
+                : JournalDurability.PAGE_CACHE;
+            final boolean pretouch = !p.remove("no_pretouch");
+            final int n = p.size();
+            if (n == 1 && p.get(0).equals("default"))
             {
                 configs.add(new Configuration(GatewayBuilder.DEFAULT_THREADING_MODE, GatewayBuilder.DEFAULT_TOPOLOGY,
-                    GatewayBuilder.DEFAULT_WAIT_STRATEGY, ops, true));
+                    GatewayBuilder.DEFAULT_WAIT_STRATEGY, ops, true, durability, pretouch));
                 continue;
             }
             if (n != 3)
             {
                 throw new IllegalArgumentException("configuration '" + part
-                    + "' must be default or mode:topology:wait, each with an optional :ops (live counters, the admin "
-                    + "endpoint and a /metrics scrape every second), e.g. default:ops or dedicated:compact:sleeping; "
+                    + "' must be default or mode:topology:wait, each with optional :ops (live counters, the admin "
+                    + "endpoint and a /metrics scrape every second), :group_commit and :no_pretouch, e.g. default:ops "
+                    + "or dedicated:compact:sleeping:group_commit; "
                     + "modes " + List.of(ThreadingMode.DEDICATED, ThreadingMode.SHARED) + ", topologies "
                     + List.of(Topology.values()) + ", waits " + List.of(WaitStrategyKind.values()));
             }
-            final ThreadingMode mode = ThreadingMode.valueOf(p[0].toUpperCase(Locale.ROOT));
+            final ThreadingMode mode = ThreadingMode.valueOf(p.get(0).toUpperCase(Locale.ROOT));
             if (mode == ThreadingMode.INVOKER)
             {
                 throw new IllegalArgumentException("configuration '" + part
                     + "': INVOKER runs no threads, so nothing would drive it");
             }
-            configs.add(new Configuration(mode, Topology.valueOf(p[1].toUpperCase(Locale.ROOT)),
-                WaitStrategyKind.valueOf(p[2].toUpperCase(Locale.ROOT)), ops, false));
+            configs.add(new Configuration(mode, Topology.valueOf(p.get(1).toUpperCase(Locale.ROOT)),
+                WaitStrategyKind.valueOf(p.get(2).toUpperCase(Locale.ROOT)), ops, false, durability, pretouch));
         }
         return configs;
     }

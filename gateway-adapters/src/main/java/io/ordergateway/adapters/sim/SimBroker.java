@@ -423,14 +423,21 @@ public final class SimBroker implements BrokerAdapter, Agent
             return work;
         }
         nowNanos = clock.nanoTime();
-        work += inbound.drain(commandHandler, refusalHandler, 256);
+        // reports never wait for ring space: this agent may share its thread with the control agent's follower, which
+        // holds the ring back (see BrokerEventSink#room); a command makes at most a few reports
+        final int room = sink.room();
+        if (room == 0)
+        {
+            return work;
+        }
+        work += inbound.drain(commandHandler, refusalHandler, Math.max(1, Math.min(256, room / 4)));
         if (config.priceIntervalNanos() > 0 && nowNanos >= nextPriceMove)
         {
             nextPriceMove = nowNanos + config.priceIntervalNanos();
             movePrices();
             work += checkResting();
         }
-        while (responses.isDue(nowNanos))
+        while (responses.isDue(nowNanos) && sink.room() > 0)
         {
             emit();
             responses.remove();

@@ -8,6 +8,11 @@ import io.ordergateway.core.domain.RejectReason;
  * ring, stamped with the gateway's clock; it may wait for a free slot when the ring is full (it
  * never drops), so call it from the adapter's own I/O thread, never from inside {@code send*}.
  * Safe to call from several threads. Allocates nothing.
+ *
+ * <p>An in-process broker that runs as an agent on a thread shared with other agents must not wait:
+ * a consumer that holds the ring back (the control agent's follower) may be on the same thread, and
+ * would then never free the slot waited for. Such a broker reports only as many events per duty
+ * cycle as {@link #room()} says, and leaves the rest for its next cycle.
  */
 public interface BrokerEventSink
 {
@@ -113,5 +118,13 @@ public interface BrokerEventSink
         final long quantity, final long limitPrice, final long stopPrice, final String brokerClientOrderId)
     {
         return 0;
+    }
+
+    /**
+     * @return how many events can be reported now without waiting (a snapshot: other producers share it).
+     */
+    default int room()
+    {
+        return Integer.MAX_VALUE;
     }
 }

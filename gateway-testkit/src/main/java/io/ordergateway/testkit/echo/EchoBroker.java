@@ -138,7 +138,10 @@ public final class EchoBroker implements BrokerAdapter, Agent
         {
             return 0;
         }
-        return inbound.drain(handler, refusalHandler, 512);
+        // one event per command; never more than the ring has room for (it shares its thread with the control agent's
+        // follower, which holds the ring back: waiting for a slot here would stop that follower for good)
+        final int commands = Math.min(512, sink.room());
+        return commands <= 0 ? 0 : inbound.drain(handler, refusalHandler, commands);
     }
 
     private void onCommand(final int type, final DirectBuffer buffer, final int index, final int length)
