@@ -10,7 +10,7 @@ import org.agrona.DirectBuffer;
 import java.util.zip.CRC32C;
 
 /**
- * Splits one journal document (the records of one ring event, back to back) into its records,
+ * Splits one journal document (the records of one ring event, or of a batch of them, back to back) into its records,
  * checking the document's checksum (its closing {@code DocumentEnd} record, schema version 5 on)
  * and each header: schema id, a version this reader knows, and a length inside the document.
  * Used by {@link JournalReader} for documents from the queue and by {@link JournalAdapter} for

@@ -80,6 +80,7 @@ public final class JournalAdapter implements JournalRecordHandler
     private final SessionStartDecoder sessionStart = new SessionStartDecoder();
     private final DocumentParser documents = new DocumentParser();
     private long document = Long.MIN_VALUE;
+    private long eventSequence = Long.MIN_VALUE;
 
     /**
      * @param listener receives every record.
@@ -107,9 +108,13 @@ public final class JournalAdapter implements JournalRecordHandler
         final int templateId, final DirectBuffer buffer, final int offset, final int blockLength, final int version,
         final long documentIndex)
     {
-        if (documentIndex != document)
+        // every record's first field is the sequence of the ring event it belongs to; a document holds the records of
+        // one event or, appended per batch, of several in a row: a new event begins where the sequence changes
+        final long sequence = buffer.getLong(offset, java.nio.ByteOrder.LITTLE_ENDIAN);
+        if (documentIndex != document || sequence != eventSequence)
         {
             document = documentIndex;
+            eventSequence = sequence;
             listener.onDocument(documentIndex);
         }
         final JournalListener l = listener;

@@ -21,9 +21,11 @@ public interface JournalListener
     int NULL_CODE = -1;
 
     /**
-     * A new document begins: the records of one ring event follow, until the next call.
+     * A new ring event begins: its records follow, until the next call. A document holds the records
+     * of one event, or of several events in a row (the journal stage appends per batch), so this is
+     * called at each document and wherever the records' sequence changes inside one.
      *
-     * @param documentIndex the Chronicle index of the document.
+     * @param documentIndex the Chronicle index of the document the event is in.
      */
     default void onDocument(final long documentIndex)
     {

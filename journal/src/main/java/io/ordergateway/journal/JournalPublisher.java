@@ -101,22 +101,22 @@ public final class JournalPublisher
     private final CRC32C checksum = new CRC32C();
     private int length;
 
-    /**
-     * @param writer where documents go; from now on used only by this publisher's thread.
-     */
+    /** @param writer where documents go; from now on used only by this publisher's thread. */
     public JournalPublisher(final JournalWriter writer)
     {
         this.writer = writer;
     }
 
-    /**
-     * Starts a document, dropping anything encoded since the last commit.
-     *
-     * @return this.
-     */
+    /** Starts a document, dropping anything encoded since the last commit. @return this. */
     public JournalPublisher begin()
     {
-        length = 0;
+        return rewind(0);
+    }
+
+    /** @param mark a {@link #length()} of this document: the records encoded after it are dropped. @return this. */
+    public JournalPublisher rewind(final int mark)
+    {
+        length = mark;
         return this;
     }
 

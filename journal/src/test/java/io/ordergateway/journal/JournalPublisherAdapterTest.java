@@ -98,14 +98,17 @@ class JournalPublisherAdapterTest
             "replaced 11 3000000000 39000000000 2",
             "--",
             "control 1 -1 true",
+            "--", // a document may hold several ring events (a batch): a new one begins where the sequence changes
             "tick 20 12000",
             "change 6 1 0 0",
             "--",
             "probe 0 false",
+            "--",
             "command 2 1",
             "command 4 -1",
             "--",
             "settings 2 limits: maxOrderQuantity=10",
+            "--",
             "budget 0 3 99000");
     }
 

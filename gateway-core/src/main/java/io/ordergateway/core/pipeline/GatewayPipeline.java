@@ -82,9 +82,9 @@ public final class GatewayPipeline
      * @param stages      the stages.
      * @param egressReady whether egress can take the next event (room in the poll queue).
      * @param metrics     where contained errors are counted.
-     * @param durableSend true for group commit: the send stage is a group of its own, on the journal's thread
-     *                    (its own with {@code PER_STAGE}), that takes an event only once {@link #durable()} is past
-     *                    it; a flusher off the order path moves that sequence ({@code journal.JournalFlusher}).
+     * @param durableSend true for group commit: the send stage (a group of its own, on the journal's thread, its own
+     *                    with {@code PER_STAGE}) takes an event only once {@link #durable()} is past it too; a
+     *                    flusher off the order path moves that sequence ({@code journal.JournalFlusher}).
      */
     public GatewayPipeline(
         final Topology topology, final int ringSize, final Stages stages, final BooleanSupplier egressReady,
@@ -110,43 +110,21 @@ public final class GatewayPipeline
         switch (topology)
         {
             case SINGLE:
-                if (durable == null)
-                {
-                    group("stages", join(join(new GuardedStage[] {validate, throttle}, books),
-                        new GuardedStage[] {journal, send}));
-                }
-                else
-                {
-                    group("stages", join(join(new GuardedStage[] {validate, throttle}, books),
-                        new GuardedStage[] {journal}));
-                    durableSend(send, true);
-                }
+                group("stages", join(join(new GuardedStage[] {validate, throttle}, books),
+                    new GuardedStage[] {journal}));
+                send(send, true);
                 break;
             case COMPACT:
                 group("decide", join(new GuardedStage[] {validate, throttle}, books));
-                if (durable == null)
-                {
-                    group("journal-send", journal, send);
-                }
-                else
-                {
-                    group("journal", journal);
-                    durableSend(send, true);
-                }
+                group("journal", journal);
+                send(send, true);
                 break;
             case PER_STAGE:
                 group("validate", validate);
                 group("throttle", throttle);
                 group("risk-route-state", books);
                 group("journal", journal);
-                if (durable == null)
-                {
-                    group("send", send);
-                }
-                else
-                {
-                    durableSend(send, false);
-                }
+                send(send, false);
                 break;
             default:
                 throw new IllegalArgumentException("unknown topology " + topology);
@@ -180,13 +158,14 @@ public final class GatewayPipeline
     }
 
     /**
-     * The send stage behind both the journal and the device: it polls up to the lower of the journal group's
-     * sequence and {@link #durable()}.
+     * The send stage, a group of its own behind the journal's, on its thread unless {@code onJournalThread} is false:
+     * the journal appends per batch, so send may take an event only once the journal group has passed the whole
+     * batch. With group commit it polls up to the lower of the journal group's sequence and {@link #durable()}.
      */
-    private void durableSend(final GuardedStage send, final boolean onJournalThread)
+    private void send(final GuardedStage send, final boolean onJournalThread)
     {
         final com.lmax.disruptor.Sequence journaled = last().sequence();
-        final com.lmax.disruptor.Sequence upstream = new com.lmax.disruptor.Sequence()
+        final com.lmax.disruptor.Sequence upstream = durable == null ? journaled : new com.lmax.disruptor.Sequence()
         {
             @Override
             public long get()
@@ -194,7 +173,7 @@ public final class GatewayPipeline
                 return Math.min(journaled.get(), durable.get());
             }
         };
-        final StageAgent agent = new StageAgent("send", "send (after the journal is on the device)",
+        final StageAgent agent = new StageAgent("send", durable == null ? "send" : "send (once on the device)",
             ring.newPoller(upstream), send, BATCH_LIMIT, null, upstream, wakeup);
         stageAgents.add(agent);
         if (onJournalThread)

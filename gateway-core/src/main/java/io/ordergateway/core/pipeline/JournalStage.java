@@ -20,8 +20,15 @@ import io.ordergateway.journal.SessionStart;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Stage 4: appends each event, with every decision taken on it, to the journal as one document,
- * before anything reaches a broker (stage 5) or the strategy (stage 6): write-ahead.
+ * Stage 4: appends each event, with every decision taken on it, to the journal, before anything
+ * reaches a broker (stage 5) or the strategy (stage 6): write-ahead.
+ *
+ * <p>Per batch: the events of one batch the stage agent took (the Disruptor's end-of-batch flag, or
+ * the agent's batch limit) go into one document, appended at the batch's last event, so Chronicle's
+ * cost per document (header, index, checksum) is paid once per batch. A lone order is a batch of
+ * one: it is appended at once. The send stage is a group of its own behind this one, so it sees an
+ * event only after the batch's document is appended. Readers tell the events of a document apart by
+ * their records' sequence ({@code JournalAdapter}).
  *
  * <p>Records per event: a new order is {@code OrderNew} then {@code OrderDenied}, or
  * {@code OrderRouted} and {@code OrderSent}; a cancel or replace is its request record then
@@ -31,6 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class JournalStage implements EventHandler<GatewayEvent>
 {
     private static final byte[] NO_SYMBOL = JournalPublisher.symbolBytes("");
+    /** A document this long is appended before the next event, so no event finds the encoder's buffer full. */
+    private static final int FLUSH_AT = 16 * 1024;
 
     private final JournalPublisher publisher;
     private final ClientOrderIds clientOrderIds;
@@ -43,6 +52,8 @@ public final class JournalStage implements EventHandler<GatewayEvent>
     private IssuedOrderIds issuedIds;
     private SessionStart sessionStart;
     private RoutingSetup routingSetup;
+    /** Whether a document is being filled: the events of one batch share one. */
+    private boolean open;
 
     /**
      * @param writer         the journal, used only from this stage's thread from now on.
@@ -116,20 +127,55 @@ public final class JournalStage implements EventHandler<GatewayEvent>
             routingSetup = null;
         }
         this.sequence = sequenceBase + sequence;
-        p.begin();
-        encode(e);
-        if (e.routingChanges.size() > 0)
+        if (open && (p.length() >= FLUSH_AT || large(e.type)))
         {
-            if (p.length() == 0)
-            {
-                p.tick(this.sequence, e.timestamp); // a tick is journaled only when something was decided on it
-            }
-            routingChanges(e);
+            commit(); // room for what comes: a large record starts a document of its own
         }
-        if (p.commit() >= 0)
+        if (!open)
+        {
+            p.begin();
+            open = true;
+        }
+        final int before = p.length();
+        boolean encoded = false;
+        try
+        {
+            encode(e);
+            if (e.routingChanges.size() > 0)
+            {
+                if (p.length() == before)
+                {
+                    p.tick(this.sequence, e.timestamp); // a tick is journaled only when something was decided on it
+                }
+                routingChanges(e);
+            }
+            encoded = true;
+        }
+        finally
+        {
+            if (!encoded)
+            {
+                p.rewind(before); // none of a failed event's records: the batch's others are kept
+            }
+            if (endOfBatch)
+            {
+                commit(); // the batch's events in one document, before the stage after this one sees any of them
+            }
+        }
+    }
+
+    private void commit()
+    {
+        open = false;
+        if (publisher.commit() >= 0)
         {
             position.lazySet(position.get() + 1);
         }
+    }
+
+    private static boolean large(final EventType type)
+    {
+        return type == EventType.SETTINGS || type == EventType.BROKER_TERMS || type == EventType.EXTERNAL_ORDER;
     }
 
     /**
@@ -311,6 +357,10 @@ public final class JournalStage implements EventHandler<GatewayEvent>
     @Override
     public void onShutdown()
     {
+        if (open)
+        {
+            commit(); // not expected: every batch ends with its last event's flag
+        }
         publisher.close();
         if (issuedIds != null)
         {

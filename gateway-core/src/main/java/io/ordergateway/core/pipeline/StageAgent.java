@@ -88,7 +88,8 @@ public final class StageAgent implements Agent
 
     private boolean onEvent(final GatewayEvent event, final long sequence, final boolean endOfBatch) throws Exception
     {
-        stages.onEvent(event, sequence, endOfBatch);
+        // the batch ends here too when the limit is reached: stages that gather a batch (the journal) close it then
+        stages.onEvent(event, sequence, endOfBatch || taken + 1 >= batchLimit);
         return ++taken < batchLimit && (ready == null || ready.getAsBoolean());
     }
 
