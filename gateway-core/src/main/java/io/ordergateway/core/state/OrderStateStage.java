@@ -256,12 +256,13 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
         {
             metrics.submitToFirstFill(r.brokerId()).record(e.ingressNanos - r.submitNanos());
         }
-        r.addFill(e.lastQuantity, ScaledMath.notional(e.lastQuantity, e.lastPrice));
+        final long notional = ScaledMath.notional(e.lastQuantity, e.lastPrice);
+        r.addFill(e.lastQuantity, notional);
         positions.apply(r.brokerId(), r.symbolId(), r.side(), e.lastQuantity, e.lastPrice);
         metrics.add(Counter.FILLS, 1);
         metrics.add(r.brokerId(), BrokerCounter.FILLS, 1);
         metrics.add(r.brokerId(), BrokerCounter.FILLED_QUANTITY, e.lastQuantity);
-        metrics.add(r.brokerId(), BrokerCounter.FILLED_NOTIONAL, ScaledMath.notional(e.lastQuantity, e.lastPrice));
+        metrics.add(r.brokerId(), BrokerCounter.FILLED_NOTIONAL, notional);
         transition(e, r, event, leavesBefore, e.lastQuantity);
     }
 

@@ -43,6 +43,27 @@ class ScaledMathTest
     }
 
     @Test
+    void notionalsFastPathAgreesWithExactArithmeticOnEitherSideOfALongsRange()
+    {
+        final SplittableRandom random = new SplittableRandom(11);
+        final BigInteger scale = BigInteger.valueOf(io.ordergateway.journal.FixedPoint.QUANTITY_SCALE);
+        for (int i = 0; i < 200_000; i++)
+        {
+            final long q = random.nextLong() >> random.nextInt(63);
+            final long p = random.nextLong() >> random.nextInt(63);
+            final BigInteger exact = BigInteger.valueOf(q).multiply(BigInteger.valueOf(p)).divide(scale);
+            if (exact.bitLength() < 64 && q != Long.MIN_VALUE && p != Long.MIN_VALUE)
+            {
+                assertThat(ScaledMath.notional(q, p)).as("%d * %d", q, p).isEqualTo(exact.longValueExact());
+            }
+            else
+            {
+                assertThatThrownBy(() -> ScaledMath.notional(q, p)).isInstanceOf(ArithmeticException.class);
+            }
+        }
+    }
+
+    @Test
     void notionalOfRealisticTradesIsExact()
     {
         // 100 shares at $187.25: 1e11 * 1.8725e10 overflows 64 bits before scaling.
