@@ -72,6 +72,7 @@ public final class JournalWriter implements AutoCloseable
             if (appender.cycle() != cycle) // a new cycle file: the flusher and the pretoucher follow it
             {
                 cycle = appender.cycle();
+                position.lazySet(0); // before the file: whoever sees the new file never pairs it with the old position
                 file = appender.currentFile();
             }
             position.lazySet(bytes.writePosition()); // for the pretoucher, which stays ahead of it

@@ -282,7 +282,7 @@ final class GatewayAssembly
             final com.lmax.disruptor.Sequence durable = pipeline.durable();
             final io.ordergateway.core.agent.RingWakeup wakeup = pipeline.wakeup();
             threads.blocking("flusher", new io.ordergateway.journal.JournalFlusher(writer, pipeline.journaled()::get,
-                durable.get(), upTo ->
+                journal::position, durable.get(), upTo ->
                 {
                     durable.set(upTo);
                     wakeup.signalAllWhenBlocking();

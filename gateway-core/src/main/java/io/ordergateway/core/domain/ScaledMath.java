@@ -30,14 +30,6 @@ public final class ScaledMath
      */
     public static long notional(final long quantity, final long price)
     {
-        final long low = quantity * price;
-        if (Math.multiplyHigh(quantity, price) == (low >> 63) && quantity != Long.MIN_VALUE && price != Long.MIN_VALUE)
-        {
-            // the product fits a long (every realistic trade): a division by the constant scale, which the JIT turns
-            // into a multiplication, instead of the general path's division by a variable (the state stage's hottest
-            // arithmetic, once per fill)
-            return low / FixedPoint.QUANTITY_SCALE;
-        }
         return multiplyDivide(quantity, price, FixedPoint.QUANTITY_SCALE);
     }
 

@@ -43,15 +43,22 @@ final class GuardedStage implements EventHandler<GatewayEvent>
 
     private void contain(final GatewayEvent event, final long sequence, final Throwable t)
     {
-        metrics.add(GatewayMetrics.Counter.STAGE_ERRORS, 1);
         if (event.type != null && event.type.isCommand())
         {
-            event.deny(RejectReason.INVALID_ORDER, DetailField.NONE, 0, 0);
+            event.deny(RejectReason.INVALID_ORDER, DetailField.NONE, 0, 0); // first: it must not be sent
         }
-        if (errors++ < 100 || Long.bitCount(errors) == 1)
+        try
         {
-            LOG.error("stage {} failed on event {} at sequence {} (error #{}); the event goes on, denied if it was a "
-                + "command", name, event.type, sequence, errors, t);
+            metrics.add(GatewayMetrics.Counter.STAGE_ERRORS, 1);
+            if (errors++ < 100 || Long.bitCount(errors) == 1)
+            {
+                LOG.error("stage {} failed on event {} at sequence {} (error #{}); the event goes on, denied if it was "
+                    + "a command", name, event.type, sequence, errors, t);
+            }
+        }
+        catch (final Throwable ignored)
+        {
+            // nothing may escape: the poller would release events a later stage (the journal) has not yet passed
         }
     }
 

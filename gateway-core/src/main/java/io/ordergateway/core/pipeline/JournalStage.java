@@ -2,6 +2,7 @@ package io.ordergateway.core.pipeline;
 
 import com.lmax.disruptor.EventHandler;
 import io.ordergateway.core.domain.ClientOrderIds;
+import io.ordergateway.core.domain.DetailField;
 import io.ordergateway.core.domain.CommandKind;
 import io.ordergateway.core.domain.OrderState;
 import io.ordergateway.core.domain.Side;
@@ -54,6 +55,9 @@ public final class JournalStage implements EventHandler<GatewayEvent>
     private RoutingSetup routingSetup;
     /** Whether a document is being filled: the events of one batch share one. */
     private boolean open;
+    /** The events in the open document, so a failed append can deny its commands (none of them may be sent). */
+    private final GatewayEvent[] inDocument = new GatewayEvent[GatewayPipeline.BATCH_LIMIT + 1];
+    private int eventsInDocument;
 
     /**
      * @param writer         the journal, used only from this stage's thread from now on.
@@ -113,6 +117,10 @@ public final class JournalStage implements EventHandler<GatewayEvent>
         final JournalPublisher p = publisher;
         if (sessionStart != null || routingSetup != null)
         {
+            if (open)
+            {
+                commit(); // the preamble is a document of its own: what is open goes first
+            }
             p.begin();
             if (sessionStart != null)
             {
@@ -127,9 +135,9 @@ public final class JournalStage implements EventHandler<GatewayEvent>
             routingSetup = null;
         }
         this.sequence = sequenceBase + sequence;
-        if (open && (p.length() >= FLUSH_AT || large(e.type)))
+        if (open && (p.length() >= FLUSH_AT || large(e.type) || eventsInDocument == inDocument.length))
         {
-            commit(); // room for what comes: a large record starts a document of its own
+            commit(); // room for what comes, and a large record starts a new document (its batch's next ones join it)
         }
         if (!open)
         {
@@ -137,6 +145,7 @@ public final class JournalStage implements EventHandler<GatewayEvent>
             open = true;
         }
         final int before = p.length();
+        inDocument[eventsInDocument++] = e;
         boolean encoded = false;
         try
         {
@@ -156,6 +165,7 @@ public final class JournalStage implements EventHandler<GatewayEvent>
             if (!encoded)
             {
                 p.rewind(before); // none of a failed event's records: the batch's others are kept
+                eventsInDocument--;
             }
             if (endOfBatch)
             {
@@ -164,12 +174,36 @@ public final class JournalStage implements EventHandler<GatewayEvent>
         }
     }
 
+    /**
+     * Appends the open document. If the append fails (a full disk faults the mapped write), every
+     * command in it is denied before the stage after this one can see it: none is sent unjournaled.
+     */
     private void commit()
     {
         open = false;
-        if (publisher.commit() >= 0)
+        try
         {
-            position.lazySet(position.get() + 1);
+            if (publisher.commit() >= 0)
+            {
+                position.lazySet(position.get() + 1);
+            }
+        }
+        catch (final Throwable t)
+        {
+            for (int i = 0; i < eventsInDocument; i++)
+            {
+                final GatewayEvent e = inDocument[i];
+                if (e.type != null && e.type.isCommand() && !e.isDenied())
+                {
+                    e.deny(io.ordergateway.core.domain.RejectReason.INVALID_ORDER, DetailField.NONE, 0, 0);
+                }
+            }
+            throw t;
+        }
+        finally
+        {
+            java.util.Arrays.fill(inDocument, 0, eventsInDocument, null);
+            eventsInDocument = 0;
         }
     }
 

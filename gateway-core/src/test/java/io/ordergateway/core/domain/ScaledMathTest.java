@@ -43,7 +43,7 @@ class ScaledMathTest
     }
 
     @Test
-    void notionalsFastPathAgreesWithExactArithmeticOnEitherSideOfALongsRange()
+    void notionalAgreesWithExactArithmeticOnEitherSideOfALongsRange()
     {
         final SplittableRandom random = new SplittableRandom(11);
         final BigInteger scale = BigInteger.valueOf(io.ordergateway.journal.FixedPoint.QUANTITY_SCALE);

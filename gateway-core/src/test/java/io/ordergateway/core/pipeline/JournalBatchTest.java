@@ -71,6 +71,38 @@ class JournalBatchTest
         }
     }
 
+    @Test
+    void aFailedAppendDeniesEveryCommandOfItsBatchSoNoneIsSentUnjournaled()
+    {
+        final JournalWriter writer = new JournalWriter(dir, JournalFiles.DEFAULT_ROLL_CYCLE);
+        final JournalStage stage = stage(writer);
+        stage.onEvent(ack(1), 0, true); // the journal exists
+        final GatewayEvent first = cancel(2);
+        final GatewayEvent second = cancel(3);
+        stage.onEvent(first, 1, false);
+        writer.close(); // the next append fails, as on a full disk
+        try
+        {
+            stage.onEvent(second, 2, true);
+        }
+        catch (final RuntimeException expected)
+        {
+            // the guarded stage contains it in the gateway
+        }
+        assertThat(first.isDenied()).as("the batch's earlier command passed the journal stage, unjournaled").isTrue();
+        assertThat(second.isDenied()).isTrue();
+    }
+
+    private static GatewayEvent cancel(final long orderId)
+    {
+        final GatewayEvent e = new GatewayEvent();
+        e.reset();
+        e.type = EventType.CANCEL;
+        e.orderId = orderId;
+        e.brokerId = 0;
+        return e;
+    }
+
     private static JournalStage stage(final JournalWriter writer)
     {
         final JournalStage stage = new JournalStage(writer, new SymbolTable(List.of("AAPL")), new ClientOrderIds("t"));
