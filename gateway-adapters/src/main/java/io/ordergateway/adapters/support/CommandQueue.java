@@ -82,14 +82,15 @@ public final class CommandQueue
      *
      * @param handler   receives queued commands.
      * @param onRefused receives refused ones.
-     * @param limit     the most queued commands to take.
+     * @param limit     the most commands to take, queued and refused together (each makes a report: an adapter on
+     *                  a shared agent thread keeps it within the ring's room, see {@code BrokerEventSink#room}).
      * @return how many commands were handled.
      */
     public int drain(final MessageHandler handler, final RefusalHandler onRefused, final int limit)
     {
         int work = queue.read(handler, limit);
         long[] r;
-        while ((r = refused.poll()) != null)
+        while (work < limit && (r = refused.poll()) != null)
         {
             onRefused.onRefused(r[0], CommandKind.fromCode((int)r[1]));
             work++;

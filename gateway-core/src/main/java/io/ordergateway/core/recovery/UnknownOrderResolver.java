@@ -164,6 +164,12 @@ public final class UnknownOrderResolver
             retryLater(q, now);
             return false;
         }
+        if (sinks[q.brokerId].room() < Math.min(64, 3 + (status == null ? 0 : status.fills().size())))
+        {
+            // no waiting for ring space here: this runs on the control agent's thread, whose follower holds the ring
+            // back, and would never free the slot waited for; the answer is published on a later cycle
+            return false;
+        }
         publish(q.brokerId, q.orderId, status);
         return true;
     }
