@@ -121,7 +121,8 @@ class GatewayCliTest
             .doesNotContain("\tat ");
         out.reset();
         assertThat(GatewayCli.run("journal", "dump", journal.toString(), "--salvage", "--type", "OrderNew")).isZero();
-        assertThat(stdout().lines().count()).as("the orders before the damage").isBetween(100L, 160L);
+        // the orders before the damaged document; it holds a batch of events (up to 256), all skipped
+        assertThat(stdout().lines().count()).as("the orders before the damage").isBetween(50L, 160L);
         out.reset();
         err.reset();
         assertThat(GatewayCli.run("demo", "--orders", "10", "--rate", "100", "--journal", journal.toString()))

@@ -131,6 +131,7 @@ final class GatewayAssembly
         state = new OrderStateStage(books, symbols, metrics);
         final RiskStage risk = new RiskStage(s.riskLimits(), instruments, books.view());
         final RoutingConfig routing = s.routing();
+        state.commandTimeout(routing.sendTimeoutNanos()); // cancels and replaces unanswered this long: ask the broker
         final BrokerCapabilities[] capabilities = new BrokerCapabilities[brokers.length];
         for (int i = 0; i < brokers.length; i++)
         {

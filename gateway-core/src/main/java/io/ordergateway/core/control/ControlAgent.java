@@ -1,5 +1,6 @@
 package io.ordergateway.core.control;
 
+import io.ordergateway.core.domain.CommandKind;
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
@@ -107,7 +108,8 @@ public final class ControlAgent implements Agent
                 probes |= 1L << broker;
                 break;
             case TIMEOUT:
-                resolver.resolve(broker, value);
+                // a new order (the route stage's, other -1), or a cancel or replace (the state stage's, other its code)
+                resolver.resolve(broker, value, other < 0 ? CommandKind.NEW : CommandKind.fromCode(other));
                 break;
             case FAILOVER:
             case RECOVERY:

@@ -40,15 +40,17 @@ public final class UnknownOrderResolver
     {
         final int brokerId;
         final long orderId;
+        final CommandKind command;
         CompletableFuture<BrokerOrderStatus> answer;
         long askedAt;
         long askAt;
         long retryNanos = FIRST_RETRY_NANOS;
 
-        Question(final int brokerId, final long orderId, final long askAt)
+        Question(final int brokerId, final long orderId, final CommandKind command, final long askAt)
         {
             this.brokerId = brokerId;
             this.orderId = orderId;
+            this.command = command;
             this.askAt = askAt;
         }
     }
@@ -85,9 +87,21 @@ public final class UnknownOrderResolver
      */
     public void resolve(final int brokerId, final long orderId)
     {
+        resolve(brokerId, orderId, CommandKind.NEW);
+    }
+
+    /**
+     * Asks about an order whose cancel or replace went unanswered (or a new order, {@code CommandKind.NEW}).
+     *
+     * @param brokerId the broker it was sent to.
+     * @param orderId  the order.
+     * @param command  what went unanswered.
+     */
+    public void resolve(final int brokerId, final long orderId, final CommandKind command)
+    {
         if (brokerId >= 0 && brokerId < brokers.length)
         {
-            questions.add(new Question(brokerId, orderId, clock.nanoTime()));
+            questions.add(new Question(brokerId, orderId, command, clock.nanoTime()));
         }
     }
 
@@ -170,7 +184,14 @@ public final class UnknownOrderResolver
             // back, and would never free the slot waited for; the answer is published on a later cycle
             return false;
         }
-        publish(q.brokerId, q.orderId, status);
+        if (q.command == CommandKind.NEW)
+        {
+            publish(q.brokerId, q.orderId, status);
+        }
+        else
+        {
+            settleCommand(q.brokerId, q.orderId, q.command, status);
+        }
         return true;
     }
 
@@ -207,6 +228,36 @@ public final class UnknownOrderResolver
         else if (status.state() == OrderState.EXPIRED)
         {
             sink.expired(orderId);
+        }
+    }
+
+    /**
+     * A cancel or replace the broker never answered, settled by what the broker says of the order: its fills (the
+     * state stage refuses those it has), and its end if it ended (canceled, expired, filled); if it still works, the
+     * command is reported rejected with CONNECTION_ERROR (it did not take effect: the strategy may send it again); if
+     * the broker does not know the order, rejected with ORDER_NOT_ACTIVE. A replace the broker applied but never
+     * confirmed is taken for one that did not arrive: the running reconciliation then reports the difference.
+     */
+    private void settleCommand(final int brokerId, final long orderId, final CommandKind command,
+        final BrokerOrderStatus status)
+    {
+        final BrokerEventSink sink = sinks[brokerId];
+        if (status == null)
+        {
+            sink.rejected(orderId, command, RejectReason.ORDER_NOT_ACTIVE, 0);
+            return;
+        }
+        for (final BrokerOrderStatus.Fill fill : status.fills())
+        {
+            sink.filled(orderId, fill.fillId(), fill.quantity(), fill.price());
+        }
+        switch (status.state())
+        {
+            case CANCELED -> sink.canceled(orderId);
+            case EXPIRED -> sink.expired(orderId);
+            case FILLED -> { } // the fills above finish it
+            case REJECTED -> sink.rejected(orderId, command, RejectReason.BROKER_REJECTED, 0);
+            default -> sink.rejected(orderId, command, RejectReason.CONNECTION_ERROR, 0);
         }
     }
 }

@@ -38,6 +38,8 @@ public final class RouteStage implements EventHandler<GatewayEvent>
     private final Router defaultRouter;
     private final Int2ObjectHashMap<Router> accountRouters = new Int2ObjectHashMap<>();
     private final Router[] symbolRouters;
+    /** A timeout's decisions at most: TIMEOUT, FAILURE_COUNTED, BREAKER_OPEN and the chain's switch. */
+    private static final int DECISIONS_PER_TIMEOUT = 4;
     private final Long2LongHashMap routedAt = new Long2LongHashMap(Long.MIN_VALUE);
     private final Long2LongHashMap routedTo = new Long2LongHashMap(-1);
     private final Consumer<ExecutionStatus> statusListener;
@@ -321,6 +323,10 @@ public final class RouteStage implements EventHandler<GatewayEvent>
         routedAt.forEachLong(timeoutScan);
         for (int i = 0; i < expiredCount; i++)
         {
+            if (changes.size() + DECISIONS_PER_TIMEOUT > RoutingChanges.CAPACITY)
+            {
+                break; // the event holds no more decisions: the rest stay due, and the next tick takes them
+            }
             final long orderId = expired[i];
             routedAt.remove(orderId);
             final int broker = (int)routedTo.remove(orderId);

@@ -40,6 +40,16 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
     private final GatewayMetrics metrics;
     private final SymbolTable symbols;
     private long sequenceBase;
+    /** Cancels and replaces sent and not yet answered: order id to the event time it was sent. */
+    private final org.agrona.collections.Long2LongHashMap pendingSince =
+        new org.agrona.collections.Long2LongHashMap(1024, 0.5f, Long.MIN_VALUE);
+    private final org.agrona.collections.LongLongConsumer pendingScan = this::checkPending;
+    private long[] settledPending = new long[16];
+    private long[] expiredPending = new long[16];
+    private int settledCount;
+    private int expiredCount;
+    private long commandTimeoutNanos = 10_000_000_000L;
+    private long now;
 
     /**
      * @param books   the orders, positions and exposures, written from now on only by this stage's
@@ -95,6 +105,68 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
                 }
             }
         }
+        pendingTimeouts(e.timestamp, changes);
+    }
+
+    /**
+     * @param nanos how long a cancel or replace may go unanswered before the broker is asked about its order (the
+     *              routing configuration's send timeout).
+     */
+    public void commandTimeout(final long nanos)
+    {
+        this.commandTimeoutNanos = nanos;
+    }
+
+    /**
+     * Cancels and replaces unanswered past the command timeout: each becomes a TIMEOUT decision on this tick (its
+     * {@code other} is the command's code), for the control agent to ask the broker and settle, as for a new order
+     * gone UNKNOWN; the order stays PENDING_CANCEL or PENDING_REPLACE until the broker's answer comes. At most as
+     * many as the tick has room for decisions; the rest wait for the next tick.
+     */
+    private void pendingTimeouts(final long timestamp, final io.ordergateway.core.routing.RoutingChanges changes)
+    {
+        if (pendingSince.isEmpty())
+        {
+            return;
+        }
+        now = timestamp;
+        settledCount = 0;
+        expiredCount = 0;
+        pendingSince.forEachLong(pendingScan);
+        for (int i = 0; i < settledCount; i++)
+        {
+            pendingSince.remove(settledPending[i]);
+        }
+        for (int i = 0; i < expiredCount && changes.size() < io.ordergateway.core.routing.RoutingChanges.CAPACITY; i++)
+        {
+            final OrderRecord r = orders.get(expiredPending[i]);
+            pendingSince.remove(expiredPending[i]);
+            final CommandKind command =
+                r.state() == OrderState.PENDING_CANCEL ? CommandKind.CANCEL : CommandKind.REPLACE;
+            changes.add(io.ordergateway.core.routing.RoutingChangeKind.TIMEOUT, r.brokerId(), command.code(),
+                r.orderId);
+        }
+    }
+
+    private void checkPending(final long orderId, final long since)
+    {
+        final OrderRecord r = orders.get(orderId);
+        if (r == null || (r.state() != OrderState.PENDING_CANCEL && r.state() != OrderState.PENDING_REPLACE))
+        {
+            if (settledCount == settledPending.length)
+            {
+                settledPending = java.util.Arrays.copyOf(settledPending, settledCount * 2); // only under a flood
+            }
+            settledPending[settledCount++] = orderId;
+        }
+        else if (now - since >= commandTimeoutNanos)
+        {
+            if (expiredCount == expiredPending.length)
+            {
+                expiredPending = java.util.Arrays.copyOf(expiredPending, expiredCount * 2);
+            }
+            expiredPending[expiredCount++] = orderId;
+        }
     }
 
     private void onNew(final GatewayEvent e)
@@ -147,6 +219,7 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
             return;
         }
         r.enterPending(OrderState.PENDING_CANCEL);
+        pendingSince.put(e.orderId, e.timestamp);
         describe(r, e);
         outcome(e, r);
     }
@@ -179,6 +252,7 @@ public final class OrderStateStage implements EventHandler<GatewayEvent>
         final long newLimit = e.limitPrice == FixedPoint.NULL ? r.limitPrice() : e.limitPrice;
         final long newStop = e.stopPrice == FixedPoint.NULL ? r.stopPrice() : e.stopPrice;
         r.enterPending(OrderState.PENDING_REPLACE);
+        pendingSince.put(e.orderId, e.timestamp);
         r.setPendingTerms(e.quantity, newLimit, newStop);
         describe(r, e);
         e.limitPrice = newLimit;

@@ -270,6 +270,23 @@ class RouteStageTest
     }
 
     @Test
+    void aMassTimeoutIsSpreadOverTicksSoNoTimeoutIsDroppedFromAFullEvent()
+    {
+        // an event holds 8 decisions; ten orders timing out on one tick used to lose all but two of their TIMEOUTs,
+        // and those orders were never asked about
+        stage = stage(config(2), everything(2));
+        for (int i = 0; i < 10; i++)
+        {
+            order(T0);
+        }
+        for (int k = 1; k <= 10; k++)
+        {
+            tick(T0 + 5 * SECOND + k * SECOND / 10);
+        }
+        assertThat(log.stream().filter(l -> l.startsWith("TIMEOUT")).count()).isEqualTo(10);
+    }
+
+    @Test
     void aNewOrderUnansweredPastTheSendTimeoutCountsAsAFailureAndIsNamed()
     {
         stage = stage(config(2), everything(2));
