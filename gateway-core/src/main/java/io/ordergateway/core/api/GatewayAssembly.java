@@ -195,6 +195,16 @@ final class GatewayAssembly
                 brokers[i].open(new BrokerContext(i, sinks[i], symbols, clientOrderIds, clock,
                     threads.threadFactory(brokers[i].name())));
             }
+            if (restored.highestOrderId() == 0)
+            {
+                // a new journal: never reuse a client order id a broker already holds from an earlier one
+                final long held = io.ordergateway.core.recovery.HeldClientOrderIds.highest(brokers, clientOrderIds,
+                    clock.nanoTime() / 1_000_000L, s.reconcileTimeoutMillis());
+                if (held > 0)
+                {
+                    commands.continueAfter(held);
+                }
+            }
             plan = StartupRecovery.reconcile(state, brokers, clientOrderIds, s.reconcileTimeoutMillis(),
                 s.stopOnUnexplained(), s.reconciliation().adoptExternal(), alerts);
         }

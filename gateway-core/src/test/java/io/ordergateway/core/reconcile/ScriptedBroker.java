@@ -29,6 +29,8 @@ final class ScriptedBroker implements BrokerAdapter
     final List<Long> cancels = new ArrayList<>();
     final java.util.concurrent.atomic.AtomicInteger news = new java.util.concurrent.atomic.AtomicInteger();
     volatile List<io.ordergateway.core.broker.SymbolTerms> terms;
+    /** What {@code askOrders} lists; null: the broker cannot list its orders. */
+    volatile List<io.ordergateway.core.broker.BrokerOrder> listed;
 
     @Override
     public String name()
@@ -92,6 +94,15 @@ final class ScriptedBroker implements BrokerAdapter
     {
         return CompletableFuture.completedFuture(new BrokerAccount(name(), "SCRIPTED-1", "USD", 5_000_000_000_000L,
             10_000_000_000_000L, 5_000_000_000_000L, 0));
+    }
+
+    @Override
+    public CompletableFuture<List<io.ordergateway.core.broker.BrokerOrder>> askOrders(
+        final io.ordergateway.core.broker.BrokerOrder.Listing listing, final long fromMillis, final long toMillis)
+    {
+        final List<io.ordergateway.core.broker.BrokerOrder> l = listed;
+        return l == null ? CompletableFuture.failedFuture(new UnsupportedOperationException("no listing"))
+            : CompletableFuture.completedFuture(l);
     }
 
     @Override

@@ -161,7 +161,7 @@ class AlpacaFaultTest
     void spentRequestBudgetDelaysRequestsAndLosesNone()
     {
         start(AlpacaSimulator.Config.defaults(List.of("AAPL", "MSFT"), KEY, SECRET).withEngine(quietEngine())
-            .withRateLimit(4, 500), SECRET);
+            .withRateLimit(5, 500), SECRET); // one more than before: the start lists the account's orders once
         await(() -> broker.health() == BrokerHealth.HEALTHY, "adapter healthy");
         final List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 12; i++)
@@ -249,12 +249,13 @@ class AlpacaFaultTest
     @Test
     void whenAlpacaSaysTheBudgetIsSpentRoutingStopsSendingUntilTheReset()
     {
-        // 5 requests per 5 s window: the catch-up after connecting and the discovery of the two symbols' assets,
-        // then two orders spend it.
+        // 6 requests per 5 s window: the listing of the account's orders (a new journal checks the client order ids
+        // the broker holds), the catch-up after connecting and the discovery of the two symbols' assets, then two
+        // orders spend it.
         start(AlpacaSimulator.Config.defaults(List.of("AAPL", "MSFT"), KEY, SECRET).withEngine(quietEngine())
-            .withRateLimit(5, 5_000), SECRET);
+            .withRateLimit(6, 5_000), SECRET);
         await(() -> broker.health() == BrokerHealth.HEALTHY, "adapter healthy");
-        await(() -> simulator.requests() >= 3, "the discovery asked about both assets");
+        await(() -> simulator.requests() >= 4, "the discovery asked about both assets");
         assertFilledOnceAtTheBroker(buy(1), 1);
         assertFilledOnceAtTheBroker(buy(1), 1);
         await(() -> broker.apiBudgetRemaining() == 0, "the budget reported spent");
