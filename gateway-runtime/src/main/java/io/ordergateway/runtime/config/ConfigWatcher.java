@@ -157,9 +157,10 @@ public final class ConfigWatcher implements Agent
         {
             out.add("gateway threading (ringSize, threadingMode, topology, waitStrategy)");
         }
-        if (!a.journal().equals(b.journal()))
+        if (!a.journal().equals(b.journal()) || a.rollCycle() != b.rollCycle() || a.durability() != b.durability()
+            || a.pretouch() != b.pretouch())
         {
-            out.add("gateway.journal");
+            out.add("gateway.journal (directory, rollCycle, durability, pretouch)");
         }
         if (!a.instruments().equals(b.instruments()))
         {

@@ -94,6 +94,22 @@ class RuntimeSettingsTest
     }
 
     @Test
+    void aChangeOfTheJournalsDurabilityIsNamedAsNeedingARestart() throws Exception
+    {
+        final Path file = write("100", "");
+        final GatewayConfig config = ConfigLoader.load(file, null, Map.of());
+        gateway = ConfiguredGateway.builder(config).threadingMode(ThreadingMode.INVOKER).clock(clock).build();
+        watcher = new ConfigWatcher(gateway, file, null, Map.of(), config, 50, clock);
+        gateway.addAgent("config-watch", watcher);
+        Files.writeString(file, Files.readString(file).replace("journal: { directory:",
+            "journal: { durability: group_commit, directory:"));
+        Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        await(() -> watcher.lastOutcome() != null && watcher.lastOutcome().contains("needs a restart"),
+            "the restart-only change named: " + watcher.lastOutcome());
+        assertThat(watcher.lastOutcome()).contains("gateway.journal (directory, rollCycle, durability, pretouch)");
+    }
+
+    @Test
     void aWatchedFileChangeIsAppliedThroughTheRingAndJournaledAndABadOneChangesNothing() throws Exception
     {
         final Path file = write("100", "");
