@@ -84,6 +84,18 @@ class RuntimeSettingsTest
     }
 
     /**
+     * Starts a gateway from the file (INVOKER mode, the test's clock) with a watcher on it.
+     */
+    private GatewayConfig watched(final Path file) throws Exception
+    {
+        final GatewayConfig config = ConfigLoader.load(file, null, Map.of());
+        gateway = ConfiguredGateway.builder(config).threadingMode(ThreadingMode.INVOKER).clock(clock).build();
+        watcher = new ConfigWatcher(gateway, file, null, Map.of(), config, 50, clock);
+        gateway.addAgent("config-watch", watcher);
+        return config;
+    }
+
+    /**
      * The watcher looks at the file once its interval has passed on the test's clock; the agents run on the test's
      * thread.
      */
@@ -97,10 +109,7 @@ class RuntimeSettingsTest
     void aChangeOfTheJournalsDurabilityIsNamedAsNeedingARestart() throws Exception
     {
         final Path file = write("100", "");
-        final GatewayConfig config = ConfigLoader.load(file, null, Map.of());
-        gateway = ConfiguredGateway.builder(config).threadingMode(ThreadingMode.INVOKER).clock(clock).build();
-        watcher = new ConfigWatcher(gateway, file, null, Map.of(), config, 50, clock);
-        gateway.addAgent("config-watch", watcher);
+        watched(file);
         Files.writeString(file, Files.readString(file).replace("journal: { directory:",
             "journal: { durability: group_commit, directory:"));
         Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
@@ -113,10 +122,7 @@ class RuntimeSettingsTest
     void aWatchedFileChangeIsAppliedThroughTheRingAndJournaledAndABadOneChangesNothing() throws Exception
     {
         final Path file = write("100", "");
-        final GatewayConfig config = ConfigLoader.load(file, null, Map.of());
-        gateway = ConfiguredGateway.builder(config).threadingMode(ThreadingMode.INVOKER).clock(clock).build();
-        watcher = new ConfigWatcher(gateway, file, null, Map.of(), config, 50, clock);
-        gateway.addAgent("config-watch", watcher);
+        final GatewayConfig config = watched(file);
         final ReportCollector reports = new ReportCollector(gateway);
         assertThat(order(reports, 50).type()).isEqualTo(ReportType.SENT);
 
