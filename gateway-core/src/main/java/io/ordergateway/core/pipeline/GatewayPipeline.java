@@ -33,7 +33,7 @@ public final class GatewayPipeline
     private final List<List<StageAgent>> stageThreads = new ArrayList<>();
     /** How far the journal is on the device (group commit), or null when the send stage does not wait for it. */
     private final com.lmax.disruptor.Sequence durable;
-    private StageAgent journaling;
+    private com.lmax.disruptor.Sequence journaled;
     private final StageAgent egress;
     private final StageAgent last;
 
@@ -151,10 +151,6 @@ public final class GatewayPipeline
         final StageAgent agent = new StageAgent(role, names, poller, handler, BATCH_LIMIT, null, upstream, wakeup);
         stageAgents.add(agent);
         stageThreads.add(new ArrayList<>(List.of(agent)));
-        if (java.util.Arrays.stream(stages).anyMatch(g -> g.name().equals("journal")))
-        {
-            journaling = agent;
-        }
     }
 
     /**
@@ -164,7 +160,7 @@ public final class GatewayPipeline
      */
     private void send(final GuardedStage send, final boolean onJournalThread)
     {
-        final com.lmax.disruptor.Sequence journaled = last().sequence();
+        journaled = last().sequence(); // every topology puts the journal in the group right before send
         final com.lmax.disruptor.Sequence upstream = durable == null ? journaled : new com.lmax.disruptor.Sequence()
         {
             @Override
@@ -259,7 +255,7 @@ public final class GatewayPipeline
      */
     public com.lmax.disruptor.Sequence journaled()
     {
-        return journaling.sequence();
+        return journaled;
     }
 
     /**

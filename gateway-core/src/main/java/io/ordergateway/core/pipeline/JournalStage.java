@@ -53,9 +53,10 @@ public final class JournalStage implements EventHandler<GatewayEvent>
     private IssuedOrderIds issuedIds;
     private SessionStart sessionStart;
     private RoutingSetup routingSetup;
-    /** Whether a document is being filled: the events of one batch share one. */
-    private boolean open;
-    /** The events in the open document, so a failed append can deny its commands (none of them may be sent). */
+    /**
+     * The events in the open document (the events of one batch share one; none is open when this is empty), so a
+     * failed append can deny its commands: none of them may be sent.
+     */
     private final GatewayEvent[] inDocument = new GatewayEvent[GatewayPipeline.BATCH_LIMIT + 1];
     private int eventsInDocument;
 
@@ -117,7 +118,7 @@ public final class JournalStage implements EventHandler<GatewayEvent>
         final JournalPublisher p = publisher;
         if (sessionStart != null || routingSetup != null)
         {
-            if (open)
+            if (eventsInDocument > 0)
             {
                 commit(); // the preamble is a document of its own: what is open goes first
             }
@@ -135,14 +136,13 @@ public final class JournalStage implements EventHandler<GatewayEvent>
             routingSetup = null;
         }
         this.sequence = sequenceBase + sequence;
-        if (open && (p.length() >= FLUSH_AT || large(e.type) || eventsInDocument == inDocument.length))
+        if (eventsInDocument > 0 && (p.length() >= FLUSH_AT || large(e.type) || eventsInDocument == inDocument.length))
         {
             commit(); // room for what comes, and a large record starts a new document (its batch's next ones join it)
         }
-        if (!open)
+        if (eventsInDocument == 0)
         {
             p.begin();
-            open = true;
         }
         final int before = p.length();
         inDocument[eventsInDocument++] = e;
@@ -180,7 +180,6 @@ public final class JournalStage implements EventHandler<GatewayEvent>
      */
     private void commit()
     {
-        open = false;
         try
         {
             if (publisher.commit() >= 0)
@@ -391,7 +390,7 @@ public final class JournalStage implements EventHandler<GatewayEvent>
     @Override
     public void onShutdown()
     {
-        if (open)
+        if (eventsInDocument > 0)
         {
             commit(); // not expected: every batch ends with its last event's flag
         }

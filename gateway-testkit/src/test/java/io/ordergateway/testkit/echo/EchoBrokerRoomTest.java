@@ -10,6 +10,8 @@ import io.ordergateway.core.domain.RejectReason;
 import io.ordergateway.core.domain.Side;
 import io.ordergateway.core.domain.SymbolTable;
 import io.ordergateway.core.domain.TimeInForce;
+import io.ordergateway.core.pipeline.EventType;
+import io.ordergateway.core.pipeline.GatewayEvent;
 import io.ordergateway.journal.FixedPoint;
 import org.junit.jupiter.api.Test;
 
@@ -50,64 +52,18 @@ class EchoBrokerRoomTest
         assertThat(fills).as("the rest, next cycle: nothing lost").isEqualTo(10);
     }
 
+    /** A new order as the send stage hands it over: the ring's own event is the command. */
     private static OrderCommand command(final long id)
     {
-        return new OrderCommand()
-        {
-            @Override
-            public CommandKind command()
-            {
-                return CommandKind.NEW;
-            }
-
-            @Override
-            public long orderId()
-            {
-                return id;
-            }
-
-            @Override
-            public int symbolId()
-            {
-                return 0;
-            }
-
-            @Override
-            public Side side()
-            {
-                return Side.BUY;
-            }
-
-            @Override
-            public OrderType orderType()
-            {
-                return OrderType.MARKET;
-            }
-
-            @Override
-            public TimeInForce timeInForce()
-            {
-                return TimeInForce.DAY;
-            }
-
-            @Override
-            public long quantity()
-            {
-                return FixedPoint.quantity(1);
-            }
-
-            @Override
-            public long limitPrice()
-            {
-                return FixedPoint.NULL;
-            }
-
-            @Override
-            public long stopPrice()
-            {
-                return FixedPoint.NULL;
-            }
-        };
+        final GatewayEvent e = new GatewayEvent();
+        e.reset();
+        e.type = EventType.NEW_ORDER;
+        e.orderId = id;
+        e.side = Side.BUY;
+        e.orderType = OrderType.MARKET;
+        e.timeInForce = TimeInForce.DAY;
+        e.quantity = FixedPoint.quantity(1);
+        return e;
     }
 
     private final class CountingSink implements BrokerEventSink
