@@ -193,7 +193,8 @@ final class GatewayAssembly
             for (int i = 0; i < brokers.length; i++)
             {
                 brokers[i].open(new BrokerContext(i, sinks[i], symbols, clientOrderIds, clock,
-                    threads.threadFactory(brokers[i].name())));
+                    threads.threadFactory(brokers[i].name()), journalDirectory.resolve("brokers")
+                    .resolve(brokers[i].name())));
             }
             if (restored.highestOrderId() == 0)
             {

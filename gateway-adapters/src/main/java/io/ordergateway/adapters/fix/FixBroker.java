@@ -1,0 +1,526 @@
+package io.ordergateway.adapters.fix;
+
+import io.aeron.logbuffer.ControlledFragmentHandler.Action;
+import io.ordergateway.adapters.support.CommandQueue;
+import io.ordergateway.adapters.support.QueuedCommand;
+import io.ordergateway.core.broker.BrokerAdapter;
+import io.ordergateway.core.broker.BrokerCapabilities;
+import io.ordergateway.core.broker.BrokerContext;
+import io.ordergateway.core.broker.BrokerEventSink;
+import io.ordergateway.core.broker.BrokerHealth;
+import io.ordergateway.core.broker.BrokerOrderStatus;
+import io.ordergateway.core.broker.OrderCommand;
+import io.ordergateway.core.domain.CommandKind;
+import io.ordergateway.core.domain.OrderClass;
+import io.ordergateway.core.domain.OrderType;
+import io.ordergateway.core.domain.RejectReason;
+import io.ordergateway.core.domain.TimeInForce;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.co.real_logic.artio.Reply;
+import uk.co.real_logic.artio.builder.Encoder;
+import uk.co.real_logic.artio.decoder.AbstractResendRequestDecoder;
+import uk.co.real_logic.artio.library.OnMessageInfo;
+import uk.co.real_logic.artio.library.SessionAcquiredInfo;
+import uk.co.real_logic.artio.library.SessionConfiguration;
+import uk.co.real_logic.artio.library.SessionHandler;
+import uk.co.real_logic.artio.messages.DisconnectReason;
+import uk.co.real_logic.artio.session.ResendRequestController;
+import uk.co.real_logic.artio.session.ResendRequestResponse;
+import uk.co.real_logic.artio.session.Session;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A broker that speaks FIX 4.2 or 4.4, on Artio. The adapter's {@link #agent()} owns everything FIX: it polls the
+ * Artio library, logs on (and on again after a drop, after a capped, jittered back-off), sends the commands the send
+ * stage queued, and turns what comes back into the gateway's events ({@link FixExecutions}). While the session is not
+ * logged on the adapter is DOWN and refuses commands as CONNECTION_ERROR, so routing fails over; after each logon it
+ * asks the counterparty about every order it has working (OrderStatusRequest) before it says HEALTHY. Sequence
+ * numbers and sent messages survive restarts of either side ({@link FixEngineHost}); a resend request gets order
+ * messages resent with PossDupFlag=Y, or gap-filled when older than {@code resendMaxAgeSeconds} or sent before this
+ * process started, so a stale order is never executed late.
+ */
+public final class FixBroker implements BrokerAdapter, Agent, SessionHandler, ResendRequestController
+{
+    private static final Logger LOG = LoggerFactory.getLogger(FixBroker.class);
+    private static final int MSG_NEW = 1;
+    private static final int MSG_CANCEL = 2;
+    private static final int MSG_REPLACE = 3;
+    private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(60);
+    private static final long QUESTION_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private enum Link
+    {
+        CLOSED, DISCONNECTED, CONNECTING, LOGGED_ON
+    }
+
+    private final FixConfig config;
+    private final CommandQueue inbound = new CommandQueue(1 << 20);
+    private final UnsafeBuffer outbound = new UnsafeBuffer(new byte[QueuedCommand.LENGTH]);
+    private final QueuedCommand queued = new QueuedCommand();
+    private final ConcurrentLinkedQueue<Runnable> questions = new ConcurrentLinkedQueue<>();
+    private final FixOrders orders = new FixOrders();
+    private final FixSentMessages sent = new FixSentMessages();
+    private volatile BrokerHealth health = BrokerHealth.DOWN;
+    private volatile Link link = Link.CLOSED;
+    private BrokerContext context;
+    private BrokerEventSink sink;
+    private EpochNanoClock clock;
+    private FixEngineHost host;
+    private FixClOrdIds clOrdIds;
+    private FixOrderEncoder encoder;
+    private FixQueries queries;
+    private FixExecutions executions;
+    private Reply<Session> logon;
+    private Session session;
+    private long nextAttemptNanos;
+    private int failedAttempts;
+    private boolean reporting;
+
+    /**
+     * @param config the broker's settings.
+     */
+    public FixBroker(final FixConfig config)
+    {
+        this.config = config;
+    }
+
+    @Override
+    public String name()
+    {
+        return config.name();
+    }
+
+    @Override
+    public String type()
+    {
+        return "fix";
+    }
+
+    @Override
+    public BrokerCapabilities capabilities()
+    {
+        return new BrokerCapabilities(EnumSet.of(OrderType.MARKET, OrderType.LIMIT, OrderType.STOP,
+            OrderType.STOP_LIMIT), EnumSet.allOf(TimeInForce.class), EnumSet.of(OrderClass.SIMPLE), true, true, false);
+    }
+
+    @Override
+    public void open(final BrokerContext brokerContext)
+    {
+        this.context = brokerContext;
+        this.sink = brokerContext.sink();
+        this.clock = brokerContext.clock();
+        this.clOrdIds = new FixClOrdIds(brokerContext.clientOrderIds());
+        this.encoder = new FixOrderEncoder(clOrdIds, brokerContext.symbols(), config.account(), config.beginString());
+        this.queries = new FixQueries(clOrdIds);
+        this.executions = new FixExecutions(config.name(), orders, clOrdIds, queries, sent, brokerContext.symbols());
+        this.executions.sink(sink);
+        final Path dir = config.stateDirectory() != null ? config.stateDirectory()
+            : brokerContext.stateDirectory();
+        if (dir == null)
+        {
+            throw new IllegalStateException("fix broker " + config.name() + ": no directory for its session state");
+        }
+        host = FixEngineHost.launch(dir, brokerContext.threads(), config.heartbeatSeconds(),
+            (s, info) -> onAcquired(s, info), this);
+        link = Link.DISCONNECTED;
+    }
+
+    @Override
+    public void connect()
+    {
+        reporting = true;
+    }
+
+    @Override
+    public Agent agent()
+    {
+        return this;
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "fix-" + config.name();
+    }
+
+    @Override
+    public BrokerHealth health()
+    {
+        return health;
+    }
+
+    @Override
+    public void sendNew(final OrderCommand c)
+    {
+        offer(MSG_NEW, c);
+    }
+
+    @Override
+    public void sendCancel(final OrderCommand c)
+    {
+        offer(MSG_CANCEL, c);
+    }
+
+    @Override
+    public void sendReplace(final OrderCommand c)
+    {
+        offer(MSG_REPLACE, c);
+    }
+
+    private void offer(final int msgType, final OrderCommand c)
+    {
+        QueuedCommand.write(c, outbound);
+        inbound.offer(msgType, outbound, QueuedCommand.LENGTH, c.orderId(), c.command());
+    }
+
+    @Override
+    public CompletableFuture<BrokerOrderStatus> askOrder(final long orderId, final String clientOrderId)
+    {
+        final CompletableFuture<BrokerOrderStatus> answer = new CompletableFuture<>();
+        questions.add(() -> ask(orderId, clientOrderId, answer));
+        return answer;
+    }
+
+    @Override
+    public int doWork()
+    {
+        if (link == Link.CLOSED)
+        {
+            return 0;
+        }
+        final long now = clock.nanoTime();
+        int work = 0;
+        final int room = reporting ? sink.room() : 0;
+        // every fragment makes at most two events: never more than the ring has room for (see BrokerEventSink#room)
+        work += host.library().poll(reporting ? Math.max(0, Math.min(16, room / 2)) : 0);
+        Runnable question;
+        while ((question = questions.poll()) != null)
+        {
+            question.run();
+            work++;
+        }
+        work += queries.expire(now);
+        work += keepConnected(now);
+        if (reporting && room > 0)
+        {
+            work += inbound.drain(this::onCommand, this::onRefused, Math.max(1, Math.min(64, room / 4)));
+        }
+        return work;
+    }
+
+    private int keepConnected(final long now)
+    {
+        switch (link)
+        {
+            case DISCONNECTED ->
+            {
+                if (now - nextAttemptNanos >= 0)
+                {
+                    logon = host.library().initiate(sessionConfiguration());
+                    link = Link.CONNECTING;
+                    return 1;
+                }
+            }
+            case CONNECTING ->
+            {
+                if (logon.hasCompleted())
+                {
+                    session = logon.resultIfPresent();
+                    logon = null;
+                    failedAttempts = 0;
+                    link = Link.LOGGED_ON;
+                    LOG.info("{}: logged on to {}:{} as {} ({}, next sequence numbers {} out, {} in)", config.name(),
+                        config.host(), config.port(), config.senderCompId(), config.beginString(),
+                        session.lastSentMsgSeqNum() + 1, session.lastReceivedMsgSeqNum() + 1);
+                    askAboutWorkingOrders();
+                    health = BrokerHealth.HEALTHY;
+                    return 1;
+                }
+                if (logon.hasErrored() || logon.hasTimedOut())
+                {
+                    final String why = logon.hasTimedOut() ? "no logon within " + config.logonTimeoutSeconds() + " s"
+                        : String.valueOf(logon.error() == null ? "refused" : logon.error().getMessage());
+                    logon = null;
+                    retryLater(now, why);
+                    return 1;
+                }
+            }
+            default ->
+            {
+            }
+        }
+        return 0;
+    }
+
+    private void retryLater(final long now, final String why)
+    {
+        link = Link.DISCONNECTED;
+        session = null;
+        health = BrokerHealth.DOWN;
+        final long base = TimeUnit.SECONDS.toNanos(config.reconnectSeconds());
+        final long backoff = Math.min(MAX_BACKOFF_NANOS, base << Math.min(failedAttempts, 6));
+        failedAttempts++;
+        final long wait = backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1);
+        nextAttemptNanos = now + wait;
+        LOG.warn("{}: FIX session to {}:{} down ({}); connecting again in {} ms", config.name(), config.host(),
+            config.port(), why, TimeUnit.NANOSECONDS.toMillis(wait));
+    }
+
+    private SessionConfiguration sessionConfiguration()
+    {
+        final SessionConfiguration.Builder b = SessionConfiguration.builder()
+            .address(config.host(), config.port())
+            .senderCompId(config.senderCompId())
+            .targetCompId(config.targetCompId())
+            .sequenceNumbersPersistent(true)
+            .resetSeqNum(config.resetOnLogon())
+            .timeoutInMs(TimeUnit.SECONDS.toMillis(config.logonTimeoutSeconds()))
+            .fixDictionary(FixConfig.FIX42.equals(config.beginString())
+                ? io.ordergateway.adapters.fix.codec42.FixDictionaryImpl.class
+                : io.ordergateway.adapters.fix.codec.FixDictionaryImpl.class);
+        if (config.username() != null)
+        {
+            b.credentials(config.username(), config.password());
+        }
+        return b.build();
+    }
+
+    private SessionHandler onAcquired(final Session s, final SessionAcquiredInfo info)
+    {
+        return this;
+    }
+
+    private void askAboutWorkingOrders()
+    {
+        if (queries.unsupported() != null)
+        {
+            return;
+        }
+        orders.forEachWorking(o -> send(encoder.status(o.orderId, o.currentRequest, o.symbolId, o.side,
+            queries.nextRequestId()), o.orderId, CommandKind.NEW, false));
+    }
+
+    private void ask(final long orderId, final String clientOrderId, final CompletableFuture<BrokerOrderStatus> answer)
+    {
+        if (queries.unsupported() != null)
+        {
+            answer.completeExceptionally(new UnsupportedOperationException(queries.unsupported()));
+            return;
+        }
+        queries.add(orderId, clientOrderId, answer, clock.nanoTime() + QUESTION_TIMEOUT_NANOS);
+        if (link == Link.LOGGED_ON)
+        {
+            final io.ordergateway.adapters.fix.FixOrder o = orders.get(orderId);
+            send(encoder.status(orderId, o == null ? 0 : o.currentRequest, o == null ? -1 : o.symbolId,
+                o == null ? null : o.side, queries.nextRequestId()), orderId, CommandKind.NEW, false);
+        }
+    }
+
+    private void onCommand(final int msgType, final org.agrona.MutableDirectBuffer buffer, final int index,
+        final int length)
+    {
+        final QueuedCommand c = queued.wrap(buffer, index);
+        final long orderId = c.orderId();
+        if (link != Link.LOGGED_ON)
+        {
+            sink.rejected(orderId, c.command(), RejectReason.CONNECTION_ERROR, 0);
+            return;
+        }
+        final long epochMillis = clock.nanoTime() / 1_000_000L;
+        switch (msgType)
+        {
+            case MSG_NEW ->
+            {
+                final FixOrder o = orders.track(orderId);
+                o.symbolId = c.symbolId();
+                o.side = c.side();
+                o.type = c.orderType();
+                o.timeInForce = c.timeInForce();
+                o.quantity = c.quantity();
+                o.limitPrice = c.limitPrice();
+                o.stopPrice = c.stopPrice();
+                if (!send(encoder.newOrder(o, epochMillis), orderId, CommandKind.NEW, true))
+                {
+                    orders.finished(o);
+                    sink.rejected(orderId, CommandKind.NEW, RejectReason.SERVICE_UNAVAILABLE, 0);
+                }
+            }
+            case MSG_CANCEL, MSG_REPLACE ->
+            {
+                final boolean replace = msgType == MSG_REPLACE;
+                FixOrder o = orders.get(orderId);
+                if (o == null)
+                {
+                    o = orders.track(orderId); // working since before a restart: the command says what it is
+                    o.symbolId = c.symbolId();
+                    o.side = c.side();
+                    o.type = c.orderType();
+                    o.timeInForce = c.timeInForce();
+                    o.quantity = c.quantity();
+                    o.acknowledged = true;
+                }
+                if (o.pendingRequest != 0)
+                {
+                    sink.rejected(orderId, c.command(), RejectReason.ORDER_NOT_ACTIVE, 0);
+                    return;
+                }
+                o.lastRequest = Math.max(o.lastRequest, o.currentRequest) + 1;
+                o.pendingRequest = o.lastRequest;
+                o.pendingIsReplace = replace;
+                o.pendingQuantity = c.quantity();
+                o.pendingLimit = c.limitPrice();
+                o.pendingStop = c.stopPrice();
+                final Encoder m = replace ? encoder.replace(o, epochMillis) : encoder.cancel(o, epochMillis);
+                if (!send(m, orderId, c.command(), true))
+                {
+                    o.pendingRequest = 0;
+                    sink.rejected(orderId, c.command(), RejectReason.SERVICE_UNAVAILABLE, 0);
+                }
+            }
+            default -> throw new IllegalStateException("unknown queued message " + msgType);
+        }
+    }
+
+    private boolean send(final Encoder message, final long orderId, final CommandKind kind, final boolean order)
+    {
+        final Session s = session;
+        if (s == null)
+        {
+            return false;
+        }
+        try
+        {
+            final long position = s.trySend(message);
+            if (position < 0)
+            {
+                return false;
+            }
+        }
+        catch (final RuntimeException ex) // not connected any more: the disconnect is on its way
+        {
+            return false;
+        }
+        if (order)
+        {
+            sent.sent(s.lastSentMsgSeqNum(), clock.nanoTime(), orderId, kind);
+        }
+        return true;
+    }
+
+    private void onRefused(final long orderId, final CommandKind command)
+    {
+        sink.rejected(orderId, command, RejectReason.SERVICE_UNAVAILABLE, 0);
+    }
+
+    @Override
+    public Action onMessage(final DirectBuffer buffer, final int offset, final int length, final int libraryId,
+        final Session s, final int sequenceIndex, final long messageType, final long timestampInNs,
+        final long position, final OnMessageInfo messageInfo)
+    {
+        if (messageInfo.isValid())
+        {
+            executions.onMessage(buffer, offset, length, messageType);
+        }
+        return Action.CONTINUE;
+    }
+
+    @Override
+    public void onTimeout(final int libraryId, final Session s)
+    {
+        LOG.warn("{}: the counterparty did not answer a test request", config.name());
+    }
+
+    @Override
+    public void onSlowStatus(final int libraryId, final Session s, final boolean hasBecomeSlow)
+    {
+    }
+
+    @Override
+    public Action onDisconnect(final int libraryId, final Session s, final DisconnectReason reason)
+    {
+        if (link != Link.CLOSED)
+        {
+            retryLater(clock.nanoTime(), "disconnected: " + reason);
+        }
+        return Action.CONTINUE;
+    }
+
+    @Override
+    public void onSessionStart(final Session s)
+    {
+    }
+
+    @Override
+    public void onResend(final Session s, final AbstractResendRequestDecoder request, final int correctedEndSeqNo,
+        final ResendRequestResponse response)
+    {
+        final int begin = request.beginSeqNo();
+        final int from = sent.resendFrom(begin, correctedEndSeqNo, clock.nanoTime(),
+            TimeUnit.SECONDS.toNanos(config.resendMaxAgeSeconds()));
+        if (from == begin)
+        {
+            response.resend();
+        }
+        else
+        {
+            LOG.info("{}: resend of {} to {} asked: order messages before {} are stale and gap-filled", config.name(),
+                begin, correctedEndSeqNo, from);
+            response.resendFrom(from);
+        }
+    }
+
+    @Override
+    public void onClose()
+    {
+        close();
+    }
+
+    @Override
+    public void disconnect()
+    {
+        close();
+    }
+
+    private void close()
+    {
+        if (link == Link.CLOSED && host == null)
+        {
+            return;
+        }
+        link = Link.CLOSED;
+        health = BrokerHealth.DOWN;
+        final FixEngineHost h = host;
+        host = null;
+        if (h != null)
+        {
+            h.close();
+        }
+    }
+
+    /**
+     * @return how many orders the adapter tracks (for tests).
+     */
+    int trackedOrders()
+    {
+        return orders.size();
+    }
+
+    /**
+     * @return the context the gateway opened it with.
+     */
+    BrokerContext context()
+    {
+        return context;
+    }
+}

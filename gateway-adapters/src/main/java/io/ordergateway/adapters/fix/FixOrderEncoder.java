@@ -1,0 +1,252 @@
+package io.ordergateway.adapters.fix;
+
+import uk.co.real_logic.artio.builder.Encoder;
+import io.ordergateway.adapters.fix.codec.builder.NewOrderSingleEncoder;
+import io.ordergateway.adapters.fix.codec.builder.OrderCancelReplaceRequestEncoder;
+import io.ordergateway.adapters.fix.codec.builder.OrderCancelRequestEncoder;
+import io.ordergateway.adapters.fix.codec.builder.OrderStatusRequestEncoder;
+import io.ordergateway.core.domain.OrderType;
+import io.ordergateway.core.domain.Side;
+import io.ordergateway.core.domain.SymbolTable;
+import io.ordergateway.core.domain.TimeInForce;
+import io.ordergateway.journal.FixedPoint;
+import uk.co.real_logic.artio.fields.UtcTimestampEncoder;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes the adapter's order messages (NewOrderSingle, OrderCancelRequest, OrderCancelReplaceRequest,
+ * OrderStatusRequest) into reused Artio encoders, without allocating. Prices and quantities go out as the
+ * shortest decimal that holds them; every order carries HandlInst=1 (automated, private) and the configured
+ * account. Every field is copied into the encoder: a wrapped array would be overwritten by the encoder's reset,
+ * which copies defaults into the buffer it wraps. On a FIX 4.2 session the header's BeginString says so (the
+ * application codecs are 4.4's, the same for these fields). Agent thread only.
+ */
+final class FixOrderEncoder
+{
+    private static final int QUANTITY_DIGITS = 9;
+    private static final int PRICE_DIGITS = 8;
+
+    private final NewOrderSingleEncoder newOrder = new NewOrderSingleEncoder();
+    private final OrderCancelRequestEncoder cancel = new OrderCancelRequestEncoder();
+    private final OrderCancelReplaceRequestEncoder replace = new OrderCancelReplaceRequestEncoder();
+    private final OrderStatusRequestEncoder status = new OrderStatusRequestEncoder();
+    private final UtcTimestampEncoder transactTime = new UtcTimestampEncoder();
+    private final FixClOrdIds clOrdIds;
+    private final SymbolTable symbols;
+    private final byte[] account;
+    private final byte[] beginString;
+    private final byte[] statusRequestId = new byte[24];
+
+    FixOrderEncoder(final FixClOrdIds clOrdIds, final SymbolTable symbols, final String account,
+        final String beginString)
+    {
+        this.clOrdIds = clOrdIds;
+        this.symbols = symbols;
+        this.account = account == null ? null : account.getBytes(StandardCharsets.US_ASCII);
+        this.beginString = FixConfig.FIX42.equals(beginString) ? beginString.getBytes(StandardCharsets.US_ASCII)
+            : null;
+    }
+
+    /**
+     * @param o           the order.
+     * @param epochMillis now.
+     * @return the NewOrderSingle.
+     */
+    Encoder newOrder(final FixOrder o, final long epochMillis)
+    {
+        final NewOrderSingleEncoder m = newOrder;
+        m.reset();
+        header(m.header());
+        m.clOrdIDAsCopy(clOrdIds.bytes(), 0, clOrdIds.format(o.orderId, 0));
+        if (account != null)
+        {
+            m.accountAsCopy(account, 0, account.length);
+        }
+        m.handlInst('1');
+        final byte[] symbol = symbols.ascii(o.symbolId);
+        m.symbolAsCopy(symbol, 0, symbol.length);
+        m.side(side(o.side));
+        m.transactTimeAsCopy(transactTime.buffer(), 0, transactTime.encode(epochMillis));
+        quantity(o.quantity);
+        m.orderQty(value, scale);
+        m.ordType(ordType(o.type));
+        if (o.limitPrice != FixedPoint.NULL && (o.type == OrderType.LIMIT || o.type == OrderType.STOP_LIMIT))
+        {
+            price(o.limitPrice);
+            m.price(value, scale);
+        }
+        if (o.stopPrice != FixedPoint.NULL && (o.type == OrderType.STOP || o.type == OrderType.STOP_LIMIT))
+        {
+            price(o.stopPrice);
+            m.stopPx(value, scale);
+        }
+        m.timeInForce(timeInForce(o.timeInForce));
+        return m;
+    }
+
+    /**
+     * @param o           the order, with its new request number in {@code lastRequest}.
+     * @param epochMillis now.
+     * @return the OrderCancelRequest.
+     */
+    Encoder cancel(final FixOrder o, final long epochMillis)
+    {
+        final OrderCancelRequestEncoder m = cancel;
+        m.reset();
+        header(m.header());
+        m.origClOrdIDAsCopy(clOrdIds.bytes(), 0, clOrdIds.format(o.orderId, o.currentRequest));
+        m.clOrdIDAsCopy(clOrdIds.bytes(), 0, clOrdIds.format(o.orderId, o.lastRequest));
+        if (account != null)
+        {
+            m.accountAsCopy(account, 0, account.length);
+        }
+        final byte[] symbol = symbols.ascii(o.symbolId);
+        m.symbolAsCopy(symbol, 0, symbol.length);
+        m.side(side(o.side));
+        m.transactTimeAsCopy(transactTime.buffer(), 0, transactTime.encode(epochMillis));
+        quantity(o.quantity);
+        m.orderQty(value, scale);
+        return m;
+    }
+
+    /**
+     * @param o           the order, with its new request number in {@code lastRequest} and the new values pending.
+     * @param epochMillis now.
+     * @return the OrderCancelReplaceRequest.
+     */
+    Encoder replace(final FixOrder o, final long epochMillis)
+    {
+        final OrderCancelReplaceRequestEncoder m = replace;
+        m.reset();
+        header(m.header());
+        m.origClOrdIDAsCopy(clOrdIds.bytes(), 0, clOrdIds.format(o.orderId, o.currentRequest));
+        m.clOrdIDAsCopy(clOrdIds.bytes(), 0, clOrdIds.format(o.orderId, o.lastRequest));
+        if (account != null)
+        {
+            m.accountAsCopy(account, 0, account.length);
+        }
+        m.handlInst('1');
+        final byte[] symbol = symbols.ascii(o.symbolId);
+        m.symbolAsCopy(symbol, 0, symbol.length);
+        m.side(side(o.side));
+        m.transactTimeAsCopy(transactTime.buffer(), 0, transactTime.encode(epochMillis));
+        quantity(o.pendingQuantity);
+        m.orderQty(value, scale);
+        m.ordType(ordType(o.type));
+        if (o.pendingLimit != FixedPoint.NULL && (o.type == OrderType.LIMIT || o.type == OrderType.STOP_LIMIT))
+        {
+            price(o.pendingLimit);
+            m.price(value, scale);
+        }
+        if (o.pendingStop != FixedPoint.NULL && (o.type == OrderType.STOP || o.type == OrderType.STOP_LIMIT))
+        {
+            price(o.pendingStop);
+            m.stopPx(value, scale);
+        }
+        m.timeInForce(timeInForce(o.timeInForce));
+        return m;
+    }
+
+    /**
+     * @param orderId   the order.
+     * @param request   the request number of the ClOrdID the counterparty knows it by.
+     * @param symbolId  its symbol, or -1 when unknown.
+     * @param side      its side, or null when unknown.
+     * @param requestId the status request's number, echoed in OrdStatusReqID.
+     * @return the OrderStatusRequest.
+     */
+    Encoder status(final long orderId, final int request, final int symbolId, final Side side, final long requestId)
+    {
+        final OrderStatusRequestEncoder m = status;
+        m.reset();
+        header(m.header());
+        m.clOrdIDAsCopy(clOrdIds.bytes(), 0, clOrdIds.format(orderId, request));
+        if (account != null)
+        {
+            m.accountAsCopy(account, 0, account.length);
+        }
+        if (symbolId >= 0)
+        {
+            final byte[] symbol = symbols.ascii(symbolId);
+        m.symbolAsCopy(symbol, 0, symbol.length);
+        }
+        if (side != null)
+        {
+            m.side(side(side));
+        }
+        statusRequestId[0] = 'q';
+        int length = 1;
+        final String digits = Long.toString(requestId); // once per status request: off the order path
+        for (int i = 0; i < digits.length(); i++)
+        {
+            statusRequestId[length++] = (byte)digits.charAt(i);
+        }
+        m.ordStatusReqIDAsCopy(statusRequestId, 0, length);
+        return m;
+    }
+
+    private void header(final io.ordergateway.adapters.fix.codec.builder.HeaderEncoder header)
+    {
+        if (beginString != null)
+        {
+            header.beginStringAsCopy(beginString, 0, beginString.length);
+        }
+    }
+
+    private long value;
+    private int scale;
+
+    private void quantity(final long scaled)
+    {
+        shortest(scaled, QUANTITY_DIGITS);
+    }
+
+    private void price(final long scaled)
+    {
+        shortest(scaled, PRICE_DIGITS);
+    }
+
+    private void shortest(final long scaled, final int digits)
+    {
+        long v = scaled;
+        int s = digits;
+        while (s > 0 && v % 10 == 0)
+        {
+            v /= 10;
+            s--;
+        }
+        value = v;
+        scale = s;
+    }
+
+    static char side(final Side side)
+    {
+        return side == Side.BUY ? '1' : '2';
+    }
+
+    static char ordType(final OrderType type)
+    {
+        return switch (type)
+        {
+            case MARKET -> '1';
+            case LIMIT -> '2';
+            case STOP -> '3';
+            case STOP_LIMIT -> '4';
+            case TRAILING_STOP -> 'P';
+        };
+    }
+
+    static char timeInForce(final TimeInForce tif)
+    {
+        return switch (tif)
+        {
+            case DAY -> '0';
+            case GTC -> '1';
+            case OPG -> '2';
+            case IOC -> '3';
+            case FOK -> '4';
+            case CLS -> '7';
+        };
+    }
+}

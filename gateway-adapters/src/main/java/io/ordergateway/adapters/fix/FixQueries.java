@@ -1,0 +1,148 @@
+package io.ordergateway.adapters.fix;
+
+import io.ordergateway.core.broker.BrokerOrderStatus;
+import io.ordergateway.core.domain.OrderState;
+import org.agrona.collections.Long2ObjectHashMap;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The gateway's questions about orders, asked as OrderStatusRequests (35=H) by ClOrdID and answered by the
+ * ExecutionReport (ExecType=I) that comes back; unanswered ones time out. A counterparty that refuses status
+ * requests (BusinessMessageReject) makes every later question fail at once with "cannot be asked". Agent thread
+ * only.
+ */
+final class FixQueries
+{
+    /** One question waiting. */
+    private record Pending(CompletableFuture<BrokerOrderStatus> answer, long deadlineNanos, String clientOrderId)
+    {
+    }
+
+    private final Long2ObjectHashMap<List<Pending>> byOrder = new Long2ObjectHashMap<>();
+    private final FixClOrdIds clOrdIds;
+    private String unsupported;
+    private long nextRequestId = 1;
+
+    FixQueries(final FixClOrdIds clOrdIds)
+    {
+        this.clOrdIds = clOrdIds;
+    }
+
+    /**
+     * @return the reason status requests cannot be made, or null while they can.
+     */
+    String unsupported()
+    {
+        return unsupported;
+    }
+
+    long nextRequestId()
+    {
+        return nextRequestId++;
+    }
+
+    void add(final long orderId, final String clientOrderId, final CompletableFuture<BrokerOrderStatus> answer,
+        final long deadlineNanos)
+    {
+        if (unsupported != null)
+        {
+            answer.completeExceptionally(new UnsupportedOperationException(unsupported));
+            return;
+        }
+        byOrder.computeIfAbsent(orderId, id -> new ArrayList<>(2)).add(new Pending(answer, deadlineNanos,
+            clientOrderId));
+    }
+
+    boolean answers(final long orderId)
+    {
+        return byOrder.containsKey(orderId);
+    }
+
+    void answer(final long orderId, final boolean unknown, final char status, final long quantity, final long filled,
+        final long averagePrice, final long fillId)
+    {
+        final List<Pending> waiting = byOrder.remove(orderId);
+        if (waiting == null)
+        {
+            return;
+        }
+        final BrokerOrderStatus answer = unknown ? null : new BrokerOrderStatus(orderId, state(status, filled),
+            quantity, filled, filled == 0 ? 0 : averagePrice, filled == 0 ? List.of()
+            : List.of(new BrokerOrderStatus.Fill(fillId ^ filled, filled, averagePrice)));
+        waiting.forEach(p -> p.answer().complete(answer));
+    }
+
+    /**
+     * A status answer for a ClOrdID not of this gateway's form, refused as unknown: completes questions asked by
+     * that id (an adopted order's).
+     */
+    void unknownOrder(final char[] clOrdId, final int length)
+    {
+        final long id = clOrdIds.parse(clOrdId, length);
+        if (id >= 0)
+        {
+            answer(id, true, '8', 0, 0, 0, 0);
+        }
+    }
+
+    void unsupported(final String reason)
+    {
+        unsupported = reason;
+        final List<List<Pending>> all = new ArrayList<>(byOrder.values());
+        byOrder.clear();
+        all.forEach(list -> list.forEach(p -> p.answer().completeExceptionally(
+            new UnsupportedOperationException(reason))));
+    }
+
+    int expire(final long nowNanos)
+    {
+        if (byOrder.isEmpty())
+        {
+            return 0;
+        }
+        int expired = 0;
+        final Long2ObjectHashMap<List<Pending>>.EntryIterator it = byOrder.entrySet().iterator();
+        while (it.hasNext())
+        {
+            it.next();
+            final List<Pending> list = it.getValue();
+            list.removeIf(p ->
+            {
+                if (nowNanos - p.deadlineNanos() > 0)
+                {
+                    p.answer().completeExceptionally(new TimeoutException("no answer to the status request for "
+                        + p.clientOrderId()));
+                    return true;
+                }
+                return false;
+            });
+            if (list.isEmpty())
+            {
+                it.remove();
+                expired++;
+            }
+        }
+        return expired;
+    }
+
+    private static OrderState state(final char status, final long filled)
+    {
+        return switch (status)
+        {
+            case '0', '5' -> filled > 0 ? OrderState.PARTIALLY_FILLED : OrderState.NEW;
+            case '1' -> OrderState.PARTIALLY_FILLED;
+            case '2' -> OrderState.FILLED;
+            case '4' -> OrderState.CANCELED;
+            case 'C', '3' -> OrderState.EXPIRED;
+            case '8' -> OrderState.REJECTED;
+            case '6' -> OrderState.PENDING_CANCEL;
+            case 'E' -> OrderState.PENDING_REPLACE;
+            case 'A' -> OrderState.PENDING_NEW;
+            default -> filled > 0 ? OrderState.PARTIALLY_FILLED : OrderState.NEW;
+        };
+    }
+}

@@ -1,0 +1,148 @@
+package io.ordergateway.testkit.fix;
+
+import io.ordergateway.adapters.fix.FixBroker;
+import io.ordergateway.adapters.fix.FixConfig;
+import io.ordergateway.adapters.sim.SimBrokerConfig;
+import io.ordergateway.core.api.NewOrder;
+import io.ordergateway.core.api.OrderGateway;
+import io.ordergateway.core.api.ReportType;
+import io.ordergateway.core.api.SubmitResult;
+import io.ordergateway.core.broker.BrokerHealth;
+import io.ordergateway.core.domain.OrderState;
+import io.ordergateway.core.domain.OrderType;
+import io.ordergateway.core.domain.Side;
+import io.ordergateway.core.domain.TimeInForce;
+import io.ordergateway.core.state.PortfolioSnapshot;
+import io.ordergateway.core.testing.Await;
+import io.ordergateway.core.testing.ReportCollector;
+import io.ordergateway.journal.FixedPoint;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static io.ordergateway.journal.FixedPoint.quantity;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway trading through the FIX adapter (Artio) against a counterparty on another engine (QuickFIX/J) on a
+ * loopback socket: fills, replaces and cancels on FIX 4.4 and 4.2, sessions that survive restarts of either side
+ * with their sequence numbers, a counterparty that refuses cancels, gaps in its sequence numbers, and answers that
+ * never come, resolved by order status requests.
+ */
+class FixGatewayTest
+{
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final long AAPL = 18_725_000_000L;
+    static final List<String> SYMBOLS = List.of("AAPL", "MSFT");
+
+    @TempDir
+    Path dir;
+
+    private FixCounterparty counterparty;
+    private OrderGateway gateway;
+    private FixBroker broker;
+    private ReportCollector reports;
+
+    static SimBrokerConfig quietEngine()
+    {
+        return SimBrokerConfig.defaults("engine").withReferencePrices(Map.of("AAPL", AAPL, "MSFT", 41_000_000_000L))
+            .withLatency(0, 0).withPriceMoves(0, 0).withPartialFills(1.0, 3);
+    }
+
+    private void startCounterparty(final int port)
+    {
+        counterparty = new FixCounterparty(FixCounterparty.Config.defaults(dir.resolve("counterparty"), SYMBOLS)
+            .withEngine(quietEngine()).withPort(port));
+    }
+
+    private void startGateway(final String beginString)
+    {
+        broker = new FixBroker(FixConfig.of("fix", "127.0.0.1", counterparty.port(), "GATEWAY", "SIM")
+            .withBeginString(beginString).withReconnectSeconds(1));
+        gateway = OrderGateway.builder().instanceId("t1").symbols("AAPL", "MSFT").broker(broker)
+            .journalDirectory(dir.resolve("journal")).build();
+        reports = new ReportCollector(gateway);
+        Await.until("FIX session logged on", () -> broker.health() == BrokerHealth.HEALTHY, TIMEOUT);
+    }
+
+    @AfterEach
+    void stop()
+    {
+        if (gateway != null)
+        {
+            gateway.close();
+        }
+        if (counterparty != null)
+        {
+            counterparty.close();
+        }
+    }
+
+    private long submit(final NewOrder order)
+    {
+        assertThat(gateway.submit(order)).isEqualTo(SubmitResult.ACCEPTED);
+        return order.orderId();
+    }
+
+    private void tradeAndCheck(final NewOrder order)
+    {
+        final int aapl = gateway.symbolId("AAPL");
+        final long buy = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.MARKET)
+            .quantity(quantity(300)));
+        final long sell = submit(order.reset().symbol(aapl).side(Side.SELL).type(OrderType.MARKET)
+            .quantity(quantity(100)));
+        assertThat(reports.awaitFinal(buy, TIMEOUT).state()).isEqualTo(OrderState.FILLED);
+        assertThat(reports.awaitFinal(sell, TIMEOUT).state()).isEqualTo(OrderState.FILLED);
+        assertThat(reports.of(buy).stream()
+            .filter(r -> r.type() == ReportType.PARTIAL_FILL || r.type() == ReportType.FILL)
+            .mapToLong(ReportCollector.Report::lastQty).sum()).isEqualTo(quantity(300));
+        assertThat(reports.last(buy).avgPrice()).isEqualTo(AAPL);
+
+        final long limit = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.LIMIT)
+            .timeInForce(TimeInForce.GTC).quantity(quantity(10)).limitPrice(18_000_000_000L));
+        reports.awaitState(limit, OrderState.NEW, TIMEOUT);
+        assertThat(gateway.replace(limit, quantity(20), 18_100_000_000L, FixedPoint.NULL))
+            .isEqualTo(SubmitResult.ACCEPTED);
+        reports.awaitUntil(list -> list.stream().anyMatch(r -> r.orderId() == limit
+            && r.type() == ReportType.REPLACED), TIMEOUT);
+        assertThat(gateway.cancel(limit)).isEqualTo(SubmitResult.ACCEPTED);
+        assertThat(reports.awaitFinal(limit, TIMEOUT).state()).isEqualTo(OrderState.CANCELED);
+    }
+
+    private long position(final String symbol) throws Exception
+    {
+        final PortfolioSnapshot snapshot = gateway.snapshot().get(10, TimeUnit.SECONDS);
+        return snapshot.position(PortfolioSnapshot.TOTAL, symbol).quantity();
+    }
+
+    private long counterpartyPosition(final String symbol)
+    {
+        return counterparty.statement("fix", 0).positions().stream().filter(p -> p.symbol().equals(symbol))
+            .mapToLong(p -> p.quantity()).sum();
+    }
+
+    @Test
+    void fix44OrdersFillAreReplacedAndCanceled() throws Exception
+    {
+        startCounterparty(0);
+        startGateway(FixConfig.FIX44);
+        tradeAndCheck(new NewOrder());
+        assertThat(position("AAPL")).isEqualTo(quantity(200)).isEqualTo(counterpartyPosition("AAPL"));
+        assertThat(counterparty.duplicatesRefused()).isZero();
+    }
+
+    @Test
+    void fix42SessionsSpeakTheOldExecutionReports() throws Exception
+    {
+        startCounterparty(0);
+        startGateway(FixConfig.FIX42);
+        tradeAndCheck(new NewOrder());
+        assertThat(position("AAPL")).isEqualTo(quantity(200)).isEqualTo(counterpartyPosition("AAPL"));
+    }
+}
