@@ -85,7 +85,15 @@ public final class FixBroker implements BrokerAdapter, Agent, SessionHandler, Re
     private Session session;
     private long nextAttemptNanos;
     private int failedAttempts;
-    private boolean reporting;
+    private volatile boolean reporting;
+    /** The gateway runs the agent: until then, a start-up question drives it on the asking thread. */
+    private volatile boolean agentRunning;
+    private volatile Thread agentThread;
+    /** {@link #disconnect()} asks the agent's thread to log out and stop Artio. */
+    private volatile boolean closeRequested;
+    /** What came before {@link #connect()}, other than answers to questions: reported once connected. */
+    private final org.agrona.ExpandableRingBuffer early = new org.agrona.ExpandableRingBuffer();
+    private final org.agrona.ExpandableRingBuffer.MessageConsumer replayEarly = this::replayEarly;
 
     /**
      * @param config the broker's settings.
@@ -192,18 +200,82 @@ public final class FixBroker implements BrokerAdapter, Agent, SessionHandler, Re
         return answer;
     }
 
+    /**
+     * {@inheritDoc} Before the gateway runs the adapter's agent (start-up reconciliation), the asking thread drives
+     * it: it logs on and waits for the answer itself.
+     */
+    @Override
+    public BrokerOrderStatus queryOrder(final long orderId, final String clientOrderId, final long timeoutMillis)
+        throws java.util.concurrent.TimeoutException
+    {
+        return queryOrder(orderId, clientOrderId, null, null, timeoutMillis);
+    }
+
+    /**
+     * {@inheritDoc} The adapter tracks the order from now on (it was sent before a restart), so status requests about
+     * it carry the symbol and side FIX requires.
+     */
+    @Override
+    public BrokerOrderStatus queryOrder(final long orderId, final String clientOrderId, final String symbol,
+        final io.ordergateway.core.domain.Side side, final long timeoutMillis)
+        throws java.util.concurrent.TimeoutException
+    {
+        final int symbolId = symbol == null ? -1 : context.symbols().id(symbol);
+        if (symbolId >= 0 && side != null)
+        {
+            questions.add(() ->
+            {
+                final FixOrder o = orders.track(orderId);
+                if (o.symbolId < 0)
+                {
+                    o.symbolId = symbolId;
+                    o.side = side;
+                    o.acknowledged = true; // the journal's: the answer says the rest
+                }
+            });
+        }
+        final CompletableFuture<BrokerOrderStatus> answer = askOrder(orderId, clientOrderId);
+        if (!agentRunning)
+        {
+            final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+            final org.agrona.concurrent.IdleStrategy idle = new org.agrona.concurrent.BackoffIdleStrategy();
+            while (!answer.isDone() && !agentRunning && System.nanoTime() - deadline < 0)
+            {
+                idle.idle(doWork());
+            }
+        }
+        return io.ordergateway.core.broker.BrokerAnswers.await(answer, timeoutMillis, "order " + clientOrderId
+            + " at " + name());
+    }
+
+    @Override
+    public void onStart()
+    {
+        agentThread = Thread.currentThread();
+        agentRunning = true;
+    }
+
     @Override
     public int doWork()
     {
-        if (link == Link.CLOSED)
+        if (host == null)
         {
             return 0;
         }
+        if (closeRequested)
+        {
+            close();
+            return 1;
+        }
         final long now = clock.nanoTime();
         int work = 0;
-        final int room = reporting ? sink.room() : 0;
+        final int room = reporting ? sink.room() : Integer.MAX_VALUE;
+        if (reporting && !early.isEmpty())
+        {
+            work += early.consume(replayEarly, Math.max(1, room / 2));
+        }
         // every fragment makes at most two events: never more than the ring has room for (see BrokerEventSink#room)
-        work += host.library().poll(reporting ? Math.max(0, Math.min(16, room / 2)) : 0);
+        work += host.library().poll(Math.max(0, Math.min(16, room / 2)));
         Runnable question;
         while ((question = questions.poll()) != null)
         {
@@ -307,8 +379,21 @@ public final class FixBroker implements BrokerAdapter, Agent, SessionHandler, Re
         {
             return;
         }
-        orders.forEachWorking(o -> send(encoder.status(o.orderId, o.currentRequest, o.symbolId, o.side,
-            queries.nextRequestId()), o.orderId, CommandKind.NEW, false));
+        orders.forEachWorking(o ->
+        {
+            if (!queries.answers(o.orderId)) // a question of the gateway's asks about it anyway
+            {
+                sendStatusRequest(o.orderId);
+            }
+        });
+        queries.askUnasked(this::sendStatusRequest);
+    }
+
+    private boolean sendStatusRequest(final long orderId)
+    {
+        final FixOrder o = orders.get(orderId);
+        return send(encoder.status(orderId, o == null ? 0 : o.currentRequest, o == null ? -1 : o.symbolId,
+            o == null ? null : o.side, queries.nextRequestId()), orderId, CommandKind.NEW, false);
     }
 
     private void ask(final long orderId, final String clientOrderId, final CompletableFuture<BrokerOrderStatus> answer)
@@ -319,11 +404,9 @@ public final class FixBroker implements BrokerAdapter, Agent, SessionHandler, Re
             return;
         }
         queries.add(orderId, clientOrderId, answer, clock.nanoTime() + QUESTION_TIMEOUT_NANOS);
-        if (link == Link.LOGGED_ON)
+        if (link == Link.LOGGED_ON && sendStatusRequest(orderId))
         {
-            final io.ordergateway.adapters.fix.FixOrder o = orders.get(orderId);
-            send(encoder.status(orderId, o == null ? 0 : o.currentRequest, o == null ? -1 : o.symbolId,
-                o == null ? null : o.side, queries.nextRequestId()), orderId, CommandKind.NEW, false);
+            queries.asked(orderId);
         }
     }
 
@@ -430,9 +513,33 @@ public final class FixBroker implements BrokerAdapter, Agent, SessionHandler, Re
     {
         if (messageInfo.isValid())
         {
-            executions.onMessage(buffer, offset, length, messageType);
+            if (reporting && early.isEmpty() || executions.isAnswer(buffer, offset, length, messageType))
+            {
+                executions.onMessage(buffer, offset, length, messageType);
+            }
+            else
+            {
+                keepEarly(buffer, offset, length, messageType); // the gateway does not listen yet: kept in order
+            }
         }
         return Action.CONTINUE;
+    }
+
+    private final org.agrona.ExpandableArrayBuffer scratch = new org.agrona.ExpandableArrayBuffer(512);
+
+    private void keepEarly(final DirectBuffer buffer, final int offset, final int length, final long messageType)
+    {
+        // one record: the message type, then the message (rare: only what comes before the gateway connects)
+        scratch.putLong(0, messageType);
+        scratch.putBytes(Long.BYTES, buffer, offset, length);
+        early.append(scratch, 0, Long.BYTES + length);
+    }
+
+    private boolean replayEarly(final org.agrona.MutableDirectBuffer buffer, final int offset, final int length,
+        final int headOffset)
+    {
+        executions.onMessage(buffer, offset + Long.BYTES, length - Long.BYTES, buffer.getLong(offset));
+        return true;
     }
 
     @Override
@@ -449,7 +556,7 @@ public final class FixBroker implements BrokerAdapter, Agent, SessionHandler, Re
     @Override
     public Action onDisconnect(final int libraryId, final Session s, final DisconnectReason reason)
     {
-        if (link != Link.CLOSED)
+        if (link != Link.CLOSED && !closeRequested)
         {
             retryLater(clock.nanoTime(), "disconnected: " + reason);
         }
@@ -486,26 +593,52 @@ public final class FixBroker implements BrokerAdapter, Agent, SessionHandler, Re
         close();
     }
 
+    /**
+     * Logs out and stops Artio. The agent's thread does it when the agent runs on a thread of its own (the library is
+     * single-threaded), and this waits for it, at most a few seconds; otherwise it is done here.
+     */
     @Override
     public void disconnect()
     {
-        close();
+        reporting = false;
+        final Thread runner = agentThread;
+        if (runner == null || runner == Thread.currentThread() || !runner.isAlive())
+        {
+            close();
+            return;
+        }
+        closeRequested = true;
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (host != null && runner.isAlive() && System.nanoTime() - deadline < 0)
+        {
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
     }
 
     private void close()
     {
-        if (link == Link.CLOSED && host == null)
+        if (host == null)
         {
             return;
+        }
+        final Session s = session;
+        if (s != null && link == Link.LOGGED_ON)
+        {
+            // log out, and give the counterparty a moment to answer
+            s.startLogout();
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            final org.agrona.concurrent.IdleStrategy idle = new org.agrona.concurrent.BackoffIdleStrategy();
+            while (s.state() != uk.co.real_logic.artio.messages.SessionState.DISCONNECTED
+                && System.nanoTime() - deadline < 0)
+            {
+                idle.idle(host.library().poll(16));
+            }
         }
         link = Link.CLOSED;
         health = BrokerHealth.DOWN;
         final FixEngineHost h = host;
         host = null;
-        if (h != null)
-        {
-            h.close();
-        }
+        h.close();
     }
 
     /**

@@ -94,6 +94,33 @@ final class FixExecutions
         }
     }
 
+    /**
+     * @param buffer      the message.
+     * @param offset      where it starts.
+     * @param length      its length.
+     * @param messageType Artio's packed message type.
+     * @return whether it answers a question (a status request's ExecutionReport, or the refusal of status
+     *         requests): such messages are handled even before the gateway listens.
+     */
+    boolean isAnswer(final DirectBuffer buffer, final int offset, final int length, final long messageType)
+    {
+        ascii.wrap(buffer, offset, length);
+        if (messageType == ExecutionReportDecoder.MESSAGE_TYPE)
+        {
+            report.reset();
+            report.decode(ascii, 0, length);
+            return report.execType() == 'I' || report.hasOrdStatusReqID();
+        }
+        if (messageType == BusinessMessageRejectDecoder.MESSAGE_TYPE)
+        {
+            businessReject.reset();
+            businessReject.decode(ascii, 0, length);
+            return businessReject.hasRefMsgType() && businessReject.refMsgTypeLength() == 1
+                && businessReject.refMsgType()[0] == 'H';
+        }
+        return false;
+    }
+
     private void onExecutionReport()
     {
         final ExecutionReportDecoder r = report;

@@ -18,8 +18,45 @@ import java.util.concurrent.TimeoutException;
 final class FixQueries
 {
     /** One question waiting. */
-    private record Pending(CompletableFuture<BrokerOrderStatus> answer, long deadlineNanos, String clientOrderId)
+    private static final class Pending
     {
+        final CompletableFuture<BrokerOrderStatus> answer;
+        final long deadlineNanos;
+        final String clientOrderId;
+        boolean asked;
+
+        Pending(final CompletableFuture<BrokerOrderStatus> answer, final long deadlineNanos, final String clientOrderId)
+        {
+            this.answer = answer;
+            this.deadlineNanos = deadlineNanos;
+            this.clientOrderId = clientOrderId;
+        }
+
+        CompletableFuture<BrokerOrderStatus> answer()
+        {
+            return answer;
+        }
+
+        long deadlineNanos()
+        {
+            return deadlineNanos;
+        }
+
+        String clientOrderId()
+        {
+            return clientOrderId;
+        }
+    }
+
+    /** Sends one status request. */
+    @FunctionalInterface
+    interface Asker
+    {
+        /**
+         * @param orderId the order to ask about.
+         * @return true if the request went out.
+         */
+        boolean ask(long orderId);
     }
 
     private final Long2ObjectHashMap<List<Pending>> byOrder = new Long2ObjectHashMap<>();
@@ -55,6 +92,39 @@ final class FixQueries
         }
         byOrder.computeIfAbsent(orderId, id -> new ArrayList<>(2)).add(new Pending(answer, deadlineNanos,
             clientOrderId));
+    }
+
+    /**
+     * Sends the status requests not sent yet (asked for while logged out).
+     *
+     * @param asker sends one.
+     */
+    void askUnasked(final Asker asker)
+    {
+        byOrder.forEach((orderId, list) ->
+        {
+            boolean unasked = false;
+            for (final Pending p : list)
+            {
+                unasked |= !p.asked;
+            }
+            if (unasked && asker.ask(orderId))
+            {
+                list.forEach(p -> p.asked = true);
+            }
+        });
+    }
+
+    /**
+     * @param orderId the order a status request just went out for.
+     */
+    void asked(final long orderId)
+    {
+        final List<Pending> list = byOrder.get(orderId);
+        if (list != null)
+        {
+            list.forEach(p -> p.asked = true);
+        }
     }
 
     boolean answers(final long orderId)

@@ -137,6 +137,25 @@ public interface BrokerAdapter
     }
 
     /**
+     * {@link #queryOrder(long, String, long)} for a broker that must be told the order's symbol and side to find it
+     * (FIX's OrderStatusRequest requires them); by default the same as without them.
+     *
+     * @param orderId       the gateway's order id.
+     * @param clientOrderId the id the broker knows the order by.
+     * @param symbol        the order's symbol.
+     * @param side          its side.
+     * @param timeoutMillis how long to wait for the answer.
+     * @return the broker's view, or null if the broker does not know the order.
+     * @throws java.util.concurrent.TimeoutException if no answer came in time.
+     */
+    default BrokerOrderStatus queryOrder(final long orderId, final String clientOrderId, final String symbol,
+        final io.ordergateway.core.domain.Side side, final long timeoutMillis) throws
+        java.util.concurrent.TimeoutException
+    {
+        return queryOrder(orderId, clientOrderId, timeoutMillis);
+    }
+
+    /**
      * Asks the broker for its positions and working orders without waiting; the answer completes
      * the future later, on the adapter's thread. Read-only: an adapter retries transient faults
      * within its own budget and fails the future only when that is spent. May be called once the

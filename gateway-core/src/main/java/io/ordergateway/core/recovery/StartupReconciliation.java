@@ -32,6 +32,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class StartupReconciliation
 {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StartupReconciliation.class);
+
     /** What the plan does. */
     public enum ActionType
     {
@@ -161,10 +163,21 @@ public final class StartupReconciliation
                     }
                     final String clientOrderId = o.external() ? o.brokerClientOrderId()
                         : clientOrderIds.toString(o.orderId());
-                    resolve(o, broker.queryOrder(o.orderId(), clientOrderId, timeoutMillis), b,
+                    resolve(o, broker.queryOrder(o.orderId(), clientOrderId, o.symbol(), o.side(), timeoutMillis), b,
                         knownFills, actions, unexplained, projected, who);
                 }
-                final BrokerStatement statement = broker.queryStatement(b, timeoutMillis);
+                final BrokerStatement statement;
+                try
+                {
+                    statement = broker.queryStatement(b, timeoutMillis);
+                }
+                catch (final UnsupportedOperationException ex)
+                {
+                    // each order was asked about above; only positions and unknown orders go unchecked (FIX)
+                    LOG.warn("{}: its orders were asked about one by one, but its positions cannot be ({})", who,
+                        ex.getMessage());
+                    continue;
+                }
                 asked++;
                 for (final BrokerStatement.OpenOrder o : statement.openOrders())
                 {

@@ -95,12 +95,24 @@ public final class FixCounterparty implements AutoCloseable
     private final AgentRunner engineRunner;
 
     /**
-     * Starts the engine and listens.
+     * Starts the engine and listens, quietly.
      *
      * @param config what the counterparty is.
      * @throws IllegalStateException if QuickFIX/J refuses the settings or the port.
      */
     public FixCounterparty(final Config config)
+    {
+        this(config, false);
+    }
+
+    /**
+     * Starts the engine and listens.
+     *
+     * @param config  what the counterparty is.
+     * @param verbose true to log every message and session event at info.
+     * @throws IllegalStateException if QuickFIX/J refuses the settings or the port.
+     */
+    public FixCounterparty(final Config config, final boolean verbose)
     {
         this.config = Objects.requireNonNull(config);
         final SymbolTable symbols = new SymbolTable(config.symbols());
@@ -117,7 +129,7 @@ public final class FixCounterparty implements AutoCloseable
         try
         {
             final SessionSettings settings = settings(config, port);
-            acceptor = new SocketAcceptor(desk, new FileStoreFactory(settings), settings, new QuietLogFactory(),
+            acceptor = new SocketAcceptor(desk, new FileStoreFactory(settings), settings, new QuietLogFactory(verbose),
                 new DefaultMessageFactory());
             acceptor.start();
         }

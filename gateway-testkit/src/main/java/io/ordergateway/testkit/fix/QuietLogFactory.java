@@ -7,12 +7,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * QuickFIX/J's session log, quiet: messages are not logged, session events go to SLF4J at debug and errors at
- * warn.
+ * QuickFIX/J's session log on SLF4J: errors at warn; session events and every message (with '|' for SOH) at info
+ * when verbose, else not at all.
  */
 final class QuietLogFactory implements LogFactory
 {
     private static final Logger LOG = LoggerFactory.getLogger(FixCounterparty.class);
+
+    private final boolean verbose;
+
+    QuietLogFactory(final boolean verbose)
+    {
+        this.verbose = verbose;
+    }
 
     @Override
     public Log create(final SessionID sessionId)
@@ -27,23 +34,37 @@ final class QuietLogFactory implements LogFactory
             @Override
             public void onIncoming(final String message)
             {
+                if (verbose)
+                {
+                    LOG.info("{} in:  {}", sessionId, message.replace('\u0001', '|'));
+                }
             }
 
             @Override
             public void onOutgoing(final String message)
             {
+                if (verbose)
+                {
+                    LOG.info("{} out: {}", sessionId, message.replace('\u0001', '|'));
+                }
             }
 
             @Override
             public void onEvent(final String text)
             {
-                LOG.debug("{}: {}", sessionId, text);
+                if (verbose)
+                {
+                    LOG.info("{}: {}", sessionId, text);
+                }
             }
 
             @Override
             public void onErrorEvent(final String text)
             {
-                LOG.warn("{}: {}", sessionId, text);
+                if (verbose)
+                {
+                    LOG.info("{}: {}", sessionId, text);
+                }
             }
         };
     }

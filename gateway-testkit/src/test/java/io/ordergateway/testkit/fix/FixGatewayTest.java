@@ -127,6 +127,11 @@ class FixGatewayTest
             .mapToLong(p -> p.quantity()).sum();
     }
 
+    private boolean executedAtCounterparty(final long orderId)
+    {
+        return counterparty.executions().stream().anyMatch(e -> e.clOrdId().equals("t1-" + orderId));
+    }
+
     @Test
     void fix44OrdersFillAreReplacedAndCanceled() throws Exception
     {
@@ -144,5 +149,143 @@ class FixGatewayTest
         startGateway(FixConfig.FIX42);
         tradeAndCheck(new NewOrder());
         assertThat(position("AAPL")).isEqualTo(quantity(200)).isEqualTo(counterpartyPosition("AAPL"));
+    }
+
+    @Test
+    void sessionSurvivesARestartOfTheCounterpartyWithItsSequenceNumbers() throws Exception
+    {
+        startCounterparty(0);
+        final int port = counterparty.port();
+        startGateway(FixConfig.FIX44);
+        final NewOrder order = new NewOrder();
+        final int aapl = gateway.symbolId("AAPL");
+        final long resting = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.LIMIT)
+            .timeInForce(TimeInForce.GTC).quantity(quantity(10)).limitPrice(18_000_000_000L));
+        reports.awaitState(resting, OrderState.NEW, TIMEOUT);
+
+        counterparty.close();
+        Await.until("adapter DOWN", () -> broker.health() == BrokerHealth.DOWN, TIMEOUT);
+        startCounterparty(port); // the same store: both sides go on from the numbers they had
+        Await.until("logged on again", () -> broker.health() == BrokerHealth.HEALTHY, TIMEOUT);
+
+        final long buy = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.MARKET)
+            .quantity(quantity(5)));
+        assertThat(reports.awaitFinal(buy, TIMEOUT).state()).isEqualTo(OrderState.FILLED);
+        assertThat(position("AAPL")).isEqualTo(quantity(5));
+        assertThat(counterparty.duplicatesRefused()).isZero();
+    }
+
+    @Test
+    void gatewayRestartKeepsTheSessionAndTheWorkingOrder() throws Exception
+    {
+        startCounterparty(0);
+        startGateway(FixConfig.FIX44);
+        final NewOrder order = new NewOrder();
+        final int aapl = gateway.symbolId("AAPL");
+        final long resting = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.LIMIT)
+            .timeInForce(TimeInForce.GTC).quantity(quantity(10)).limitPrice(18_000_000_000L));
+        reports.awaitState(resting, OrderState.NEW, TIMEOUT);
+        gateway.close();
+
+        startGateway(FixConfig.FIX44); // same journal, same session state
+        assertThat(gateway.cancel(resting)).isEqualTo(SubmitResult.ACCEPTED);
+        assertThat(reports.awaitFinal(resting, TIMEOUT).state()).isEqualTo(OrderState.CANCELED);
+        final long buy = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.MARKET)
+            .quantity(quantity(5)));
+        assertThat(reports.awaitFinal(buy, TIMEOUT).state()).isEqualTo(OrderState.FILLED);
+        assertThat(counterparty.statement("fix", 0).openOrders()).isEmpty();
+        assertThat(counterparty.duplicatesRefused()).isZero();
+    }
+
+    @Test
+    void aRefusedCancelLeavesTheOrderWorking() throws Exception
+    {
+        startCounterparty(0);
+        startGateway(FixConfig.FIX44);
+        counterparty.rejectCancels(true);
+        final NewOrder order = new NewOrder();
+        final long resting = submit(order.reset().symbol(gateway.symbolId("AAPL")).side(Side.BUY)
+            .type(OrderType.LIMIT).timeInForce(TimeInForce.GTC).quantity(quantity(10)).limitPrice(18_000_000_000L));
+        reports.awaitState(resting, OrderState.NEW, TIMEOUT);
+        assertThat(gateway.cancel(resting)).isEqualTo(SubmitResult.ACCEPTED);
+        reports.awaitUntil(list -> list.stream().anyMatch(r -> r.orderId() == resting
+            && r.type() == ReportType.CANCEL_REJECTED), TIMEOUT);
+        assertThat(reports.last(resting).state()).isEqualTo(OrderState.NEW);
+        assertThat(counterparty.statement("fix", 0).openOrders()).hasSize(1);
+    }
+
+    @Test
+    void aGapInTheCounterpartysSequenceNumbersIsFilledAndTradingGoesOn() throws Exception
+    {
+        startCounterparty(0);
+        startGateway(FixConfig.FIX44);
+        counterparty.skipSequenceNumbers(5);
+        final NewOrder order = new NewOrder();
+        final long buy = submit(order.reset().symbol(gateway.symbolId("AAPL")).side(Side.BUY).type(OrderType.MARKET)
+            .quantity(quantity(30)));
+        assertThat(reports.awaitFinal(buy, TIMEOUT).state()).isEqualTo(OrderState.FILLED);
+        assertThat(position("AAPL")).isEqualTo(quantity(30));
+    }
+
+    @Test
+    void anUnansweredOrderIsResolvedByAStatusRequest() throws Exception
+    {
+        startCounterparty(0);
+        startGateway(FixConfig.FIX44);
+        counterparty.swallowAnswers(true);
+        final NewOrder order = new NewOrder();
+        final long buy = submit(order.reset().symbol(gateway.symbolId("AAPL")).side(Side.BUY).type(OrderType.MARKET)
+            .quantity(quantity(30)));
+        Await.until("the counterparty executed it", () -> counterpartyPosition("AAPL") == quantity(30), TIMEOUT);
+        counterparty.swallowAnswers(false);
+        assertThat(reports.awaitFinal(buy, Duration.ofSeconds(60)).state()).isEqualTo(OrderState.FILLED);
+        assertThat(position("AAPL")).isEqualTo(quantity(30));
+        assertThat(counterparty.duplicatesRefused()).isZero();
+    }
+
+    @Test
+    void ordersFailOverToTheSimWhileTheCounterpartyIsDownAndComeBackAfter() throws Exception
+    {
+        startCounterparty(0);
+        final int port = counterparty.port();
+        final long second = 1_000_000_000L;
+        broker = new FixBroker(FixConfig.of("fix", "127.0.0.1", port, "GATEWAY", "SIM").withReconnectSeconds(1));
+        final io.ordergateway.adapters.sim.SimBroker backup = new io.ordergateway.adapters.sim.SimBroker(quietEngine());
+        gateway = OrderGateway.builder().instanceId("t1").symbols("AAPL", "MSFT").broker(broker).broker(backup)
+            .routing(io.ordergateway.core.routing.RoutingConfig.defaults(2)
+                .withFailover(1, second, 2 * second, 0, 5 * second, second / 10))
+            .journalDirectory(dir.resolve("journal")).build();
+        reports = new ReportCollector(gateway);
+        Await.until("FIX session logged on", () -> broker.health() == BrokerHealth.HEALTHY, TIMEOUT);
+        final NewOrder order = new NewOrder();
+        final int aapl = gateway.symbolId("AAPL");
+        final long first = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.MARKET)
+            .quantity(quantity(10)));
+        assertThat(reports.awaitFinal(first, TIMEOUT).state()).isEqualTo(OrderState.FILLED);
+        assertThat(executedAtCounterparty(first)).isTrue();
+
+        counterparty.close();
+        Await.until("adapter DOWN", () -> broker.health() == BrokerHealth.DOWN, TIMEOUT);
+        // the first order finds the session down: refused as CONNECTION_ERROR (retryable), which fails over
+        final long refused = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.MARKET)
+            .quantity(quantity(10)));
+        final ReportCollector.Report refusal = reports.awaitFinal(refused, TIMEOUT);
+        assertThat(refusal.state()).isEqualTo(OrderState.REJECTED);
+        assertThat(refusal.text()).contains("CONNECTION_ERROR");
+        final long during = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.MARKET)
+            .quantity(quantity(10)));
+        assertThat(reports.awaitFinal(during, TIMEOUT).state()).isEqualTo(OrderState.FILLED);
+        assertThat(executedAtCounterparty(during)).isFalse(); // filled by the sim
+
+        startCounterparty(port);
+        Await.until("logged on again", () -> broker.health() == BrokerHealth.HEALTHY, TIMEOUT);
+        Await.until("orders go to the FIX broker again", () ->
+        {
+            final long id = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.MARKET)
+                .quantity(quantity(1)));
+            reports.awaitFinal(id, TIMEOUT);
+            return executedAtCounterparty(id);
+        }, TIMEOUT);
+        assertThat(counterparty.duplicatesRefused()).isZero();
     }
 }
