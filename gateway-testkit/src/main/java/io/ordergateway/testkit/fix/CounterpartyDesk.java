@@ -53,6 +53,7 @@ final class CounterpartyDesk implements Application
     private final AtomicLong nextEngineId = new AtomicLong(1);
     private final AtomicLong nextExecId = new AtomicLong(1);
     private final AtomicLong duplicatesRefused = new AtomicLong();
+    private final AtomicLong possibleDuplicatesIgnored = new AtomicLong();
     private final CounterpartyFaults faults;
     private final BrokerEventSink engineEvents = new EngineEvents();
 
@@ -79,6 +80,11 @@ final class CounterpartyDesk implements Application
     long duplicatesRefused()
     {
         return duplicatesRefused.get();
+    }
+
+    long possibleDuplicatesIgnored()
+    {
+        return possibleDuplicatesIgnored.get();
     }
 
     /**
@@ -185,6 +191,10 @@ final class CounterpartyDesk implements Application
                 er.setInt(103, 6);
                 er.setString(58, "duplicate ClOrdID " + clOrdId);
                 send(er, sessionId);
+            }
+            else
+            {
+                possibleDuplicatesIgnored.incrementAndGet();
             }
             return; // a possible duplicate of an order held: executed once
         }

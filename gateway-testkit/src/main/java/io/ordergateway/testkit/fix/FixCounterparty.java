@@ -200,6 +200,33 @@ public final class FixCounterparty implements AutoCloseable
     }
 
     /**
+     * @return how many NewOrderSingles marked possible duplicate (resent) were ignored for a ClOrdID already held.
+     */
+    public long possibleDuplicatesIgnored()
+    {
+        return desk.possibleDuplicatesIgnored();
+    }
+
+    /**
+     * Forgets the last messages received on every session: the counterparty then expects numbers it has seen, and
+     * asks for them again when the next message comes (a resend request the other side must answer).
+     *
+     * @param count how many to forget.
+     * @throws java.io.IOException if the store cannot be written.
+     */
+    public void forgetReceived(final int count) throws java.io.IOException
+    {
+        for (final SessionID id : acceptor.getSessions())
+        {
+            final Session session = Session.lookupSession(id);
+            if (session != null && session.isLoggedOn())
+            {
+                session.setNextTargetMsgSeqNum(session.getExpectedTargetNum() - count);
+            }
+        }
+    }
+
+    /**
      * @param name     the broker's name in the gateway.
      * @param brokerId its id in the gateway.
      * @return the counterparty's positions and working orders.

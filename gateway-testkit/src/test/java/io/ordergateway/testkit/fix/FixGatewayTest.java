@@ -63,8 +63,13 @@ class FixGatewayTest
 
     private void startGateway(final String beginString)
     {
-        broker = new FixBroker(FixConfig.of("fix", "127.0.0.1", counterparty.port(), "GATEWAY", "SIM")
+        startGateway(FixConfig.of("fix", "127.0.0.1", counterparty.port(), "GATEWAY", "SIM")
             .withBeginString(beginString).withReconnectSeconds(1));
+    }
+
+    private void startGateway(final FixConfig config)
+    {
+        broker = new FixBroker(config);
         gateway = OrderGateway.builder().instanceId("t1").symbols("AAPL", "MSFT").broker(broker)
             .journalDirectory(dir.resolve("journal")).build();
         reports = new ReportCollector(gateway);
@@ -287,5 +292,47 @@ class FixGatewayTest
             return executedAtCounterparty(id);
         }, TIMEOUT);
         assertThat(counterparty.duplicatesRefused()).isZero();
+    }
+
+    @Test
+    void aResendRequestGetsTheOrderAgainAsAPossibleDuplicateExecutedOnce() throws Exception
+    {
+        startCounterparty(0);
+        startGateway(FixConfig.FIX44);
+        final NewOrder order = new NewOrder();
+        final int aapl = gateway.symbolId("AAPL");
+        final long first = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.MARKET)
+            .quantity(quantity(10)));
+        assertThat(reports.awaitFinal(first, TIMEOUT).state()).isEqualTo(OrderState.FILLED);
+        counterparty.forgetReceived(1); // it asks again for the order when the next message comes
+
+        final long second = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.MARKET)
+            .quantity(quantity(5)));
+        assertThat(reports.awaitFinal(second, TIMEOUT).state()).isEqualTo(OrderState.FILLED);
+        Await.until("the resent order arrived", () -> counterparty.possibleDuplicatesIgnored() > 0, TIMEOUT);
+        assertThat(counterpartyPosition("AAPL")).isEqualTo(quantity(15)).isEqualTo(position("AAPL"));
+        assertThat(counterparty.duplicatesRefused()).isZero();
+    }
+
+    @Test
+    void aStaleOrderIsGapFilledNotResent() throws Exception
+    {
+        startCounterparty(0);
+        startGateway(new FixConfig("fix", "127.0.0.1", counterparty.port(), FixConfig.FIX44, "GATEWAY", "SIM", 30,
+            false, null, null, null, 1, 10, 0, null)); // every order message is stale at once
+        final NewOrder order = new NewOrder();
+        final int aapl = gateway.symbolId("AAPL");
+        final long resting = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.LIMIT)
+            .timeInForce(TimeInForce.GTC).quantity(quantity(10)).limitPrice(18_000_000_000L));
+        reports.awaitState(resting, OrderState.NEW, TIMEOUT);
+        final long filled = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.MARKET)
+            .quantity(quantity(5)));
+        assertThat(reports.awaitFinal(filled, TIMEOUT).state()).isEqualTo(OrderState.FILLED);
+        counterparty.forgetReceived(2);
+
+        assertThat(gateway.cancel(resting)).isEqualTo(SubmitResult.ACCEPTED);
+        assertThat(reports.awaitFinal(resting, TIMEOUT).state()).isEqualTo(OrderState.CANCELED);
+        assertThat(counterparty.possibleDuplicatesIgnored()).isZero(); // neither order came again
+        assertThat(counterpartyPosition("AAPL")).isEqualTo(quantity(5));
     }
 }
