@@ -190,8 +190,18 @@ final class DemoBrokers implements AutoCloseable
             {
                 continue;
             }
-            final BrokerStatement statement = sim ? ((SimBroker)adapter).statement(b)
-                : adapter.queryStatement(b, 60_000); // reads retry transient faults within this
+            final BrokerStatement statement;
+            try
+            {
+                statement = sim ? ((SimBroker)adapter).statement(b)
+                    : adapter.queryStatement(b, 60_000); // reads retry transient faults within this
+            }
+            catch (final UnsupportedOperationException ex)
+            {
+                System.out.printf("%s cannot be asked for its positions (%s): reconcile the journal against its own "
+                    + "statement (gateway fix-sim --statement FILE writes one)%n", adapter.name(), ex.getMessage());
+                continue;
+            }
             final Path file = journalDir.resolve("statement-" + adapter.name() + ".json");
             StatementFiles.write(file, statement);
             files.add(file);

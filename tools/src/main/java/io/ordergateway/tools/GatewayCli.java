@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     version = "gateway 0.1.0",
     header = "Low-latency order gateway: run the demo, read the journal, benchmark, serve the Alpaca simulator.",
     subcommands = {DemoCommand.class, JournalCommand.class, ReportCommand.class, StatCommand.class, BenchCommand.class,
-    AlpacaSimCommand.class, BrokerCommand.class,
+    AlpacaSimCommand.class, FixSimCommand.class, BrokerCommand.class,
         CommandLine.HelpCommand.class})
 public final class GatewayCli
 {

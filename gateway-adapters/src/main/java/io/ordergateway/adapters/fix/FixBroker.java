@@ -142,6 +142,23 @@ public final class FixBroker implements BrokerAdapter, Agent, SessionHandler, Re
         host = FixEngineHost.launch(dir, brokerContext.threads(), config.heartbeatSeconds(),
             (s, info) -> onAcquired(s, info), this);
         link = Link.DISCONNECTED;
+        // log on before the gateway trades, so its first orders find the session up; a counterparty that is down
+        // delays the start by at most the logon timeout (the agent keeps trying after that)
+        drive(() -> link == Link.LOGGED_ON, TimeUnit.SECONDS.toMillis(Math.min(config.logonTimeoutSeconds(), 10)));
+    }
+
+    /**
+     * Runs the agent's duty cycles on this thread until the condition holds or the time is up: only before the
+     * gateway runs the agent (opening, start-up questions).
+     */
+    private void drive(final java.util.function.BooleanSupplier done, final long timeoutMillis)
+    {
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        final org.agrona.concurrent.IdleStrategy idle = new org.agrona.concurrent.BackoffIdleStrategy();
+        while (!done.getAsBoolean() && !agentRunning && System.nanoTime() - deadline < 0)
+        {
+            idle.idle(doWork());
+        }
     }
 
     @Override
@@ -235,15 +252,7 @@ public final class FixBroker implements BrokerAdapter, Agent, SessionHandler, Re
             });
         }
         final CompletableFuture<BrokerOrderStatus> answer = askOrder(orderId, clientOrderId);
-        if (!agentRunning)
-        {
-            final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-            final org.agrona.concurrent.IdleStrategy idle = new org.agrona.concurrent.BackoffIdleStrategy();
-            while (!answer.isDone() && !agentRunning && System.nanoTime() - deadline < 0)
-            {
-                idle.idle(doWork());
-            }
-        }
+        drive(answer::isDone, timeoutMillis);
         return io.ordergateway.core.broker.BrokerAnswers.await(answer, timeoutMillis, "order " + clientOrderId
             + " at " + name());
     }
@@ -581,7 +590,7 @@ public final class FixBroker implements BrokerAdapter, Agent, SessionHandler, Re
         }
         else
         {
-            LOG.info("{}: resend of {} to {} asked: order messages before {} are stale and gap-filled", config.name(),
+            LOG.warn("{}: resend of {} to {} asked: order messages before {} are stale and gap-filled", config.name(),
                 begin, correctedEndSeqNo, from);
             response.resendFrom(from);
         }

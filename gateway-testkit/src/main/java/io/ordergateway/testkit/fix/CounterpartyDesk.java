@@ -130,6 +130,83 @@ final class CounterpartyDesk implements Application
     @Override
     public void onLogon(final SessionID sessionId)
     {
+        // orders that were working when the counterparty stopped: its engine lost them, so they are canceled now
+        for (final DeskOrder o : byEngineId.values())
+        {
+            synchronized (o)
+            {
+                if (o.session.equals(sessionId) && o.recovered && !o.done)
+                {
+                    o.done = true;
+                    o.status = '4';
+                    final Message er = orderReport(o, "4", '4', o.clOrdId);
+                    er.setString(58, "canceled: the counterparty restarted");
+                    send(er, sessionId);
+                }
+            }
+        }
+    }
+
+    /**
+     * Rebuilds the books from the ExecutionReports a session sent before a restart (its message store): the orders,
+     * their fills, the ids to go on from. Orders still working then are canceled at the next logon.
+     *
+     * @param sessionId the session.
+     * @param sent      its stored outgoing messages, oldest first.
+     */
+    void recover(final SessionID sessionId, final List<String> sent)
+    {
+        for (final String raw : sent)
+        {
+            try
+            {
+                final Message m = new Message(raw, false);
+                if (!"8".equals(m.getHeader().getString(35)) || !m.isSetField(37) || "NONE".equals(m.getString(37)))
+                {
+                    continue;
+                }
+                recoverReport(sessionId, m);
+            }
+            catch (final quickfix.InvalidMessage | FieldNotFound ex)
+            {
+                // not an ExecutionReport this desk wrote: nothing to rebuild from it
+            }
+        }
+    }
+
+    private void recoverReport(final SessionID sessionId, final Message m) throws FieldNotFound
+    {
+        final long engineId = Long.parseLong(m.getString(37).substring(1));
+        nextEngineId.accumulateAndGet(engineId + 1, Math::max);
+        nextExecId.accumulateAndGet(Long.parseLong(m.getString(17).substring(1)) + 1, Math::max);
+        DeskOrder o = byEngineId.get(engineId);
+        final String clOrdId = m.getString(11);
+        if (o == null)
+        {
+            final String symbol = m.getString(55);
+            o = new DeskOrder(engineId, sessionId, m.isSetField(41) ? m.getString(41) : clOrdId, symbol,
+                symbols.id(symbol), m.getChar(54) == '1' ? Side.BUY : Side.SELL,
+                orderType(m.isSetField(40) ? m.getChar(40) : '1') == null ? OrderType.MARKET : orderType(m.getChar(40)),
+                TimeInForce.DAY, quantity(m, 38), price(m, 44), price(m, 99), m.isSetField(1) ? m.getString(1) : null);
+            o.recovered = true;
+            byEngineId.put(engineId, o);
+            byClOrdId.put(o.firstClOrdId, o);
+        }
+        byClOrdId.put(clOrdId, o);
+        o.clOrdId = clOrdId;
+        o.quantity = quantity(m, 38);
+        o.status = m.getChar(39);
+        o.done = o.status == '2' || o.status == '4' || o.status == '8' || o.status == 'C' || o.status == '3';
+        final String execType = m.getString(150);
+        if (m.isSetField(32) && m.isSetField(31) && ("F".equals(execType) || "1".equals(execType)
+            || "2".equals(execType)))
+        {
+            final long quantity = quantity(m, 32);
+            final long price = price(m, 31);
+            o.filled += quantity;
+            o.notional += (double)quantity / FixedPoint.QUANTITY_SCALE * price / FixedPoint.PRICE_SCALE;
+            executions.add(new Execution(clOrdId, m.getString(17), o.symbol, o.side, quantity, price));
+        }
     }
 
     @Override

@@ -30,6 +30,8 @@ final class DeskOrder
     double notional;
     char status = '0';
     boolean done;
+    /** Rebuilt from the store after a restart: the engine does not hold it. */
+    boolean recovered;
     /** The cancel or replace request the engine is working on: its ClOrdID, or null. */
     String pendingClOrdId;
     char pendingType;

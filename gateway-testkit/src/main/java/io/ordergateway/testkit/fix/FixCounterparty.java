@@ -24,7 +24,9 @@ import java.util.Objects;
 /**
  * A FIX 4.2 and 4.4 acceptor on QuickFIX/J that fills orders from the simulated broker's engine: the counterparty
  * of the FIX adapter's tests and of {@code gateway fix-sim}. Its message store is on disk, so a counterparty started
- * again on the same directory goes on with the same sequence numbers (and answers resend requests from it). Faults:
+ * again on the same directory goes on with the same sequence numbers (and answers resend requests from it), and
+ * rebuilds its orders and fills from the ExecutionReports it stored; orders working when it stopped are canceled at
+ * the next logon (its engine lost them). Faults:
  * {@link #dropSessions}, {@link #refuseLogons}, {@link #swallowAnswers}, {@link #skipSequenceNumbers},
  * {@link #rejectCancels}, {@link #answerStatusRequests}.
  */
@@ -132,8 +134,15 @@ public final class FixCounterparty implements AutoCloseable
             acceptor = new SocketAcceptor(desk, new FileStoreFactory(settings), settings, new QuietLogFactory(verbose),
                 new DefaultMessageFactory());
             acceptor.start();
+            for (final SessionID id : acceptor.getSessions())
+            {
+                final Session session = Session.lookupSession(id);
+                final java.util.List<String> sent = new java.util.ArrayList<>();
+                session.getStore().get(1, session.getStore().getNextSenderMsgSeqNum() - 1, sent);
+                desk.recover(id, sent);
+            }
         }
-        catch (final ConfigError ex)
+        catch (final ConfigError | java.io.IOException ex)
         {
             engineRunner.close();
             throw new IllegalStateException("fix counterparty: " + ex.getMessage(), ex);
