@@ -43,7 +43,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A broker that speaks FIX 4.2 or 4.4, on Artio. The adapter's {@link #agent()} owns everything FIX: it polls the
  * Artio library, logs on (and on again after a drop, after a capped, jittered back-off), sends the commands the send
- * stage queued, and turns what comes back into the gateway's events ({@link FixExecutions}). While the session is not
+ * stage queued, and turns what comes back into the gateway's events ({@link FixExecutions}). It asks the engine to
+ * log on only once the counterparty's port takes a connection ({@link FixPortProbe}). While the session is not
  * logged on the adapter is DOWN and refuses commands as CONNECTION_ERROR, so routing fails over; after each logon it
  * asks the counterparty about every order it has working (OrderStatusRequest) before it says HEALTHY. Sequence
  * numbers and sent messages survive restarts of either side ({@link FixEngineHost}); a resend request gets order
@@ -56,12 +57,12 @@ public final class FixBroker implements BrokerAdapter, Agent, SessionHandler, Re
     private static final int MSG_NEW = 1;
     private static final int MSG_CANCEL = 2;
     private static final int MSG_REPLACE = 3;
-    private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(60);
+    private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final long QUESTION_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private enum Link
     {
-        CLOSED, DISCONNECTED, CONNECTING, LOGGED_ON
+        CLOSED, DISCONNECTED, PROBING, CONNECTING, LOGGED_ON
     }
 
     private final FixConfig config;
@@ -82,9 +83,12 @@ public final class FixBroker implements BrokerAdapter, Agent, SessionHandler, Re
     private FixQueries queries;
     private FixExecutions executions;
     private Reply<Session> logon;
+    private FixPortProbe probe;
+    private long probeDeadlineNanos;
     private Session session;
     private long nextAttemptNanos;
     private int failedAttempts;
+    private volatile long connectAttempts;
     private volatile boolean reporting;
     /** The gateway runs the agent: until then, a start-up question drives it on the asking thread. */
     private volatile boolean agentRunning;
@@ -284,7 +288,20 @@ public final class FixBroker implements BrokerAdapter, Agent, SessionHandler, Re
             work += early.consume(replayEarly, Math.max(1, room / 2));
         }
         // every fragment makes at most two events: never more than the ring has room for (see BrokerEventSink#room)
-        work += host.library().poll(Math.max(0, Math.min(16, room / 2)));
+        try
+        {
+            work += host.library().poll(Math.max(0, Math.min(16, room / 2)));
+        }
+        catch (final IllegalStateException ex) // the library lost the engine: it connects again by itself
+        {
+            LOG.warn("{}: polling the FIX library failed", config.name(), ex);
+            if (!host.library().isConnected() && (link == Link.CONNECTING || link == Link.LOGGED_ON))
+            {
+                logon = null;
+                retryLater(now, "the FIX engine is not reachable (" + ex.getMessage() + ")");
+            }
+            return 1;
+        }
         Runnable question;
         while ((question = questions.poll()) != null)
         {
@@ -306,10 +323,33 @@ public final class FixBroker implements BrokerAdapter, Agent, SessionHandler, Re
         {
             case DISCONNECTED ->
             {
-                if (now - nextAttemptNanos >= 0)
+                if (now - nextAttemptNanos >= 0 && host.library().isConnected())
+                {
+                    if (probe == null)
+                    {
+                        probe = new FixPortProbe(config.host(), config.port());
+                    }
+                    probe.start();
+                    connectAttempts++;
+                    probeDeadlineNanos = now + TimeUnit.SECONDS.toNanos(config.logonTimeoutSeconds());
+                    link = Link.PROBING;
+                    return 1;
+                }
+            }
+            case PROBING ->
+            {
+                final FixPortProbe.Result result = probe.poll();
+                if (result == FixPortProbe.Result.OPEN)
                 {
                     logon = host.library().initiate(sessionConfiguration());
                     link = Link.CONNECTING;
+                    return 1;
+                }
+                if (result == FixPortProbe.Result.CLOSED || now - probeDeadlineNanos > 0)
+                {
+                    probe.close();
+                    retryLater(now, "cannot connect: " + (result == FixPortProbe.Result.CLOSED ? probe.failure()
+                        : "no answer within " + config.logonTimeoutSeconds() + " s"));
                     return 1;
                 }
             }
@@ -648,6 +688,15 @@ public final class FixBroker implements BrokerAdapter, Agent, SessionHandler, Re
         final FixEngineHost h = host;
         host = null;
         h.close();
+    }
+
+    /**
+     * @return how many times the adapter has tried to connect (for monitoring: it climbs while the counterparty is
+     *         unreachable).
+     */
+    public long connectAttempts()
+    {
+        return connectAttempts;
     }
 
     /**

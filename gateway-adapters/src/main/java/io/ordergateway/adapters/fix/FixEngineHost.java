@@ -103,7 +103,7 @@ final class FixEngineHost implements AutoCloseable
                 .framerIdleStrategy(idle());
             configuration.threadFactory(threads);
             configuration.monitoringFile(new File(aeronDir, "engine-counters").getAbsolutePath());
-            configuration.printErrorMessages(false);
+            configuration.printErrorMessages(true); // off, a logon after a few failed connects never completed here
             configuration.defaultHeartbeatIntervalInS(heartbeat);
             configuration.resendRequestController(resends);
             configuration.aeronContext().aeronDirectoryName(aeronDir);
@@ -118,7 +118,7 @@ final class FixEngineHost implements AutoCloseable
                 .sessionAcquireHandler(acquire);
             libraryConfiguration.threadFactory(threads);
             libraryConfiguration.monitoringFile(new File(aeronDir, "library-counters").getAbsolutePath());
-            libraryConfiguration.printErrorMessages(false);
+            libraryConfiguration.printErrorMessages(true);
             libraryConfiguration.defaultHeartbeatIntervalInS(heartbeat);
             libraryConfiguration.resendRequestController(resends);
             libraryConfiguration.aeronContext().aeronDirectoryName(aeronDir);

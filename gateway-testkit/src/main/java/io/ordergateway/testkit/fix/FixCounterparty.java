@@ -117,6 +117,7 @@ public final class FixCounterparty implements AutoCloseable
     public FixCounterparty(final Config config, final boolean verbose)
     {
         this.config = Objects.requireNonNull(config);
+        this.port = config.port() == 0 ? freePort() : requireFree(config.port());
         final SymbolTable symbols = new SymbolTable(config.symbols());
         this.engine = new SimBroker(config.engine());
         this.desk = new CounterpartyDesk(symbols, engine, config.username(), config.password(), faults);
@@ -127,7 +128,6 @@ public final class FixCounterparty implements AutoCloseable
             error -> LoggerFactory.getLogger(FixCounterparty.class).error("fix counterparty engine failed", error),
             null, engine.agent());
         AgentRunner.startOnThread(engineRunner);
-        this.port = config.port() == 0 ? freePort() : config.port();
         try
         {
             final SessionSettings settings = settings(config, port);
@@ -170,6 +170,19 @@ public final class FixCounterparty implements AutoCloseable
             settings.setString(id, "DataDictionary", version.replace(".", "") + ".xml");
         }
         return settings;
+    }
+
+    private static int requireFree(final int port)
+    {
+        try (java.net.ServerSocket ignored = new java.net.ServerSocket(port, 1,
+            java.net.InetAddress.getLoopbackAddress()))
+        {
+            return port;
+        }
+        catch (final java.io.IOException ex)
+        {
+            throw new IllegalStateException("port " + port + " on 127.0.0.1 is in use (" + ex.getMessage() + ")");
+        }
     }
 
     private static int freePort()

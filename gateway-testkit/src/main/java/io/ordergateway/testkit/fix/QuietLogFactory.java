@@ -63,7 +63,7 @@ final class QuietLogFactory implements LogFactory
             {
                 if (verbose)
                 {
-                    LOG.info("{}: {}", sessionId, text);
+                    LOG.warn("{}: {}", sessionId, text);
                 }
             }
         };

@@ -351,4 +351,21 @@ class FixGatewayTest
         assertThat(counterparty.possibleDuplicatesIgnored()).isZero(); // neither order came again
         assertThat(counterpartyPosition("AAPL")).isEqualTo(quantity(5));
     }
+
+    @Test
+    void aCounterpartyDownForSeveralAttemptsIsLoggedOnToWhenBack() throws Exception
+    {
+        startCounterparty(0);
+        final int port = counterparty.port();
+        startGateway(FixConfig.FIX44);
+        counterparty.close();
+        final long before = broker.connectAttempts();
+        Await.until("three failed attempts", () -> broker.connectAttempts() >= before + 3, TIMEOUT);
+        startCounterparty(port);
+        Await.until("logged on again", () -> broker.health() == BrokerHealth.HEALTHY, Duration.ofSeconds(60));
+        final NewOrder order = new NewOrder();
+        final long buy = submit(order.reset().symbol(gateway.symbolId("AAPL")).side(Side.BUY).type(OrderType.MARKET)
+            .quantity(quantity(5)));
+        assertThat(reports.awaitFinal(buy, TIMEOUT).state()).isEqualTo(OrderState.FILLED);
+    }
 }
