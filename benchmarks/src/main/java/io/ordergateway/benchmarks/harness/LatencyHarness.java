@@ -242,6 +242,12 @@ public final class LatencyHarness
             targets.add(new ChronicleFloorTarget(true));
             targets.add(new QueuePipelineTarget());
         }
+        if (options.only().stream().anyMatch(name -> name.startsWith("fix")))
+        {
+            // only when asked for (--only fix): each run starts a FIX counterparty and its engines
+            targets.add(new FixGatewayTarget());
+            targets.add(new QuickFixTarget());
+        }
         if (!options.only().isEmpty())
         {
             targets.removeIf(t -> options.only().stream().noneMatch(t.name()::startsWith));

@@ -80,6 +80,9 @@ final class FixEngineHost implements AutoCloseable
         final Archive.Context archiveContext = new Archive.Context()
             .aeronDirectoryName(aeronDir)
             .archiveDir(new File(dir, "archive"))
+            // the mark file lives with the scratch Aeron directory, cleaned at start: one left by a killed process
+            // would otherwise look active and refuse the restart
+            .markFileDir(new File(aeronDir, "archive-mark"))
             .threadingMode(ArchiveThreadingMode.SHARED)
             .idleStrategySupplier(FixEngineHost::idle)
             .threadFactory(threads)

@@ -182,8 +182,14 @@ class ConfigLoaderTest
         assertThat(problems(MINIMAL + "admin: { port: 8081, bind: 0.0.0.0 }\n")).containsExactly(
             "admin.token: required when admin.bind (0.0.0.0) is not a loopback address");
         // fake: the test's own factory
-        assertThat(problems(MINIMAL.replace("type: sim }\n  - { name: b", "type: fix }\n  - { name: b")))
-            .containsExactly( "brokers[0].type: 'fix'; expected one of [alpaca, fake, sim]");
+        assertThat(problems(MINIMAL.replace("type: sim }\n  - { name: b", "type: ftx }\n  - { name: b")))
+            .containsExactly( "brokers[0].type: 'ftx'; expected one of [alpaca, fake, fix, sim]");
+        assertThat(problems(MINIMAL.replace("type: sim }\n  - { name: b", "type: fix, beginString: FIX.5.0 }\n"
+            + "  - { name: b"))).containsExactly("brokers[0].host: required; expected a text value",
+            "brokers[0].senderCompId: required; expected a text value",
+            "brokers[0].targetCompId: required; expected a text value",
+            "brokers[0].port: port is required (1 to 65535)",
+            "brokers[0].beginString: 'FIX.5.0' is not FIX.4.2 or FIX.4.4");
         assertThat(problems(MINIMAL.replace("{ name: b, type: sim }", "{ name: b, type: sim, latency: 5 }")))
             .containsExactly( "brokers[1].latency: unknown key for this broker type; expected one of [apiBudget, "
             + "capabilities, costBps, enabled, jitterMicros, latencyMicros, "

@@ -26,7 +26,8 @@ import static io.ordergateway.journal.FixedPoint.quantity;
 
 /**
  * The strategy side of the crash test, run in its own JVM: a gateway on a journal directory,
- * trading through the Alpaca adapter with a broker outside this JVM (the simulator in the test's
+ * trading through the Alpaca adapter (or the FIX adapter, for a {@code fix://host:port} address) with a broker
+ * outside this JVM (the simulator in the test's
  * JVM). It prints {@code STARTED} once the gateway has restored and reconciled, then
  * {@code SENT <orderId>} for every order the gateway reports as sent (a report that comes only
  * after the order is journaled), until it is killed. With 0 orders it starts, lets reconciliation
@@ -52,8 +53,10 @@ public final class CrashChild
         final URI url = URI.create(args[1]);
         final int orders = Integer.parseInt(args[2]);
         final SplittableRandom random = new SplittableRandom(Long.parseLong(args[3]));
-        final AlpacaBroker broker =
-            new AlpacaBroker(AlpacaConfig.fromEnvironment("alpaca", url, System.getenv()).withRequestTimeout(2_000));
+        final io.ordergateway.core.broker.BrokerAdapter broker = "fix".equals(url.getScheme())
+            ? new io.ordergateway.adapters.fix.FixBroker(io.ordergateway.adapters.fix.FixConfig.of("fix", url.getHost(),
+            url.getPort(), "GATEWAY", "SIM").withReconnectSeconds(1))
+            : new AlpacaBroker(AlpacaConfig.fromEnvironment("alpaca", url, System.getenv()).withRequestTimeout(2_000));
         final OrderGateway gateway = OrderGateway.builder().instanceId("crash").symbols("AAPL", "MSFT").broker(broker)
             .journalDirectory(journal).journalDurability(io.ordergateway.journal.JournalDurability.valueOf(args[4]))
             .build();

@@ -9,6 +9,7 @@ import io.ordergateway.journal.sbe.OrderSentDecoder;
 import io.ordergateway.journal.JournalDurability;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
@@ -32,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Kills a gateway with SIGKILL while orders flow, and restarts it on the same journal, again and
- * again. The gateway runs in a child JVM ({@link CrashChild}); its broker, the Alpaca simulator,
- * runs here, outside the child, behind a loopback socket, so it outlives every kill.
+ * again. The gateway runs in a child JVM ({@link CrashChild}); its broker, the Alpaca simulator or the FIX
+ * counterparty, runs here, outside the child, behind a loopback socket, so it outlives every kill.
  *
  * <p>After each kill: every order the child was told was sent is in the journal, and no client
  * order id reached the broker twice. Each restart must pass the gateway's own start-up
@@ -55,63 +56,150 @@ class CrashRecoveryTest
     @TempDir
     Path work;
 
-    @ParameterizedTest
-    @EnumSource(JournalDurability.class)
-    void gatewayKilledAtRandomPointsLosesAndDoublesNothing(final JournalDurability durability) throws Exception
+    /** The broker outside the child, as the checks see it. */
+    private interface Counterparty
     {
-        final int kills = Integer.getInteger("crash.kills", 4);
-        final long seed = Long.getLong("crash.seed", System.nanoTime());
-        final SplittableRandom random = new SplittableRandom(seed);
-        final Path journal = work.resolve("journal");
-        final SimBrokerConfig engine = SimBrokerConfig.defaults("engine")
+        /** @return what the child is given to reach it. */
+        String address();
+
+        /** @return how many times a client order id reached it again (not as a possible duplicate). */
+        long duplicates();
+
+        /** @return its positions by symbol (non-zero). */
+        Map<String, Long> positions();
+
+        /** @return the client order ids of its working orders. */
+        List<String> openClientOrderIds();
+    }
+
+    private static SimBrokerConfig engine()
+    {
+        return SimBrokerConfig.defaults("engine")
             .withReferencePrices(Map.of("AAPL", 18_725_000_000L, "MSFT", 41_000_000_000L))
             .withLatency(200_000, 800_000) // executions come a little after the acceptance, so kills fall between them
             .withPriceMoves(0, 0)
             .withPartialFills(0.3, 3);
+    }
+
+    @ParameterizedTest
+    @EnumSource(JournalDurability.class)
+    void gatewayKilledAtRandomPointsLosesAndDoublesNothing(final JournalDurability durability) throws Exception
+    {
         try (AlpacaSimulator broker =
             new AlpacaSimulator(AlpacaSimulator.Config.defaults(List.of("AAPL", "MSFT"), KEY, SECRET)
-            .withEngine(engine).withRateLimit(1_000_000, 60_000)).start(0))
+            .withEngine(engine()).withRateLimit(1_000_000, 60_000)).start(0))
         {
-            final Set<Long> sentEver = new HashSet<>();
-            for (int k = 1; k <= kills; k++)
+            killAndRestart(durability, Integer.getInteger("crash.kills", 4), new Counterparty()
             {
-                final Child child = Child.start(journal, broker.url().toString(), 1_000_000, random.nextLong(),
-                    durability, work.resolve("child-" + k + ".err"));
-                child.awaitLine("STARTED", seed);
-                final int sentBeforeKill = 20 + random.nextInt(300);
-                final Set<Long> sent = child.awaitSent(sentBeforeKill, seed);
-                child.kill();
-                sent.addAll(child.drainSent()); // lines already written before the kill
-                sentEver.addAll(sent);
+                @Override
+                public String address()
+                {
+                    return broker.url().toString();
+                }
 
-                final Set<Long> journaled = sentInJournal(journal);
-                assertThat(journaled).as("kill %d (seed %d): every order reported sent is in the journal", k, seed)
-                    .containsAll(sentEver);
-                assertThat(broker.duplicatePosts()).as("kill %d (seed %d): no client order id posted twice", k, seed)
-                    .isZero();
-                assertThat(broker.orderPostsByClientOrderId().values()).as("seed %d", seed)
-                    .allMatch(count -> count == 1);
-            }
-            final Child last = Child.start(journal, broker.url().toString(), 0, 1, durability,
-                work.resolve("child-final.err"));
-            last.awaitLine("CLOSED", seed);
-            assertThat(last.process.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
-            assertThat(last.process.exitValue()).as("final run's exit code; stderr: %s", last.errors()).isZero();
+                @Override
+                public long duplicates()
+                {
+                    return broker.duplicatePosts() + broker.orderPostsByClientOrderId().values().stream()
+                        .filter(count -> count != 1).count();
+                }
 
-            assertThat(pausedDenials(journal)).as("seed %d: every restart traded (no order denied GATEWAY_PAUSED)",
-                seed).isZero();
-            final PortfolioSnapshot replayed = JournalReplayer.replay(journal);
-            final Map<String, Long> journalPositions = new TreeMap<>();
-            replayed.positions().stream().filter(p -> p.brokerId() == PortfolioSnapshot.TOTAL && p.quantity() != 0)
-                .forEach(p -> journalPositions.put(p.symbol(), p.quantity()));
-            assertThat(journalPositions).as("seed %d: positions replayed from the journal equal the broker's", seed)
-                .isEqualTo(broker.positions());
-            assertThat(replayed.openOrders().stream().map(o -> "crash-" + o.orderId()).sorted().toList())
-                .as("seed %d: open orders in the journal equal the broker's", seed)
-                .isEqualTo(broker.openClientOrderIds().stream().sorted().toList());
-            assertThat(broker.duplicatePosts()).isZero();
-            System.out.printf("crash test: %d kills survived, %d orders sent, seed %d%n", kills, sentEver.size(), seed);
+                @Override
+                public Map<String, Long> positions()
+                {
+                    return broker.positions();
+                }
+
+                @Override
+                public List<String> openClientOrderIds()
+                {
+                    return broker.openClientOrderIds();
+                }
+            });
         }
+    }
+
+    @Test
+    void gatewayKilledWhileTradingOverFixLosesAndDoublesNothing() throws Exception
+    {
+        try (io.ordergateway.testkit.fix.FixCounterparty broker = new io.ordergateway.testkit.fix.FixCounterparty(
+            io.ordergateway.testkit.fix.FixCounterparty.Config.defaults(work.resolve("counterparty"),
+            List.of("AAPL", "MSFT")).withEngine(engine())))
+        {
+            killAndRestart(JournalDurability.PAGE_CACHE, Integer.getInteger("crash.kills", 3), new Counterparty()
+            {
+                @Override
+                public String address()
+                {
+                    return "fix://127.0.0.1:" + broker.port();
+                }
+
+                @Override
+                public long duplicates()
+                {
+                    return broker.duplicatesRefused();
+                }
+
+                @Override
+                public Map<String, Long> positions()
+                {
+                    final Map<String, Long> positions = new TreeMap<>();
+                    broker.statement("fix", 0).positions().forEach(p -> positions.put(p.symbol(), p.quantity()));
+                    return positions;
+                }
+
+                @Override
+                public List<String> openClientOrderIds()
+                {
+                    return broker.statement("fix", 0).openOrders().stream()
+                        .map(io.ordergateway.core.broker.BrokerStatement.OpenOrder::clientOrderId).toList();
+                }
+            });
+        }
+    }
+
+    private void killAndRestart(final JournalDurability durability, final int kills, final Counterparty broker)
+        throws Exception
+    {
+        final long seed = Long.getLong("crash.seed", System.nanoTime());
+        final SplittableRandom random = new SplittableRandom(seed);
+        final Path journal = work.resolve("journal");
+        final Set<Long> sentEver = new HashSet<>();
+        for (int k = 1; k <= kills; k++)
+        {
+            final Child child = Child.start(journal, broker.address(), 1_000_000, random.nextLong(), durability,
+                work.resolve("child-" + k + ".err"));
+            child.awaitLine("STARTED", seed);
+            final int sentBeforeKill = 20 + random.nextInt(300);
+            final Set<Long> sent = child.awaitSent(sentBeforeKill, seed);
+            child.kill();
+            sent.addAll(child.drainSent()); // lines already written before the kill
+            sentEver.addAll(sent);
+
+            final Set<Long> journaled = sentInJournal(journal);
+            assertThat(journaled).as("kill %d (seed %d): every order reported sent is in the journal", k, seed)
+                .containsAll(sentEver);
+            assertThat(broker.duplicates()).as("kill %d (seed %d): no client order id reached the broker twice", k,
+                seed).isZero();
+        }
+        final Child last = Child.start(journal, broker.address(), 0, 1, durability, work.resolve("child-final.err"));
+        last.awaitLine("CLOSED", seed);
+        assertThat(last.process.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(last.process.exitValue()).as("final run's exit code; stderr: %s", last.errors()).isZero();
+
+        assertThat(pausedDenials(journal)).as("seed %d: every restart traded (no order denied GATEWAY_PAUSED)",
+            seed).isZero();
+        final PortfolioSnapshot replayed = JournalReplayer.replay(journal);
+        final Map<String, Long> journalPositions = new TreeMap<>();
+        replayed.positions().stream().filter(p -> p.brokerId() == PortfolioSnapshot.TOTAL && p.quantity() != 0)
+            .forEach(p -> journalPositions.put(p.symbol(), p.quantity()));
+        assertThat(journalPositions).as("seed %d: positions replayed from the journal equal the broker's", seed)
+            .isEqualTo(broker.positions());
+        assertThat(replayed.openOrders().stream().map(o -> "crash-" + o.orderId()).sorted().toList())
+            .as("seed %d: open orders in the journal equal the broker's", seed)
+            .isEqualTo(broker.openClientOrderIds().stream().sorted().toList());
+        assertThat(broker.duplicates()).isZero();
+        System.out.printf("crash test: %d kills survived, %d orders sent, seed %d%n", kills, sentEver.size(), seed);
     }
 
     private static long pausedDenials(final Path journal)
