@@ -38,6 +38,12 @@ final class FixGatewayTarget implements LatencyTarget
     }
 
     @Override
+    public long warmupRate()
+    {
+        return 2_000; // the counterparty (QuickFIX/J, validating every message) takes no more
+    }
+
+    @Override
     public void start(final int capacity, final int measureFrom) throws Exception
     {
         journal = TempJournal.create();

@@ -304,10 +304,10 @@ public final class LatencyHarness
      */
     private static Result measure(final LatencyTarget target, final long rate, final Options options) throws IOException
     {
-        final long warmupRate = Math.max(rate, WARMUP_RATE);
+        final long warmupRate = Math.max(rate, target.warmupRate());
         final int fastWarmup = (int)Math.min(Integer.MAX_VALUE / 4, warmupRate * options.warmupSeconds());
         // then a second at the measured rate itself, unmeasured: the code paths of this pace compile before they count
-        final int rateWarmup = rate < WARMUP_RATE && options.warmupSeconds() > 0 ? (int)Math.max(rate, 20) : 0;
+        final int rateWarmup = rate < warmupRate && options.warmupSeconds() > 0 ? (int)Math.max(rate, 20) : 0;
         final int warmupOrders = fastWarmup + rateWarmup;
         final int orders = (int)Math.min(Integer.MAX_VALUE / 2, warmupOrders + rate * options.measureSeconds());
         System.err.printf("%-36s %,10d/s ...", target.name(), rate);
@@ -354,15 +354,16 @@ public final class LatencyHarness
      */
     private static void warmUpEveryTarget(final List<LatencyTarget> targets, final Options options) throws Exception
     {
-        final int orders = (int)(WARMUP_RATE * Math.max(1, options.warmupSeconds()) * 2);
         for (final LatencyTarget target : targets)
         {
+            final long rate = target.warmupRate();
+            final int orders = (int)(rate * Math.max(1, options.warmupSeconds()) * 2);
             System.err.printf("%-36s warming up (%,d orders at %,d/s, not measured)%n", target.name(), orders,
-                WARMUP_RATE);
+                rate);
             try
             {
                 target.start(orders, orders);
-                final FixedRateDriver.Run run = FixedRateDriver.drive(target, WARMUP_RATE, 0, WARMUP_RATE, orders);
+                final FixedRateDriver.Run run = FixedRateDriver.drive(target, rate, 0, rate, orders);
                 target.finish(run.sent());
             }
             finally

@@ -13,6 +13,15 @@ interface LatencyTarget extends AutoCloseable
     String name();
 
     /**
+     * @return the rate the target is warmed up at, before any measurement (by default
+     *         {@link LatencyHarness#WARMUP_RATE}; a target that cannot take that much says less).
+     */
+    default long warmupRate()
+    {
+        return LatencyHarness.WARMUP_RATE;
+    }
+
+    /**
      * Starts the target for one run: fresh journal, fresh histogram.
      *
      * @param capacity how many orders the run may send.

@@ -46,6 +46,12 @@ final class QuickFixTarget implements LatencyTarget
     }
 
     @Override
+    public long warmupRate()
+    {
+        return 2_000; // the counterparty (QuickFIX/J, validating every message) takes no more
+    }
+
+    @Override
     public void start(final int capacity, final int measureFrom) throws Exception
     {
         dir = TempJournal.create();
@@ -59,6 +65,7 @@ final class QuickFixTarget implements LatencyTarget
         settings.setString("HeartBtInt", "30");
         settings.setString("ReconnectInterval", "1");
         settings.setString("UseDataDictionary", "N");
+        settings.setString("SLF4JLogHeartbeats", "N");
         settings.setString(session, "BeginString", "FIX.4.4");
         settings.setString(session, "SenderCompID", "BARE");
         settings.setString(session, "TargetCompID", "SIM");
@@ -104,7 +111,7 @@ final class QuickFixTarget implements LatencyTarget
                     planned.arrived(Integer.parseInt(message.getString(11).substring(1)));
                 }
             }
-        }, new MemoryStoreFactory(), settings, new DefaultMessageFactory());
+        }, new MemoryStoreFactory(), settings, new quickfix.SLF4JLogFactory(settings), new DefaultMessageFactory());
         initiator.start();
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (Session.lookupSession(session) == null || !Session.lookupSession(session).isLoggedOn())

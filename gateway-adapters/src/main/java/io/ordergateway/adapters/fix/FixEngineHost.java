@@ -36,6 +36,8 @@ import java.util.concurrent.ThreadFactory;
 final class FixEngineHost implements AutoCloseable
 {
     private static final String IPC = "aeron:ipc";
+    /** The longest an idle Artio or Aeron thread parks: a message waits at most this long at each of their hops. */
+    private static final long IDLE_MAX_PARK_NANOS = Long.getLong("gateway.fix.idleMaxParkNanos", 100_000);
 
     private final ArchivingMediaDriver driver;
     private final FixEngine engine;
@@ -137,7 +139,7 @@ final class FixEngineHost implements AutoCloseable
 
     private static BackoffIdleStrategy idle()
     {
-        return new BackoffIdleStrategy(10, 10, 1_000, 1_000_000);
+        return new BackoffIdleStrategy(10, 10, 1_000, IDLE_MAX_PARK_NANOS);
     }
 
     /**

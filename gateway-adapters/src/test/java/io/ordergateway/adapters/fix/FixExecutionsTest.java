@@ -77,7 +77,7 @@ class FixExecutionsTest
         assertThat(events.get(0)).startsWith("ack 1");
         assertThat(events.get(1)).endsWith("fill 1 " + 100 * Q + " " + 10 * P);
         assertThat(events.get(2)).endsWith("fill 1 " + 200 * Q + " " + 1_050_000_000L);
-        assertThat(orders.get(1)).isNull(); // finished
+        assertThat(orders.get(1).done).isTrue(); // finished
     }
 
     @Test
@@ -89,13 +89,21 @@ class FixExecutionsTest
     }
 
     @Test
+    void aResentReportOfAFinishedOrderAddsNothing()
+    {
+        report("37=B1|11=gw-1|17=e3|150=F|39=2|55=AAPL|54=1|38=300|32=300|31=10|14=300|151=0|6=10");
+        report("43=Y|37=B1|11=gw-1|17=e3|150=F|39=2|55=AAPL|54=1|38=300|32=300|31=10|14=300|151=0|6=10");
+        assertThat(events).filteredOn(e -> e.contains("fill")).hasSize(1);
+    }
+
+    @Test
     void fix42OldStyleFills()
     {
         report("37=B1|11=gw-1|17=e1|20=0|150=0|39=0|55=AAPL|54=1|38=300|14=0|151=300|6=0");
         report("37=B1|11=gw-1|17=e2|20=0|150=1|39=1|55=AAPL|54=1|38=300|32=100|31=10|14=100|151=200|6=10");
         report("37=B1|11=gw-1|17=e3|20=0|150=2|39=2|55=AAPL|54=1|38=300|32=200|31=10|14=300|151=0|6=10");
         assertThat(events).filteredOn(e -> e.contains("fill")).hasSize(2);
-        assertThat(orders.get(1)).isNull();
+        assertThat(orders.get(1).done).isTrue();
     }
 
     @Test
@@ -138,7 +146,7 @@ class FixExecutionsTest
         report("37=B1|11=gw-1|17=e1|150=0|39=0|55=AAPL|54=1|38=300|14=0|151=300|6=0");
         report("37=B1|11=gw-1:1|41=gw-1|17=e2|150=4|39=4|55=AAPL|54=1|38=300|14=0|151=0|6=0");
         assertThat(events).containsSubsequence("canceled 1");
-        assertThat(orders.get(1)).isNull();
+        assertThat(orders.get(1).done).isTrue();
     }
 
     @Test
