@@ -368,4 +368,29 @@ class FixGatewayTest
             .quantity(quantity(5)));
         assertThat(reports.awaitFinal(buy, TIMEOUT).state()).isEqualTo(OrderState.FILLED);
     }
+
+    @Test
+    void credentialsAreSentAtLogonAndAWrongPasswordKeepsTheSessionDown() throws Exception
+    {
+        counterparty = new FixCounterparty(FixCounterparty.Config.defaults(dir.resolve("counterparty"), SYMBOLS)
+            .withEngine(quietEngine()).withCredentials("trader", "s3cret"));
+        final FixConfig base = FixConfig.of("fix", "127.0.0.1", counterparty.port(), "GATEWAY", "SIM")
+            .withReconnectSeconds(1);
+        assertThat(base.withCredentials("trader", "s3cret").toString()).doesNotContain("s3cret");
+
+        broker = new FixBroker(base.withCredentials("trader", "wrong"));
+        gateway = OrderGateway.builder().instanceId("t1").symbols("AAPL", "MSFT").broker(broker)
+            .journalDirectory(dir.resolve("journal-wrong")).build();
+        final long before = broker.connectAttempts();
+        Await.until("two refused logons", () -> broker.connectAttempts() >= before + 2, TIMEOUT);
+        assertThat(broker.health()).isEqualTo(BrokerHealth.DOWN);
+        gateway.close();
+        gateway = null;
+
+        startGateway(base.withCredentials("trader", "s3cret"));
+        final NewOrder order = new NewOrder();
+        final long buy = submit(order.reset().symbol(gateway.symbolId("AAPL")).side(Side.BUY).type(OrderType.MARKET)
+            .quantity(quantity(5)));
+        assertThat(reports.awaitFinal(buy, TIMEOUT).state()).isEqualTo(OrderState.FILLED);
+    }
 }
