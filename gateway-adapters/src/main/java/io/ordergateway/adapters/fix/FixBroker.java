@@ -59,6 +59,7 @@ public final class FixBroker implements BrokerAdapter, Agent, SessionHandler, Re
     private static final int MSG_REPLACE = 3;
     private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final long QUESTION_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final int EVENTS_PER_MESSAGE = 3;
 
     private enum Link
     {
@@ -70,6 +71,8 @@ public final class FixBroker implements BrokerAdapter, Agent, SessionHandler, Re
     private final UnsafeBuffer outbound = new UnsafeBuffer(new byte[QueuedCommand.LENGTH]);
     private final QueuedCommand queued = new QueuedCommand();
     private final ConcurrentLinkedQueue<Runnable> questions = new ConcurrentLinkedQueue<>();
+    private final org.agrona.concurrent.MessageHandler commandHandler = this::onCommand;
+    private final CommandQueue.RefusalHandler refusalHandler = this::onRefused;
     private final FixOrders orders = new FixOrders();
     private final FixSentMessages sent = new FixSentMessages();
     private volatile BrokerHealth health = BrokerHealth.DOWN;
@@ -77,7 +80,7 @@ public final class FixBroker implements BrokerAdapter, Agent, SessionHandler, Re
     private BrokerContext context;
     private BrokerEventSink sink;
     private EpochNanoClock clock;
-    private FixEngineHost host;
+    private volatile FixEngineHost host;
     private FixClOrdIds clOrdIds;
     private FixOrderEncoder encoder;
     private FixQueries queries;
@@ -229,17 +232,18 @@ public final class FixBroker implements BrokerAdapter, Agent, SessionHandler, Re
     public BrokerOrderStatus queryOrder(final long orderId, final String clientOrderId, final long timeoutMillis)
         throws java.util.concurrent.TimeoutException
     {
-        return queryOrder(orderId, clientOrderId, null, null, timeoutMillis);
+        return queryOrder(orderId, clientOrderId, null, null, 0, 0, timeoutMillis);
     }
 
     /**
-     * {@inheritDoc} The adapter tracks the order from now on (it was sent before a restart), so status requests about
-     * it carry the symbol and side FIX requires.
+     * {@inheritDoc} The adapter tracks the order from now on (it was sent before a restart), from what the journal
+     * has filled, so status requests about it carry the symbol and side FIX requires and its answer carries only the
+     * fills the journal lacks.
      */
     @Override
     public BrokerOrderStatus queryOrder(final long orderId, final String clientOrderId, final String symbol,
-        final io.ordergateway.core.domain.Side side, final long timeoutMillis)
-        throws java.util.concurrent.TimeoutException
+        final io.ordergateway.core.domain.Side side, final long filled, final long averagePrice,
+        final long timeoutMillis) throws java.util.concurrent.TimeoutException
     {
         final int symbolId = symbol == null ? -1 : context.symbols().id(symbol);
         if (symbolId >= 0 && side != null)
@@ -252,6 +256,8 @@ public final class FixBroker implements BrokerAdapter, Agent, SessionHandler, Re
                     o.symbolId = symbolId;
                     o.side = side;
                     o.acknowledged = true; // the journal's: the answer says the rest
+                    o.filled = filled;
+                    o.notional = (double)filled * averagePrice;
                 }
             });
         }
@@ -282,15 +288,15 @@ public final class FixBroker implements BrokerAdapter, Agent, SessionHandler, Re
         }
         final long now = clock.nanoTime();
         int work = 0;
-        final int room = reporting ? sink.room() : Integer.MAX_VALUE;
-        if (reporting && !early.isEmpty())
+        // a message makes at most three events (ack, fill, end): never more than the ring has room for, read afresh
+        // before each step (see BrokerEventSink#room)
+        if (reporting && !early.isEmpty() && room() >= EVENTS_PER_MESSAGE)
         {
-            work += early.consume(replayEarly, Math.max(1, room / 2));
+            work += early.consume(replayEarly, room() / EVENTS_PER_MESSAGE);
         }
-        // every fragment makes at most two events: never more than the ring has room for (see BrokerEventSink#room)
         try
         {
-            work += host.library().poll(Math.max(0, Math.min(16, room / 2)));
+            work += host.library().poll(Math.min(16, room() / EVENTS_PER_MESSAGE));
         }
         catch (final IllegalStateException ex) // the library lost the engine: it connects again by itself
         {
@@ -310,11 +316,16 @@ public final class FixBroker implements BrokerAdapter, Agent, SessionHandler, Re
         }
         work += queries.expire(now);
         work += keepConnected(now);
-        if (reporting && room > 0)
+        if (reporting && room() >= EVENTS_PER_MESSAGE)
         {
-            work += inbound.drain(this::onCommand, this::onRefused, Math.max(1, Math.min(64, room / 4)));
+            work += inbound.drain(commandHandler, refusalHandler, Math.min(64, room() / EVENTS_PER_MESSAGE));
         }
         return work;
+    }
+
+    private int room()
+    {
+        return reporting ? sink.room() : Integer.MAX_VALUE; // before connect, what comes is kept, not reported
     }
 
     private int keepConnected(final long now)
@@ -359,6 +370,10 @@ public final class FixBroker implements BrokerAdapter, Agent, SessionHandler, Re
                 {
                     session = logon.resultIfPresent();
                     logon = null;
+                    if (config.resetOnLogon() || session.lastSentMsgSeqNum() < sent.highest())
+                    {
+                        sent.clear(); // sequence numbers started again: the old ones name other messages now
+                    }
                     failedAttempts = 0;
                     link = Link.LOGGED_ON;
                     LOG.info("{}: logged on to {}:{} as {} ({}, next sequence numbers {} out, {} in)", config.name(),
@@ -497,10 +512,16 @@ public final class FixBroker implements BrokerAdapter, Agent, SessionHandler, Re
                     o = orders.track(orderId); // working since before a restart: the command says what it is
                     o.symbolId = c.symbolId();
                     o.side = c.side();
-                    o.type = c.orderType();
-                    o.timeInForce = c.timeInForce();
                     o.quantity = c.quantity();
                     o.acknowledged = true;
+                }
+                // the gateway's view of the order: an order learnt from a report has no type or time in force
+                o.type = c.orderType();
+                o.timeInForce = c.timeInForce();
+                if (o.done)
+                {
+                    sink.rejected(orderId, c.command(), RejectReason.ORDER_NOT_ACTIVE, 0);
+                    return;
                 }
                 if (o.pendingRequest != 0)
                 {
@@ -657,10 +678,15 @@ public final class FixBroker implements BrokerAdapter, Agent, SessionHandler, Re
             return;
         }
         closeRequested = true;
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (host != null && runner.isAlive() && System.nanoTime() - deadline < 0)
         {
             java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+        if (host != null)
+        {
+            LOG.warn("{}: the adapter's thread did not stop Artio within 10 s; it is left to the agent's close",
+                config.name());
         }
     }
 
@@ -685,9 +711,13 @@ public final class FixBroker implements BrokerAdapter, Agent, SessionHandler, Re
         }
         link = Link.CLOSED;
         health = BrokerHealth.DOWN;
+        if (probe != null)
+        {
+            probe.close();
+        }
         final FixEngineHost h = host;
-        host = null;
         h.close();
+        host = null; // after Artio is closed: disconnect() waits for this
     }
 
     /**
@@ -697,21 +727,5 @@ public final class FixBroker implements BrokerAdapter, Agent, SessionHandler, Re
     public long connectAttempts()
     {
         return connectAttempts;
-    }
-
-    /**
-     * @return how many orders the adapter tracks (for tests).
-     */
-    int trackedOrders()
-    {
-        return orders.size();
-    }
-
-    /**
-     * @return the context the gateway opened it with.
-     */
-    BrokerContext context()
-    {
-        return context;
     }
 }

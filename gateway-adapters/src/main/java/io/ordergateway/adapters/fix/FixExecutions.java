@@ -5,6 +5,7 @@ import io.ordergateway.adapters.fix.codec.decoder.ExecutionReportDecoder;
 import io.ordergateway.adapters.fix.codec.decoder.OrderCancelRejectDecoder;
 import io.ordergateway.adapters.fix.codec.decoder.RejectDecoder;
 import io.ordergateway.core.broker.BrokerEventSink;
+import io.ordergateway.core.broker.BrokerOrderStatus;
 import io.ordergateway.core.domain.CommandKind;
 import io.ordergateway.core.domain.RejectReason;
 import io.ordergateway.core.domain.Side;
@@ -109,7 +110,12 @@ final class FixExecutions
         {
             report.reset();
             report.decode(ascii, 0, length);
-            return report.execType() == 'I' || report.hasOrdStatusReqID();
+            if (report.execType() != 'I' && !report.hasOrdStatusReqID())
+            {
+                return false;
+            }
+            final long id = clOrdIds.parse(report.clOrdID(), report.clOrdIDLength());
+            return id >= 0 && queries.answers(id);
         }
         if (messageType == BusinessMessageRejectDecoder.MESSAGE_TYPE)
         {
@@ -142,23 +148,18 @@ final class FixExecutions
             }
             else
             {
-                LOG.debug("{}: ExecutionReport for ClOrdID {} is not for an order of this gateway", name,
-                    r.clOrdIDAsString());
+                if (LOG.isDebugEnabled())
+                {
+                    LOG.debug("{}: ExecutionReport for ClOrdID {} is not for an order of this gateway", name,
+                        r.clOrdIDAsString());
+                }
             }
             return;
         }
         final long cum = r.hasCumQty() ? scaled(r.cumQty(), QUANTITY_DIGITS) : -1;
         if (statusAnswer && queries.answers(id))
         {
-            final boolean unknown = status == '8' && r.hasOrdRejReason() && r.ordRejReason() == 5;
-            queries.answer(id, unknown, status, r.hasOrderQty() ? scaled(r.orderQty(), QUANTITY_DIGITS) : 0,
-                Math.max(cum, 0), scaled(r.avgPx(), PRICE_DIGITS), execIdHash());
-            final FixOrder known = orders.get(id);
-            if (known != null && cum > known.filled)
-            {
-                known.filled = cum; // the resolver reports these fills from the answer
-                known.notional = (double)cum * scaled(r.avgPx(), PRICE_DIGITS);
-            }
+            answer(id, r, status, cum);
             return;
         }
         FixOrder o = orders.get(id);
@@ -184,10 +185,12 @@ final class FixExecutions
             o.acknowledged = true;
             sink.acknowledged(o.orderId, hash(r.orderID(), r.orderIDLength()));
         }
-        if (r.hasExecTransType() && (r.execTransType() == '1' || r.execTransType() == '2'))
+        if (execType == 'H' || execType == 'G'
+            || r.hasExecTransType() && (r.execTransType() == '1' || r.execTransType() == '2'))
         {
+            final boolean bust = execType == 'H' || r.hasExecTransType() && r.execTransType() == '1';
             LOG.warn("{}: order {} execution {} was {} by the counterparty; not applied: check the position",
-                name, o.orderId, r.execIDAsString(), r.execTransType() == '1' ? "busted" : "corrected");
+                name, o.orderId, r.execIDAsString(), bust ? "busted" : "corrected");
             return;
         }
         if (cum > o.filled)
@@ -198,7 +201,7 @@ final class FixExecutions
         {
             fill(o, r, o.filled + scaled(r.lastQty(), QUANTITY_DIGITS)); // no CumQty: trust LastQty, once by ExecID
         }
-        if (execType == '5' || status == '5')
+        if (execType == '5' && (request == o.pendingRequest || request > o.currentRequest))
         {
             o.currentRequest = request;
             o.pendingRequest = 0;
@@ -211,7 +214,14 @@ final class FixExecutions
         switch (status)
         {
             case '4' -> finish(o, true);
-            case 'C', '3' -> finish(o, false);
+            case 'C' -> finish(o, false);
+            case '3' ->
+            {
+                if (o.timeInForce == io.ordergateway.core.domain.TimeInForce.DAY)
+                {
+                    finish(o, false); // done for day: a day order is over; a GTC one works again tomorrow
+                }
+            }
             case '2' ->
             {
                 if (o.filled >= o.quantity)
@@ -226,10 +236,52 @@ final class FixExecutions
                 {
                     finish(o, true);
                 }
-                else if (execType == 'C' || execType == '3')
+                else if (execType == 'C'
+                    || execType == '3' && o.timeInForce == io.ordergateway.core.domain.TimeInForce.DAY)
                 {
                     finish(o, false);
                 }
+            }
+        }
+    }
+
+    /**
+     * A status answer to a question of the gateway's: the answer carries, as its one fill, what the counterparty
+     * filled beyond what the gateway was told (from the live reports, or the journal at start), and the order takes
+     * the state the asker will report, so later reports do not report it again.
+     */
+    private void answer(final long id, final ExecutionReportDecoder r, final char status, final long reportedCum)
+    {
+        final boolean unknown = status == '8' && r.hasOrdRejReason() && r.ordRejReason() == 5;
+        final long cum = Math.max(reportedCum, 0);
+        final long average = scaled(r.avgPx(), PRICE_DIGITS);
+        final FixOrder o = orders.get(id);
+        final long before = o == null ? 0 : o.filled;
+        BrokerOrderStatus.Fill newFill = null;
+        if (cum > before)
+        {
+            final double beforeNotional = o == null ? 0 : o.notional;
+            final long quantity = cum - before;
+            final long price = Math.round(((double)cum * average - beforeNotional) / quantity);
+            newFill = new BrokerOrderStatus.Fill(execIdHash(), quantity, price);
+            if (o != null)
+            {
+                o.filled = cum;
+                o.notional = (double)cum * average;
+            }
+        }
+        queries.answer(id, unknown, status, r.hasOrderQty() ? scaled(r.orderQty(), QUANTITY_DIGITS) : 0, cum,
+            average, newFill);
+        if (o != null)
+        {
+            o.pendingRequest = 0; // an unanswered cancel or replace is settled by the asker
+            if (unknown || status == '2' || status == '4' || status == '8' || status == 'C')
+            {
+                orders.finished(o);
+            }
+            else
+            {
+                o.acknowledged = true;
             }
         }
     }
@@ -340,7 +392,16 @@ final class FixExecutions
         final String text = r.hasText() ? r.textAsString() : "";
         if (type == 'H')
         {
-            queries.unsupported("the counterparty refuses order status requests (" + text + ")");
+            if (r.businessRejectReason() == 3)
+            {
+                queries.unsupported("the counterparty refuses order status requests (" + text + ")");
+            }
+            else if (r.hasBusinessRejectRefID())
+            {
+                final long refused = clOrdIds.parse(r.businessRejectRefID(), r.businessRejectRefIDLength());
+                queries.refused(refused, "the counterparty refused the status request (" + text + ", "
+                    + "BusinessRejectReason " + r.businessRejectReason() + ")");
+            }
             return;
         }
         final long id = r.hasBusinessRejectRefID() ? clOrdIds.parse(r.businessRejectRefID(),

@@ -132,8 +132,20 @@ final class FixQueries
         return byOrder.containsKey(orderId);
     }
 
+    /**
+     * Completes the questions about an order.
+     *
+     * @param orderId      the order.
+     * @param unknown      the counterparty does not know it.
+     * @param status       its OrdStatus.
+     * @param quantity     its quantity.
+     * @param filled       its cumulative quantity.
+     * @param averagePrice its average price.
+     * @param newFill      the part of {@code filled} not reported to the gateway yet, or null: the one fill in the
+     *                     answer, so whoever asked reports exactly what is missing.
+     */
     void answer(final long orderId, final boolean unknown, final char status, final long quantity, final long filled,
-        final long averagePrice, final long fillId)
+        final long averagePrice, final BrokerOrderStatus.Fill newFill)
     {
         final List<Pending> waiting = byOrder.remove(orderId);
         if (waiting == null)
@@ -141,9 +153,24 @@ final class FixQueries
             return;
         }
         final BrokerOrderStatus answer = unknown ? null : new BrokerOrderStatus(orderId, state(status, filled),
-            quantity, filled, filled == 0 ? 0 : averagePrice, filled == 0 ? List.of()
-            : List.of(new BrokerOrderStatus.Fill(fillId ^ filled, filled, averagePrice)));
+            quantity, filled, filled == 0 ? 0 : averagePrice, newFill == null ? List.of() : List.of(newFill));
         waiting.forEach(p -> p.answer().complete(answer));
+    }
+
+    /**
+     * The counterparty refused one status request (for another reason than not taking them at all): its questions
+     * fail, to be asked again later.
+     *
+     * @param orderId the order.
+     * @param reason  what the counterparty said.
+     */
+    void refused(final long orderId, final String reason)
+    {
+        final List<Pending> waiting = byOrder.remove(orderId);
+        if (waiting != null)
+        {
+            waiting.forEach(p -> p.answer().completeExceptionally(new IllegalStateException(reason)));
+        }
     }
 
     /**
@@ -155,7 +182,7 @@ final class FixQueries
         final long id = clOrdIds.parse(clOrdId, length);
         if (id >= 0)
         {
-            answer(id, true, '8', 0, 0, 0, 0);
+            answer(id, true, '8', 0, 0, 0, null);
         }
     }
 

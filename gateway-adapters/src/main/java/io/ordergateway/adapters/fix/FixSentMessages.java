@@ -19,11 +19,13 @@ final class FixSentMessages
     private final byte[] command = new byte[CAPACITY];
     /** The first sequence number this process sent an order message with: older ones are of an earlier run. */
     private int firstSequence = Integer.MAX_VALUE;
+    private int highest;
 
     void sent(final int seq, final long nanos, final long order, final CommandKind kind)
     {
         final int i = seq & MASK;
         firstSequence = Math.min(firstSequence, seq);
+        highest = Math.max(highest, seq);
         sequence[i] = seq;
         sentNanos[i] = nanos;
         orderId[i] = order;
@@ -35,6 +37,15 @@ final class FixSentMessages
     {
         java.util.Arrays.fill(sequence, 0);
         firstSequence = Integer.MAX_VALUE;
+        highest = 0;
+    }
+
+    /**
+     * @return the highest sequence number an order message was sent with (0: none).
+     */
+    int highest()
+    {
+        return highest;
     }
 
     /**

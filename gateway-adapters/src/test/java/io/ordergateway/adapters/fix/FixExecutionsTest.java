@@ -235,6 +235,49 @@ class FixExecutionsTest
     }
 
     @Test
+    void doneForDayEndsADayOrderOnly()
+    {
+        orders.get(1).timeInForce = io.ordergateway.core.domain.TimeInForce.GTC;
+        report("37=B1|11=gw-1|17=e1|150=0|39=0|55=AAPL|54=1|38=300|14=0|151=300|6=0");
+        report("37=B1|11=gw-1|17=e2|150=3|39=3|55=AAPL|54=1|38=300|14=0|151=300|6=0");
+        assertThat(events).noneMatch(e -> e.startsWith("expired"));
+        assertThat(orders.get(1).done).isFalse();
+    }
+
+    @Test
+    void anAnsweredQuestionSettlesTheOrderSoItsLaterReportsAddNothing()
+    {
+        final CompletableFuture<BrokerOrderStatus> answer = new CompletableFuture<>();
+        orders.get(1).pendingRequest = 1;
+        queries.add(1, "gw-1", answer, Long.MAX_VALUE);
+        report("37=B1|11=gw-1|17=e5|150=I|39=4|790=q1|55=AAPL|54=1|38=300|14=0|151=0|6=0");
+        assertThat(answer.getNow(null).state()).isEqualTo(OrderState.CANCELED);
+        report("37=B1|11=gw-1:1|41=gw-1|17=e2|150=4|39=4|55=AAPL|54=1|38=300|14=0|151=0|6=0");
+        assertThat(events).isEmpty(); // the asker reports the cancel, once
+        assertThat(orders.get(1).pendingRequest).isZero();
+    }
+
+    @Test
+    void aRefusedStatusRequestIsNotTakenForStatusRequestsUnsupported()
+    {
+        final CompletableFuture<BrokerOrderStatus> answer = new CompletableFuture<>();
+        queries.add(1, "gw-1", answer, Long.MAX_VALUE);
+        receive(BusinessMessageRejectDecoder.MESSAGE_TYPE, "35=j|45=7|372=H|379=gw-1|380=4|58=busy");
+        assertThat(answer).isCompletedExceptionally();
+        assertThat(queries.unsupported()).isNull();
+        receive(BusinessMessageRejectDecoder.MESSAGE_TYPE, "35=j|45=8|372=H|379=gw-1|380=3|58=no status requests");
+        assertThat(queries.unsupported()).contains("no status requests");
+    }
+
+    @Test
+    void aCorrectionOrBustIsNotBookedAsAFill()
+    {
+        report("37=B1|11=gw-1|17=e2|150=F|39=1|55=AAPL|54=1|38=300|32=100|31=10|14=100|151=200|6=10");
+        report("37=B1|11=gw-1|17=e3|19=e2|150=G|39=1|55=AAPL|54=1|38=300|32=150|31=10|14=150|151=150|6=10");
+        assertThat(events).filteredOn(e -> e.contains("fill")).hasSize(1);
+    }
+
+    @Test
     void reportsOfOtherSystemsAreIgnored()
     {
         report("37=X1|11=someone-else-7|17=e1|150=F|39=2|55=AAPL|54=1|38=5|32=5|31=10|14=5|151=0|6=10");

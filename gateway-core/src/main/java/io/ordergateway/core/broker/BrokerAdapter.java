@@ -138,19 +138,23 @@ public interface BrokerAdapter
 
     /**
      * {@link #queryOrder(long, String, long)} for a broker that must be told the order's symbol and side to find it
-     * (FIX's OrderStatusRequest requires them); by default the same as without them.
+     * (FIX's OrderStatusRequest requires them), and what the journal knows of its fills; by default the same as
+     * without them.
      *
      * @param orderId       the gateway's order id.
      * @param clientOrderId the id the broker knows the order by.
      * @param symbol        the order's symbol.
      * @param side          its side.
+     * @param filled        what the journal has of its fills (cumulative quantity): an adapter that reports a
+     *                      status answer's fills as the part beyond what the gateway knows starts from this.
+     * @param averagePrice  the average price of those fills.
      * @param timeoutMillis how long to wait for the answer.
      * @return the broker's view, or null if the broker does not know the order.
      * @throws java.util.concurrent.TimeoutException if no answer came in time.
      */
     default BrokerOrderStatus queryOrder(final long orderId, final String clientOrderId, final String symbol,
-        final io.ordergateway.core.domain.Side side, final long timeoutMillis) throws
-        java.util.concurrent.TimeoutException
+        final io.ordergateway.core.domain.Side side, final long filled, final long averagePrice,
+        final long timeoutMillis) throws java.util.concurrent.TimeoutException
     {
         return queryOrder(orderId, clientOrderId, timeoutMillis);
     }

@@ -163,7 +163,8 @@ public final class StartupReconciliation
                     }
                     final String clientOrderId = o.external() ? o.brokerClientOrderId()
                         : clientOrderIds.toString(o.orderId());
-                    resolve(o, broker.queryOrder(o.orderId(), clientOrderId, o.symbol(), o.side(), timeoutMillis), b,
+                    resolve(o, broker.queryOrder(o.orderId(), clientOrderId, o.symbol(), o.side(), o.cumQuantity(),
+                        o.averagePrice(), timeoutMillis), b,
                         knownFills, actions, unexplained, projected, who);
                 }
                 final BrokerStatement statement;

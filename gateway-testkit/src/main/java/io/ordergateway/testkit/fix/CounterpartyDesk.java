@@ -309,17 +309,9 @@ final class CounterpartyDesk implements Application
         }
         final DeskOrder order = byClOrdId.get(m.getString(41));
         final String clOrdId = m.getString(11);
-        if (order == null || order.done || order.pendingClOrdId != null)
+        if (!claim(order, sessionId, clOrdId, m.getString(41), '1', 'F'))
         {
-            cancelReject(sessionId, clOrdId, m.getString(41), order, '1', order == null ? 1 : 0,
-                order == null ? "unknown order" : order.done ? "order is done" : "a request is pending");
             return;
-        }
-        synchronized (order)
-        {
-            order.pendingClOrdId = clOrdId;
-            order.pendingType = 'F';
-            byClOrdId.put(clOrdId, order);
         }
         synchronized (command)
         {
@@ -332,10 +324,8 @@ final class CounterpartyDesk implements Application
     {
         final DeskOrder order = byClOrdId.get(m.getString(41));
         final String clOrdId = m.getString(11);
-        if (order == null || order.done || order.pendingClOrdId != null)
+        if (!claim(order, sessionId, clOrdId, m.getString(41), '2', 'G'))
         {
-            cancelReject(sessionId, clOrdId, m.getString(41), order, '2', order == null ? 1 : 0,
-                order == null ? "unknown order" : order.done ? "order is done" : "a request is pending");
             return;
         }
         final long quantity = quantity(m, 38);
@@ -343,16 +333,40 @@ final class CounterpartyDesk implements Application
         final long stop = m.isSetField(99) ? price(m, 99) : order.stopPrice;
         synchronized (order)
         {
-            order.pendingClOrdId = clOrdId;
-            order.pendingType = 'G';
             order.pendingQuantity = quantity;
             order.pendingLimit = limit;
             order.pendingStop = stop;
-            byClOrdId.put(clOrdId, order);
         }
         synchronized (command)
         {
             engine.sendReplace(command.set(CommandKind.REPLACE, order, quantity, limit, stop));
+        }
+    }
+
+    /**
+     * Makes a cancel or replace request the order's pending one, or refuses it (unknown order, done, or another
+     * request pending).
+     */
+    private boolean claim(final DeskOrder order, final SessionID sessionId, final String clOrdId,
+        final String origClOrdId, final char responseTo, final char type)
+    {
+        if (order == null)
+        {
+            cancelReject(sessionId, clOrdId, origClOrdId, null, responseTo, 1, "unknown order");
+            return false;
+        }
+        synchronized (order)
+        {
+            if (order.done || order.pendingClOrdId != null)
+            {
+                cancelReject(sessionId, clOrdId, origClOrdId, order, responseTo, 0,
+                    order.done ? "order is done" : "a request is pending");
+                return false;
+            }
+            order.pendingClOrdId = clOrdId;
+            order.pendingType = type;
+            byClOrdId.put(clOrdId, order);
+            return true;
         }
     }
 

@@ -142,9 +142,10 @@ public final class FixCounterparty implements AutoCloseable
                 desk.recover(id, sent);
             }
         }
-        catch (final ConfigError | java.io.IOException ex)
+        catch (final ConfigError | java.io.IOException | RuntimeException ex)
         {
             engineRunner.close();
+            engine.disconnect();
             throw new IllegalStateException("fix counterparty: " + ex.getMessage(), ex);
         }
     }

@@ -378,9 +378,11 @@ class FixGatewayTest
             .withReconnectSeconds(1);
         assertThat(base.withCredentials("trader", "s3cret").toString()).doesNotContain("s3cret");
 
-        broker = new FixBroker(base.withCredentials("trader", "wrong"));
+        // the operator's mistake, then the fix and a restart on the same journal (and session state)
+        broker = new FixBroker(new FixConfig("fix", "127.0.0.1", counterparty.port(), FixConfig.FIX44, "GATEWAY",
+            "SIM", 30, false, null, "trader", "wrong", 1, 2, 30, null));
         gateway = OrderGateway.builder().instanceId("t1").symbols("AAPL", "MSFT").broker(broker)
-            .journalDirectory(dir.resolve("journal-wrong")).build();
+            .journalDirectory(dir.resolve("journal")).build();
         final long before = broker.connectAttempts();
         Await.until("two refused logons", () -> broker.connectAttempts() >= before + 2, TIMEOUT);
         assertThat(broker.health()).isEqualTo(BrokerHealth.DOWN);
