@@ -110,7 +110,8 @@ final class FixEngineHost implements AutoCloseable
             configuration.monitoringFile(new File(aeronDir, "engine-counters").getAbsolutePath());
             configuration.printErrorMessages(true); // off, a logon after a few failed connects never completed here
             configuration.defaultHeartbeatIntervalInS(heartbeat);
-            configuration.resendRequestController(resends);
+            // the resend rule is the library's (the adapter's thread); a session the engine ever took over would
+            // answer resends as Artio does by default, not read the adapter's state from the engine's thread
             configuration.aeronContext().aeronDirectoryName(aeronDir);
             configuration.aeronArchiveContext()
                 .aeronDirectoryName(aeronDir)
