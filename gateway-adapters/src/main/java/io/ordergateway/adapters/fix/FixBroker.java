@@ -696,6 +696,7 @@ public final class FixBroker implements BrokerAdapter, Agent, SessionHandler, Re
         {
             return;
         }
+        closeRequested = true; // the logout's disconnect is not a session to connect again
         final Session s = session;
         if (s != null && link == Link.LOGGED_ON)
         {
