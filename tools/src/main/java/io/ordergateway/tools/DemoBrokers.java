@@ -20,7 +20,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The brokers a demo trades with: two in-process sim brokers ({@code sim}), an Alpaca-compatible
  * endpoint given by URL ({@code alpaca}, credentials from the environment), or the Alpaca simulator
- * started on a loopback port with the Alpaca adapter in front of it ({@code alpaca-sim}). Also
+ * started on a loopback port with the Alpaca adapter in front of it ({@code alpaca-sim}), or the FIX counterparty
+ * likewise with the FIX adapter, and a sim broker behind it ({@code fix-sim}). Also
  * writes each broker's statement next to the journal at the end.
  */
 final class DemoBrokers implements AutoCloseable
@@ -33,7 +34,9 @@ final class DemoBrokers implements AutoCloseable
         /** An Alpaca endpoint (paper by default). */
         ALPACA,
         /** The Alpaca simulator on loopback, through the Alpaca adapter. */
-        ALPACA_SIM;
+        ALPACA_SIM,
+        /** The FIX counterparty on loopback, through the FIX adapter, with a sim broker behind it. */
+        FIX_SIM;
 
         static Kind parse(final String text)
         {
@@ -42,8 +45,9 @@ final class DemoBrokers implements AutoCloseable
                 case "sim": return SIM;
                 case "alpaca": return ALPACA;
                 case "alpaca-sim": case "alpaca_sim": return ALPACA_SIM;
-                default: throw new IllegalArgumentException("--broker must be sim, alpaca or alpaca-sim, not '" + text
-                    + "'");
+                case "fix-sim": case "fix_sim": return FIX_SIM;
+                default: throw new IllegalArgumentException("--broker must be sim, alpaca, alpaca-sim or fix-sim, not '"
+                    + text + "'");
             }
         }
     }
@@ -53,9 +57,10 @@ final class DemoBrokers implements AutoCloseable
     private final String description;
     private final List<BrokerAdapter> adapters = new ArrayList<>();
     private AlpacaSimulator simulator;
+    private io.ordergateway.testkit.fix.FixCounterparty counterparty;
 
     DemoBrokers(final Kind kind, final Map<String, Long> prices, final long seed, final URI alpacaUrl,
-        final boolean live) throws InterruptedException
+        final boolean live, final java.nio.file.Path journalDir) throws InterruptedException
     {
         this.kind = kind;
         this.alpacaUrl = alpacaUrl;
@@ -75,6 +80,18 @@ final class DemoBrokers implements AutoCloseable
             case ALPACA:
                 adapters.add(new AlpacaBroker(AlpacaConfig.of("alpaca", alpacaUrl,
                     System.getenv(AlpacaConfig.KEY_VARIABLE), System.getenv(AlpacaConfig.SECRET_VARIABLE), live)));
+                break;
+            case FIX_SIM:
+                // its store next to the journal: a demo continuing a journal goes on with the session's numbers
+                counterparty = new io.ordergateway.testkit.fix.FixCounterparty(new
+                    io.ordergateway.testkit.fix.FixCounterparty.Config(0, "SIM", "GATEWAY",
+                    journalDir.resolve("fix-sim-store"), new ArrayList<>(prices.keySet()), SimBrokerConfig
+                    .defaults("fix-sim").withReferencePrices(prices).withRejectRate(0.005).withSeed(seed), null,
+                    null));
+                adapters.add(new io.ordergateway.adapters.fix.FixBroker(io.ordergateway.adapters.fix.FixConfig.of(
+                    "fix-sim", "127.0.0.1", counterparty.port(), "GATEWAY", "SIM").withReconnectSeconds(1)));
+                adapters.add(new SimBroker(SimBrokerConfig.defaults("sim-b").withReferencePrices(prices)
+                    .withSeed(seed + 1)));
                 break;
             default:
                 // Credentials made up for this run: the simulator and the adapter share them, nothing is read or
@@ -137,6 +154,8 @@ final class DemoBrokers implements AutoCloseable
         switch (kind)
         {
             case SIM: return "two simulated brokers";
+            case FIX_SIM: return "the FIX counterparty on 127.0.0.1:" + counterparty.port()
+                + " through the FIX adapter, and a sim broker behind it";
             case ALPACA: return "Alpaca at " + alpacaUrl + " (key and secret from " + AlpacaConfig.KEY_VARIABLE
                 + " and " + AlpacaConfig.SECRET_VARIABLE + ")";
             default: return "the Alpaca simulator at " + simulator.url() + " through the Alpaca adapter";
@@ -194,6 +213,7 @@ final class DemoBrokers implements AutoCloseable
             try
             {
                 statement = sim ? ((SimBroker)adapter).statement(b)
+                    : counterparty != null && b == 0 ? counterparty.statement(adapter.name(), b)
                     : adapter.queryStatement(b, 60_000); // reads retry transient faults within this
             }
             catch (final UnsupportedOperationException ex)
@@ -215,6 +235,10 @@ final class DemoBrokers implements AutoCloseable
         if (simulator != null)
         {
             simulator.close();
+        }
+        if (counterparty != null)
+        {
+            counterparty.close();
         }
     }
 }

@@ -138,8 +138,9 @@ final class DemoCommand implements Callable<Integer>
 
     @Option(names = "--broker", paramLabel = "B",
         description = "sim (two in-process simulated brokers), alpaca (the endpoint of --alpaca-url; key and secret "
-            + "from ALPACA_API_KEY and ALPACA_SECRET_KEY) or alpaca-sim (the Alpaca simulator on a loopback port, "
-            + "through the Alpaca adapter) (default: ${DEFAULT-VALUE}).")
+            + "from ALPACA_API_KEY and ALPACA_SECRET_KEY), alpaca-sim (the Alpaca simulator on a loopback port, "
+            + "through the Alpaca adapter) or fix-sim (the FIX counterparty on a loopback port, through the FIX "
+            + "adapter, with a sim broker behind it) (default: ${DEFAULT-VALUE}).")
     String broker = "sim";
 
     @Option(names = "--alpaca-url", paramLabel = "URL",
@@ -183,7 +184,7 @@ final class DemoCommand implements Callable<Integer>
             LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))).toAbsolutePath();
         final PrintStream out = System.out;
         final DemoBrokers brokers = config == null
-            ? new DemoBrokers(DemoBrokers.Kind.parse(broker), PRICES, seed, alpacaUrl, live)
+            ? new DemoBrokers(DemoBrokers.Kind.parse(broker), PRICES, seed, alpacaUrl, live, journalDir)
             : new DemoBrokers(io.ordergateway.runtime.config.ConfiguredGateway.brokers(config), "the brokers of "
             + configFile
                 + (profile == null ? "" : " (profile " + profile + ")"));

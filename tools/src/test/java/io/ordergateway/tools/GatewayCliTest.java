@@ -326,7 +326,7 @@ class GatewayCliTest
         for (final String[] command
             : new String[][] {{"--help"}, {"demo", "--help"}, {"journal", "--help"}, {"journal", "dump", "--help"},
             {"journal", "replay", "--help"}, {"journal", "reconcile", "--help"}, {"bench", "--help"},
-            {"alpaca-sim", "--help"}, {"report", "brokers", "--help"}, {"stat", "--help"}})
+            {"alpaca-sim", "--help"}, {"fix-sim", "--help"}, {"report", "brokers", "--help"}, {"stat", "--help"}})
         {
             out.reset();
             assertThat(GatewayCli.run(command)).isZero();
@@ -377,6 +377,21 @@ class GatewayCliTest
     }
 
     @Test
+    void demoThroughTheFixAdapterAgainstTheCounterpartyReconcilesToZero(@org.junit.jupiter.api.io.TempDir final Path
+        journal)
+    {
+        assertThat(GatewayCli.run("demo", "--broker", "fix-sim", "--orders", "300", "--rate", "1000", "--journal",
+            journal.toString()))
+            .as(stderr()).isZero();
+        assertThat(stdout()).contains("the FIX counterparty on 127.0.0.1:").contains("statement-fix-sim.json");
+        out.reset();
+        assertThat(GatewayCli.run("journal", "reconcile", journal.toString(), "--statement",
+            journal.resolve("statement-fix-sim.json").toString(), "--statement",
+            journal.resolve("statement-sim-b.json").toString())).as(stdout()).isZero();
+        assertThat(stdout()).contains("0 differences");
+    }
+
+    @Test
     void alpacaWithoutCredentialsIsOneClearLine()
     {
         org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("ALPACA_API_KEY") == null,
@@ -385,7 +400,7 @@ class GatewayCliTest
         assertThat(stderr()).contains("ALPACA_API_KEY").doesNotContain("Exception");
         err.reset();
         assertThat(GatewayCli.run("demo", "--broker", "fix")).isEqualTo(2);
-        assertThat(stderr()).contains("--broker must be sim, alpaca or alpaca-sim");
+        assertThat(stderr()).contains("--broker must be sim, alpaca, alpaca-sim or fix-sim");
     }
 
     @Test
