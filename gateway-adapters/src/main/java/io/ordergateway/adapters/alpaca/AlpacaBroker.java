@@ -22,7 +22,6 @@ import io.ordergateway.core.broker.OrderCommand;
 import io.ordergateway.core.domain.CommandKind;
 import io.ordergateway.core.domain.RejectReason;
 import org.agrona.DirectBuffer;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +78,6 @@ public final class AlpacaBroker implements BrokerAdapter
     private final AlpacaConfig config;
     private final SslContext ssl;
     private final CommandQueue inbound = new CommandQueue(1 << 20);
-    private final UnsafeBuffer outbound = new UnsafeBuffer(new byte[QueuedCommand.LENGTH]);
     private final QueuedCommand queued = new QueuedCommand();
     private final AtomicBoolean wakeScheduled = new AtomicBoolean();
     private final Runnable drain = this::drain;
@@ -289,8 +287,7 @@ public final class AlpacaBroker implements BrokerAdapter
 
     private void offer(final OrderCommand command)
     {
-        QueuedCommand.write(command, outbound);
-        inbound.offer(command.command().code(), outbound, QueuedCommand.LENGTH, command.orderId(), command.command());
+        inbound.offer(command);
         if (wakeScheduled.compareAndSet(false, true))
         {
             loop.execute(drain); // one reused task; a send while one is scheduled adds nothing

@@ -32,7 +32,7 @@ public final class AlpacaIds
                 final int v = Character.digit(c, 16);
                 if (v < 0)
                 {
-                    return hash(id);
+                    return io.ordergateway.adapters.support.Fnv1aHash.of(id);
                 }
                 if (digits < 16)
                 {
@@ -49,17 +49,7 @@ public final class AlpacaIds
                 return hi ^ lo;
             }
         }
-        return hash(id);
+        return io.ordergateway.adapters.support.Fnv1aHash.of(id);
     }
 
-    private static long hash(final CharSequence id)
-    {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < id.length(); i++)
-        {
-            h ^= id.charAt(i);
-            h *= 0x100000001b3L;
-        }
-        return h;
-    }
 }

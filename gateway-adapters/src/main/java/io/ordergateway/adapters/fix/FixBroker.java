@@ -18,7 +18,6 @@ import io.ordergateway.core.domain.TimeInForce;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.co.real_logic.artio.Reply;
@@ -54,9 +53,6 @@ import java.util.concurrent.TimeUnit;
 public final class FixBroker implements BrokerAdapter, Agent, SessionHandler, ResendRequestController
 {
     private static final Logger LOG = LoggerFactory.getLogger(FixBroker.class);
-    private static final int MSG_NEW = 1;
-    private static final int MSG_CANCEL = 2;
-    private static final int MSG_REPLACE = 3;
     private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final long QUESTION_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final int EVENTS_PER_MESSAGE = 3;
@@ -68,7 +64,6 @@ public final class FixBroker implements BrokerAdapter, Agent, SessionHandler, Re
 
     private final FixConfig config;
     private final CommandQueue inbound = new CommandQueue(1 << 20);
-    private final UnsafeBuffer outbound = new UnsafeBuffer(new byte[QueuedCommand.LENGTH]);
     private final QueuedCommand queued = new QueuedCommand();
     private final ConcurrentLinkedQueue<Runnable> questions = new ConcurrentLinkedQueue<>();
     private final org.agrona.concurrent.MessageHandler commandHandler = this::onCommand;
@@ -195,25 +190,19 @@ public final class FixBroker implements BrokerAdapter, Agent, SessionHandler, Re
     @Override
     public void sendNew(final OrderCommand c)
     {
-        offer(MSG_NEW, c);
+        inbound.offer(c);
     }
 
     @Override
     public void sendCancel(final OrderCommand c)
     {
-        offer(MSG_CANCEL, c);
+        inbound.offer(c);
     }
 
     @Override
     public void sendReplace(final OrderCommand c)
     {
-        offer(MSG_REPLACE, c);
-    }
-
-    private void offer(final int msgType, final OrderCommand c)
-    {
-        QueuedCommand.write(c, outbound);
-        inbound.offer(msgType, outbound, QueuedCommand.LENGTH, c.orderId(), c.command());
+        inbound.offer(c);
     }
 
     @Override
@@ -485,9 +474,9 @@ public final class FixBroker implements BrokerAdapter, Agent, SessionHandler, Re
             return;
         }
         final long epochMillis = clock.nanoTime() / 1_000_000L;
-        switch (msgType)
+        switch (c.command())
         {
-            case MSG_NEW ->
+            case NEW ->
             {
                 final FixOrder o = orders.track(orderId);
                 o.symbolId = c.symbolId();
@@ -503,9 +492,9 @@ public final class FixBroker implements BrokerAdapter, Agent, SessionHandler, Re
                     sink.rejected(orderId, CommandKind.NEW, RejectReason.SERVICE_UNAVAILABLE, 0);
                 }
             }
-            case MSG_CANCEL, MSG_REPLACE ->
+            default -> // a cancel or a replace
             {
-                final boolean replace = msgType == MSG_REPLACE;
+                final boolean replace = c.command() == CommandKind.REPLACE;
                 FixOrder o = orders.get(orderId);
                 if (o == null)
                 {
@@ -541,7 +530,6 @@ public final class FixBroker implements BrokerAdapter, Agent, SessionHandler, Re
                     sink.rejected(orderId, c.command(), RejectReason.SERVICE_UNAVAILABLE, 0);
                 }
             }
-            default -> throw new IllegalStateException("unknown queued message " + msgType);
         }
     }
 

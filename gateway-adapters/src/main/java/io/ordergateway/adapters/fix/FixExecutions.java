@@ -28,8 +28,8 @@ import uk.co.real_logic.artio.util.MutableAsciiBuffer;
 final class FixExecutions
 {
     private static final Logger LOG = LoggerFactory.getLogger(FixExecutions.class);
-    private static final int QUANTITY_DIGITS = 9;
-    private static final int PRICE_DIGITS = 8;
+    private static final int QUANTITY_DIGITS = io.ordergateway.journal.FixedPoint.QUANTITY_DECIMALS;
+    private static final int PRICE_DIGITS = io.ordergateway.journal.FixedPoint.PRICE_DECIMALS;
 
     private final ExecutionReportDecoder report = new ExecutionReportDecoder();
     private final OrderCancelRejectDecoder cancelReject = new OrderCancelRejectDecoder();
@@ -499,16 +499,11 @@ final class FixExecutions
     /**
      * @param chars  characters.
      * @param length how many.
-     * @return a 64-bit FNV-1a hash, never 0.
+     * @return their 64-bit FNV-1a hash, never 0 (0 is no id).
      */
     static long hash(final char[] chars, final int length)
     {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < length; i++)
-        {
-            h ^= chars[i];
-            h *= 0x100000001b3L;
-        }
+        final long h = io.ordergateway.adapters.support.Fnv1aHash.of(chars, length);
         return h == 0 ? 1 : h;
     }
 

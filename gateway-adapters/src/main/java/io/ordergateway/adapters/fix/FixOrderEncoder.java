@@ -10,6 +10,7 @@ import io.ordergateway.core.domain.Side;
 import io.ordergateway.core.domain.SymbolTable;
 import io.ordergateway.core.domain.TimeInForce;
 import io.ordergateway.journal.FixedPoint;
+import uk.co.real_logic.artio.fields.DecimalFloat;
 import uk.co.real_logic.artio.fields.UtcTimestampEncoder;
 
 import java.nio.charset.StandardCharsets;
@@ -24,14 +25,15 @@ import java.nio.charset.StandardCharsets;
  */
 final class FixOrderEncoder
 {
-    private static final int QUANTITY_DIGITS = 9;
-    private static final int PRICE_DIGITS = 8;
+    private static final int QUANTITY_DIGITS = FixedPoint.QUANTITY_DECIMALS;
+    private static final int PRICE_DIGITS = FixedPoint.PRICE_DECIMALS;
 
     private final NewOrderSingleEncoder newOrder = new NewOrderSingleEncoder();
     private final OrderCancelRequestEncoder cancel = new OrderCancelRequestEncoder();
     private final OrderCancelReplaceRequestEncoder replace = new OrderCancelReplaceRequestEncoder();
     private final OrderStatusRequestEncoder status = new OrderStatusRequestEncoder();
     private final UtcTimestampEncoder transactTime = new UtcTimestampEncoder();
+    private final DecimalFloat decimal = new DecimalFloat();
     private final FixClOrdIds clOrdIds;
     private final SymbolTable symbols;
     private final byte[] account;
@@ -68,18 +70,15 @@ final class FixOrderEncoder
         m.symbolAsCopy(symbol, 0, symbol.length);
         m.side(side(o.side));
         m.transactTimeAsCopy(transactTime.buffer(), 0, transactTime.encode(epochMillis));
-        quantity(o.quantity);
-        m.orderQty(value, scale);
+        m.orderQty(decimal(o.quantity, QUANTITY_DIGITS));
         m.ordType(ordType(o.type));
-        if (o.limitPrice != FixedPoint.NULL && (o.type == OrderType.LIMIT || o.type == OrderType.STOP_LIMIT))
+        if (hasLimit(o.type, o.limitPrice))
         {
-            price(o.limitPrice);
-            m.price(value, scale);
+            m.price(decimal(o.limitPrice, PRICE_DIGITS));
         }
-        if (o.stopPrice != FixedPoint.NULL && (o.type == OrderType.STOP || o.type == OrderType.STOP_LIMIT))
+        if (hasStop(o.type, o.stopPrice))
         {
-            price(o.stopPrice);
-            m.stopPx(value, scale);
+            m.stopPx(decimal(o.stopPrice, PRICE_DIGITS));
         }
         m.timeInForce(timeInForce(o.timeInForce));
         return m;
@@ -105,8 +104,7 @@ final class FixOrderEncoder
         m.symbolAsCopy(symbol, 0, symbol.length);
         m.side(side(o.side));
         m.transactTimeAsCopy(transactTime.buffer(), 0, transactTime.encode(epochMillis));
-        quantity(o.quantity);
-        m.orderQty(value, scale);
+        m.orderQty(decimal(o.quantity, QUANTITY_DIGITS));
         return m;
     }
 
@@ -131,18 +129,15 @@ final class FixOrderEncoder
         m.symbolAsCopy(symbol, 0, symbol.length);
         m.side(side(o.side));
         m.transactTimeAsCopy(transactTime.buffer(), 0, transactTime.encode(epochMillis));
-        quantity(o.pendingQuantity);
-        m.orderQty(value, scale);
+        m.orderQty(decimal(o.pendingQuantity, QUANTITY_DIGITS));
         m.ordType(ordType(o.type));
-        if (o.pendingLimit != FixedPoint.NULL && (o.type == OrderType.LIMIT || o.type == OrderType.STOP_LIMIT))
+        if (hasLimit(o.type, o.pendingLimit))
         {
-            price(o.pendingLimit);
-            m.price(value, scale);
+            m.price(decimal(o.pendingLimit, PRICE_DIGITS));
         }
-        if (o.pendingStop != FixedPoint.NULL && (o.type == OrderType.STOP || o.type == OrderType.STOP_LIMIT))
+        if (hasStop(o.type, o.pendingStop))
         {
-            price(o.pendingStop);
-            m.stopPx(value, scale);
+            m.stopPx(decimal(o.pendingStop, PRICE_DIGITS));
         }
         m.timeInForce(timeInForce(o.timeInForce));
         return m;
@@ -194,20 +189,12 @@ final class FixOrderEncoder
         }
     }
 
-    private long value;
-    private int scale;
-
-    private void quantity(final long scaled)
-    {
-        shortest(scaled, QUANTITY_DIGITS);
-    }
-
-    private void price(final long scaled)
-    {
-        shortest(scaled, PRICE_DIGITS);
-    }
-
-    private void shortest(final long scaled, final int digits)
+    /**
+     * @param scaled a scaled long.
+     * @param digits its scale's decimal digits.
+     * @return it as the shortest decimal, in the one reused value (the encoders copy it).
+     */
+    private DecimalFloat decimal(final long scaled, final int digits)
     {
         long v = scaled;
         int s = digits;
@@ -216,8 +203,17 @@ final class FixOrderEncoder
             v /= 10;
             s--;
         }
-        value = v;
-        scale = s;
+        return decimal.set(v, s);
+    }
+
+    private static boolean hasLimit(final OrderType type, final long price)
+    {
+        return price != FixedPoint.NULL && (type == OrderType.LIMIT || type == OrderType.STOP_LIMIT);
+    }
+
+    private static boolean hasStop(final OrderType type, final long price)
+    {
+        return price != FixedPoint.NULL && (type == OrderType.STOP || type == OrderType.STOP_LIMIT);
     }
 
     static char side(final Side side)

@@ -54,6 +54,7 @@ public final class SimBroker implements BrokerAdapter, Agent
 {
     private static final Logger LOG = LoggerFactory.getLogger(SimBroker.class);
 
+    // the command kinds' codes, as CommandQueue#offer(OrderCommand) queues them; then the broker's own
     private static final int MSG_NEW = 1;
     private static final int MSG_CANCEL = 2;
     private static final int MSG_REPLACE = 3;
@@ -65,7 +66,6 @@ public final class SimBroker implements BrokerAdapter, Agent
 
     private final SimBrokerConfig config;
     private final CommandQueue inbound;
-    private final UnsafeBuffer outbound = new UnsafeBuffer(new byte[QueuedCommand.LENGTH]);
     private final QueuedCommand queued = new QueuedCommand();
     private final CommandQueue.RefusalHandler refusalHandler = (orderId, command) ->
         respond(ResponseQueue.REJECT, orderId, command.code(), RejectReason.SERVICE_UNAVAILABLE.code(), 503);
@@ -232,19 +232,19 @@ public final class SimBroker implements BrokerAdapter, Agent
     @Override
     public void sendNew(final OrderCommand c)
     {
-        offer(MSG_NEW, c);
+        inbound.offer(c);
     }
 
     @Override
     public void sendCancel(final OrderCommand c)
     {
-        offer(MSG_CANCEL, c);
+        inbound.offer(c);
     }
 
     @Override
     public void sendReplace(final OrderCommand c)
     {
-        offer(MSG_REPLACE, c);
+        inbound.offer(c);
     }
 
     /**
@@ -261,12 +261,6 @@ public final class SimBroker implements BrokerAdapter, Agent
         message.putInt(PRICE_SYMBOL, symbolId);
         message.putLong(PRICE_VALUE, price);
         return inbound.offer(MSG_PRICE, message, PRICE_MESSAGE_LENGTH);
-    }
-
-    private void offer(final int msgType, final OrderCommand c)
-    {
-        QueuedCommand.write(c, outbound);
-        inbound.offer(msgType, outbound, QueuedCommand.LENGTH, c.orderId(), c.command());
     }
 
     /**

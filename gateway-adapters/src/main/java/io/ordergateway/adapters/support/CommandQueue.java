@@ -1,5 +1,7 @@
 package io.ordergateway.adapters.support;
 
+import io.ordergateway.core.broker.OrderCommand;
+
 import io.ordergateway.core.domain.CommandKind;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.MessageHandler;
@@ -33,6 +35,8 @@ public final class CommandQueue
 
     private final OneToOneRingBuffer queue;
     private final ConcurrentLinkedQueue<long[]> refused = new ConcurrentLinkedQueue<>();
+    /** Where {@link #offer(OrderCommand)} writes a command: the producer's (send stage's) only. */
+    private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[QueuedCommand.LENGTH]);
 
     /**
      * @param capacityBytes queue size, a power of two.
@@ -62,6 +66,19 @@ public final class CommandQueue
         }
         refused.add(new long[] {orderId, command.code()}); // only when full: rare, allocation accepted
         return false;
+    }
+
+    /**
+     * Adds an order command (send stage's thread), as a {@link QueuedCommand} whose message type is its kind's code
+     * ({@link CommandKind#code()}: new 1, cancel 2, replace 3).
+     *
+     * @param command the command, valid during the call.
+     * @return true if queued; false if refused (the adapter's thread will hear of it).
+     */
+    public boolean offer(final OrderCommand command)
+    {
+        QueuedCommand.write(command, scratch);
+        return offer(command.command().code(), scratch, QueuedCommand.LENGTH, command.orderId(), command.command());
     }
 
     /**

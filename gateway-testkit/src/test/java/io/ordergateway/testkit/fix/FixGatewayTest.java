@@ -89,6 +89,13 @@ class FixGatewayTest
         }
     }
 
+    /** A market buy of AAPL, accepted. */
+    private long buy(final long units)
+    {
+        return submit(new NewOrder().symbol(gateway.symbolId("AAPL")).side(Side.BUY).type(OrderType.MARKET)
+            .quantity(quantity(units)));
+    }
+
     private long submit(final NewOrder order)
     {
         assertThat(gateway.submit(order)).isEqualTo(SubmitResult.ACCEPTED);
@@ -98,8 +105,7 @@ class FixGatewayTest
     private void tradeAndCheck(final NewOrder order)
     {
         final int aapl = gateway.symbolId("AAPL");
-        final long buy = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.MARKET)
-            .quantity(quantity(300)));
+        final long buy = buy(300);
         final long sell = submit(order.reset().symbol(aapl).side(Side.SELL).type(OrderType.MARKET)
             .quantity(quantity(100)));
         assertThat(reports.awaitFinal(buy, TIMEOUT).state()).isEqualTo(OrderState.FILLED);
@@ -186,8 +192,7 @@ class FixGatewayTest
         startCounterparty(port); // the same store: both sides go on from the numbers they had
         Await.until("logged on again", () -> broker.health() == BrokerHealth.HEALTHY, TIMEOUT);
 
-        final long buy = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.MARKET)
-            .quantity(quantity(5)));
+        final long buy = buy(5);
         assertThat(reports.awaitFinal(buy, TIMEOUT).state()).isEqualTo(OrderState.FILLED);
         // its engine lost the resting order in the restart: canceled, and both books agree
         assertThat(reports.awaitFinal(resting, TIMEOUT).state()).isEqualTo(OrderState.CANCELED);
@@ -211,8 +216,7 @@ class FixGatewayTest
         startGateway(FixConfig.FIX44); // same journal, same session state
         assertThat(gateway.cancel(resting)).isEqualTo(SubmitResult.ACCEPTED);
         assertThat(reports.awaitFinal(resting, TIMEOUT).state()).isEqualTo(OrderState.CANCELED);
-        final long buy = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.MARKET)
-            .quantity(quantity(5)));
+        final long buy = buy(5);
         assertThat(reports.awaitFinal(buy, TIMEOUT).state()).isEqualTo(OrderState.FILLED);
         assertThat(counterparty.statement("fix", 0).openOrders()).isEmpty();
         assertThat(counterparty.duplicatesRefused()).isZero();
@@ -241,9 +245,7 @@ class FixGatewayTest
         startCounterparty(0);
         startGateway(FixConfig.FIX44);
         counterparty.skipSequenceNumbers(5);
-        final NewOrder order = new NewOrder();
-        final long buy = submit(order.reset().symbol(gateway.symbolId("AAPL")).side(Side.BUY).type(OrderType.MARKET)
-            .quantity(quantity(30)));
+        final long buy = buy(30);
         assertThat(reports.awaitFinal(buy, TIMEOUT).state()).isEqualTo(OrderState.FILLED);
         assertThat(position("AAPL")).isEqualTo(quantity(30));
     }
@@ -254,9 +256,7 @@ class FixGatewayTest
         startCounterparty(0);
         startGateway(FixConfig.FIX44);
         counterparty.swallowAnswers(true);
-        final NewOrder order = new NewOrder();
-        final long buy = submit(order.reset().symbol(gateway.symbolId("AAPL")).side(Side.BUY).type(OrderType.MARKET)
-            .quantity(quantity(30)));
+        final long buy = buy(30);
         Await.until("the counterparty executed it", () -> counterpartyPosition("AAPL") == quantity(30), TIMEOUT);
         counterparty.swallowAnswers(false);
         assertThat(reports.awaitFinal(buy, Duration.ofSeconds(60)).state()).isEqualTo(OrderState.FILLED);
@@ -279,22 +279,18 @@ class FixGatewayTest
         reports = new ReportCollector(gateway);
         Await.until("FIX session logged on", () -> broker.health() == BrokerHealth.HEALTHY, TIMEOUT);
         final NewOrder order = new NewOrder();
-        final int aapl = gateway.symbolId("AAPL");
-        final long first = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.MARKET)
-            .quantity(quantity(10)));
+        final long first = buy(10);
         assertThat(reports.awaitFinal(first, TIMEOUT).state()).isEqualTo(OrderState.FILLED);
         assertThat(executedAtCounterparty(first)).isTrue();
 
         counterparty.close();
         Await.until("adapter DOWN", () -> broker.health() == BrokerHealth.DOWN, TIMEOUT);
         // the first order finds the session down: refused as CONNECTION_ERROR (retryable), which fails over
-        final long refused = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.MARKET)
-            .quantity(quantity(10)));
+        final long refused = buy(10);
         final ReportCollector.Report refusal = reports.awaitFinal(refused, TIMEOUT);
         assertThat(refusal.state()).isEqualTo(OrderState.REJECTED);
         assertThat(refusal.text()).contains("CONNECTION_ERROR");
-        final long during = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.MARKET)
-            .quantity(quantity(10)));
+        final long during = buy(10);
         assertThat(reports.awaitFinal(during, TIMEOUT).state()).isEqualTo(OrderState.FILLED);
         assertThat(executedAtCounterparty(during)).isFalse(); // filled by the sim
 
@@ -302,8 +298,7 @@ class FixGatewayTest
         Await.until("logged on again", () -> broker.health() == BrokerHealth.HEALTHY, TIMEOUT);
         Await.until("orders go to the FIX broker again", () ->
         {
-            final long id = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.MARKET)
-                .quantity(quantity(1)));
+            final long id = buy(1);
             reports.awaitFinal(id, TIMEOUT);
             return executedAtCounterparty(id);
         }, TIMEOUT);
@@ -316,14 +311,11 @@ class FixGatewayTest
         startCounterparty(0);
         startGateway(FixConfig.FIX44);
         final NewOrder order = new NewOrder();
-        final int aapl = gateway.symbolId("AAPL");
-        final long first = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.MARKET)
-            .quantity(quantity(10)));
+        final long first = buy(10);
         assertThat(reports.awaitFinal(first, TIMEOUT).state()).isEqualTo(OrderState.FILLED);
         counterparty.forgetReceived(1); // it asks again for the order when the next message comes
 
-        final long second = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.MARKET)
-            .quantity(quantity(5)));
+        final long second = buy(5);
         assertThat(reports.awaitFinal(second, TIMEOUT).state()).isEqualTo(OrderState.FILLED);
         Await.until("the resent order arrived", () -> counterparty.possibleDuplicatesIgnored() > 0, TIMEOUT);
         assertThat(counterpartyPosition("AAPL")).isEqualTo(quantity(15)).isEqualTo(position("AAPL"));
@@ -341,8 +333,7 @@ class FixGatewayTest
         final long resting = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.LIMIT)
             .timeInForce(TimeInForce.GTC).quantity(quantity(10)).limitPrice(18_000_000_000L));
         reports.awaitState(resting, OrderState.NEW, TIMEOUT);
-        final long filled = submit(order.reset().symbol(aapl).side(Side.BUY).type(OrderType.MARKET)
-            .quantity(quantity(5)));
+        final long filled = buy(5);
         assertThat(reports.awaitFinal(filled, TIMEOUT).state()).isEqualTo(OrderState.FILLED);
         counterparty.forgetReceived(2);
 
@@ -363,9 +354,7 @@ class FixGatewayTest
         Await.until("three failed attempts", () -> broker.connectAttempts() >= before + 3, TIMEOUT);
         startCounterparty(port);
         Await.until("logged on again", () -> broker.health() == BrokerHealth.HEALTHY, Duration.ofSeconds(60));
-        final NewOrder order = new NewOrder();
-        final long buy = submit(order.reset().symbol(gateway.symbolId("AAPL")).side(Side.BUY).type(OrderType.MARKET)
-            .quantity(quantity(5)));
+        final long buy = buy(5);
         assertThat(reports.awaitFinal(buy, TIMEOUT).state()).isEqualTo(OrderState.FILLED);
     }
 
@@ -390,9 +379,7 @@ class FixGatewayTest
         gateway = null;
 
         startGateway(base.withCredentials("trader", "s3cret"));
-        final NewOrder order = new NewOrder();
-        final long buy = submit(order.reset().symbol(gateway.symbolId("AAPL")).side(Side.BUY).type(OrderType.MARKET)
-            .quantity(quantity(5)));
+        final long buy = buy(5);
         assertThat(reports.awaitFinal(buy, TIMEOUT).state()).isEqualTo(OrderState.FILLED);
     }
 }
